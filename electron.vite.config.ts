@@ -1,0 +1,32 @@
+import { defineConfig } from 'electron-vite';
+import react from '@vitejs/plugin-react';
+import { resolve } from 'node:path';
+
+export default defineConfig({
+  main: {
+    build: {
+      outDir: 'out/main',
+      // Native and large Node dependencies stay in node_modules; electron-builder ships them unpacked.
+      externalizeDeps: true,
+      lib: { entry: resolve('main/index.ts'), formats: ['es'] },
+    },
+  },
+  preload: {
+    build: {
+      outDir: 'out/preload',
+      // A sandboxed preload cannot require modules: bundle everything into one CommonJS file.
+      externalizeDeps: false,
+      lib: { entry: resolve('main/preload/index.ts'), formats: ['cjs'] },
+      rollupOptions: { external: ['electron'], output: { entryFileNames: 'index.cjs' } },
+    },
+  },
+  renderer: {
+    root: resolve('renderer'),
+    plugins: [react()],
+    build: {
+      outDir: resolve('out/renderer'),
+      emptyOutDir: true,
+      rollupOptions: { input: resolve('renderer/index.html') },
+    },
+  },
+});

@@ -1,0 +1,34 @@
+// Channel names only, without schemas: the preload imports this file and stays tiny.
+// channels.ts checks at compile time that these lists and the schema tables agree.
+
+export const INVOKE_CHANNELS = [
+  'app:info',
+  'settings:get',
+  'settings:update',
+  'routers:list',
+  'routers:test',
+  'routers:add',
+  'routers:update',
+  'routers:remove',
+  'routers:reconnect',
+  'routers:startDemo',
+  'interfaces:list',
+  'peers:list',
+  'router:health',
+] as const;
+
+export const EVENT_CHANNELS = ['router:status', 'routers:changed', 'settings:changed'] as const;
+
+export type InvokeChannel = (typeof INVOKE_CHANNELS)[number];
+export type EventChannel = (typeof EVENT_CHANNELS)[number];
+
+/** Prefix for pushed events on the Electron transport, so they never collide with invoke channels. */
+export const EVENT_PREFIX = 'event:';
+
+export function isInvokeChannel(name: unknown): name is InvokeChannel {
+  return typeof name === 'string' && (INVOKE_CHANNELS as readonly string[]).includes(name);
+}
+
+export function isEventChannel(name: unknown): name is EventChannel {
+  return typeof name === 'string' && (EVENT_CHANNELS as readonly string[]).includes(name);
+}
