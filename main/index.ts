@@ -33,9 +33,12 @@ if (!app.requestSingleInstanceLock()) {
     }
   });
 
+  // guardWebContents only calls this for URLs that pass isAllowedExternalUrl (https + allowlisted host).
+  const openExternal = (url: string) => shell.openExternal(url);
+
   // Defence in depth: guard every webContents, including any created later by mistake.
   app.on('web-contents-created', (_event, contents) => {
-    guardWebContents(contents, (url) => shell.openExternal(url), isAppUrl);
+    guardWebContents(contents, openExternal, isAppUrl);
   });
 
   app.whenReady().then(async () => {
@@ -69,6 +72,7 @@ if (!app.requestSingleInstanceLock()) {
       iconPath: join(here, '../../assets/icon.png'),
       isAppUrl,
       production,
+      openExternal,
     });
     windows.add(win);
     win.on('closed', () => windows.delete(win));

@@ -31,25 +31,6 @@ export function appUrlCheck(options: { rendererFile: string; devServerUrl?: stri
   };
 }
 
-export function secureWebPreferences(preloadPath: string) {
-  return {
-    preload: preloadPath,
-    contextIsolation: true,
-    sandbox: true,
-    nodeIntegration: false,
-    nodeIntegrationInWorker: false,
-    nodeIntegrationInSubFrames: false,
-    webSecurity: true,
-    allowRunningInsecureContent: false,
-    experimentalFeatures: false,
-    enableBlinkFeatures: '',
-    webviewTag: false,
-    spellcheck: false,
-    navigateOnDragDrop: false,
-    safeDialogs: true,
-  } as const;
-}
-
 /** Content Security Policy for the bundled renderer: no remote content, no inline script, no eval. */
 export const CONTENT_SECURITY_POLICY = [
   "default-src 'none'",

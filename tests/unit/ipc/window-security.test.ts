@@ -4,16 +4,10 @@ import {
   appUrlCheck,
   guardWebContents,
   isAllowedExternalUrl,
-  secureWebPreferences,
   type WebContentsLike,
 } from '../../../main/window/security.ts';
 
 describe('window security policy', () => {
-  it('uses isolated, sandboxed renderers without Node', () => {
-    const prefs = secureWebPreferences('/app/preload.cjs');
-    expect(prefs).toMatchObject({ contextIsolation: true, sandbox: true, nodeIntegration: false, webviewTag: false, webSecurity: true });
-  });
-
   it('opens only allowlisted https URLs externally', () => {
     expect(isAllowedExternalUrl('https://help.mikrotik.com/docs/spaces/ROS/pages/69664792/WireGuard')).toBe(true);
     expect(isAllowedExternalUrl('http://help.mikrotik.com/')).toBe(false);
