@@ -1,6 +1,7 @@
 // The IPC contract: one zod schema per invoke channel's input and output and per pushed event's payload.
 // Both processes import this table; types come from z.infer so they cannot drift apart.
 import { z } from 'zod';
+import type { Envelope } from './envelope.ts';
 import type { EventChannel, InvokeChannel } from './names.ts';
 import {
   appInfoSchema,
@@ -57,6 +58,6 @@ export type EventPayload<E extends EventChannel> = z.output<(typeof eventContrac
 
 /** What the preload exposes on `window.wiredesk`; the browser test host provides the same object. */
 export interface WireDeskBridge {
-  invoke<C extends InvokeChannel>(channel: C, input: InvokeInput<C>): Promise<import('./envelope.ts').Envelope<InvokeOutput<C>>>;
+  invoke<C extends InvokeChannel>(channel: C, input: InvokeInput<C>): Promise<Envelope<InvokeOutput<C>>>;
   on<E extends EventChannel>(event: E, listener: (payload: EventPayload<E>) => void): () => void;
 }

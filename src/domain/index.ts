@@ -1,0 +1,20 @@
+// Public API of the domain library: pure TypeScript, shared by main and renderer.
+export { ok, err, type Ok, type Err, type Result } from './result.ts';
+export { parseWholeNumber, type WholeNumberRule } from './numbers.ts';
+export { generateKeyPair, generatePresharedKey, publicKeyFromPrivate, parseWireGuardKey, keyToBytes, KEY_BYTES, KEY_BASE64_LENGTH, type KeyPair } from './keys.ts';
+export { parseIp, formatIp, type IpAddress, type IpFamily } from './ip.ts';
+export { parseCidr, formatHostCidr, rangesOverlap, rangeContains, rangeSize, type Cidr, type IpRange, type ParseCidrOptions } from './cidr.ts';
+export { parseAllowedAddressList, normaliseAllowedAddressList, formatAllowedAddressList, removeContained, type AllowedAddressOptions } from './allowed-address.ts';
+export { findOverlaps, findPeerOverlaps, findConflicts, type Overlap, type PeerAddresses, type PeerOverlap, type Conflict } from './overlaps.ts';
+export { allocateAddress, poolUsage, type PoolInput, type PoolUsage } from './address-pool.ts';
+export { parseDuration, formatRouterOsDuration, formatAge } from './durations.ts';
+export { parseRouterOsVersion, compareVersions, isAtLeast, supportsWireGuard, peerFeatures, type RouterOsVersion, type PrereleaseKind, type PeerFeatures } from './routeros-version.ts';
+export { buildClientConfig, fullTunnelAllowedIps, splitTunnelAllowedIps, DEFAULT_PERSISTENT_KEEPALIVE, type ClientConfigInput } from './client-config.ts';
+export { configFileName } from './config-file-name.ts';
+export { parseEndpoint, parseEndpointHost, parsePort, formatEndpoint, isPrivateOrLocalAddress, type Endpoint, type EndpointHost, type HostKind } from './endpoint.ts';
+export { validateInterfaceName, validatePeerName, validateComment, validateListenPort, validateMtu, validateKeepalive, validateDnsServers, validateAllowedAddress } from './validation.ts';
+export { peerStatus, DEFAULT_ONLINE_THRESHOLD_MS, type PeerStatus, type PeerStatusInput } from './peer-status.ts';
+export { parseCounter, counterDelta, rate, type CounterDelta } from './counters.ts';
+export { parsePeerImportCsv, PEER_IMPORT_COLUMNS, type PeerImport, type PeerImportRow, type PeerImportColumn, type CsvDelimiter } from './csv-import.ts';
+export { toCsv, type CsvValue, type CsvColumn, type CsvOptions } from './csv-export.ts';
+export { formatBytes, formatRate, formatDuration } from './format.ts';
