@@ -1,0 +1,75 @@
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { AuditRepository, type AuditEntryInput } from '../../../main/store/audit.ts';
+import { rawBytes, tempDb, type TempDb } from './helpers.ts';
+
+let t: TempDb;
+let audit: AuditRepository;
+beforeEach(() => {
+  t = tempDb();
+  audit = new AuditRepository(t.db, { now: () => 42 });
+});
+afterEach(() => t.cleanup());
+
+function entry(over: Partial<AuditEntryInput>): AuditEntryInput {
+  return { routerId: 'r1', routerName: 'HQ', action: 'edit', objectType: 'peer', objectId: '*1', objectName: 'laptop', outcome: 'ok', ...over };
+}
+
+describe('AuditRepository', () => {
+  it('strips secrets from before/after at any depth, whatever the spelling', () => {
+    const stored = audit.append(entry({
+      before: { name: 'laptop', 'private-key': 'PRIV1', privateKey: 'PRIV2', nested: [{ presharedKey: 'PSK1', 'preshared-key': 'PSK2', ok: 1 }] },
+      after: { name: 'laptop', password: 'hunter2', PRIVATE_KEY: 'PRIV3', 'public-key': 'PUB', newPassword: 'hunter3' },
+      outcome: 'failed',
+      error: 'failure: /user/set password=hunter4 rejected',
+    }));
+    expect(stored.error).toBe('failure: /user/set password=[redacted] rejected');
+    expect(stored.before).toEqual({ name: 'laptop', nested: [{ ok: 1 }] });
+    expect(stored.after).toEqual({ name: 'laptop', 'public-key': 'PUB' });
+    const [read] = audit.query().entries;
+    expect(read).toEqual(stored);
+    t.db.pragma('wal_checkpoint(TRUNCATE)');
+    const bytes = rawBytes(t.file);
+    for (const secret of ['PRIV1', 'PRIV2', 'PRIV3', 'PSK1', 'PSK2', 'hunter2', 'hunter3', 'hunter4']) expect(bytes.includes(secret), secret).toBe(false);
+  });
+
+  it('filters by router, action, object type, text and time, newest first, with paging', () => {
+    audit.append(entry({ at: 1000, action: 'create', objectName: 'alice-phone' }));
+    audit.append(entry({ at: 2000, action: 'disable', objectName: 'bob_laptop', outcome: 'failed', error: 'no such item (4)' }));
+    audit.append(entry({ at: 3000, routerId: 'r2', routerName: 'Branch', action: 'delete', objectName: '100% uptime' }));
+    audit.append(entry({ at: 4000, action: 'import', objectType: 'interface', objectName: 'wg0', after: { 'allowed-address': '10.9.9.9/32' } }));
+    audit.append(entry({ at: 4000, action: 'rotate-keys', objectName: 'carol' }));
+
+    const names = (q: Parameters<AuditRepository['query']>[0]) => audit.query(q).entries.map((e) => e.objectName);
+    expect(names({})).toEqual(['carol', 'wg0', '100% uptime', 'bob_laptop', 'alice-phone']);
+    expect(names({ routerId: 'r2' })).toEqual(['100% uptime']);
+    expect(names({ action: 'disable' })).toEqual(['bob_laptop']);
+    expect(names({ action: ['create', 'delete'] })).toEqual(['100% uptime', 'alice-phone']);
+    expect(names({ objectType: 'interface' })).toEqual(['wg0']);
+    expect(names({ text: 'BOB' })).toEqual(['bob_laptop']);
+    expect(names({ text: '_' })).toEqual(['bob_laptop']); // LIKE wildcards are taken literally
+    expect(names({ text: '%' })).toEqual(['100% uptime']);
+    expect(names({ text: 'no such item' })).toEqual(['bob_laptop']);
+    expect(names({ text: '10.9.9.9' })).toEqual(['wg0']);
+    expect(names({ text: 'branch' })).toEqual(['100% uptime']);
+    expect(names({ from: 2000, to: 4000 })).toEqual(['100% uptime', 'bob_laptop']);
+    expect(names({ routerId: 'r1', from: 2000 })).toEqual(['carol', 'wg0', 'bob_laptop']);
+
+    const page1 = audit.query({ limit: 2 });
+    const page2 = audit.query({ limit: 2, offset: 2 });
+    const page3 = audit.query({ limit: 2, offset: 4 });
+    expect(page1.total).toBe(5);
+    expect([...page1.entries, ...page2.entries, ...page3.entries].map((e) => e.objectName)).toEqual(names({}));
+    expect(audit.query({ routerId: 'r1', limit: 1 }).total).toBe(4);
+  });
+
+  it('is append-only', () => {
+    audit.append(entry({}));
+    expect(() => t.db.exec('UPDATE audit SET outcome = \'failed\'')).toThrow(/append-only/);
+    expect(() => t.db.exec('DELETE FROM audit')).toThrow(/append-only/);
+  });
+
+  it('keeps optional fields null and uses the clock', () => {
+    const e = audit.append({ routerId: null, routerName: null, action: 'create', objectType: 'router', outcome: 'ok' });
+    expect(e).toMatchObject({ at: 42, objectId: null, objectName: null, before: null, after: null, error: null });
+  });
+});
