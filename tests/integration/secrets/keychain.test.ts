@@ -129,6 +129,7 @@ describe.skipIf(SKIP)(`locked OS keychain${SKIP ? ` (${SKIP_NOTE})` : ''}`, () =
     const script = [
       'set -e',
       `export HOME="${work}"`,
+      `export XDG_DATA_HOME="${work}/data"`,
       'eval "$(printf wiredesk-test | gnome-keyring-daemon --unlock --components=secrets)"',
       `${node} seal "${work}/sealed"`,
       "gdbus call --session --dest org.freedesktop.secrets --object-path /org/freedesktop/secrets --method org.freedesktop.Secret.Service.Lock \"['/org/freedesktop/secrets/collection/login']\" >/dev/null",
