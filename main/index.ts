@@ -1,5 +1,6 @@
 // Electron main process: lifecycle only. Everything with logic lives in services that run without Electron.
-import { app, BrowserWindow, ipcMain, session, shell, Notification } from 'electron';
+import type { BrowserWindow} from 'electron';
+import { app, ipcMain, session, shell, Notification } from 'electron';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { EVENT_PREFIX } from '../src/contract/names.ts';

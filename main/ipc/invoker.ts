@@ -1,7 +1,7 @@
 // Transport-agnostic core of IPC: Electron's ipcMain and the browser test host's WebSocket both call this.
 // Input is parsed with the contract's schema before a handler sees it; output is parsed on the way out so
 // that fields outside the contract (secrets) are stripped; every failure becomes an envelope.
-import { z } from 'zod';
+import type { z } from 'zod';
 import {
   AppError,
   formatZodError,

@@ -1,0 +1,115 @@
+// Composition root: builds every service from a data directory. Electron's main process and the browser
+// test host both call this, so they run the same code; tests inject a secret store or a clock.
+import { mkdirSync } from 'node:fs';
+import { join } from 'node:path';
+import type { AppInfo } from '../../src/contract/index.ts';
+import { EventBus } from '../ipc/events.ts';
+import { configureLogging, createLogger } from '../log/logger.ts';
+import { KeytarSecretStore, type SecretStore } from '../secrets/secret-store.ts';
+import { RouterCredentials } from '../secrets/router-credentials.ts';
+import { openDatabase } from '../store/db.ts';
+import { RoutersRepository } from '../store/routers.ts';
+import { SnapshotsRepository } from '../store/snapshots.ts';
+import { ConnectionManager } from './connections.ts';
+import { DemoService, type StartDemoServer } from './demo.ts';
+import { createOpenRouter, type OpenRouter } from './open-router.ts';
+import { RouterService } from './routers.ts';
+import { SettingsService } from './settings.ts';
+import { WireGuardReadService } from './wireguard-read.ts';
+
+export interface AppServicesOptions {
+  dataDir: string;
+  appVersion: string;
+  platform: string;
+  notify: (title: string, body: string) => void;
+  /** Add the demo router on the very first start (the desktop app does; tests usually do not). */
+  autoDemo: boolean;
+  secretStore?: SecretStore;
+  now?: () => number;
+  open?: OpenRouter;
+  startDemoServer?: StartDemoServer;
+}
+
+export interface AppServices {
+  events: EventBus;
+  settings: SettingsService;
+  routers: RouterService;
+  connections: ConnectionManager;
+  demo: DemoService;
+  wireguard: WireGuardReadService;
+  info(): Promise<AppInfo>;
+  shutdown(): Promise<void>;
+}
+
+export const DATABASE_FILE = 'wiredesk.sqlite';
+
+export async function createAppServices(options: AppServicesOptions): Promise<AppServices> {
+  mkdirSync(options.dataDir, { recursive: true, mode: 0o700 });
+  configureLogging({ dir: join(options.dataDir, 'logs') });
+  const log = createLogger('services');
+  const now = options.now ?? Date.now;
+  const db = openDatabase(join(options.dataDir, DATABASE_FILE));
+  const events = new EventBus();
+  const secrets = options.secretStore ?? new KeytarSecretStore();
+  const repo = new RoutersRepository(db, { now });
+  const credentials = new RouterCredentials(repo, secrets);
+  const settings = new SettingsService(db, events);
+  const open = options.open ?? createOpenRouter();
+
+  const connections = new ConnectionManager({
+    open,
+    getPassword: (id) => credentials.getPassword(id),
+    events,
+    now,
+    onConnected: (id, facts) => {
+      repo.recordConnection(id, { routerosVersion: facts.version, identity: facts.identity, board: facts.board });
+    },
+    log: (message, context) => log.warn(message, context),
+  });
+  const routers = new RouterService({ repo, credentials, secrets, connections, events, settings, open });
+  const demo = new DemoService({
+    startServer: options.startDemoServer ?? startBuiltInDemoServer,
+    repo,
+    credentials,
+    connections,
+    routers,
+    settings,
+    events,
+  });
+  const wireguard = new WireGuardReadService({ connections, snapshots: new SnapshotsRepository(db), settings, now });
+
+  await demo.resume({ autoDemo: options.autoDemo });
+  await routers.connectAll();
+
+  let closed = false;
+  return {
+    events,
+    settings,
+    routers,
+    connections,
+    demo,
+    wireguard,
+    async info() {
+      const probe = await secrets.probe();
+      return {
+        version: options.appVersion,
+        platform: options.platform,
+        keychain: probe.ok ? { ok: true, message: null } : { ok: false, message: probe.message },
+        dataDirectory: options.dataDir,
+      };
+    },
+    async shutdown() {
+      if (closed) return;
+      closed = true;
+      await connections.shutdown();
+      await demo.shutdown();
+      db.close();
+    },
+  };
+}
+
+/** The demo router: the simulator with sample peers whose traffic changes, on a free loopback port. */
+const startBuiltInDemoServer: StartDemoServer = async () => {
+  const { startSimulator } = await import('../sim/index.ts');
+  return startSimulator({ host: '127.0.0.1', port: 0, version: '7.18', peers: 24, seed: 7, trafficTick: true });
+};

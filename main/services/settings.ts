@@ -1,0 +1,66 @@
+// User preferences, stored as JSON rows in SQLite and exposed exactly as the contract's Settings.
+import { DEFAULT_SETTINGS, settingsSchema, type Settings } from '../../src/contract/index.ts';
+import type { Db } from '../store/db.ts';
+import { SettingsRepository, type JsonValue, type SettingsSpec } from '../store/settings.ts';
+import type { EventBus } from '../ipc/events.ts';
+
+interface StoredSettings extends Record<string, JsonValue> {
+  theme: Settings['theme'];
+  language: Settings['language'];
+  pollIntervalSec: number;
+  onlineThresholdSec: number;
+  notifications: boolean;
+  /** Id of the built-in demo router's profile, '' when there is none. */
+  demoRouterId: string;
+  /** The demo router is added once on first start; after the user removes it, it is not forced back. */
+  demoOffered: boolean;
+}
+
+const fromSchema = <K extends keyof Settings>(key: K) => (value: unknown): value is StoredSettings[K] =>
+  settingsSchema.shape[key].safeParse(value).success;
+
+const SPEC: SettingsSpec<StoredSettings> = {
+  theme: { default: DEFAULT_SETTINGS.theme, isValid: fromSchema('theme') },
+  language: { default: DEFAULT_SETTINGS.language, isValid: fromSchema('language') },
+  pollIntervalSec: { default: DEFAULT_SETTINGS.pollIntervalSec, isValid: fromSchema('pollIntervalSec') },
+  onlineThresholdSec: { default: DEFAULT_SETTINGS.onlineThresholdSec, isValid: fromSchema('onlineThresholdSec') },
+  notifications: { default: DEFAULT_SETTINGS.notifications },
+  demoRouterId: { default: '' },
+  demoOffered: { default: false },
+};
+
+export class SettingsService {
+  readonly #repo: SettingsRepository<StoredSettings>;
+  readonly #events: EventBus;
+
+  constructor(db: Db, events: EventBus) {
+    this.#repo = new SettingsRepository(db, SPEC);
+    this.#events = events;
+  }
+
+  get(): Settings {
+    const all = this.#repo.getAll();
+    return { theme: all.theme, language: all.language, pollIntervalSec: all.pollIntervalSec, onlineThresholdSec: all.onlineThresholdSec, notifications: all.notifications };
+  }
+
+  update(patch: Partial<Settings>): Settings {
+    for (const [key, value] of Object.entries(patch) as [keyof Settings, Settings[keyof Settings]][]) {
+      if (value !== undefined) this.#repo.set(key, value);
+    }
+    const next = this.get();
+    this.#events.emit('settings:changed', next);
+    return next;
+  }
+
+  /** Internal flags that are not user preferences. */
+  get demoRouterId(): string | null {
+    return this.#repo.get('demoRouterId') || null;
+  }
+  set demoRouterId(id: string | null) {
+    this.#repo.set('demoRouterId', id ?? '');
+    if (id) this.#repo.set('demoOffered', true);
+  }
+  get demoOffered(): boolean {
+    return this.#repo.get('demoOffered');
+  }
+}

@@ -1,0 +1,201 @@
+// Reads WireGuard interfaces, peers and router health for the UI. Live reads refresh the local snapshot;
+// when the router cannot be reached the last-known rows come from SQLite, marked with when they were seen.
+import { AppError, type RouterHealth, type WgInterface, type WgPeer } from '../../src/contract/index.ts';
+import { peerStatus } from '../../src/domain/peer-status.ts';
+import type { Row } from '../routeros/rows.ts';
+import type { RouterOsClient } from '../routeros/client.ts';
+import { getIdentity, getResource } from '../routeros/menus/system.ts';
+import { toWireGuardInterface, WIREGUARD_PATH } from '../routeros/menus/wireguard.ts';
+import { PEERS_PATH, toWireGuardPeer, type WireGuardPeer } from '../routeros/menus/wireguard-peers.ts';
+import { IP_ADDRESS_PATH, toIpAddress } from '../routeros/menus/ip-address.ts';
+import type { SnapshotsRepository } from '../store/snapshots.ts';
+import type { ConnectionManager } from './connections.ts';
+import type { SettingsService } from './settings.ts';
+
+/** Extra field kept with an interface snapshot: its /ip/address entries, for the offline view. */
+const ADDRESSES_FIELD = 'wiredesk-addresses';
+
+export interface WireGuardReadDeps {
+  connections: ConnectionManager;
+  snapshots: SnapshotsRepository;
+  settings: SettingsService;
+  now: () => number;
+}
+
+export interface Listing<T> {
+  source: 'live' | 'cache';
+  seenAt: number | null;
+  rows: T[];
+}
+
+export class WireGuardReadService {
+  readonly #d: WireGuardReadDeps;
+  /** Last rx seen per router and public key, to tell a peer whose traffic is still flowing. */
+  readonly #lastRx = new Map<string, Map<string, bigint>>();
+
+  constructor(deps: WireGuardReadDeps) {
+    this.#d = deps;
+  }
+
+  async interfaces(routerId: string): Promise<Listing<WgInterface>> {
+    return this.#liveOrCache(
+      routerId,
+      async (client) => {
+        const [ifaceRows, addressRows, peerRows] = await Promise.all([
+          client.print(WIREGUARD_PATH),
+          client.print(IP_ADDRESS_PATH),
+          client.print(PEERS_PATH),
+        ]);
+        const seenAt = this.#d.now();
+        const peers = this.#mapPeers(routerId, peerRows);
+        this.#d.snapshots.syncPeers(routerId, peerRows.map((r, i) => peerSnapshot(r, peers[i]!)), seenAt);
+        const addresses = addressRows.map(toIpAddress).filter((a) => !a.disabled);
+        const addressesOf = (name: string | undefined) => addresses.filter((a) => a.interface === name).map((a) => a.address);
+        this.#d.snapshots.replaceInterfaces(
+          routerId,
+          ifaceRows.map((row) => ({
+            rosId: row['.id'] ?? '',
+            name: row['name'] ?? '',
+            publicKey: row['public-key'] ?? null,
+            raw: { ...row, [ADDRESSES_FIELD]: addressesOf(row['name']) },
+          })),
+          seenAt,
+        );
+        return { seenAt, rows: ifaceRows.map((row) => toInterfaceRow(row, addressesOf(row['name']), peers.map((p) => p.contract))) };
+      },
+      () => {
+        const ifaces = this.#d.snapshots.listInterfaces(routerId, { includeVanished: false });
+        const peers = this.#d.snapshots.listPeers(routerId, { includeVanished: false }).map((p) => cachedPeer(p.raw));
+        return ifaces.map((i) => toInterfaceRow(i.raw as Row, storedAddresses(i.raw), peers));
+      },
+    );
+  }
+
+  async peers(routerId: string): Promise<Listing<WgPeer>> {
+    return this.#liveOrCache(
+      routerId,
+      async (client) => {
+        const rows = await client.print(PEERS_PATH);
+        const seenAt = this.#d.now();
+        const peers = this.#mapPeers(routerId, rows);
+        this.#d.snapshots.syncPeers(routerId, rows.map((r, i) => peerSnapshot(r, peers[i]!)), seenAt);
+        return { seenAt, rows: peers.map((p) => p.contract) };
+      },
+      () => this.#d.snapshots.listPeers(routerId, { includeVanished: false }).map((p) => cachedPeer(p.raw)),
+    );
+  }
+
+  async health(routerId: string): Promise<RouterHealth> {
+    return this.#d.connections.withClient(routerId, async (client) => {
+      const [identity, resource] = await Promise.all([getIdentity(client), getResource(client)]);
+      return {
+        identity,
+        version: resource.versionText,
+        board: resource.boardName,
+        architecture: resource.architectureName,
+        cpuLoad: resource.cpuLoadPercent,
+        cpuCount: resource.cpuCount,
+        freeMemory: resource.freeMemory,
+        totalMemory: resource.totalMemory,
+        uptimeMs: resource.uptimeMs,
+        readAt: this.#d.now(),
+      };
+    });
+  }
+
+  async #liveOrCache<T>(
+    routerId: string,
+    live: (client: RouterOsClient) => Promise<{ seenAt: number; rows: T[] }>,
+    cache: () => T[],
+  ): Promise<Listing<T>> {
+    try {
+      const result = await this.#d.connections.withClient(routerId, live);
+      return { source: 'live', ...result };
+    } catch (error) {
+      // Only "not connected" falls back to the local copy; a real error from the router is reported.
+      if (!(error instanceof AppError) || error.code !== 'OFFLINE') throw error;
+      return { source: 'cache', seenAt: this.#d.snapshots.lastSeenAt(routerId), rows: cache() };
+    }
+  }
+
+  #mapPeers(routerId: string, rows: Row[]): Array<{ peer: WireGuardPeer; contract: WgPeer }> {
+    const thresholdMs = this.#d.settings.get().onlineThresholdSec * 1000;
+    const previous = this.#lastRx.get(routerId) ?? new Map<string, bigint>();
+    const next = new Map<string, bigint>();
+    const mapped = rows.map((row) => {
+      const peer = toWireGuardPeer(row);
+      const before = previous.get(peer.publicKey);
+      next.set(peer.publicKey, peer.rx);
+      const rxGrowing = before !== undefined && peer.rx > before;
+      return { peer, contract: toPeerRow(peer, peerStatus({ disabled: peer.disabled, lastHandshakeMs: peer.lastHandshakeMs, rxGrowing, onlineThresholdMs: thresholdMs })) };
+    });
+    this.#lastRx.set(routerId, next);
+    return mapped;
+  }
+}
+
+function toPeerRow(peer: WireGuardPeer, status: WgPeer['status']): WgPeer {
+  return {
+    id: peer.id,
+    interface: peer.interface,
+    name: peer.name ?? '',
+    comment: peer.comment,
+    publicKey: peer.publicKey,
+    allowedAddress: peer.allowedAddress,
+    endpoint: peer.endpointAddress ? joinHostPort(peer.endpointAddress, peer.endpointPort) : null,
+    currentEndpoint: peer.currentEndpointAddress ? joinHostPort(peer.currentEndpointAddress, peer.currentEndpointPort) : null,
+    lastHandshakeMs: peer.lastHandshakeMs ?? null,
+    persistentKeepaliveSec: peer.persistentKeepaliveMs === undefined ? null : Math.round(peer.persistentKeepaliveMs / 1000),
+    rx: Number(peer.rx),
+    tx: Number(peer.tx),
+    disabled: peer.disabled,
+    dynamic: peer.dynamic,
+    status,
+  };
+}
+
+/** Status as it was when the row was last read; the UI marks the whole list as last-known. */
+function cachedPeer(raw: Record<string, unknown>): WgPeer {
+  const row = raw as Row;
+  const peer = toWireGuardPeer(row);
+  const status = row['wiredesk-status'];
+  return toPeerRow(peer, status === 'online' || status === 'offline' || status === 'disabled' ? status : 'never-connected');
+}
+
+function peerSnapshot(row: Row, mapped: { peer: WireGuardPeer; contract: WgPeer }) {
+  return {
+    rosId: mapped.peer.id,
+    interface: mapped.peer.interface,
+    publicKey: mapped.peer.publicKey,
+    name: mapped.peer.name ?? null,
+    raw: { ...row, 'wiredesk-status': mapped.contract.status },
+  };
+}
+
+function storedAddresses(raw: Record<string, unknown>): string[] {
+  const value = raw[ADDRESSES_FIELD];
+  return Array.isArray(value) ? value.filter((a): a is string => typeof a === 'string') : [];
+}
+
+function toInterfaceRow(row: Row, addresses: string[], peers: WgPeer[]): WgInterface {
+  const iface = toWireGuardInterface(row);
+  const mine = peers.filter((p) => p.interface === iface.name);
+  return {
+    id: iface.id,
+    name: iface.name,
+    running: iface.running,
+    disabled: iface.disabled,
+    listenPort: iface.listenPort,
+    mtu: iface.mtu,
+    publicKey: iface.publicKey,
+    comment: iface.comment,
+    addresses,
+    peerCount: mine.length,
+    onlinePeerCount: mine.filter((p) => p.status === 'online').length,
+  };
+}
+
+function joinHostPort(host: string, port: number): string {
+  const h = host.includes(':') ? `[${host}]` : host;
+  return port > 0 ? `${h}:${port}` : h;
+}

@@ -1,0 +1,64 @@
+// End-to-end harness: the real renderer (built to out/renderer) in Debian's Chromium, driven by
+// playwright-core, talking to the real main-process services through the browser test host.
+import { mkdirSync, mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
+import { startTestHost, type TestHost, type TestHostOptions } from '../host/host.ts';
+
+export const SCREENSHOT_DIR = resolve(import.meta.dirname, '../../test-results/screenshots');
+
+export const CHROMIUM_ARGS = [
+  '--no-sandbox',
+  '--disable-gpu',
+  '--disable-dev-shm-usage',
+  '--disable-background-networking',
+  '--disable-component-update',
+  '--disable-sync',
+  '--no-first-run',
+  '--disable-quic',
+];
+
+export interface E2eSession {
+  host: TestHost;
+  browser: Browser;
+  context: BrowserContext;
+  page: Page;
+  dataDir: string;
+  screenshot(name: string): Promise<string>;
+  close(): Promise<void>;
+}
+
+export async function openApp(options: Partial<TestHostOptions> & { colorScheme?: 'light' | 'dark' } = {}): Promise<E2eSession> {
+  const dataDir = options.dataDir ?? mkdtempSync(join(tmpdir(), 'wiredesk-e2e-'));
+  const host = await startTestHost({ ...options, dataDir });
+  const browser = await chromium.launch({ executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium', args: CHROMIUM_ARGS, headless: true });
+  const context = await browser.newContext({ viewport: { width: 1280, height: 800 }, colorScheme: options.colorScheme ?? 'light', locale: 'en-US' });
+  const page = await context.newPage();
+  const problems: string[] = [];
+  page.on('pageerror', (error) => problems.push(`page error: ${error.message}`));
+  page.on('console', (msg) => {
+    if (msg.type() === 'error') problems.push(`console error: ${msg.text()}`);
+  });
+  await page.goto(host.url);
+  mkdirSync(SCREENSHOT_DIR, { recursive: true });
+  return {
+    host,
+    browser,
+    context,
+    page,
+    dataDir,
+    async screenshot(name) {
+      const file = join(SCREENSHOT_DIR, `${name}.png`);
+      await page.screenshot({ path: file, fullPage: false });
+      return file;
+    },
+    async close() {
+      await browser.close();
+      await host.close();
+      if (!options.dataDir) rmSync(dataDir, { recursive: true, force: true });
+      // Errors in the page (CSP violations, uncaught exceptions) fail the test that caused them.
+      if (problems.length > 0) throw new Error(`The page reported problems:\n${problems.join('\n')}`);
+    },
+  };
+}
