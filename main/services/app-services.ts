@@ -62,7 +62,12 @@ export async function createAppServices(options: AppServicesOptions): Promise<Ap
     events,
     now,
     onConnected: (id, facts) => {
+      const before = repo.get(id);
       repo.recordConnection(id, { routerosVersion: facts.version, identity: facts.identity, board: facts.board });
+      // The profile shows identity, version and board: tell the UI when the router reported new ones.
+      if (before && (before.identity !== facts.identity || before.routerosVersion !== facts.version || before.board !== facts.board)) {
+        events.emit('routers:changed', { reason: 'updated', id });
+      }
     },
     log: (message, context) => log.warn(message, context),
   });

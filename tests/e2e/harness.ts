@@ -38,7 +38,11 @@ export async function openApp(options: Partial<TestHostOptions> & { colorScheme?
   const problems: string[] = [];
   page.on('pageerror', (error) => problems.push(`page error: ${error.message}`));
   page.on('console', (msg) => {
-    if (msg.type() === 'error') problems.push(`console error: ${msg.text()}`);
+    // Failed loads are reported below with their URL; the console line alone does not say which.
+    if (msg.type() === 'error' && !msg.text().startsWith('Failed to load resource')) problems.push(`console error: ${msg.text()}`);
+  });
+  page.on('response', (response) => {
+    if (response.status() >= 400) problems.push(`HTTP ${response.status()} for ${response.url()}`);
   });
   await page.goto(host.url);
   mkdirSync(SCREENSHOT_DIR, { recursive: true });
