@@ -4,6 +4,7 @@ import { RouterOsError, RouterOsTrapError, TlsAnonymousError, TlsFingerprintMism
 import { SecretStoreUnavailableError } from '../secrets/errors.ts';
 import { KeyVaultError } from '../secrets/key-vault.ts';
 import { StoreError } from '../store/errors.ts';
+import { ConfigArtifactError } from '../configs/index.ts';
 
 export function toAppError(error: unknown): AppError | undefined {
   if (error instanceof AppError) return error;
@@ -26,6 +27,7 @@ export function toAppError(error: unknown): AppError | undefined {
     const code = error.code === 'CLOSED' ? 'CONNECTION_LOST' : error.code;
     return new AppError(code, error.message, error.command ? { command: error.command } : undefined);
   }
+  if (error instanceof ConfigArtifactError) return new AppError('VALIDATION', error.message, { artifact: error.code });
   if (error instanceof SecretStoreUnavailableError) return new AppError('KEYCHAIN_UNAVAILABLE', error.message);
   if (error instanceof KeyVaultError) return new AppError('KEY_VAULT', error.message, { vault: error.code });
   if (error instanceof StoreError) {
