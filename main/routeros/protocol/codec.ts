@@ -5,9 +5,15 @@
 /** Raised when the byte stream cannot be RouterOS API framing (reserved prefix, absurd length). */
 export class ProtocolError extends Error {
   readonly code = 'PROTOCOL_ERROR';
-  constructor(message: string) {
+  /**
+   * Complete sentences that arrived in the same push before the bad bytes. Without them, whether a reply
+   * that fully arrived is delivered would depend on how TCP happened to cut the stream.
+   */
+  readonly sentences: Buffer[][];
+  constructor(message: string, sentences: Buffer[][] = []) {
     super(message);
     this.name = 'ProtocolError';
+    this.sentences = sentences;
   }
 }
 
@@ -111,7 +117,7 @@ export class SentenceDecoder {
       if (pos >= buf.length) break;
       const size = prefixSize(buf[pos]!);
       if (size === 0) {
-        throw new ProtocolError(`reserved length byte 0x${buf[pos]!.toString(16)} in the reply stream`);
+        throw new ProtocolError(`reserved length byte 0x${buf[pos]!.toString(16)} in the reply stream`, sentences);
       }
       if (pos + size > buf.length) {
         this.need = size;
@@ -119,7 +125,7 @@ export class SentenceDecoder {
       }
       const length = readLength(buf, pos, size);
       if (length > this.maxWordBytes) {
-        throw new ProtocolError(`a word of ${length} bytes exceeds the ${this.maxWordBytes}-byte limit`);
+        throw new ProtocolError(`a word of ${length} bytes exceeds the ${this.maxWordBytes}-byte limit`, sentences);
       }
       if (pos + size + length > buf.length) {
         this.need = size + length;
@@ -131,8 +137,9 @@ export class SentenceDecoder {
         sentences.push(this.words);
         this.words = [];
       } else {
-        // Copy so that a retained word does not pin a large shared receive buffer.
-        this.words.push(Buffer.from(buf.subarray(start, pos)));
+        // A view, not a copy: words become strings (or small RawText copies) as soon as the sentence is
+        // parsed, so the receive buffer they point into is not kept alive for long.
+        this.words.push(buf.subarray(start, pos));
       }
     }
     buf = buf.subarray(pos);
