@@ -42,7 +42,7 @@ describe('app shell (e2e, Chromium)', () => {
     session = await openApp({ colorScheme: 'dark' });
     const { page } = session;
     await page.getByTestId('empty-state').waitFor();
-    const background = await page.evaluate(() => getComputedStyle(document.body).backgroundColor);
+    const background = await page.evaluate<string>('getComputedStyle(document.body).backgroundColor');
     const [r, g, b] = background.match(/\d+/g)!.map(Number);
     expect((r! + g! + b!) / 3).toBeLessThan(80);
     await session.screenshot('shell-empty-state-dark');

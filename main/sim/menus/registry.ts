@@ -1,0 +1,26 @@
+// The menus this simulator knows, cut down to what exists in the chosen RouterOS version.
+import type { MenuDefinition, MenuSpec } from './spec.ts';
+import type { RouterVersion } from '../version.ts';
+import { availableIn } from '../version.ts';
+import { bridgeMenu, ethernetMenu } from './ports.ts';
+import { interfaceMenu } from './interface.ts';
+import { wireguardMenu } from './wireguard.ts';
+import { peersMenu } from './wireguard-peers.ts';
+import { ipAddressMenu } from './ip-address.ts';
+import { firewallFilterMenu } from './firewall-filter.ts';
+import { identityMenu, resourceMenu } from './system.ts';
+import { ipCloudMenu } from './ip-cloud.ts';
+
+const ALL: readonly MenuDefinition[] = [
+  interfaceMenu, ethernetMenu, bridgeMenu, wireguardMenu, peersMenu, ipAddressMenu, firewallFilterMenu, identityMenu,
+  resourceMenu, ipCloudMenu,
+];
+
+export function buildMenus(version: RouterVersion): Map<string, MenuSpec> {
+  const menus = new Map<string, MenuSpec>();
+  for (const definition of ALL) {
+    if (!availableIn(version, definition)) continue;
+    menus.set(definition.path, { ...definition, fields: definition.fields.filter((f) => availableIn(version, f)) });
+  }
+  return menus;
+}

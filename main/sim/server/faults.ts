@@ -1,0 +1,121 @@
+// Fault injection for client tests: broken connections, slow or fragmented replies, garbage, silence.
+// Persistent faults (delay, fragment, silence) last until reset(); one-shot faults (dropAfter, fatal, garbage)
+// fire once. fatal/garbage hit every open connection at once, or the next command if none is open.
+
+export interface FaultControls {
+  /** Close the connection right after it sent this many more sentences (0: close open connections now). */
+  dropAfter(sentences: number): void;
+  /** Hold every reply back this many milliseconds (order kept). */
+  delayReplies(ms: number): void;
+  /** Write replies in segments of this many bytes, yielding between writes (1: byte by byte). 0 turns it off. */
+  fragment(bytesPerSegment: number): void;
+  /** Send `!fatal` with this bare reason word, then close. */
+  fatal(reason?: string): void;
+  /** Send bytes that start with a reserved length byte (0xF8..0xFF); a number is the length. */
+  garbage(bytes?: Buffer | number): void;
+  /** Keep accepting connections and reading, never answer anything. */
+  silence(): void;
+  /** Back to normal. */
+  reset(): void;
+  /** Sentences received and ignored because of silence() so far (lets a test know its request arrived). */
+  readonly ignoredSentences: number;
+}
+
+/** What a fault can do to one connection. */
+export interface FaultTarget {
+  sendFatal(reason: string): void;
+  sendRaw(bytes: Buffer): void;
+  drop(): void;
+}
+
+export const DEFAULT_FATAL_REASON = 'session terminated on request';
+
+export class Faults implements FaultControls {
+  delayMs = 0;
+  fragmentBytes = 0;
+  silent = false;
+  ignoredSentences = 0;
+  private dropCountdown: number | undefined;
+  private readonly targets = new Set<FaultTarget>();
+  private armed: Array<(target: FaultTarget) => void> = [];
+
+  attach(target: FaultTarget): void {
+    this.targets.add(target);
+  }
+
+  detach(target: FaultTarget): void {
+    this.targets.delete(target);
+  }
+
+  get dropArmed(): boolean {
+    return this.dropCountdown !== undefined;
+  }
+
+  dropAfter(sentences: number): void {
+    if (!Number.isInteger(sentences) || sentences < 0) throw new RangeError('dropAfter needs a whole number >= 0');
+    if (sentences === 0) {
+      for (const target of [...this.targets]) target.drop();
+      return;
+    }
+    this.dropCountdown = sentences;
+  }
+
+  delayReplies(ms: number): void {
+    if (!(ms >= 0)) throw new RangeError('delayReplies needs ms >= 0');
+    this.delayMs = ms;
+  }
+
+  fragment(bytesPerSegment: number): void {
+    if (!Number.isInteger(bytesPerSegment) || bytesPerSegment < 0) throw new RangeError('fragment needs a whole number >= 0');
+    this.fragmentBytes = bytesPerSegment;
+  }
+
+  fatal(reason: string = DEFAULT_FATAL_REASON): void {
+    this.fire((target) => target.sendFatal(reason));
+  }
+
+  garbage(bytes: Buffer | number = 16): void {
+    let data: Buffer;
+    if (typeof bytes === 'number') {
+      data = Buffer.alloc(Math.max(1, bytes), 0xa5);
+      data[0] = 0xf8;
+    } else {
+      data = bytes.length > 0 && bytes[0]! >= 0xf8 ? Buffer.from(bytes) : Buffer.concat([Buffer.from([0xf8]), bytes]);
+    }
+    this.fire((target) => target.sendRaw(data));
+  }
+
+  silence(): void {
+    this.silent = true;
+  }
+
+  reset(): void {
+    this.delayMs = 0;
+    this.fragmentBytes = 0;
+    this.silent = false;
+    this.dropCountdown = undefined;
+    this.armed = [];
+  }
+
+  /** Counts one sentence written by a connection; true when that connection must now close. */
+  countSentence(): boolean {
+    if (this.dropCountdown === undefined) return false;
+    this.dropCountdown--;
+    if (this.dropCountdown > 0) return false;
+    this.dropCountdown = undefined;
+    return true;
+  }
+
+  /** Called before a command runs: fires a one-shot fault armed while no connection was open. */
+  fireArmed(target: FaultTarget): boolean {
+    const next = this.armed.shift();
+    if (!next) return false;
+    next(target);
+    return true;
+  }
+
+  private fire(action: (target: FaultTarget) => void): void {
+    if (this.targets.size === 0) this.armed.push(action);
+    for (const target of [...this.targets]) action(target);
+  }
+}

@@ -1,0 +1,101 @@
+// startSimulator: a RouterOS API server (api or api-ssl) in front of a simulated router.
+import type { Socket } from 'node:net';
+import type { RouterState } from './state/router-state.ts';
+import { resolveOptions, type SimulatorOptions } from './options.ts';
+import { createRouter } from './seed/seed-router.ts';
+import { CommandTable } from './commands/dispatch.ts';
+import { Faults, type FaultControls } from './server/faults.ts';
+import { listen } from './server/listener.ts';
+import { Session } from './server/session.ts';
+import { DataPlane, type DataPlaneHandle } from './dataplane/data-plane.ts';
+import { dataPlaneUnavailableReason } from './dataplane/preflight.ts';
+
+export interface Simulator {
+  readonly port: number;
+  readonly host: string;
+  /** Version as /system/resource reports it, without the channel (`7.18.2`). */
+  readonly version: string;
+  /** `api` (plain TCP) or `api-ssl` (TLS). */
+  readonly transport: 'api' | 'api-ssl';
+  /** Only the pre-6.43 challenge/response login is accepted. */
+  readonly legacyLogin: boolean;
+  readonly state: RouterState;
+  readonly faults: FaultControls;
+  /** Present with the `dataPlane` option. */
+  readonly dataPlane: DataPlaneHandle | undefined;
+  /** Puts a comment of exactly `bytes` bytes on a peer (or a firewall rule) to test huge words; returns where. */
+  bigWord(bytes: number): { path: string; id: string; value: Buffer };
+  close(): Promise<void>;
+}
+
+export class DataPlaneUnavailableError extends Error {
+  readonly code = 'DATA_PLANE_UNAVAILABLE';
+
+  constructor(reason: string) {
+    super(reason);
+    this.name = 'DataPlaneUnavailableError';
+  }
+}
+
+function bigWord(state: RouterState, bytes: number): { path: string; id: string; value: Buffer } {
+  const pattern = Buffer.from('WireDesk big word test. ');
+  const value = Buffer.alloc(bytes);
+  for (let at = 0; at < bytes; at += pattern.length) pattern.copy(value, at, 0, Math.min(pattern.length, bytes - at));
+  const peers = state.hasTable('/interface/wireguard/peers') ? state.table('/interface/wireguard/peers').rows.filter((r) => !r.dynamic) : [];
+  const path = peers.length > 0 ? '/interface/wireguard/peers' : '/ip/firewall/filter';
+  const row = peers[0] ?? state.table(path).rows.find((r) => !r.dynamic)!;
+  state.table(path).update(row, new Map([['comment', value]]));
+  return { path, id: row.idText, value };
+}
+
+export async function startSimulator(options: SimulatorOptions = {}): Promise<Simulator> {
+  const resolved = resolveOptions(options);
+  if (resolved.dataPlane) {
+    const reason = dataPlaneUnavailableReason();
+    if (reason) throw new DataPlaneUnavailableError(reason);
+  }
+  const state = createRouter(resolved);
+  const dataPlane = resolved.dataPlane ? await DataPlane.start(state, resolved.dataPlane) : undefined;
+  state.dataPlane = dataPlane;
+  const faults = new Faults();
+  const commands = new CommandTable(state);
+  const onSocket = (socket: Socket): void => {
+    new Session(socket, {
+      state,
+      faults,
+      commands,
+      users: resolved.users,
+      legacyLogin: resolved.legacyLogin,
+      onError: (error) => console.error('[sim] command failed unexpectedly:', error),
+    });
+  };
+  let listener;
+  try {
+    listener = await listen({ host: resolved.host, port: resolved.port, tls: resolved.tls }, onSocket);
+  } catch (error) {
+    await dataPlane?.close();
+    throw error;
+  }
+  const ticker = resolved.trafficTick ? setInterval(() => state.tick(), 1000) : undefined;
+  ticker?.unref();
+  let closing: Promise<void> | undefined;
+  return {
+    port: listener.port,
+    host: resolved.host,
+    version: resolved.version.text,
+    transport: resolved.tls ? 'api-ssl' : 'api',
+    legacyLogin: resolved.legacyLogin,
+    state,
+    faults,
+    dataPlane,
+    bigWord: (bytes) => bigWord(state, bytes),
+    close: () => {
+      closing ??= (async () => {
+        if (ticker) clearInterval(ticker);
+        await listener.close();
+        await dataPlane?.close();
+      })();
+      return closing;
+    },
+  };
+}

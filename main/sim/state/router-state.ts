@@ -1,0 +1,206 @@
+// The simulated router: one table per menu, the traffic model, and (optionally) the real data plane.
+// Tests reach it as `sim.state` to set up and assert; the API session works on the same object.
+import { IdAllocator, Table } from './table.ts';
+import type { Row } from './row.ts';
+import type { MenuSpec } from '../menus/spec.ts';
+import type { RouterVersion } from '../version.ts';
+import { buildMenus } from '../menus/registry.ts';
+import { INTERFACE_MENUS } from '../menus/interface-names.ts';
+import { TrafficModel, type PeerOverride, type PeerStats } from '../traffic/model.ts';
+import { addRow, menuRows, recordToMap, removeRows, resolveRows, setRows } from '../commands/modify.ts';
+import { propsToRecord, renderRow } from '../menus/render.ts';
+import { SimTrap } from '../trap.ts';
+import type { PingSource } from '../commands/ping.ts';
+
+export interface Clock {
+  now(): number;
+}
+
+export interface Hardware {
+  boardName: string;
+  architecture: string;
+  cpu: string;
+  cpuCount: number;
+  cpuFrequency: number;
+  totalMemory: number;
+  totalHdd: number;
+  freeHdd: number;
+  factorySoftware: string;
+  buildTime: Date;
+  /** Uptime already behind the router when the simulator starts. */
+  baseUptimeSeconds: number;
+  publicAddress: string;
+  dnsName: string;
+}
+
+/** What the real data plane offers the menus; present only with the `dataPlane` option. */
+export interface DataPlaneView {
+  readonly namespace: string;
+  interfaceRunning(row: Row): boolean;
+  peerStats(row: Row): PeerStats | undefined;
+  /** Reads fresh counters from the devices (before a print). */
+  refresh(): Promise<void>;
+  /** Resolves when every configuration change so far has reached the devices. */
+  idle(): Promise<void>;
+  /** Real ICMP from inside the router's namespace. */
+  ping?: PingSource;
+}
+
+type AttrValue = string | Buffer | number | boolean;
+const PEERS = '/interface/wireguard/peers';
+
+export class RouterState {
+  readonly version: RouterVersion;
+  readonly clock: Clock;
+  readonly seed: number;
+  readonly hardware: Hardware;
+  readonly traffic: TrafficModel;
+  dataPlane: DataPlaneView | undefined;
+  private readonly menus: Map<string, MenuSpec>;
+  private readonly tables = new Map<string, Table>();
+  private readonly startedAt: number;
+  private readonly seenHandshakes = new Map<number, number | undefined>();
+
+  constructor(options: { version: RouterVersion; clock: Clock; seed: number; hardware: Hardware }) {
+    this.version = options.version;
+    this.clock = options.clock;
+    this.seed = options.seed;
+    this.hardware = options.hardware;
+    this.traffic = new TrafficModel(options.seed);
+    this.startedAt = options.clock.now();
+    this.menus = buildMenus(options.version);
+    const interfaceIds = new IdAllocator(1);
+    for (const menu of this.menus.values()) {
+      if (menu.rows) continue;
+      this.tables.set(menu.path, new Table(menu.path, menu.path in INTERFACE_MENUS ? interfaceIds : new IdAllocator(1)));
+    }
+    for (const menu of this.menus.values()) {
+      if (menu.kind === 'singleton') addRow(this, { ...menu, prepare: undefined }, new Map());
+    }
+    if (this.tables.has(PEERS)) {
+      this.table(PEERS).subscribe((event) => {
+        if (event.kind !== 'remove') return;
+        this.traffic.forget(event.row.id);
+        this.seenHandshakes.delete(event.row.id);
+      });
+    }
+  }
+
+  now(): number {
+    return this.clock.now();
+  }
+
+  uptimeSeconds(): number {
+    return this.hardware.baseUptimeSeconds + Math.max(0, this.now() - this.startedAt) / 1000;
+  }
+
+  menu(path: string): MenuSpec | undefined {
+    return this.menus.get(path);
+  }
+
+  menuPaths(): string[] {
+    return [...this.menus.keys()];
+  }
+
+  hasTable(path: string): boolean {
+    return this.tables.has(path);
+  }
+
+  /** The rows of a menu, e.g. `table('/interface/wireguard/peers').rows`. */
+  table(path: string): Table {
+    const table = this.tables.get(path);
+    if (!table) throw new Error(`no table ${path} in RouterOS ${this.version.text}`);
+    return table;
+  }
+
+  private requireMenu(path: string): MenuSpec {
+    const menu = this.menus.get(path);
+    if (!menu) throw new Error(`no menu ${path} in RouterOS ${this.version.text}`);
+    return menu;
+  }
+
+  /** Adds a row with the same checks as the API (throws SimTrap); `dynamic` rows are read-only over the API. */
+  add(path: string, attrs: Readonly<Record<string, AttrValue>>, options: { dynamic?: boolean } = {}): Row {
+    return addRow(this, this.requireMenu(path), recordToMap(attrs), options);
+  }
+
+  /** Sets attributes on the row with this id (`*1A`) or name; singleton menus ignore `id`. */
+  set(path: string, id: string, attrs: Readonly<Record<string, AttrValue>>): void {
+    const menu = this.requireMenu(path);
+    setRows(this, menu, this.rowsFor(menu, id), recordToMap(attrs));
+  }
+
+  remove(path: string, id: string): void {
+    const menu = this.requireMenu(path);
+    removeRows(this, menu, resolveRows(this, menu, Buffer.from(id, 'latin1')));
+  }
+
+  /** What an admin's print would return, as UTF-8 strings. */
+  print(path: string): Array<Record<string, string>> {
+    const menu = this.requireMenu(path);
+    return menuRows(this, menu).map((row) => propsToRecord(renderRow(menu, row, this, { sensitive: true })));
+  }
+
+  private rowsFor(menu: MenuSpec, id: string): Row[] {
+    if (menu.kind === 'singleton') return [...this.table(menu.path).rows];
+    return resolveRows(this, menu, Buffer.from(id, 'latin1'));
+  }
+
+  /** A peer moves traffic only while it and its interface are enabled. */
+  isPeerActive(row: Row): boolean {
+    if (row.isDisabled()) return false;
+    const iface = this.table('/interface/wireguard').findBy('name', row.raw('interface') ?? '');
+    return iface !== undefined && !iface.isDisabled();
+  }
+
+  peerStats(row: Row): PeerStats {
+    const real = this.dataPlane?.peerStats(row);
+    if (this.dataPlane) return real ?? { rx: 0, tx: 0, lastHandshakeAt: undefined, endpoint: undefined };
+    return this.traffic.stats(row.id, this.now(), this.isPeerActive(row));
+  }
+
+  private peer(id: string): Row {
+    const row = this.table(PEERS).find(id);
+    if (!row) throw new SimTrap('no such item', 0);
+    return row;
+  }
+
+  /** Pins exact counters / handshake age / endpoint on a peer (simulated traffic only). */
+  setPeerTraffic(id: string, override: PeerOverride): void {
+    const row = this.peer(id);
+    this.traffic.pin(row.id, override, this.now(), this.isPeerActive(row));
+    this.table(PEERS).touch(row);
+  }
+
+  /** rx/tx back to zero for one peer, or for all (as after a reboot). */
+  resetCounters(id?: string): void {
+    const rows = id === undefined ? this.table(PEERS).rows : [this.peer(id)];
+    for (const row of rows) this.traffic.resetCounters(row.id, this.now(), this.isPeerActive(row));
+  }
+
+  /** Brings traffic up to the clock and tells listeners about peers whose handshake or endpoint changed. */
+  tick(): void {
+    if (!this.tables.has(PEERS) || this.dataPlane) return;
+    const table = this.table(PEERS);
+    for (const row of table.rows) {
+      const at = this.peerStats(row).lastHandshakeAt;
+      const known = this.seenHandshakes.has(row.id);
+      if (known && this.seenHandshakes.get(row.id) !== at) table.touch(row);
+      this.seenHandshakes.set(row.id, at);
+    }
+  }
+
+  /** Before reading a menu: peer statistics of the real data plane are fetched fresh from the devices. */
+  async refresh(path: string): Promise<void> {
+    if (path === PEERS) await this.dataPlane?.refresh();
+  }
+
+  /** The time handshake ages are measured against: wall-clock for the real data plane (wg reports epoch seconds). */
+  statsNow(): number {
+    return this.dataPlane ? Date.now() : this.now();
+  }
+
+  async settled(): Promise<void> {
+    await this.dataPlane?.idle();
+  }
+}

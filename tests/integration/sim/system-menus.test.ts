@@ -1,0 +1,99 @@
+import { describe, expect, it } from 'vitest';
+import { summary } from './helpers/raw-api.ts';
+import { login, manualClock, simulators } from './helpers/sim.ts';
+
+const start = simulators();
+
+describe('system and ip menus', () => {
+  it('prints and sets the identity', async () => {
+    const sim = await start();
+    const api = await login(sim);
+    expect(summary(await api.call(['/system/identity/set', '=name=Şube-Ankara']))).toEqual(['!done']);
+    expect(await api.rows(['/system/identity/print'])).toEqual([{ name: 'Şube-Ankara' }]);
+  });
+
+  it('prints /system/resource with realistic values; uptime follows the clock', async () => {
+    const clock = manualClock();
+    const sim = await start({ clock });
+    const api = await login(sim);
+    const [first] = await api.rows(['/system/resource/print']);
+    expect(first).toMatchObject({ version: '7.18.2 (stable)', 'cpu-count': expect.stringMatching(/^\d+$/) });
+    for (const key of ['uptime', 'build-time', 'free-memory', 'total-memory', 'cpu', 'cpu-frequency', 'cpu-load', 'board-name', 'architecture-name']) {
+      expect(first).toHaveProperty(key);
+    }
+    expect(first!.uptime).toMatch(/^(\d+w)?(\d+d)?(\d+h)?(\d+m)?(\d+s)?$/);
+    expect(Number(first!['free-memory'])).toBeLessThan(Number(first!['total-memory']));
+    clock.advance(3_600_000);
+    const [later] = await api.rows(['/system/resource/print']);
+    expect(later!.uptime).not.toBe(first!.uptime);
+    expect(summary(await api.call(['/system/resource/set', '=cpu=x']))).toEqual([
+      '!trap 0 no such command or directory (set)', '!trap - no such command prefix', '!done',
+    ]);
+  });
+
+  it('prints /ip/cloud with a mynetname.net name', async () => {
+    const sim = await start();
+    const [cloud] = await (await login(sim)).rows(['/ip/cloud/print']);
+    expect(cloud).toMatchObject({ 'ddns-enabled': 'true', status: 'updated' });
+    expect(cloud!['dns-name']).toMatch(/^[0-9a-f]{12}\.sn\.mynetname\.net$/);
+    expect(cloud!['public-address']).toMatch(/^\d+\.\d+\.\d+\.\d+$/);
+  });
+
+  it('seeds the default firewall with an input accept for the WireGuard port before the drop', async () => {
+    const sim = await start({ peers: 5 });
+    const rules = await (await login(sim)).rows(['/ip/firewall/filter/print']);
+    const wg = rules.findIndex((r) => r.chain === 'input' && r.protocol === 'udp' && r['dst-port'] === '13231' && r.action === 'accept');
+    const drop = rules.findIndex((r) => r.chain === 'input' && r.action === 'drop' && r['in-interface-list'] === '!LAN');
+    expect(wg).toBeGreaterThan(-1);
+    expect(wg).toBeLessThan(drop);
+  });
+
+  it('adds a firewall rule at a position with place-before', async () => {
+    const sim = await start();
+    const api = await login(sim);
+    const rules = await api.rows(['/ip/firewall/filter/print', '?comment=defconf: drop all not coming from LAN']);
+    const id = (await api.call(['/ip/firewall/filter/add', '=chain=input', '=action=accept', '=protocol=udp', '=dst-port=51820', `=place-before=${rules[0]!['.id']}`]))[0]!.get('ret');
+    const all = await api.rows(['/ip/firewall/filter/print', '=.proplist=.id']);
+    expect(all.findIndex((r) => r['.id'] === id)).toBe(all.findIndex((r) => r['.id'] === rules[0]!['.id']) - 1);
+  });
+
+  it('lists every interface under /interface', async () => {
+    const sim = await start({ peers: 1 });
+    const rows = await (await login(sim)).rows(['/interface/print', '=.proplist=name,type']);
+    expect(rows).toContainEqual({ name: 'ether1', type: 'ether' });
+    expect(rows).toContainEqual({ name: 'bridge', type: 'bridge' });
+    expect(rows).toContainEqual({ name: 'wg-office', type: 'wg' });
+  });
+
+  it('pings: an online peer answers, an unknown address times out, loss is counted', async () => {
+    const sim = await start({ clock: manualClock() });
+    sim.state.add('/interface/wireguard', { name: 'wg0' });
+    const online = sim.state.add('/interface/wireguard/peers', { interface: 'wg0', 'public-key': Buffer.alloc(32, 1).toString('base64'), 'allowed-address': '10.0.0.2/32' });
+    sim.state.setPeerTraffic(online.idText, { handshakeAgeSeconds: 20 });
+    const api = await login(sim);
+    const ok = await api.rows(['/ping', '=address=10.0.0.2', '=count=3', '=interval=10ms']);
+    expect(ok).toHaveLength(3);
+    expect(ok.filter((r) => r.status !== 'timeout').length).toBeGreaterThanOrEqual(2);
+    const answered = ok.find((r) => r.status !== 'timeout')!;
+    expect(answered).toMatchObject({ host: '10.0.0.2', size: '56', ttl: '64' });
+    expect(answered.time).toMatch(/^(\d+ms)?(\d+us)?$/);
+    expect(ok.at(-1)).toMatchObject({ sent: '3' });
+
+    const lost = await api.rows(['/ping', '=address=10.0.0.99', '=count=2', '=interval=10ms']);
+    expect(lost).toEqual([
+      { seq: '0', host: '10.0.0.99', status: 'timeout', sent: '1', received: '0', 'packet-loss': '100' },
+      { seq: '1', host: '10.0.0.99', status: 'timeout', sent: '2', received: '0', 'packet-loss': '100' },
+    ]);
+    expect(summary(await api.call(['/ping', '=address=not-an-ip', '=count=1']))).toEqual(['!trap 1 invalid value for argument address', '!done']);
+    expect(summary(await api.call(['/ping', '=address=10.0.0.2', '=interval=0']))).toEqual(['!trap 1 value of interval out of range (10ms..5s)', '!done']);
+  });
+
+  it('an offline peer does not answer pings', async () => {
+    const sim = await start({ clock: manualClock() });
+    sim.state.add('/interface/wireguard', { name: 'wg0' });
+    const peer = sim.state.add('/interface/wireguard/peers', { interface: 'wg0', 'public-key': Buffer.alloc(32, 2).toString('base64'), 'allowed-address': '10.0.0.3/32' });
+    sim.state.setPeerTraffic(peer.idText, { handshakeAgeSeconds: 600 });
+    const rows = await (await login(sim)).rows(['/ping', '=address=10.0.0.3', '=count=1', '=interval=10ms']);
+    expect(rows[0]!.status).toBe('timeout');
+  });
+});
