@@ -1,7 +1,10 @@
 // The handler table: one thin function per contract channel over the services. No Electron here, so the
 // browser test host and tests call exactly what the desktop app calls.
 import type { AppServices } from '../services/app-services.ts';
+import type { managementContract } from '../../src/contract/index.ts';
 import type { HandlerTable } from './invoker.ts';
+
+type ManagementChannel = keyof typeof managementContract;
 
 export function createHandlers(s: AppServices): HandlerTable {
   return {
@@ -18,5 +21,40 @@ export function createHandlers(s: AppServices): HandlerTable {
     'interfaces:list': ({ routerId }) => s.wireguard.interfaces(routerId),
     'peers:list': ({ routerId }) => s.wireguard.peers(routerId),
     'router:health': ({ routerId }) => s.wireguard.health(routerId),
+    ...managementHandlers(s),
+  };
+}
+
+/** Management channels (src/contract/management.ts): interfaces, peers, import, audit, reservations, endpoints. */
+function managementHandlers(s: AppServices): Pick<HandlerTable, ManagementChannel> {
+  const m = s.management;
+  return {
+    'interfaces:create': (input) => m.interfaces.create(input),
+    'interfaces:update': (input) => m.interfaces.update(input),
+    'interfaces:setDisabled': (input) => m.interfaces.setDisabled(input),
+    'interfaces:deletePreview': (input) => m.interfaces.deletePreview(input),
+    'interfaces:delete': (input) => m.interfaces.delete(input),
+    'peers:listManaged': ({ routerId }) => m.peerList.list(routerId),
+    'peers:create': (input) => m.peers.create(input),
+    'peers:update': (input) => m.peers.update(input),
+    'peers:setDisabled': (input) => m.peerActions.setDisabled(input),
+    'peers:delete': (input) => m.peerActions.delete(input),
+    'peers:rotateKeys': (input) => m.peerActions.rotateKeys(input),
+    'peers:bulk': (input) => m.bulk.run(input),
+    'peers:nextAddress': (input) => m.planning.nextAddress(input),
+    'peers:precheck': (input) => m.planning.precheck(input),
+    'peers:exportCsv': (input) => m.peerList.exportCsv(input),
+    'peers:importPreview': (input) => m.imports.preview(input),
+    'peers:importApply': (input) => m.imports.apply(input),
+    'peers:importResume': (input) => m.imports.resume(input),
+    'peers:importJobs': ({ routerId }) => m.imports.jobs(routerId),
+    'peers:importCancel': (input) => m.imports.cancel(input),
+    'audit:list': (input) => m.records.auditList(input),
+    'reservations:list': (input) => m.records.reservations(input),
+    'reservations:reserve': (input) => m.records.reserve(input),
+    'reservations:release': (input) => m.records.release(input),
+    'endpoints:get': (input) => m.records.endpoint(input),
+    'endpoints:set': (input) => m.records.setEndpoint(input),
+    'endpoints:clear': (input) => m.records.clearEndpoint(input),
   };
 }

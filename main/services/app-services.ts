@@ -16,6 +16,7 @@ import { createOpenRouter, type OpenRouter } from './open-router.ts';
 import { RouterService } from './routers.ts';
 import { SettingsService } from './settings.ts';
 import { WireGuardReadService } from './wireguard-read.ts';
+import { createManagementServices, type ManagementServices } from './management/index.ts';
 
 export interface AppServicesOptions {
   dataDir: string;
@@ -37,6 +38,8 @@ export interface AppServices {
   connections: ConnectionManager;
   demo: DemoService;
   wireguard: WireGuardReadService;
+  /** Changes to interfaces and peers, CSV import/export, audit log, reservations, endpoints. */
+  management: ManagementServices;
   info(): Promise<AppInfo>;
   shutdown(): Promise<void>;
 }
@@ -82,6 +85,7 @@ export async function createAppServices(options: AppServicesOptions): Promise<Ap
     events,
   });
   const wireguard = new WireGuardReadService({ connections, snapshots: new SnapshotsRepository(db), settings, now });
+  const management = createManagementServices({ db, routers: repo, connections, wireguard, settings, events, secrets, now });
 
   await demo.resume({ autoDemo: options.autoDemo });
   await routers.connectAll();
@@ -94,6 +98,7 @@ export async function createAppServices(options: AppServicesOptions): Promise<Ap
     connections,
     demo,
     wireguard,
+    management,
     async info() {
       const probe = await secrets.probe();
       return {

@@ -15,6 +15,7 @@ import {
   settingsSchema,
 } from './models.ts';
 import { byRouterSchema, interfaceListSchema, peerListSchema, routerHealthSchema } from './wireguard.ts';
+import { managementContract, managementEventContract } from './management.ts';
 
 const none = z.undefined();
 const byId = z.object({ id: routerIdSchema });
@@ -36,12 +37,14 @@ export const invokeContract = {
   'interfaces:list': { input: byRouterSchema, output: interfaceListSchema },
   'peers:list': { input: byRouterSchema, output: peerListSchema },
   'router:health': { input: byRouterSchema, output: routerHealthSchema },
+  ...managementContract,
 } as const satisfies Record<InvokeChannel, { input: z.ZodType; output: z.ZodType }>;
 
 export const eventContract = {
   'router:status': routerStatusSchema,
   'routers:changed': z.object({ reason: z.enum(['added', 'updated', 'removed']), id: routerIdSchema }),
   'settings:changed': settingsSchema,
+  ...managementEventContract,
 } as const satisfies Record<EventChannel, z.ZodType>;
 
 // Compile-time proof that names.ts lists exactly the channels defined here.

@@ -15,9 +15,37 @@ export const INVOKE_CHANNELS = [
   'interfaces:list',
   'peers:list',
   'router:health',
+  // Management (src/contract/management.ts)
+  'interfaces:create',
+  'interfaces:update',
+  'interfaces:setDisabled',
+  'interfaces:deletePreview',
+  'interfaces:delete',
+  'peers:listManaged',
+  'peers:create',
+  'peers:update',
+  'peers:setDisabled',
+  'peers:delete',
+  'peers:rotateKeys',
+  'peers:bulk',
+  'peers:nextAddress',
+  'peers:precheck',
+  'peers:exportCsv',
+  'peers:importPreview',
+  'peers:importApply',
+  'peers:importResume',
+  'peers:importJobs',
+  'peers:importCancel',
+  'audit:list',
+  'reservations:list',
+  'reservations:reserve',
+  'reservations:release',
+  'endpoints:get',
+  'endpoints:set',
+  'endpoints:clear',
 ] as const;
 
-export const EVENT_CHANNELS = ['router:status', 'routers:changed', 'settings:changed'] as const;
+export const EVENT_CHANNELS = ['router:status', 'routers:changed', 'settings:changed', 'bulk:progress', 'import:progress'] as const;
 
 export type InvokeChannel = (typeof INVOKE_CHANNELS)[number];
 export type EventChannel = (typeof EVENT_CHANNELS)[number];

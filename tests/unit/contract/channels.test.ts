@@ -15,6 +15,22 @@ const peer = {
 };
 const health = { identity: 'R', version: '7.18', board: 'b', architecture: 'arm64', cpuLoad: 3, cpuCount: 4, freeMemory: 1, totalMemory: 2, uptimeMs: 3, readAt: 4 };
 
+const KEY = 'yAnz5TF+lXXJte14tji3zlMNq+hd2rYUIgJBgB3fBmk=';
+const managed = {
+  ...peer, hasPrivateKey: true, keyCustody: 'stored', readOnlyReason: null, vanishedAt: null, responder: true,
+  client: { address: '10.0.0.2/32', dns: '', endpoint: 'vpn.example.com', keepaliveSec: 25, allowedAddress: '0.0.0.0/0,::/0' },
+};
+const managedIface = { ...iface, dynamic: false };
+const warning = { code: 'FIREWALL_CLOSED', message: 'No firewall input rule accepts UDP port 13231.' };
+const secret = { privateKey: KEY, presharedKey: null, config: '[Interface]\n', qr: null, configProblem: null, custody: 'shown-once' };
+const summary = { jobId: 'j1', interface: 'wg0', sourceName: 'peers.csv', status: 'running', counts: { pending: 3, applied: 197, failed: 0, skipped: 3 }, createdAt: 1 };
+const importResult = { ...summary, interruption: null, rows: [{ rowNumber: 2, name: 'ali', address: '10.0.0.2/32', state: 'applied', error: null }] };
+const auditEntry = { id: 1, at: 2, routerId: 'r1', routerName: 'Office', action: 'create', objectType: 'peer', objectId: '*1', objectName: 'ali', before: null, after: { name: 'ali' }, outcome: 'ok', error: null };
+const reservation = { routerId: 'r1', interface: 'wg0', address: '10.0.0.50/32', note: '', createdAt: 1 };
+const endpoint = { host: 'vpn.example.com', port: 13231, updatedAt: 1 };
+const pool = { subnet: '10.0.0.1/24', usable: 253, used: 3, free: 250 };
+const byIface = { routerId: 'r1', interface: 'wg0' };
+
 // One valid and one invalid example per channel: adding a channel without examples fails this test.
 const invokeExamples: Record<string, { validIn: unknown; invalidIn: unknown; validOut: unknown; invalidOut: unknown }> = {
   'app:info': { validIn: undefined, invalidIn: { x: 1 }, validOut: { version: '1', platform: 'linux', keychain: { ok: true, message: null }, dataDirectory: '/d' }, invalidOut: { version: 1 } },
@@ -30,6 +46,75 @@ const invokeExamples: Record<string, { validIn: unknown; invalidIn: unknown; val
   'interfaces:list': { validIn: { routerId: 'r1' }, invalidIn: {}, validOut: { source: 'live', seenAt: 1, rows: [iface] }, invalidOut: { source: 'guess', seenAt: 1, rows: [] } },
   'peers:list': { validIn: { routerId: 'r1' }, invalidIn: { routerId: '' }, validOut: { source: 'cache', seenAt: null, rows: [peer] }, invalidOut: { source: 'live', seenAt: 1, rows: [{ ...peer, status: 'sleepy' }] } },
   'router:health': { validIn: { routerId: 'r1' }, invalidIn: null, validOut: health, invalidOut: { ...health, cpuLoad: 'high' } },
+  'interfaces:create': {
+    validIn: { routerId: 'r1', name: 'wg-clients', listenPort: 13232, address: '10.20.0.1/24' }, invalidIn: { routerId: 'r1', name: 'wg', listenPort: 70000 },
+    validOut: { interface: managedIface, warnings: [warning] }, invalidOut: { interface: iface, warnings: [] },
+  },
+  'interfaces:update': {
+    validIn: { routerId: 'r1', interfaceId: '*1', mtu: 1420 }, invalidIn: { routerId: 'r1', interfaceId: '*1', mtu: 500 },
+    validOut: { interface: managedIface, warnings: [] }, invalidOut: { interface: managedIface, warnings: [{ code: 'NOPE', message: 'x' }] },
+  },
+  'interfaces:setDisabled': {
+    validIn: { routerId: 'r1', interfaceId: '*1', disabled: true }, invalidIn: { routerId: 'r1', interfaceId: 'wg0', disabled: true },
+    validOut: { interface: managedIface, warnings: [] }, invalidOut: { warnings: [] },
+  },
+  'interfaces:deletePreview': {
+    validIn: { routerId: 'r1', interfaceId: '*1' }, invalidIn: { routerId: 'r1' },
+    validOut: { interface: managedIface, addresses: ['10.0.0.1/24'], peers: [{ id: '*2', name: 'ali', publicKey: KEY, allowedAddress: ['10.0.0.2/32'], hasPrivateKey: false }], confirmName: 'wg0' },
+    invalidOut: { interface: managedIface, addresses: [], peers: [{ id: '*2' }], confirmName: 'wg0' },
+  },
+  'interfaces:delete': {
+    validIn: { routerId: 'r1', interfaceId: '*1', confirmName: 'wg0' }, invalidIn: { routerId: 'r1', interfaceId: '*1' },
+    validOut: { deleted: true, removedPeers: 2, removedAddresses: 1 }, invalidOut: { deleted: false, removedPeers: 2, removedAddresses: 1 },
+  },
+  'peers:listManaged': {
+    validIn: { routerId: 'r1' }, invalidIn: {},
+    validOut: { source: 'live', seenAt: 1, rows: [managed, { ...managed, client: null, keyCustody: null, vanishedAt: 5 }] }, invalidOut: { source: 'live', seenAt: 1, rows: [peer] },
+  },
+  'peers:create': {
+    validIn: { ...byIface, name: 'ali-phone' }, invalidIn: { ...byIface, name: 'ali', custody: 'forever' },
+    validOut: { peer: managed, warnings: [], secret }, invalidOut: { peer: managed, warnings: [], secret: { privateKey: KEY } },
+  },
+  'peers:update': {
+    validIn: { routerId: 'r1', peerId: '*2', endpoint: null, presharedKey: 'generate' }, invalidIn: { routerId: 'r1', peerId: '*2', persistentKeepaliveSec: -1 },
+    validOut: { peer: managed, warnings: [], secret: null }, invalidOut: { peer: managed, warnings: [] },
+  },
+  'peers:setDisabled': { validIn: { routerId: 'r1', peerId: '*2', disabled: false }, invalidIn: { routerId: 'r1', peerId: '*2', disabled: 'no' }, validOut: { peer: managed }, invalidOut: { peer: peer } },
+  'peers:delete': { validIn: { routerId: 'r1', peerId: '*2' }, invalidIn: { routerId: 'r1', peerId: '2' }, validOut: { deleted: true, peerId: '*2' }, invalidOut: { deleted: true } },
+  'peers:rotateKeys': {
+    validIn: { routerId: 'r1', peerId: '*2', custody: 'shown-once' }, invalidIn: { routerId: 'r1', peerId: '*2', custody: 'maybe' },
+    validOut: { peer: managed, warnings: [], secret }, invalidOut: { peer: managed, warnings: [], secret: { ...secret, custody: 'kept' } },
+  },
+  'peers:bulk': {
+    validIn: { routerId: 'r1', action: 'disable', peerIds: ['*2', '*3'] }, invalidIn: { routerId: 'r1', action: 'disable', peerIds: [] },
+    validOut: { operationId: 'op', total: 2, succeeded: 1, failed: 1, results: [{ peerId: '*2', name: 'ali', ok: true, error: null }, { peerId: '*3', name: 'bth', ok: false, error: 'read-only' }] },
+    invalidOut: { operationId: 'op', total: 1, succeeded: 1, failed: 0, results: [{ peerId: '*2', ok: true }] },
+  },
+  'peers:nextAddress': { validIn: byIface, invalidIn: { routerId: 'r1', interface: '' }, validOut: { addresses: ['10.0.0.3/32'], pools: [pool] }, invalidOut: { addresses: '10.0.0.3/32', pools: [] } },
+  'peers:precheck': {
+    validIn: byIface, invalidIn: { interface: 'wg0' },
+    validOut: { warnings: [warning], nextAddress: null, nextAddressProblem: 'The pool is full.', pools: [pool] }, invalidOut: { warnings: [], nextAddress: null, pools: [] },
+  },
+  'peers:exportCsv': { validIn: { routerId: 'r1', delimiter: ';' }, invalidIn: { routerId: 'r1', delimiter: '|' }, validOut: { fileName: 'a.csv', csv: 'name\r\n', rows: 0 }, invalidOut: { fileName: 'a.csv' } },
+  'peers:importPreview': {
+    validIn: { ...byIface, csv: 'name\nali\n' }, invalidIn: { ...byIface },
+    validOut: { rows: [{ rowNumber: 2, name: 'ali', address: '10.0.0.2/32', errors: [], warnings: [] }], fileWarnings: [], valid: 1, invalid: 0 },
+    invalidOut: { rows: [{ rowNumber: 2, name: 'ali' }], fileWarnings: [], valid: 1, invalid: 0 },
+  },
+  'peers:importApply': { validIn: { ...byIface, csv: 'name\nali\n', sourceName: 'p.csv' }, invalidIn: { ...byIface, csv: 5 }, validOut: importResult, invalidOut: { ...importResult, status: 'half' } },
+  'peers:importResume': { validIn: { routerId: 'r1', jobId: 'j1' }, invalidIn: { routerId: 'r1', jobId: '' }, validOut: { ...importResult, interruption: { code: 'CONNECTION_LOST', message: 'lost' } }, invalidOut: { ...importResult, rows: [{ state: 'done' }] } },
+  'peers:importJobs': { validIn: { routerId: 'r1' }, invalidIn: { jobId: 'j1' }, validOut: [summary], invalidOut: [{ ...summary, counts: null }] },
+  'peers:importCancel': { validIn: { routerId: 'r1', jobId: 'j1' }, invalidIn: { routerId: 'r1' }, validOut: { ...summary, status: 'cancelled' }, invalidOut: { ...summary, createdAt: 'today' } },
+  'audit:list': {
+    validIn: { routerId: 'r1', actions: ['create', 'rotate-keys'], text: 'ali', limit: 50 }, invalidIn: { actions: ['explode'] },
+    validOut: { entries: [auditEntry], total: 1 }, invalidOut: { entries: [{ ...auditEntry, outcome: 'meh' }], total: 1 },
+  },
+  'reservations:list': { validIn: { routerId: 'r1' }, invalidIn: { routerId: 'r1', interface: '' }, validOut: [reservation], invalidOut: [{ address: '10.0.0.50/32' }] },
+  'reservations:reserve': { validIn: { ...byIface, address: '10.0.0.50' }, invalidIn: { ...byIface, address: '' }, validOut: reservation, invalidOut: { ...reservation, createdAt: null } },
+  'reservations:release': { validIn: { ...byIface, address: '10.0.0.50' }, invalidIn: { ...byIface }, validOut: { released: true }, invalidOut: { released: 'yes' } },
+  'endpoints:get': { validIn: byIface, invalidIn: { routerId: 'r1' }, validOut: null, invalidOut: { host: 'vpn.example.com' } },
+  'endpoints:set': { validIn: { ...byIface, host: 'vpn.example.com', port: 13231 }, invalidIn: { ...byIface, host: 'vpn.example.com', port: 0 }, validOut: endpoint, invalidOut: { ...endpoint, port: '13231' } },
+  'endpoints:clear': { validIn: byIface, invalidIn: null, validOut: { cleared: false }, invalidOut: {} },
 };
 
 describe('IPC contract', () => {
@@ -53,6 +138,20 @@ describe('IPC contract', () => {
     expect(parsed).not.toHaveProperty('password');
   });
 
+  it('keeps secrets out of list rows: a private key passed along by mistake is stripped', () => {
+    const parsed = invokeContract['peers:listManaged'].output.parse({ source: 'live', seenAt: 1, rows: [{ ...managed, privateKey: KEY, presharedKey: KEY }] });
+    expect(JSON.stringify(parsed)).not.toContain(KEY);
+  });
+
+  it('explains bad peer and interface input in words a technician can act on', () => {
+    const peerRes = invokeContract['peers:create'].input.safeParse({ ...byIface, name: 'ali', persistentKeepaliveSec: 99999 });
+    expect(peerRes.error!.issues[0]!.message).toMatch(/0 \(off\).*25 suits clients behind NAT/);
+    const ifaceRes = invokeContract['interfaces:create'].input.safeParse({ routerId: 'r1', name: '', mtu: 1000 });
+    const messages = ifaceRes.error!.issues.map((i) => i.message).join(' | ');
+    expect(messages).toMatch(/Name the WireGuard interface/);
+    expect(messages).toMatch(/at least 1280/);
+  });
+
   it('explains bad router input in words a technician can act on', () => {
     const res = invokeContract['routers:add'].input.safeParse({ ...draft, host: 'my router', port: 0 });
     expect(res.success).toBe(false);
@@ -65,6 +164,8 @@ describe('IPC contract', () => {
     'router:status': { valid: status, invalid: { ...status, since: 'now' } },
     'routers:changed': { valid: { reason: 'added', id: 'r1' }, invalid: { reason: 'exploded', id: 'r1' } },
     'settings:changed': { valid: settings, invalid: { ...settings, language: 'xx' } },
+    'bulk:progress': { valid: { operationId: 'op', routerId: 'r1', action: 'delete', done: 3, total: 10, failed: 1 }, invalid: { operationId: 'op', done: 3 } },
+    'import:progress': { valid: { jobId: 'j1', routerId: 'r1', done: 100, total: 200, applied: 97, failed: 0, skipped: 3 }, invalid: { jobId: 'j1', routerId: 'r1', done: 'half' } },
   };
 
   for (const event of EVENT_CHANNELS) {

@@ -1,0 +1,50 @@
+// Writes one audit entry per change sent to a router, whatever its outcome. Only work that reaches the router
+// is recorded: a refusal before sending (validation, offline) changed nothing. Callers pass plain views of
+// the object; the repository strips secret-named fields again, and no key is ever put in a view.
+import type { AuditAction, AuditRepository } from '../../store/audit.ts';
+import { describeError } from './errors.ts';
+
+export interface AuditSubject {
+  routerId: string;
+  routerName: string;
+  action: AuditAction;
+  objectType: 'interface' | 'peer' | 'import-job' | 'reservation' | 'endpoint';
+  objectId?: string | null;
+  objectName?: string | null;
+  before?: unknown;
+}
+
+export interface Recorded<T> {
+  value: T;
+  after?: unknown;
+  /** Known only once the router answered (e.g. the id of an added item). */
+  objectId?: string;
+}
+
+export class AuditTrail {
+  readonly #repo: AuditRepository;
+
+  constructor(repo: AuditRepository) {
+    this.#repo = repo;
+  }
+
+  async record<T>(subject: AuditSubject, work: () => Promise<Recorded<T>>): Promise<T> {
+    let result: Recorded<T>;
+    try {
+      result = await work();
+    } catch (error) {
+      this.failed(subject, error);
+      throw error;
+    }
+    this.ok({ ...subject, objectId: result.objectId ?? subject.objectId ?? null }, result.after);
+    return result.value;
+  }
+
+  ok(subject: AuditSubject, after?: unknown): void {
+    this.#repo.append({ ...subject, after, outcome: 'ok' });
+  }
+
+  failed(subject: AuditSubject, error: unknown): void {
+    this.#repo.append({ ...subject, outcome: 'failed', error: describeError(error) });
+  }
+}

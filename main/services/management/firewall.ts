@@ -1,0 +1,51 @@
+// Does the router's input chain let WireGuard's UDP port in? Rules are walked in order as the router does:
+// the first rule that would take a new UDP packet to the port decides. Only a warning: the technician may
+// have a reason (a port forward, a rule we cannot read such as an address list).
+import type { Row } from '../../routeros/rows.ts';
+
+function ports(spec: string): Array<[number, number]> {
+  return spec.split(',').flatMap((part) => {
+    const [a, b] = part.split('-').map((p) => Number(p.trim()));
+    if (a === undefined || !Number.isInteger(a)) return [];
+    return [[a, b !== undefined && Number.isInteger(b) ? b : a] as [number, number]];
+  });
+}
+
+// Matchers that narrow a rule to some senders or packets: such a rule cannot be assumed to decide for a
+// client somewhere on the internet, whichever way it points.
+const NARROWING = [
+  'src-address', 'dst-address', 'src-address-list', 'dst-address-list', 'src-port', 'src-address-type', 'dst-address-type',
+  'ipsec-policy', 'connection-nat-state', 'connection-mark', 'packet-mark', 'limit', 'dst-limit', 'nth', 'time', 'content',
+  'layer7-protocol', 'psd', 'src-mac-address', 'ttl',
+];
+// An accept limited to some interfaces (often "LAN") does not let the internet in; a drop limited to
+// "!LAN" is exactly how the default firewall shuts the internet out, so it counts.
+const INTERFACE = ['in-interface', 'in-interface-list'];
+
+const has = (rule: Row, keys: readonly string[]): boolean => keys.some((k) => rule[k] !== undefined && rule[k] !== '');
+
+/** Would this rule see a new UDP packet to `port`? Rules bound to states other than new never do. */
+function applies(rule: Row, port: number): boolean {
+  if (has(rule, NARROWING)) return false;
+  if (rule['disabled'] === 'true' || rule['disabled'] === 'yes') return false;
+  const protocol = rule['protocol'];
+  if (protocol && protocol !== 'udp' && protocol !== '17') return false;
+  const dst = rule['dst-port'];
+  if (dst && !ports(dst).some(([a, b]) => a <= port && port <= b)) return false;
+  const state = rule['connection-state'];
+  if (state && !state.split(',').includes('new')) return false;
+  return true;
+}
+
+/** The rule (comment or description) that drops the port, or null when the port gets in. */
+export function blockingRule(rules: readonly Row[], port: number): string | null {
+  for (const rule of rules) {
+    if (rule['chain'] !== 'input' || !applies(rule, port)) continue;
+    const action = rule['action'];
+    if (action === 'accept' && !has(rule, INTERFACE)) return null;
+    if (action === 'drop' || action === 'reject' || action === 'tarpit') {
+      return rule['comment'] ? `"${rule['comment']}"` : `${action} rule ${rule['.id'] ?? ''}`.trim();
+    }
+  }
+  return null;
+}

@@ -1,0 +1,187 @@
+// CSV import: preview (dry run, row-level errors and the address each row would get), apply, resume. Apply
+// fixes every row's address and key pair in an import job BEFORE sending, marks each row attempted before
+// its add and applied/failed after. A lost link stops the run with rows left pending; resume first looks on
+// the router for each pending row's public key (its add may have arrived while the answer was lost) and only
+// adds what is really missing, so an interrupted import never creates a peer twice.
+import { AppError, type InvokeOutput, type InvokeParsedInput } from '../../../src/contract/index.ts';
+import { generateKeyPair, generatePresharedKey } from '../../../src/domain/index.ts';
+import { addPeer } from '../../routeros/menus/wireguard-peers.ts';
+import type { ImportJob, ImportJobSummary } from '../../store/import-jobs.ts';
+import { checkAllowedAddress } from './allocation.ts';
+import { forEachLimited, IN_FLIGHT } from './concurrency.ts';
+import type { ManagementDeps } from './deps.ts';
+import { attempt, describeError, errorData, isLinkFailure, PEER_TRAP_HINTS } from './errors.ts';
+import { asPayload, type ImportPayload } from './import-payload.ts';
+import { planImport } from './import-plan.ts';
+import { FULL_TUNNEL, hostEntries, newPeerInput } from './peer-input.ts';
+import type { RouterContext } from './router-session.ts';
+import { interfaceByName, readWireGuard, refuseDynamicInterface } from './router-read.ts';
+
+type ImportResult = InvokeOutput<'peers:importApply'>;
+type Interruption = ImportResult['interruption'];
+
+export class PeerImports {
+  readonly #d: ManagementDeps;
+
+  constructor(deps: ManagementDeps) {
+    this.#d = deps;
+  }
+
+  async preview(input: InvokeParsedInput<'peers:importPreview'>): Promise<InvokeOutput<'peers:importPreview'>> {
+    return this.#d.sessions.run(input.routerId, async (ctx) => {
+      const state = await readWireGuard(ctx.client);
+      const iface = interfaceByName(state, input.interface);
+      refuseDynamicInterface(iface);
+      const plan = planImport(input.csv, state, iface.name, this.#d.reserved.for(ctx.routerId, iface.name), ctx.version);
+      const rows = plan.rows.map((r) => ({ rowNumber: r.rowNumber, name: r.name, address: r.address?.join(',') ?? null, errors: r.errors, warnings: r.warnings }));
+      const invalid = rows.filter((r) => r.errors.length > 0).length;
+      return { rows, fileWarnings: plan.fileWarnings, valid: rows.length - invalid, invalid };
+    });
+  }
+
+  async apply(input: InvokeParsedInput<'peers:importApply'>): Promise<ImportResult> {
+    return this.#d.sessions.run(input.routerId, async (ctx) => {
+      const state = await readWireGuard(ctx.client);
+      const iface = interfaceByName(state, input.interface);
+      refuseDynamicInterface(iface);
+      const plan = planImport(input.csv, state, iface.name, this.#d.reserved.for(ctx.routerId, iface.name), ctx.version);
+      if (plan.rows.length === 0) throw new AppError('VALIDATION', 'The file has a header but no peer rows: add one row per peer.', { field: 'csv' });
+      // Keys are sealed and kept before the job exists: a job row never points at a key that was not saved.
+      const payloads: ImportPayload[] = [];
+      for (const row of plan.rows) {
+        const base = { rowNumber: row.rowNumber, name: row.name, comment: row.comment, dns: row.dns, keepaliveSec: row.keepaliveSec };
+        if (row.address === null) {
+          payloads.push({ ...base, address: [], publicKey: '', sealedPsk: null });
+          continue;
+        }
+        const pair = generateKeyPair();
+        await this.#d.keys.prepare(ctx.routerId, pair, 'stored');
+        const psk = input.presharedKey ? generatePresharedKey() : null;
+        const sealedPsk = psk ? await this.#d.vault.encrypt(psk, { routerId: ctx.routerId, publicKey: pair.publicKey, purpose: 'preshared-key' }) : null;
+        payloads.push({ ...base, address: row.address, publicKey: pair.publicKey, sealedPsk });
+      }
+      const job = this.#d.imports.create(ctx.routerId, iface.name, payloads, input.sourceName ? { sourceName: input.sourceName } : {});
+      plan.rows.forEach((row, i) => {
+        if (row.address === null) this.#d.imports.markSkipped(job.id, i + 1, `Not imported: ${row.errors.join(' ')}`);
+      });
+      return this.#run(ctx, job);
+    });
+  }
+
+  async resume(input: InvokeParsedInput<'peers:importResume'>): Promise<ImportResult> {
+    const job = this.#job(input.routerId, input.jobId);
+    return this.#d.sessions.run(input.routerId, (ctx) => this.#run(ctx, job));
+  }
+
+  jobs(routerId: string): InvokeOutput<'peers:importJobs'> {
+    this.#d.sessions.requireRouter(routerId);
+    return this.#d.imports.listResumable(routerId).map(toSummary);
+  }
+
+  /** Local bookkeeping only (works offline): rows never sent are dropped with their keys. */
+  cancel(input: InvokeParsedInput<'peers:importCancel'>): InvokeOutput<'peers:importCancel'> {
+    const job = this.#job(input.routerId, input.jobId);
+    for (const row of this.#d.imports.remainingRows(job.id)) {
+      // A row that was sent may exist on the router: its key stays, so a later rotation is not needed.
+      if (row.attemptedAt === null) this.#d.keys.forget(job.routerId, asPayload(row.payload).publicKey);
+    }
+    this.#d.imports.cancel(job.id);
+    return toSummary(this.#d.imports.summary(job.id));
+  }
+
+  #job(routerId: string, jobId: string): ImportJob {
+    const job = this.#d.imports.get(jobId);
+    if (!job || job.routerId !== routerId) throw new AppError('NOT_FOUND', `No import ${jobId} is saved for this router; it may have been removed with the router.`);
+    if (job.status === 'completed' || job.status === 'cancelled') throw new AppError('CONFLICT', `This import is already ${job.status}; start a new one to add more peers.`);
+    return job;
+  }
+
+  async #run(ctx: RouterContext, job: ImportJob): Promise<ImportResult> {
+    this.#d.imports.markRunning(job.id);
+    const state = await readWireGuard(ctx.client);
+    const iface = interfaceByName(state, job.interface);
+    const onRouter = new Map(state.peers.filter((p) => p.interface === job.interface).map((p) => [p.publicKey, p]));
+    const subject = (p: ImportPayload) => ({ routerId: ctx.routerId, routerName: ctx.routerName, action: 'import' as const, objectType: 'peer' as const, objectName: p.name });
+    const view = (p: ImportPayload, extra: Record<string, unknown> = {}) => ({ interface: job.interface, name: p.name, publicKey: p.publicKey, allowedAddress: p.address, importJob: job.id, csvRow: p.rowNumber, ...extra });
+
+    const toSend: Array<{ rowNo: number; p: ImportPayload }> = [];
+    for (const row of this.#d.imports.remainingRows(job.id)) {
+      const p = asPayload(row.payload);
+      const existing = onRouter.get(p.publicKey);
+      if (existing) {
+        this.#d.imports.markApplied(job.id, row.rowNo, existing.id);
+        this.#d.audit.ok({ ...subject(p), objectId: existing.id }, view(p, { recovered: 'found on the router after an interrupted run' }));
+        continue;
+      }
+      try {
+        checkAllowedAddress(state, job.interface, p.address);
+      } catch (error) {
+        this.#d.imports.markFailed(job.id, row.rowNo, describeError(error));
+        this.#d.keys.forget(ctx.routerId, p.publicKey);
+        continue;
+      }
+      toSend.push({ rowNo: row.rowNo, p });
+    }
+    this.#progress(ctx, job.id);
+
+    // A holder, not a `let`: workers set it from callbacks, which control-flow narrowing does not see.
+    const stop: { reason: Interruption } = { reason: null };
+    const remembered = this.#d.endpoints.get(ctx.routerId, iface.name);
+    await forEachLimited(toSend, IN_FLIGHT, async ({ rowNo, p }) => {
+      if (stop.reason) return;
+      const psk = p.sealedPsk ? await this.#d.vault.decrypt(p.sealedPsk, { routerId: ctx.routerId, publicKey: p.publicKey, purpose: 'preshared-key' }) : undefined;
+      const { input } = newPeerInput(
+        {
+          iface: iface.name, name: p.name, comment: p.comment, allowedAddress: p.address, publicKey: p.publicKey, presharedKey: psk,
+          keepaliveSec: p.keepaliveSec, endpoint: undefined,
+          client: { address: hostEntries(p.address), dns: p.dns, endpoint: remembered?.host, keepaliveSec: p.keepaliveSec, allowedAddress: FULL_TUNNEL },
+        },
+        ctx.version,
+      );
+      this.#d.imports.markAttempt(job.id, rowNo);
+      try {
+        const id = await attempt(`Adding peer "${p.name}" (CSV row ${p.rowNumber}) to ${iface.name}`, () => addPeer(ctx.client, input, ctx.version), PEER_TRAP_HINTS);
+        this.#d.imports.markApplied(job.id, rowNo, id);
+        this.#d.audit.ok({ ...subject(p), objectId: id }, view(p));
+      } catch (error) {
+        // Lost link: the row stays pending (and attempted); the resume asks the router before sending again.
+        if (isLinkFailure(error)) {
+          stop.reason ??= errorData(error);
+          return;
+        }
+        this.#d.imports.markFailed(job.id, rowNo, describeError(error));
+        this.#d.keys.forget(ctx.routerId, p.publicKey);
+        this.#d.audit.failed(subject(p), error);
+      }
+      this.#progress(ctx, job.id);
+    });
+
+    const interruption = stop.reason;
+    if (!interruption && this.#d.imports.summary(job.id).counts.pending === 0) this.#d.imports.complete(job.id);
+    const summary = this.#d.imports.summary(job.id);
+    const jobSubject = { routerId: ctx.routerId, routerName: ctx.routerName, action: 'import' as const, objectType: 'import-job' as const, objectId: job.id, objectName: job.sourceName ?? `CSV import to ${job.interface}` };
+    if (interruption) this.#d.audit.failed(jobSubject, new AppError('CONNECTION_LOST', `Import stopped: ${interruption.message}`));
+    else this.#d.audit.ok(jobSubject, { status: summary.status, counts: summary.counts });
+    return this.#result(summary, interruption);
+  }
+
+  #progress(ctx: RouterContext, jobId: string): void {
+    const { counts } = this.#d.imports.summary(jobId);
+    const total = counts.pending + counts.applied + counts.failed + counts.skipped;
+    this.#d.events.emit('import:progress', {
+      jobId, routerId: ctx.routerId, done: total - counts.pending, total, applied: counts.applied, failed: counts.failed, skipped: counts.skipped,
+    });
+  }
+
+  #result(summary: ImportJobSummary, interruption: Interruption): ImportResult {
+    const rows = this.#d.imports.rows(summary.id).map((r) => {
+      const p = asPayload(r.payload);
+      return { rowNumber: p.rowNumber, name: p.name, address: p.address.length > 0 ? p.address.join(',') : null, state: r.state, error: r.error };
+    });
+    return { ...toSummary(summary), interruption, rows };
+  }
+}
+
+function toSummary(s: ImportJobSummary): InvokeOutput<'peers:importCancel'> {
+  return { jobId: s.id, interface: s.interface, sourceName: s.sourceName, status: s.status, counts: s.counts, createdAt: s.createdAt };
+}

@@ -1,0 +1,86 @@
+// Builds the management services from the app's stores and connections: one object per area, each small.
+import type { Db } from '../../store/db.ts';
+import { AuditRepository } from '../../store/audit.ts';
+import { EndpointsRepository } from '../../store/endpoints.ts';
+import { ImportJobsRepository } from '../../store/import-jobs.ts';
+import { PeerKeysRepository } from '../../store/peer-keys.ts';
+import { ReservationsRepository } from '../../store/reservations.ts';
+import type { RoutersRepository } from '../../store/routers.ts';
+import { SnapshotsRepository } from '../../store/snapshots.ts';
+import { KeyVault } from '../../secrets/key-vault.ts';
+import type { SecretStore } from '../../secrets/secret-store.ts';
+import type { EventBus } from '../../ipc/events.ts';
+import type { ConnectionManager } from '../connections.ts';
+import type { SettingsService } from '../settings.ts';
+import type { WireGuardReadService } from '../wireguard-read.ts';
+import { AuditTrail } from './audit-trail.ts';
+import { BulkPeers } from './bulk.ts';
+import type { ManagementDeps } from './deps.ts';
+import { PeerImports } from './imports.ts';
+import { InterfaceManager } from './interfaces.ts';
+import { KeyCustodian } from './key-custody.ts';
+import { PeerActions } from './peer-actions.ts';
+import { PeerList } from './peer-list.ts';
+import { PeerEditor } from './peers.ts';
+import { PeerPlanning } from './planning.ts';
+import { LocalRecords } from './records.ts';
+import { ReservedAddresses } from './reserved.ts';
+import { RouterSessions } from './router-session.ts';
+
+export interface ManagementServices {
+  interfaces: InterfaceManager;
+  peers: PeerEditor;
+  peerActions: PeerActions;
+  bulk: BulkPeers;
+  peerList: PeerList;
+  planning: PeerPlanning;
+  imports: PeerImports;
+  records: LocalRecords;
+}
+
+export interface ManagementOptions {
+  db: Db;
+  routers: RoutersRepository;
+  connections: ConnectionManager;
+  wireguard: WireGuardReadService;
+  settings: SettingsService;
+  events: EventBus;
+  secrets: SecretStore;
+  now: () => number;
+}
+
+export function createManagementServices(o: ManagementOptions): ManagementServices {
+  const clock = { now: o.now };
+  const vault = new KeyVault(o.secrets);
+  const auditLog = new AuditRepository(o.db, clock);
+  const reservations = new ReservationsRepository(o.db, clock);
+  const imports = new ImportJobsRepository(o.db, clock);
+  const deps: ManagementDeps = {
+    sessions: new RouterSessions({ connections: o.connections, routers: o.routers }),
+    audit: new AuditTrail(auditLog),
+    auditLog,
+    keys: new KeyCustodian(new PeerKeysRepository(o.db, vault, clock)),
+    vault,
+    reserved: new ReservedAddresses(reservations, imports),
+    reservations,
+    endpoints: new EndpointsRepository(o.db, clock),
+    imports,
+    snapshots: new SnapshotsRepository(o.db),
+    routers: o.routers,
+    connections: o.connections,
+    wireguard: o.wireguard,
+    settings: o.settings,
+    events: o.events,
+    now: o.now,
+  };
+  return {
+    interfaces: new InterfaceManager(deps),
+    peers: new PeerEditor(deps),
+    peerActions: new PeerActions(deps),
+    bulk: new BulkPeers(deps),
+    peerList: new PeerList(deps),
+    planning: new PeerPlanning(deps),
+    imports: new PeerImports(deps),
+    records: new LocalRecords(deps),
+  };
+}

@@ -1,0 +1,96 @@
+// The peer list for the management screens, and its CSV export. Rows come from the read model (live, or
+// the last-known copy when offline) so both lists agree; added here: whether WireDesk holds the private key,
+// the client-* settings, and peers that vanished from the router (kept, flagged, never silently dropped).
+import type { InvokeOutput, InvokeParsedInput, ManagedPeer, PeerStatusValue } from '../../../src/contract/index.ts';
+import { parseRouterOsVersion, peerFeatures, toCsv } from '../../../src/domain/index.ts';
+import { toWireGuardPeer } from '../../routeros/menus/wireguard-peers.ts';
+import type { Row } from '../../routeros/rows.ts';
+import type { PeerSnapshot } from '../../store/snapshots.ts';
+import { mapErrors } from '../errors.ts';
+import { onlineThresholdMs, type ManagementDeps } from './deps.ts';
+import { managedPeer, peerRow } from './peer-view.ts';
+
+const STATUSES: readonly PeerStatusValue[] = ['online', 'offline', 'never-connected', 'disabled'];
+
+export class PeerList {
+  readonly #d: ManagementDeps;
+
+  constructor(deps: ManagementDeps) {
+    this.#d = deps;
+  }
+
+  async list(routerId: string): Promise<InvokeOutput<'peers:listManaged'>> {
+    return mapErrors(async () => {
+      const listing = await this.#d.wireguard.peers(routerId);
+      const snapshots = this.#d.snapshots.listPeers(routerId, { includeVanished: true });
+      const byRosId = new Map(snapshots.map((s) => [s.rosId, s]));
+      const custody = this.#d.keys.custodyByKey(routerId);
+      const clientFields = this.#clientFields(routerId);
+      const present = listing.rows.flatMap((row) => {
+        const snapshot = byRosId.get(row.id);
+        if (!snapshot) return [];
+        const peer = toWireGuardPeer(snapshot.raw as Row);
+        return [managedPeer(row, peer, { custody: custody.get(row.publicKey) ?? null, vanishedAt: null, clientFields })];
+      });
+      const vanished = snapshots.filter((s) => s.vanishedAt !== null).map((s) => this.#vanished(s, custody.get(s.publicKey) ?? null, clientFields));
+      return { source: listing.source, seenAt: listing.seenAt, rows: [...present, ...vanished] };
+    });
+  }
+
+  async exportCsv(input: InvokeParsedInput<'peers:exportCsv'>): Promise<InvokeOutput<'peers:exportCsv'>> {
+    const { rows } = await this.list(input.routerId);
+    const chosen = rows.filter((r) => r.vanishedAt === null && (input.interface === undefined || r.interface === input.interface));
+    const csv = toCsv(
+      chosen.map((p) => ({
+        name: p.name || p.comment,
+        interface: p.interface,
+        address: p.allowedAddress.join(' '),
+        publicKey: p.publicKey,
+        endpoint: p.endpoint ?? '',
+        keepalive: p.persistentKeepaliveSec ?? 0,
+        status: p.status,
+        handshake: p.lastHandshakeMs === null ? '' : Math.round(p.lastHandshakeMs / 1000),
+        rx: p.rx,
+        tx: p.tx,
+        disabled: p.disabled ? 'yes' : 'no',
+        comment: p.comment,
+        key: p.hasPrivateKey ? 'yes' : 'no',
+      })),
+      [
+        { key: 'name', header: 'name' },
+        { key: 'interface', header: 'interface' },
+        { key: 'address', header: 'address' },
+        { key: 'publicKey', header: 'public key' },
+        { key: 'endpoint', header: 'endpoint' },
+        { key: 'keepalive', header: 'keepalive' },
+        { key: 'status', header: 'status' },
+        { key: 'handshake', header: 'last handshake (s ago)' },
+        { key: 'rx', header: 'rx bytes' },
+        { key: 'tx', header: 'tx bytes' },
+        { key: 'disabled', header: 'disabled' },
+        { key: 'comment', header: 'comment' },
+        { key: 'key', header: 'private key in WireDesk' },
+      ],
+      { delimiter: input.delimiter, bom: input.bom },
+    );
+    const router = this.#d.routers.get(input.routerId)?.name ?? 'router';
+    const day = new Date(this.#d.now()).toISOString().slice(0, 10);
+    const base = `${router}${input.interface ? `-${input.interface}` : ''}-peers-${day}`.replace(/[^\p{L}\p{N}._-]+/gu, '-');
+    return { fileName: `${base}.csv`, csv, rows: chosen.length };
+  }
+
+  #vanished(snapshot: PeerSnapshot, custody: ManagedPeer['keyCustody'], clientFields: boolean): ManagedPeer {
+    const peer = toWireGuardPeer(snapshot.raw as Row);
+    const row = peerRow(peer, onlineThresholdMs(this.#d));
+    const last = snapshot.raw['wiredesk-status'];
+    const status = STATUSES.find((s) => s === last) ?? row.status;
+    return managedPeer({ ...row, status }, peer, { custody, vanishedAt: snapshot.vanishedAt, clientFields });
+  }
+
+  /** From the live connection, else the version the router reported last time. */
+  #clientFields(routerId: string): boolean {
+    const text = this.#d.connections.facts(routerId)?.version ?? this.#d.routers.get(routerId)?.routerosVersion ?? '';
+    const parsed = parseRouterOsVersion(text);
+    return parsed.ok && peerFeatures(parsed.value).clientFields;
+  }
+}

@@ -1,0 +1,61 @@
+// A peer as the management screens show it: the read model's row plus what only WireDesk knows (does it
+// hold the private key, how was it handed out) and what the UI must respect (read-only, vanished).
+import type { ManagedPeer, WgPeer } from '../../../src/contract/index.ts';
+import { peerStatus } from '../../../src/domain/index.ts';
+import type { WireGuardPeer } from '../../routeros/menus/wireguard-peers.ts';
+import type { KeyCustody } from '../../store/peer-keys.ts';
+import { dynamicPeerReason } from './router-read.ts';
+
+export interface PeerExtras {
+  custody: KeyCustody | null;
+  vanishedAt: number | null;
+  /** The router has client-* settings (7.12+). */
+  clientFields: boolean;
+}
+
+function joinHostPort(host: string, port: number): string {
+  const h = host.includes(':') ? `[${host}]` : host;
+  return port > 0 ? `${h}:${port}` : h;
+}
+
+/** The read-model part, for a peer just read after a change (status from its handshake alone). */
+export function peerRow(peer: WireGuardPeer, onlineThresholdMs: number): WgPeer {
+  return {
+    id: peer.id,
+    interface: peer.interface,
+    name: peer.name ?? '',
+    comment: peer.comment,
+    publicKey: peer.publicKey,
+    allowedAddress: peer.allowedAddress,
+    endpoint: peer.endpointAddress ? joinHostPort(peer.endpointAddress, peer.endpointPort) : null,
+    currentEndpoint: peer.currentEndpointAddress ? joinHostPort(peer.currentEndpointAddress, peer.currentEndpointPort) : null,
+    lastHandshakeMs: peer.lastHandshakeMs ?? null,
+    persistentKeepaliveSec: peer.persistentKeepaliveMs === undefined ? null : Math.round(peer.persistentKeepaliveMs / 1000),
+    rx: Number(peer.rx),
+    tx: Number(peer.tx),
+    disabled: peer.disabled,
+    dynamic: peer.dynamic,
+    status: peerStatus({ disabled: peer.disabled, lastHandshakeMs: peer.lastHandshakeMs, rxGrowing: false, onlineThresholdMs }),
+  };
+}
+
+export function managedPeer(row: WgPeer, peer: WireGuardPeer, extras: PeerExtras): ManagedPeer {
+  const c = peer.client;
+  return {
+    ...row,
+    hasPrivateKey: extras.custody === 'stored',
+    keyCustody: extras.custody,
+    readOnlyReason: peer.dynamic ? dynamicPeerReason(peer) : null,
+    vanishedAt: extras.vanishedAt,
+    responder: peer.responder ?? null,
+    client: extras.clientFields
+      ? {
+          address: c.address ?? '',
+          dns: c.dns ?? '',
+          endpoint: c.endpoint ?? '',
+          keepaliveSec: c.keepaliveMs === undefined ? null : Math.round(c.keepaliveMs / 1000),
+          allowedAddress: c.allowedAddress ?? '',
+        }
+      : null,
+  };
+}

@@ -1,0 +1,46 @@
+// Read-only answers for the peer form before anything is sent: which address the next peer would get, and
+// what is worth a warning on the interface (no address, firewall closed, pool nearly full).
+import { AppError, type InvokeOutput, type InvokeParsedInput } from '../../../src/contract/index.ts';
+import { AddressPlanner } from './allocation.ts';
+import type { ManagementDeps } from './deps.ts';
+import { interfaceWarnings, poolWarnings } from './prechecks.ts';
+import { interfaceByName, readWireGuard } from './router-read.ts';
+
+type ByInterface = InvokeParsedInput<'peers:precheck'>;
+
+export class PeerPlanning {
+  readonly #d: ManagementDeps;
+
+  constructor(deps: ManagementDeps) {
+    this.#d = deps;
+  }
+
+  async nextAddress(input: ByInterface): Promise<InvokeOutput<'peers:nextAddress'>> {
+    return this.#d.sessions.run(input.routerId, async (ctx) => {
+      const state = await readWireGuard(ctx.client);
+      const iface = interfaceByName(state, input.interface);
+      const planner = new AddressPlanner(state, iface.name, this.#d.reserved.for(ctx.routerId, iface.name));
+      const pools = planner.pools();
+      return { addresses: planner.next(), pools };
+    });
+  }
+
+  async precheck(input: ByInterface): Promise<InvokeOutput<'peers:precheck'>> {
+    return this.#d.sessions.run(input.routerId, async (ctx) => {
+      const state = await readWireGuard(ctx.client);
+      const iface = interfaceByName(state, input.interface);
+      const planner = new AddressPlanner(state, iface.name, this.#d.reserved.for(ctx.routerId, iface.name));
+      const pools = planner.pools();
+      let nextAddress: string[] | null = null;
+      let nextAddressProblem: string | null = null;
+      try {
+        nextAddress = planner.next();
+      } catch (error) {
+        if (!(error instanceof AppError)) throw error;
+        nextAddressProblem = error.message;
+      }
+      const warnings = [...(await interfaceWarnings(ctx.client, state, iface)), ...poolWarnings(iface.name, pools)];
+      return { warnings, nextAddress, nextAddressProblem, pools };
+    });
+  }
+}

@@ -1,0 +1,90 @@
+// What WireDesk keeps for itself: the audit log (query only), address reservations and the public endpoint
+// per interface. None of these touch the router, so they work offline; changes are still audited, since
+// they decide which addresses and endpoints future peers get.
+import { AppError, type InvokeOutput, type InvokeParsedInput } from '../../../src/contract/index.ts';
+import { formatEndpoint, isPrivateOrLocalAddress, parseCidr, parseEndpointHost } from '../../../src/domain/index.ts';
+import type { ManagementDeps } from './deps.ts';
+import { invalid, valid } from './validate.ts';
+import { mapErrors } from '../errors.ts';
+
+type Reserve = InvokeParsedInput<'reservations:reserve'>;
+type ByInterface = { routerId: string; interface: string };
+
+/** "10.20.0.50" and "10.20.0.50/32" are the same reservation; only single addresses can be reserved. */
+function reservedAddress(text: string): string {
+  const cidr = valid(parseCidr(text, { label: 'Reserved address' }), 'address');
+  if (cidr.prefix !== (cidr.family === 4 ? 32 : 128)) {
+    throw invalid('address', `Reserve single addresses, like 10.20.0.50; ${text} is a whole subnet.`);
+  }
+  return cidr.text;
+}
+
+export class LocalRecords {
+  readonly #d: ManagementDeps;
+
+  constructor(deps: ManagementDeps) {
+    this.#d = deps;
+  }
+
+  auditList(input: InvokeParsedInput<'audit:list'>): InvokeOutput<'audit:list'> {
+    if (input.from !== undefined && input.to !== undefined && input.from >= input.to) {
+      throw new AppError('VALIDATION', 'The time range ends before it starts: pick a "to" after "from".', { field: 'to' });
+    }
+    const { actions, ...rest } = input;
+    return this.#d.auditLog.query({ ...rest, ...(actions ? { action: actions } : {}) });
+  }
+
+  reservations(input: InvokeParsedInput<'reservations:list'>): InvokeOutput<'reservations:list'> {
+    this.#d.sessions.requireRouter(input.routerId);
+    return this.#d.reservations.list(input.routerId, input.interface);
+  }
+
+  async reserve(input: Reserve): Promise<InvokeOutput<'reservations:reserve'>> {
+    const address = reservedAddress(input.address);
+    this.#d.sessions.requireRouter(input.routerId);
+    return mapErrors(() => {
+      const made = this.#d.reservations.reserve(input.routerId, input.interface, address, input.note);
+      this.#d.audit.ok({ ...this.#subject(input, 'create', 'reservation'), objectName: address }, { interface: input.interface, address, note: input.note });
+      return made;
+    });
+  }
+
+  release(input: ByInterface & { address: string }): InvokeOutput<'reservations:release'> {
+    const address = reservedAddress(input.address);
+    this.#d.sessions.requireRouter(input.routerId);
+    const released = this.#d.reservations.release(input.routerId, input.interface, address);
+    if (released) this.#d.audit.ok({ ...this.#subject(input, 'delete', 'reservation'), objectName: address, before: { interface: input.interface, address } });
+    return { released };
+  }
+
+  endpoint(input: ByInterface): InvokeOutput<'endpoints:get'> {
+    this.#d.sessions.requireRouter(input.routerId);
+    return this.#d.endpoints.get(input.routerId, input.interface);
+  }
+
+  async setEndpoint(input: InvokeParsedInput<'endpoints:set'>): Promise<InvokeOutput<'endpoints:set'>> {
+    const host = valid(parseEndpointHost(input.host), 'host').host;
+    this.#d.sessions.requireRouter(input.routerId);
+    const before = this.#d.endpoints.get(input.routerId, input.interface);
+    return mapErrors(() => {
+      const saved = this.#d.endpoints.set(input.routerId, input.interface, { host, port: input.port });
+      this.#d.audit.ok(
+        { ...this.#subject(input, 'edit', 'endpoint'), before: before ? { endpoint: formatEndpoint(before.host, before.port) } : null },
+        { endpoint: formatEndpoint(host, input.port), privateAddress: isPrivateOrLocalAddress(host) },
+      );
+      return saved;
+    });
+  }
+
+  clearEndpoint(input: ByInterface): InvokeOutput<'endpoints:clear'> {
+    this.#d.sessions.requireRouter(input.routerId);
+    const before = this.#d.endpoints.get(input.routerId, input.interface);
+    const cleared = this.#d.endpoints.clear(input.routerId, input.interface);
+    if (cleared && before) this.#d.audit.ok({ ...this.#subject(input, 'delete', 'endpoint'), before: { endpoint: formatEndpoint(before.host, before.port) } });
+    return { cleared };
+  }
+
+  #subject(input: ByInterface, action: 'create' | 'edit' | 'delete', objectType: 'reservation' | 'endpoint') {
+    return { routerId: input.routerId, routerName: this.#d.sessions.routerName(input.routerId), action, objectType, objectName: input.interface };
+  }
+}

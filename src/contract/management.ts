@@ -1,0 +1,381 @@
+// Contract for changing WireGuard on routers: interfaces, peers, bulk actions, CSV import/export, the audit
+// log, address reservations and remembered endpoints. Shapes and ranges are checked here with messages a
+// technician can act on; keys, CIDRs and everything that depends on the router are checked in main.
+// Secrets: only `secret` of peers:create / peers:rotateKeys / peers:update carries a private or preshared
+// key, once. No list, event or other output has a field that could hold one.
+import { z } from 'zod';
+import { routerIdSchema } from './models.ts';
+import { dataSourceSchema, wgInterfaceSchema, wgPeerSchema } from './wireguard.ts';
+
+// ---- shared fields ----
+
+export const rosIdSchema = z
+  .string()
+  .regex(/^\*[0-9A-Fa-f]+$/, 'A RouterOS item id looks like *1A. Reload the list and try again.');
+
+const wgInterfaceName = z
+  .string({ message: 'Name the WireGuard interface, for example wg-clients.' })
+  .trim()
+  .min(1, 'Name the WireGuard interface, for example wg-clients.')
+  .max(63, 'The interface name is too long (63 characters at most).');
+
+const listenPort = z
+  .number({ message: 'The listen port must be a number.' })
+  .int('The listen port must be a whole number.')
+  .min(1, 'The listen port must be from 1 to 65535 (RouterOS uses 13231 by default).')
+  .max(65535, 'The listen port must be from 1 to 65535 (RouterOS uses 13231 by default).');
+
+const mtu = z
+  .number({ message: 'The MTU must be a number.' })
+  .int('The MTU must be a whole number.')
+  .min(1280, 'The MTU must be at least 1280 (IPv6 needs it); 1420 suits most links.')
+  .max(65535, 'The MTU must be at most 65535; 1420 suits most links.');
+
+const keepaliveSec = z
+  .number({ message: 'Keepalive must be a number of seconds.' })
+  .int('Keepalive must be a whole number of seconds.')
+  .min(0, 'Keepalive is 0 (off) or up to 65535 seconds; 25 suits clients behind NAT.')
+  .max(65535, 'Keepalive is 0 (off) or up to 65535 seconds; 25 suits clients behind NAT.');
+
+const peerName = z
+  .string({ message: 'Give the peer a name, for example ali-phone.' })
+  .max(63, 'The peer name is too long (63 characters at most).');
+
+const comment = z.string().max(255, 'The comment is too long (255 characters at most).');
+
+/** Addresses as typed: one string ("10.8.0.5/32, 192.168.5.0/24") or a list. Checked in main. */
+const addressList = z.union([z.string(), z.array(z.string())], {
+  message: 'Enter addresses as text like 10.8.0.5/32 (several separated by commas).',
+});
+
+export const keyCustodySchema = z.enum(['stored', 'shown-once'], {
+  message: 'Choose "stored" (WireDesk keeps the private key, encrypted) or "shown-once" (shown now, never kept).',
+});
+
+export const warningSchema = z.object({
+  code: z.enum([
+    'NO_ADDRESS',
+    'FIREWALL_CLOSED',
+    'POOL_LOW',
+    'POOL_FULL',
+    'NAME_AS_COMMENT',
+    'FIELD_UNSUPPORTED',
+    'RESERVATION_USED',
+    'NO_ENDPOINT',
+  ]),
+  /** What is wrong and what to do, for people. */
+  message: z.string(),
+});
+export type ManagementWarning = z.infer<typeof warningSchema>;
+
+// ---- interfaces ----
+
+export const managedInterfaceSchema = wgInterfaceSchema.extend({
+  /** Made by the router itself (Back To Home): read-only. */
+  dynamic: z.boolean(),
+});
+export type ManagedInterface = z.infer<typeof managedInterfaceSchema>;
+
+const interfaceResult = z.object({ interface: managedInterfaceSchema, warnings: z.array(warningSchema) });
+const byInterfaceId = z.object({ routerId: routerIdSchema, interfaceId: rosIdSchema });
+
+export const interfaceContract = {
+  'interfaces:create': {
+    input: z.object({
+      routerId: routerIdSchema,
+      name: wgInterfaceName,
+      /** Omitted: the router picks a free port. */
+      listenPort: listenPort.optional(),
+      mtu: mtu.optional(),
+      comment: comment.optional(),
+      /** The router's own address on the tunnel, host and prefix: 10.20.0.1/24. */
+      address: z.string().trim().optional(),
+    }),
+    output: interfaceResult,
+  },
+  'interfaces:update': {
+    input: byInterfaceId.extend({ name: wgInterfaceName.optional(), listenPort: listenPort.optional(), mtu: mtu.optional(), comment: comment.optional() }),
+    output: interfaceResult,
+  },
+  'interfaces:setDisabled': {
+    input: byInterfaceId.extend({ disabled: z.boolean({ message: 'Say whether the interface should be disabled (true) or enabled (false).' }) }),
+    output: interfaceResult,
+  },
+  'interfaces:deletePreview': {
+    input: byInterfaceId,
+    output: z.object({
+      interface: managedInterfaceSchema,
+      /** Everything that goes with the interface: show it in the confirmation. */
+      addresses: z.array(z.string()),
+      peers: z.array(z.object({ id: z.string(), name: z.string(), publicKey: z.string(), allowedAddress: z.array(z.string()), hasPrivateKey: z.boolean() })),
+      /** Type this name to confirm (the interface's current name). */
+      confirmName: z.string(),
+    }),
+  },
+  'interfaces:delete': {
+    input: byInterfaceId.extend({ confirmName: z.string({ message: 'Type the interface name to confirm the deletion.' }) }),
+    output: z.object({ deleted: z.literal(true), removedPeers: z.number().int(), removedAddresses: z.number().int() }),
+  },
+} as const;
+
+// ---- peers ----
+
+export const managedPeerSchema = wgPeerSchema.extend({
+  /** WireDesk holds this peer's private key (encrypted): its config can be rebuilt. */
+  hasPrivateKey: z.boolean(),
+  /** How WireDesk handled the key when it made it; null when the peer was made elsewhere. */
+  keyCustody: keyCustodySchema.nullable(),
+  /** Dynamic (router-made) peers cannot be changed; the reason, or null when editable. */
+  readOnlyReason: z.string().nullable(),
+  /** Set when the peer was seen before but is gone from the router now (deleted in WinBox, reset). */
+  vanishedAt: z.number().nullable(),
+  /** 7.15+; null on older routers. */
+  responder: z.boolean().nullable(),
+  /** 7.12+ client settings the router shows in its own config export; null before 7.12. */
+  client: z
+    .object({ address: z.string(), dns: z.string(), endpoint: z.string(), keepaliveSec: z.number().nullable(), allowedAddress: z.string() })
+    .nullable(),
+});
+export type ManagedPeer = z.infer<typeof managedPeerSchema>;
+
+/** The one-time secret: shown in this response only, never again from any channel. */
+export const oneTimeSecretSchema = z.object({
+  privateKey: z.string().nullable(),
+  presharedKey: z.string().nullable(),
+  /** wg-quick text for the client; null with `configProblem` when it cannot be built yet. */
+  config: z.string().nullable(),
+  /** PNG data URL of the config's QR code. */
+  qr: z.string().nullable(),
+  configProblem: z.string().nullable(),
+  /** 'stored': WireDesk kept the private key encrypted; 'shown-once': this is the only copy. */
+  custody: keyCustodySchema.nullable(),
+});
+export type OneTimeSecret = z.infer<typeof oneTimeSecretSchema>;
+
+const clientFieldsInput = z.object({
+  dns: addressList.optional(),
+  /** Host clients dial (no port: RouterOS adds the interface's listen port). Default: the remembered endpoint. */
+  endpoint: z.string().trim().optional(),
+  keepaliveSec: keepaliveSec.optional(),
+  /** What the client routes into the tunnel (7.21+ on the router). Default 0.0.0.0/0, ::/0. */
+  allowedAddress: addressList.optional(),
+});
+
+const peerResult = z.object({ peer: managedPeerSchema, warnings: z.array(warningSchema), secret: oneTimeSecretSchema.nullable() });
+const byPeerId = z.object({ routerId: routerIdSchema, peerId: rosIdSchema });
+const poolSchema = z.object({ subnet: z.string(), usable: z.number(), used: z.number(), free: z.number() });
+
+export const bulkResultSchema = z.object({
+  operationId: z.string(),
+  total: z.number().int(),
+  succeeded: z.number().int(),
+  failed: z.number().int(),
+  results: z.array(z.object({ peerId: z.string(), name: z.string(), ok: z.boolean(), error: z.string().nullable() })),
+});
+
+export const peerContract = {
+  'peers:listManaged': {
+    input: z.object({ routerId: routerIdSchema }),
+    output: dataSourceSchema.extend({ rows: z.array(managedPeerSchema) }),
+  },
+  'peers:create': {
+    input: z.object({
+      routerId: routerIdSchema,
+      interface: wgInterfaceName,
+      name: peerName,
+      comment: comment.optional(),
+      /** Empty or omitted: the next free address of the interface's subnet. */
+      allowedAddress: addressList.optional(),
+      /** The client's own public key when it made its key pair itself; then WireDesk holds no private key. */
+      publicKey: z.string().optional(),
+      custody: keyCustodySchema.default('stored'),
+      presharedKey: z.boolean().default(false),
+      persistentKeepaliveSec: keepaliveSec.default(25),
+      /** host:port for a site the router should dial; leave empty for road-warrior clients. */
+      endpoint: z.string().trim().optional(),
+      client: clientFieldsInput.optional(),
+    }),
+    output: peerResult,
+  },
+  'peers:update': {
+    input: byPeerId.extend({
+      name: peerName.optional(),
+      comment: comment.optional(),
+      allowedAddress: addressList.optional(),
+      persistentKeepaliveSec: keepaliveSec.optional(),
+      /** host:port, or null to clear (road warrior). */
+      endpoint: z.string().trim().nullable().optional(),
+      /** 'generate' returns the new key once in `secret`. */
+      presharedKey: z.enum(['keep', 'generate', 'remove'], { message: 'Preshared key: choose keep, generate or remove.' }).default('keep'),
+      client: clientFieldsInput.extend({ address: z.string().trim().optional() }).optional(),
+    }),
+    output: peerResult,
+  },
+  'peers:setDisabled': {
+    input: byPeerId.extend({ disabled: z.boolean({ message: 'Say whether the peer should be disabled (true) or enabled (false).' }) }),
+    output: z.object({ peer: managedPeerSchema }),
+  },
+  'peers:delete': { input: byPeerId, output: z.object({ deleted: z.literal(true), peerId: z.string() }) },
+  'peers:rotateKeys': {
+    input: byPeerId.extend({ custody: keyCustodySchema.default('stored'), presharedKey: z.enum(['keep', 'generate', 'remove']).default('keep') }),
+    output: peerResult,
+  },
+  'peers:bulk': {
+    input: z.object({
+      routerId: routerIdSchema,
+      action: z.enum(['enable', 'disable', 'delete'], { message: 'Choose enable, disable or delete.' }),
+      peerIds: z.array(rosIdSchema).min(1, 'Select at least one peer.').max(10_000, 'Select at most 10,000 peers at once.'),
+      /** Chosen by the UI to match `bulk:progress` events to this request; generated when omitted. */
+      operationId: z.string().min(1).max(64).optional(),
+    }),
+    output: bulkResultSchema,
+  },
+  'peers:nextAddress': {
+    input: z.object({ routerId: routerIdSchema, interface: wgInterfaceName }),
+    output: z.object({ addresses: z.array(z.string()), pools: z.array(poolSchema) }),
+  },
+  'peers:precheck': {
+    input: z.object({ routerId: routerIdSchema, interface: wgInterfaceName }),
+    output: z.object({
+      warnings: z.array(warningSchema),
+      /** What the next peer would get; null with `nextAddressProblem` when nothing can be allocated. */
+      nextAddress: z.array(z.string()).nullable(),
+      nextAddressProblem: z.string().nullable(),
+      pools: z.array(poolSchema),
+    }),
+  },
+  'peers:exportCsv': {
+    input: z.object({
+      routerId: routerIdSchema,
+      interface: wgInterfaceName.optional(),
+      /** ';' for Excel in Turkish and most European locales. */
+      delimiter: z.enum([',', ';']).default(','),
+      bom: z.boolean().default(true),
+    }),
+    output: z.object({ fileName: z.string(), csv: z.string(), rows: z.number().int() }),
+  },
+} as const;
+
+// ---- CSV import ----
+
+const importInput = z.object({
+  routerId: routerIdSchema,
+  interface: wgInterfaceName,
+  csv: z.string().max(5_000_000, 'The CSV file is too large (5 MB at most); split it.'),
+});
+
+const importRowStateSchema = z.enum(['pending', 'applied', 'failed', 'skipped']);
+
+export const importSummarySchema = z.object({
+  jobId: z.string(),
+  interface: z.string(),
+  sourceName: z.string().nullable(),
+  status: z.enum(['pending', 'running', 'completed', 'cancelled']),
+  counts: z.object({ pending: z.number(), applied: z.number(), failed: z.number(), skipped: z.number() }),
+  createdAt: z.number(),
+});
+
+export const importResultSchema = importSummarySchema.extend({
+  /** Why the run stopped early (link lost, router offline); resume with peers:importResume. */
+  interruption: z.object({ code: z.string(), message: z.string() }).nullable(),
+  rows: z.array(z.object({ rowNumber: z.number().int(), name: z.string(), address: z.string().nullable(), state: importRowStateSchema, error: z.string().nullable() })),
+});
+
+export const importContract = {
+  'peers:importPreview': {
+    input: importInput,
+    output: z.object({
+      rows: z.array(
+        z.object({
+          rowNumber: z.number().int(),
+          name: z.string(),
+          /** The address this row would get (given or allocated); null when the row has errors. */
+          address: z.string().nullable(),
+          errors: z.array(z.string()),
+          warnings: z.array(z.string()),
+        }),
+      ),
+      fileWarnings: z.array(z.string()),
+      valid: z.number().int(),
+      invalid: z.number().int(),
+    }),
+  },
+  'peers:importApply': {
+    input: importInput.extend({ sourceName: z.string().max(255).optional(), presharedKey: z.boolean().default(false) }),
+    output: importResultSchema,
+  },
+  'peers:importResume': { input: z.object({ routerId: routerIdSchema, jobId: z.string().min(1) }), output: importResultSchema },
+  'peers:importJobs': { input: z.object({ routerId: routerIdSchema }), output: z.array(importSummarySchema) },
+  'peers:importCancel': { input: z.object({ routerId: routerIdSchema, jobId: z.string().min(1) }), output: importSummarySchema },
+} as const;
+
+// ---- audit, reservations, endpoints ----
+
+export const AUDIT_ACTION_NAMES = ['create', 'edit', 'delete', 'enable', 'disable', 'import', 'rotate-keys'] as const;
+
+export const auditEntrySchema = z.object({
+  id: z.number(),
+  at: z.number(),
+  routerId: z.string().nullable(),
+  routerName: z.string().nullable(),
+  action: z.enum(AUDIT_ACTION_NAMES),
+  objectType: z.string(),
+  objectId: z.string().nullable(),
+  objectName: z.string().nullable(),
+  before: z.unknown(),
+  after: z.unknown(),
+  outcome: z.enum(['ok', 'failed']),
+  error: z.string().nullable(),
+});
+
+const reservationSchema = z.object({ routerId: z.string(), interface: z.string(), address: z.string(), note: z.string(), createdAt: z.number() });
+const endpointSchema = z.object({ host: z.string(), port: z.number().int(), updatedAt: z.number() });
+const byRouterInterface = z.object({ routerId: routerIdSchema, interface: wgInterfaceName });
+
+export const recordsContract = {
+  'audit:list': {
+    input: z.object({
+      routerId: routerIdSchema.optional(),
+      actions: z.array(z.enum(AUDIT_ACTION_NAMES, { message: `Audit actions are: ${AUDIT_ACTION_NAMES.join(', ')}.` })).optional(),
+      objectType: z.string().max(64).optional(),
+      text: z.string().max(200, 'Search for at most 200 characters.').optional(),
+      from: z.number().optional(),
+      to: z.number().optional(),
+      limit: z.number().int().min(1, 'Show at least 1 entry per page.').max(1000, 'Show at most 1000 entries per page.').default(100),
+      offset: z.number().int().min(0).default(0),
+    }),
+    output: z.object({ entries: z.array(auditEntrySchema), total: z.number().int() }),
+  },
+  'reservations:list': { input: z.object({ routerId: routerIdSchema, interface: wgInterfaceName.optional() }), output: z.array(reservationSchema) },
+  'reservations:reserve': {
+    input: byRouterInterface.extend({ address: z.string().trim().min(1, 'Enter the address to reserve, like 10.20.0.50.'), note: z.string().max(255).default('') }),
+    output: reservationSchema,
+  },
+  'reservations:release': { input: byRouterInterface.extend({ address: z.string().trim().min(1) }), output: z.object({ released: z.boolean() }) },
+  'endpoints:get': { input: byRouterInterface, output: endpointSchema.nullable() },
+  'endpoints:set': {
+    input: byRouterInterface.extend({
+      host: z.string().trim().min(1, "Enter the router's public IP address or DNS name clients dial."),
+      port: listenPort,
+    }),
+    output: endpointSchema,
+  },
+  'endpoints:clear': { input: byRouterInterface, output: z.object({ cleared: z.boolean() }) },
+} as const;
+
+export const managementEventContract = {
+  /** One per finished peer of a peers:bulk request. */
+  'bulk:progress': z.object({ operationId: z.string(), routerId: z.string(), action: z.string(), done: z.number().int(), total: z.number().int(), failed: z.number().int() }),
+  /** One per finished row of an import run. */
+  'import:progress': z.object({
+    jobId: z.string(),
+    routerId: z.string(),
+    done: z.number().int(),
+    total: z.number().int(),
+    applied: z.number().int(),
+    failed: z.number().int(),
+    skipped: z.number().int(),
+  }),
+} as const;
+
+export const managementContract = { ...interfaceContract, ...peerContract, ...importContract, ...recordsContract } as const;
