@@ -1,7 +1,7 @@
 // The browser test host's transport: the same bridge object as the Electron preload, carried over a
 // WebSocket to 127.0.0.1. Only used when the page is served by the test host (never inside Electron,
 // where the preload's bridge exists and the CSP forbids such connections anyway).
-import type { Envelope, EventChannel, WireDeskBridge } from '../../src/contract/index.ts';
+import type { Envelope, EventChannel, InvokeChannel, InvokeInput, InvokeOutput, WireDeskBridge } from '../../src/contract/index.ts';
 
 type Pending = { resolve: (e: Envelope<unknown>) => void };
 
@@ -36,14 +36,19 @@ export function connectWsBridge(url: string): WireDeskBridge {
   open();
 
   return {
-    invoke(channel, input) {
+    invoke<C extends InvokeChannel>(channel: C, input: InvokeInput<C>): Promise<Envelope<InvokeOutput<C>>> {
       const id = nextId++;
       const msg = JSON.stringify({ id, channel, input });
-      return new Promise((resolve) => {
+      return new Promise<Envelope<InvokeOutput<C>>>((resolve) => {
+        // After the socket closed nothing would ever answer: fail at once instead of hanging the UI.
+        if (socket.readyState === WebSocket.CLOSING || socket.readyState === WebSocket.CLOSED) {
+          resolve({ ok: false, error: { code: 'CONNECTION_LOST', message: 'The connection to the WireDesk test host was closed.' } });
+          return;
+        }
         pending.set(id, { resolve: resolve as Pending['resolve'] });
         if (socket.readyState === WebSocket.OPEN) socket.send(msg);
         else queue.push(msg);
-      }) as ReturnType<WireDeskBridge['invoke']>;
+      });
     },
     on(event: EventChannel, listener) {
       const set = listeners.get(event) ?? new Set();

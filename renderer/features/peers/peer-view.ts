@@ -1,0 +1,127 @@
+// Search, filter and sort for the peers table. Pure functions over the contract's WgPeer rows, so the
+// 10,000-row behaviour is unit-tested without a browser.
+import type { PeerStatusValue, WgPeer } from '../../../src/contract/index.ts';
+
+export type PeerStatusFilter = 'all' | PeerStatusValue;
+
+export interface PeerFilters {
+  search: string;
+  status: PeerStatusFilter;
+  /** Interface name; '' for all interfaces. */
+  iface: string;
+}
+
+export type PeerSortColumn = 'status' | 'name' | 'interface' | 'allowed' | 'endpoint' | 'handshake' | 'rx' | 'tx';
+
+export interface PeerSort {
+  column: PeerSortColumn;
+  direction: 'asc' | 'desc';
+}
+
+/** What the table shows as the peer's name: its name, else its comment, else nothing. */
+export function peerLabel(peer: WgPeer): string {
+  return peer.name.trim() || peer.comment.trim();
+}
+
+/** The endpoint worth showing: where the peer is connecting from now, else the configured one. */
+export function peerEndpoint(peer: WgPeer): string | null {
+  return peer.currentEndpoint || peer.endpoint || null;
+}
+
+/** Lower-cased text each row is searched in, built once per read rather than once per keystroke. */
+export function buildSearchIndex(rows: readonly WgPeer[]): string[] {
+  return rows.map((p) => [p.name, p.comment, p.allowedAddress.join(' '), p.publicKey, p.endpoint ?? '', p.currentEndpoint ?? '', p.interface].join('\n').toLowerCase());
+}
+
+/** Every whitespace-separated term must occur somewhere in the row (so "office 10.8" narrows down). */
+export function filterPeers(rows: readonly WgPeer[], index: readonly string[], filters: PeerFilters): WgPeer[] {
+  const terms = filters.search.toLowerCase().split(/\s+/).filter(Boolean);
+  const out: WgPeer[] = [];
+  for (let i = 0; i < rows.length; i += 1) {
+    const peer = rows[i]!;
+    if (filters.status !== 'all' && peer.status !== filters.status) continue;
+    if (filters.iface && peer.interface !== filters.iface) continue;
+    if (terms.length > 0) {
+      const text = index[i] ?? '';
+      if (!terms.every((term) => text.includes(term))) continue;
+    }
+    out.push(peer);
+  }
+  return out;
+}
+
+const STATUS_ORDER: Record<PeerStatusValue, number> = { online: 0, offline: 1, 'never-connected': 2, disabled: 3 };
+
+const collator = new Intl.Collator(undefined, { numeric: true, sensitivity: 'base' });
+
+function compareText(a: string, b: string): number {
+  // Empty values sort after real ones in both directions' natural reading.
+  if (a === '' && b !== '') return 1;
+  if (b === '' && a !== '') return -1;
+  return collator.compare(a, b);
+}
+
+/**
+ * Sorted copy. Peers without a value (no handshake, no endpoint, no name) stay at the bottom in either
+ * direction, so "most recent handshake first" never starts with a wall of "never".
+ */
+export function sortPeers(rows: readonly WgPeer[], sort: PeerSort): WgPeer[] {
+  const dir = sort.direction === 'asc' ? 1 : -1;
+  const tieBreak = (a: WgPeer, b: WgPeer) => compareText(peerLabel(a), peerLabel(b)) || collator.compare(a.id, b.id);
+  const withMissingLast = (a: unknown, b: unknown): number | null => {
+    const aMissing = a === null || a === '';
+    const bMissing = b === null || b === '';
+    if (aMissing && bMissing) return 0;
+    if (aMissing) return 1;
+    if (bMissing) return -1;
+    return null;
+  };
+
+  let compare: (a: WgPeer, b: WgPeer) => number;
+  switch (sort.column) {
+    case 'status':
+      compare = (a, b) => dir * (STATUS_ORDER[a.status] - STATUS_ORDER[b.status]) || tieBreak(a, b);
+      break;
+    case 'name':
+      compare = (a, b) => withMissingLast(peerLabel(a), peerLabel(b)) ?? (dir * compareText(peerLabel(a), peerLabel(b)) || collator.compare(a.id, b.id));
+      break;
+    case 'interface':
+      compare = (a, b) => dir * collator.compare(a.interface, b.interface) || tieBreak(a, b);
+      break;
+    case 'allowed': {
+      const first = (p: WgPeer) => p.allowedAddress[0] ?? '';
+      compare = (a, b) => withMissingLast(first(a), first(b)) ?? (dir * collator.compare(first(a), first(b)) || tieBreak(a, b));
+      break;
+    }
+    case 'endpoint':
+      compare = (a, b) => withMissingLast(peerEndpoint(a), peerEndpoint(b)) ?? (dir * collator.compare(peerEndpoint(a)!, peerEndpoint(b)!) || tieBreak(a, b));
+      break;
+    case 'handshake':
+      // Ascending = youngest handshake first.
+      compare = (a, b) => withMissingLast(a.lastHandshakeMs, b.lastHandshakeMs) ?? (dir * (a.lastHandshakeMs! - b.lastHandshakeMs!) || tieBreak(a, b));
+      break;
+    case 'rx':
+      compare = (a, b) => dir * (a.rx - b.rx) || tieBreak(a, b);
+      break;
+    case 'tx':
+      compare = (a, b) => dir * (a.tx - b.tx) || tieBreak(a, b);
+      break;
+  }
+  return [...rows].sort(compare);
+}
+
+export interface PeerCounts {
+  total: number;
+  byStatus: Record<PeerStatusValue, number>;
+  interfaces: string[];
+}
+
+export function countPeers(rows: readonly WgPeer[]): PeerCounts {
+  const byStatus: Record<PeerStatusValue, number> = { online: 0, offline: 0, 'never-connected': 0, disabled: 0 };
+  const interfaces = new Set<string>();
+  for (const peer of rows) {
+    byStatus[peer.status] += 1;
+    interfaces.add(peer.interface);
+  }
+  return { total: rows.length, byStatus, interfaces: [...interfaces].sort((a, b) => collator.compare(a, b)) };
+}

@@ -1,0 +1,40 @@
+import { useEffect, useState } from 'react';
+import { Check, Copy } from 'lucide-react';
+import { useTranslation } from 'react-i18next';
+
+export interface CopyButtonProps {
+  value: string;
+  /** What is being copied, for the accessible name: "Copy public key". */
+  label: string;
+  'data-testid'?: string;
+}
+
+export function CopyButton({ value, label, 'data-testid': testId }: CopyButtonProps) {
+  const { t } = useTranslation();
+  const [state, setState] = useState<'idle' | 'copied' | 'failed'>('idle');
+
+  useEffect(() => {
+    if (state === 'idle') return;
+    const id = window.setTimeout(() => setState('idle'), 1500);
+    return () => window.clearTimeout(id);
+  }, [state]);
+
+  const copy = async () => {
+    try {
+      await navigator.clipboard.writeText(value);
+      setState('copied');
+    } catch {
+      setState('failed');
+    }
+  };
+
+  const title = state === 'copied' ? t('common.copied') : state === 'failed' ? t('common.copyFailed') : label;
+  return (
+    <button type="button" className={`copy-btn${state === 'copied' ? ' copied' : ''}`} onClick={() => void copy()} title={title} aria-label={label} data-testid={testId}>
+      {state === 'copied' ? <Check size={14} aria-hidden /> : <Copy size={14} aria-hidden />}
+      <span className="visually-hidden" aria-live="polite">
+        {state === 'copied' ? t('common.copied') : state === 'failed' ? t('common.copyFailed') : ''}
+      </span>
+    </button>
+  );
+}
