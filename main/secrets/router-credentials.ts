@@ -27,7 +27,8 @@ export class RouterCredentials {
     return this.#serial(async () => {
       const id = this.#newId();
       const account = routerPasswordAccount(id);
-      await this.#write(account, password);
+      // A new id has no entry yet: an empty password (the demo router, a factory admin) needs no keychain.
+      if (password !== '') await this.#write(account, password);
       try {
         return this.#routers.create({ ...input, id });
       } catch (err) {

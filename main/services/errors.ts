@@ -2,6 +2,7 @@
 import { AppError } from '../../src/contract/index.ts';
 import { RouterOsError, RouterOsTrapError, TlsAnonymousError, TlsFingerprintMismatchError, TlsUntrustedError } from '../routeros/errors.ts';
 import { SecretStoreUnavailableError } from '../secrets/errors.ts';
+import { UnsupportedRouterError } from './router-facts.ts';
 import { KeyVaultError } from '../secrets/key-vault.ts';
 import { StoreError } from '../store/errors.ts';
 import { ConfigArtifactError } from '../configs/index.ts';
@@ -20,6 +21,7 @@ export function toAppError(error: unknown): AppError | undefined {
     });
   }
   if (error instanceof TlsAnonymousError) return new AppError('TLS_ANONYMOUS', error.message);
+  if (error instanceof UnsupportedRouterError) return new AppError('UNSUPPORTED_VERSION', error.message, { version: error.version });
   if (error instanceof RouterOsTrapError) {
     return new AppError('TRAP', error.message, { command: error.command, category: error.category, traps: error.traps.map((t) => t.message) });
   }
