@@ -92,7 +92,7 @@ describe('router profiles', () => {
     const { s } = await app();
     const error = await s.routers.test(draft(router.port)).catch((e: unknown) => e);
     expect(error).toBeInstanceOf(AppError);
-    expect(error).toMatchObject({ code: 'UNSUPPORTED_VERSION', details: { version: '6.49.10' } });
+    expect(error).toMatchObject({ code: 'UNSUPPORTED_VERSION', details: { version: '6.49.10 (stable)' } });
     expect((error as AppError).message).toMatch(/RouterOS 6\.49\.10.*7\.1 or newer/);
   });
 
