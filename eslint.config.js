@@ -51,6 +51,11 @@ export default tseslint.config(
     },
   },
   {
+    files: ['**/*.cjs'],
+    languageOptions: { sourceType: 'commonjs', globals: globals.node },
+    rules: { '@typescript-eslint/no-require-imports': 'off' },
+  },
+  {
     files: ['tests/**/*.ts', 'bench/**/*.ts', '*.config.ts', '*.config.js', 'tests/**/*.js'],
     languageOptions: { globals: globals.node },
   },

@@ -134,7 +134,8 @@ export class WireGuardReadService {
   }
 }
 
-function toPeerRow(peer: WireGuardPeer, status: WgPeer['status']): WgPeer {
+/** A RouterOS peer as the contract's read model, with its status decided by the caller. */
+export function toPeerRow(peer: WireGuardPeer, status: WgPeer['status']): WgPeer {
   return {
     id: peer.id,
     interface: peer.interface,

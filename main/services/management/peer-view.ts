@@ -4,6 +4,7 @@ import type { ManagedPeer, WgPeer } from '../../../src/contract/index.ts';
 import { peerStatus } from '../../../src/domain/index.ts';
 import type { WireGuardPeer } from '../../routeros/menus/wireguard-peers.ts';
 import type { KeyCustody } from '../../store/peer-keys.ts';
+import { toPeerRow } from '../wireguard-read.ts';
 import { dynamicPeerReason } from './router-read.ts';
 
 export interface PeerExtras {
@@ -13,30 +14,9 @@ export interface PeerExtras {
   clientFields: boolean;
 }
 
-function joinHostPort(host: string, port: number): string {
-  const h = host.includes(':') ? `[${host}]` : host;
-  return port > 0 ? `${h}:${port}` : h;
-}
-
 /** The read-model part, for a peer just read after a change (status from its handshake alone). */
 export function peerRow(peer: WireGuardPeer, onlineThresholdMs: number): WgPeer {
-  return {
-    id: peer.id,
-    interface: peer.interface,
-    name: peer.name ?? '',
-    comment: peer.comment,
-    publicKey: peer.publicKey,
-    allowedAddress: peer.allowedAddress,
-    endpoint: peer.endpointAddress ? joinHostPort(peer.endpointAddress, peer.endpointPort) : null,
-    currentEndpoint: peer.currentEndpointAddress ? joinHostPort(peer.currentEndpointAddress, peer.currentEndpointPort) : null,
-    lastHandshakeMs: peer.lastHandshakeMs ?? null,
-    persistentKeepaliveSec: peer.persistentKeepaliveMs === undefined ? null : Math.round(peer.persistentKeepaliveMs / 1000),
-    rx: Number(peer.rx),
-    tx: Number(peer.tx),
-    disabled: peer.disabled,
-    dynamic: peer.dynamic,
-    status: peerStatus({ disabled: peer.disabled, lastHandshakeMs: peer.lastHandshakeMs, rxGrowing: false, onlineThresholdMs }),
-  };
+  return toPeerRow(peer, peerStatus({ disabled: peer.disabled, lastHandshakeMs: peer.lastHandshakeMs, rxGrowing: false, onlineThresholdMs }));
 }
 
 export function managedPeer(row: WgPeer, peer: WireGuardPeer, extras: PeerExtras): ManagedPeer {
