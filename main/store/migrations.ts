@@ -132,6 +132,104 @@ CREATE TABLE import_job_rows (
 ) STRICT, WITHOUT ROWID;
 `;
 
+// Traffic history (main/monitoring). The high-volume tables carry small integer ids (rid, sid) instead
+// of the router's UUID and a 44-character public key, and minute/hour buckets as counts since the epoch
+// (4 and 3 bytes on disk) instead of millisecond timestamps (6 bytes).
+const V2_TRAFFIC_HISTORY = `
+CREATE TABLE mon_routers (
+  rid             INTEGER PRIMARY KEY,
+  router_id       TEXT NOT NULL UNIQUE REFERENCES routers(id) ON DELETE CASCADE,
+  reachability    TEXT CHECK (reachability IN ('reachable', 'unreachable')),
+  reachability_at INTEGER,
+  -- End (ms) of the newest recorded poll interval: a later interval may not start before it.
+  last_poll_at    INTEGER NOT NULL DEFAULT 0,
+  -- Rollup watermarks (ms, bucket-aligned): raw rows before rolled_minute are summed into mon_minute,
+  -- minute rows before rolled_hour into mon_hour. Queries read the finer tier past a watermark.
+  rolled_minute   INTEGER NOT NULL DEFAULT 0,
+  rolled_hour     INTEGER NOT NULL DEFAULT 0
+) STRICT;
+
+-- One row per traffic series: a peer, keyed by public key (it survives re-creation, .id does not), or
+-- an interface (public_key '', the sum of its peers, stored so interface graphs read one series).
+CREATE TABLE mon_series (
+  sid        INTEGER PRIMARY KEY,
+  rid        INTEGER NOT NULL REFERENCES mon_routers(rid) ON DELETE CASCADE,
+  interface  TEXT NOT NULL,
+  public_key TEXT NOT NULL,
+  name       TEXT NOT NULL DEFAULT '',
+  comment    TEXT NOT NULL DEFAULT '',
+  first_seen INTEGER NOT NULL,
+  status     TEXT CHECK (status IN ('online', 'offline', 'never-connected', 'disabled')),
+  status_at  INTEGER,
+  UNIQUE (rid, interface, public_key)
+) STRICT;
+
+-- One row per recorded poll interval (t - ms, t]. Time without a row is a gap: router unreachable or app closed.
+CREATE TABLE mon_polls (
+  rid INTEGER NOT NULL REFERENCES mon_routers(rid) ON DELETE CASCADE,
+  t   INTEGER NOT NULL,
+  ms  INTEGER NOT NULL CHECK (ms > 0),
+  PRIMARY KEY (rid, t)
+) STRICT, WITHOUT ROWID;
+
+-- Bytes per series per poll, only when non-zero (a recorded poll without a row means 0 bytes). Keyed
+-- time-first so a poll appends at the end of the B-tree instead of dirtying one page per peer.
+CREATE TABLE mon_raw (
+  rid INTEGER NOT NULL REFERENCES mon_routers(rid) ON DELETE CASCADE,
+  t   INTEGER NOT NULL,
+  sid INTEGER NOT NULL,
+  rx  INTEGER NOT NULL CHECK (rx >= 0),
+  tx  INTEGER NOT NULL CHECK (tx >= 0),
+  PRIMARY KEY (rid, t, sid)
+) STRICT, WITHOUT ROWID;
+
+-- Rollups, written once per closed bucket and keyed series-first so one graph reads one contiguous range.
+CREATE TABLE mon_minute (
+  sid    INTEGER NOT NULL REFERENCES mon_series(sid) ON DELETE CASCADE,
+  minute INTEGER NOT NULL,
+  rx     INTEGER NOT NULL CHECK (rx >= 0),
+  tx     INTEGER NOT NULL CHECK (tx >= 0),
+  PRIMARY KEY (sid, minute)
+) STRICT, WITHOUT ROWID;
+
+CREATE TABLE mon_hour (
+  sid  INTEGER NOT NULL REFERENCES mon_series(sid) ON DELETE CASCADE,
+  hour INTEGER NOT NULL,
+  rx   INTEGER NOT NULL CHECK (rx >= 0),
+  tx   INTEGER NOT NULL CHECK (tx >= 0),
+  PRIMARY KEY (sid, hour)
+) STRICT, WITHOUT ROWID;
+
+-- Milliseconds of recorded polls per bucket: a rate is bytes over covered time, and no row is a gap.
+CREATE TABLE mon_cover_minute (
+  rid    INTEGER NOT NULL REFERENCES mon_routers(rid) ON DELETE CASCADE,
+  minute INTEGER NOT NULL,
+  ms     INTEGER NOT NULL CHECK (ms > 0),
+  PRIMARY KEY (rid, minute)
+) STRICT, WITHOUT ROWID;
+
+CREATE TABLE mon_cover_hour (
+  rid  INTEGER NOT NULL REFERENCES mon_routers(rid) ON DELETE CASCADE,
+  hour INTEGER NOT NULL,
+  ms   INTEGER NOT NULL CHECK (ms > 0),
+  PRIMARY KEY (rid, hour)
+) STRICT, WITHOUT ROWID;
+
+-- Status transitions of peers (sid set) and of the router itself (sid NULL: reachable / unreachable).
+CREATE TABLE mon_events (
+  id          INTEGER PRIMARY KEY,
+  rid         INTEGER NOT NULL REFERENCES mon_routers(rid) ON DELETE CASCADE,
+  sid         INTEGER REFERENCES mon_series(sid) ON DELETE CASCADE,
+  at          INTEGER NOT NULL,
+  from_status TEXT NOT NULL,
+  to_status   TEXT NOT NULL,
+  detail      TEXT
+) STRICT;
+CREATE INDEX mon_events_by_router ON mon_events (rid, at);
+CREATE INDEX mon_events_by_series ON mon_events (sid, at);
+`;
+
 export const MIGRATIONS: readonly Migration[] = [
   { version: 1, name: 'initial schema', up: (db) => void db.exec(V1_INITIAL) },
+  { version: 2, name: 'traffic history', up: (db) => void db.exec(V2_TRAFFIC_HISTORY) },
 ];
