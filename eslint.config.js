@@ -56,7 +56,7 @@ export default tseslint.config(
     rules: { '@typescript-eslint/no-require-imports': 'off' },
   },
   {
-    files: ['tests/**/*.ts', 'bench/**/*.ts', '*.config.ts', '*.config.js', 'tests/**/*.js'],
+    files: ['tests/**/*.ts', 'bench/**/*.ts', '*.config.ts', '*.config.js', 'tests/**/*.js', 'tests/**/*.mjs'],
     languageOptions: { globals: globals.node },
   },
 );
