@@ -1,10 +1,12 @@
 // The handler table: one thin function per contract channel over the services. No Electron here, so the
 // browser test host and tests call exactly what the desktop app calls.
 import type { AppServices } from '../services/app-services.ts';
-import type { managementContract } from '../../src/contract/index.ts';
+import type { configsContract, managementContract, trafficContract } from '../../src/contract/index.ts';
 import type { HandlerTable } from './invoker.ts';
 
 type ManagementChannel = keyof typeof managementContract;
+type ConfigsChannel = keyof typeof configsContract;
+type TrafficChannel = keyof typeof trafficContract;
 
 export function createHandlers(s: AppServices): HandlerTable {
   return {
@@ -22,6 +24,8 @@ export function createHandlers(s: AppServices): HandlerTable {
     'peers:list': ({ routerId }) => s.wireguard.peers(routerId),
     'router:health': ({ routerId }) => s.wireguard.health(routerId),
     ...managementHandlers(s),
+    ...configsHandlers(s),
+    ...trafficHandlers(s),
   };
 }
 
@@ -56,5 +60,31 @@ function managementHandlers(s: AppServices): Pick<HandlerTable, ManagementChanne
     'endpoints:get': (input) => m.records.endpoint(input),
     'endpoints:set': (input) => m.records.setEndpoint(input),
     'endpoints:clear': (input) => m.records.clearEndpoint(input),
+  };
+}
+
+/** Configs and site-to-site (src/contract/configs.ts). configs:get and configs:export answer with private keys. */
+function configsHandlers(s: AppServices): Pick<HandlerTable, ConfigsChannel> {
+  const c = s.configs;
+  return {
+    'configs:get': (input) => c.configs.get(input),
+    'configs:export': (input) => c.configs.export(input),
+    'endpoints:suggest': (input) => c.configs.suggest(input),
+    'sites:preview': (input) => c.sites.preview(input),
+    'sites:connect': (input) => c.sites.connect(input),
+  };
+}
+
+/** Traffic history, status events, ping and watched peers (src/contract/traffic.ts). */
+function trafficHandlers(s: AppServices): Pick<HandlerTable, TrafficChannel> {
+  const m = s.monitoring;
+  return {
+    'traffic:series': (input) => m.series(input),
+    'traffic:topTalkers': ({ routerId, range, limit, interface: iface }) => m.history.topTalkers(routerId, range, { limit, interface: iface }),
+    'traffic:usageCsv': ({ routerId, range, delimiter }) => m.usageCsv(routerId, range, delimiter),
+    'traffic:events': ({ routerId, limit }) => m.events(routerId, limit),
+    'peers:ping': ({ routerId, address, count }) => m.ping(routerId, address, count),
+    'monitor:setWatched': ({ routerId, interface: iface, publicKey, watched }) => m.setWatched(routerId, iface, publicKey, watched),
+    'monitor:watched': ({ routerId }) => m.watched(routerId),
   };
 }

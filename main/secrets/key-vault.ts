@@ -106,7 +106,10 @@ export class KeyVault {
   async #create(): Promise<Buffer> {
     const key = randomBytes(KEY_BYTES);
     await this.#store.set(this.#account, key.toString('base64'));
-    return key;
+    // Another process (a second window during an upgrade, parallel test workers) may have written its
+    // own key at the same moment: keep whatever the keychain holds now, so that every key sealed from
+    // here on can still be opened after a restart.
+    return (await this.#load()) ?? key;
   }
 }
 

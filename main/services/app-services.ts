@@ -7,6 +7,7 @@ import { EventBus } from '../ipc/events.ts';
 import { configureLogging, createLogger } from '../log/logger.ts';
 import { KeytarSecretStore, type SecretStore } from '../secrets/secret-store.ts';
 import { RouterCredentials } from '../secrets/router-credentials.ts';
+import { KeyVault } from '../secrets/key-vault.ts';
 import { openDatabase } from '../store/db.ts';
 import { RoutersRepository } from '../store/routers.ts';
 import { SnapshotsRepository } from '../store/snapshots.ts';
@@ -17,6 +18,8 @@ import { RouterService } from './routers.ts';
 import { SettingsService } from './settings.ts';
 import { WireGuardReadService } from './wireguard-read.ts';
 import { createManagementServices, type ManagementServices } from './management/index.ts';
+import { createConfigServices, type ConfigServices } from './configs/index.ts';
+import { MonitoringService } from './monitoring.ts';
 
 export interface AppServicesOptions {
   dataDir: string;
@@ -29,6 +32,8 @@ export interface AppServicesOptions {
   now?: () => number;
   open?: OpenRouter;
   startDemoServer?: StartDemoServer;
+  /** Poll routers for traffic history (default on). */
+  monitoring?: boolean;
 }
 
 export interface AppServices {
@@ -40,6 +45,10 @@ export interface AppServices {
   wireguard: WireGuardReadService;
   /** Changes to interfaces and peers, CSV import/export, audit log, reservations, endpoints. */
   management: ManagementServices;
+  /** Client configs rebuilt from stored keys (they carry private keys), endpoint suggestions, site-to-site links. */
+  configs: ConfigServices;
+  /** Traffic history, status events, notifications and ping. */
+  monitoring: MonitoringService;
   info(): Promise<AppInfo>;
   shutdown(): Promise<void>;
 }
@@ -85,10 +94,25 @@ export async function createAppServices(options: AppServicesOptions): Promise<Ap
     events,
   });
   const wireguard = new WireGuardReadService({ connections, snapshots: new SnapshotsRepository(db), settings, now });
-  const management = createManagementServices({ db, routers: repo, connections, wireguard, settings, events, secrets, now });
+  const vault = new KeyVault(secrets);
+  const management = createManagementServices({ db, routers: repo, connections, wireguard, settings, events, secrets, now, vault });
+  const configs = createConfigServices({ db, routers: repo, connections, vault, now });
+
+  const monitoring = new MonitoringService({
+    db,
+    connections,
+    routers: repo,
+    settings,
+    events,
+    notify: options.notify,
+    now,
+    log: (message, context) => log.warn(message, context),
+    autoStart: options.monitoring ?? true,
+  });
 
   await demo.resume({ autoDemo: options.autoDemo });
   await routers.connectAll();
+  monitoring.start();
 
   let closed = false;
   return {
@@ -99,6 +123,8 @@ export async function createAppServices(options: AppServicesOptions): Promise<Ap
     demo,
     wireguard,
     management,
+    configs,
+    monitoring,
     async info() {
       const probe = await secrets.probe();
       return {
@@ -111,6 +137,7 @@ export async function createAppServices(options: AppServicesOptions): Promise<Ap
     async shutdown() {
       if (closed) return;
       closed = true;
+      await monitoring.shutdown();
       await connections.shutdown();
       await demo.shutdown();
       db.close();

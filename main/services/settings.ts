@@ -14,6 +14,8 @@ interface StoredSettings extends Record<string, JsonValue> {
   demoRouterId: string;
   /** The demo router is added once on first start; after the user removes it, it is not forced back. */
   demoOffered: boolean;
+  /** Peers whose up/down changes raise desktop notifications: `routerId|interface|publicKey`. */
+  watchedPeers: string[];
 }
 
 const fromSchema = <K extends keyof Settings>(key: K) => (value: unknown): value is StoredSettings[K] =>
@@ -27,6 +29,7 @@ const SPEC: SettingsSpec<StoredSettings> = {
   notifications: { default: DEFAULT_SETTINGS.notifications },
   demoRouterId: { default: '' },
   demoOffered: { default: false },
+  watchedPeers: { default: [], isValid: (v: unknown): v is string[] => Array.isArray(v) && v.every((x) => typeof x === 'string') },
 };
 
 export class SettingsService {
@@ -62,5 +65,12 @@ export class SettingsService {
   }
   get demoOffered(): boolean {
     return this.#repo.get('demoOffered');
+  }
+
+  get watchedPeers(): readonly string[] {
+    return this.#repo.get('watchedPeers');
+  }
+  set watchedPeers(keys: readonly string[]) {
+    this.#repo.set('watchedPeers', [...new Set(keys)]);
   }
 }

@@ -16,6 +16,8 @@ import {
 } from './models.ts';
 import { byRouterSchema, interfaceListSchema, peerListSchema, routerHealthSchema } from './wireguard.ts';
 import { managementContract, managementEventContract } from './management.ts';
+import { configsContract } from './configs.ts';
+import { trafficContract, trafficEventContract } from './traffic.ts';
 
 const none = z.undefined();
 const byId = z.object({ id: routerIdSchema });
@@ -38,6 +40,8 @@ export const invokeContract = {
   'peers:list': { input: byRouterSchema, output: peerListSchema },
   'router:health': { input: byRouterSchema, output: routerHealthSchema },
   ...managementContract,
+  ...configsContract,
+  ...trafficContract,
 } as const satisfies Record<InvokeChannel, { input: z.ZodType; output: z.ZodType }>;
 
 export const eventContract = {
@@ -45,6 +49,7 @@ export const eventContract = {
   'routers:changed': z.object({ reason: z.enum(['added', 'updated', 'removed']), id: routerIdSchema }),
   'settings:changed': settingsSchema,
   ...managementEventContract,
+  ...trafficEventContract,
 } as const satisfies Record<EventChannel, z.ZodType>;
 
 // Compile-time proof that names.ts lists exactly the channels defined here.

@@ -5,3 +5,5 @@ export * from './channels.ts';
 export * from './format-zod-error.ts';
 export * from './wireguard.ts';
 export * from './management.ts';
+export * from './configs.ts';
+export * from './traffic.ts';

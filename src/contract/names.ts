@@ -43,9 +43,24 @@ export const INVOKE_CHANNELS = [
   'endpoints:get',
   'endpoints:set',
   'endpoints:clear',
+  // Client configs and site-to-site (src/contract/configs.ts)
+  'configs:get',
+  'configs:export',
+  'endpoints:suggest',
+  'sites:preview',
+  'sites:connect',
+  'traffic:series',
+  'traffic:topTalkers',
+  'traffic:usageCsv',
+  'traffic:events',
+  'peers:ping',
+  'monitor:setWatched',
+  'monitor:watched',
 ] as const;
 
-export const EVENT_CHANNELS = ['router:status', 'routers:changed', 'settings:changed', 'bulk:progress', 'import:progress'] as const;
+export const EVENT_CHANNELS = [
+  'monitor:event',
+  'router:status', 'routers:changed', 'settings:changed', 'bulk:progress', 'import:progress'] as const;
 
 export type InvokeChannel = (typeof INVOKE_CHANNELS)[number];
 export type EventChannel = (typeof EVENT_CHANNELS)[number];

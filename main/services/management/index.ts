@@ -47,11 +47,13 @@ export interface ManagementOptions {
   events: EventBus;
   secrets: SecretStore;
   now: () => number;
+  /** Shared with other services that decrypt peer keys, so one process never holds two master keys. */
+  vault?: KeyVault;
 }
 
 export function createManagementServices(o: ManagementOptions): ManagementServices {
   const clock = { now: o.now };
-  const vault = new KeyVault(o.secrets);
+  const vault = o.vault ?? new KeyVault(o.secrets);
   const auditLog = new AuditRepository(o.db, clock);
   const reservations = new ReservationsRepository(o.db, clock);
   const imports = new ImportJobsRepository(o.db, clock);

@@ -10,10 +10,11 @@ import { ipAddressMenu } from './ip-address.ts';
 import { firewallFilterMenu } from './firewall-filter.ts';
 import { identityMenu, resourceMenu } from './system.ts';
 import { ipCloudMenu } from './ip-cloud.ts';
+import { ipRouteMenu } from './ip-route.ts';
 
 const ALL: readonly MenuDefinition[] = [
   interfaceMenu, ethernetMenu, bridgeMenu, wireguardMenu, peersMenu, ipAddressMenu, firewallFilterMenu, identityMenu,
-  resourceMenu, ipCloudMenu,
+  resourceMenu, ipCloudMenu, ipRouteMenu,
 ];
 
 export function buildMenus(version: RouterVersion): Map<string, MenuSpec> {

@@ -100,9 +100,23 @@ describe('KeyVault', () => {
     const vault = new KeyVault(store);
     const sealed = await Promise.all(Array.from({ length: 5 }, () => vault.encrypt(PRIV, CTX)));
     for (let i = 0; i < 20; i++) await vault.decrypt(sealed[i % 5] ?? '', CTX);
-    expect(store.gets).toBe(1);
+    // One read at first use, one re-read right after creating the key; none for later decrypts.
+    expect(store.gets).toBe(2);
     const fresh = new KeyVault(store);
     for (const s of sealed) expect(await fresh.decrypt(s, CTX)).toBe(PRIV);
+  });
+
+  it('adopts the key another process wrote at the same moment, so nothing is sealed under a lost key', async () => {
+    const store = new MemorySecretStore();
+    const theirs = Buffer.alloc(32, 7).toString('base64');
+    const realSet = store.set.bind(store);
+    // Simulates a second writer whose key lands right after ours.
+    store.set = async (account, secret) => {
+      await realSet(account, secret);
+      await realSet(account, theirs);
+    };
+    const sealed = await new KeyVault(store).encrypt(PRIV, CTX);
+    expect(await new KeyVault(store).decrypt(sealed, CTX)).toBe(PRIV);
   });
 
   it('never creates a new master key while the keychain is unavailable', async () => {

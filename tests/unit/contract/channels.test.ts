@@ -30,6 +30,19 @@ const reservation = { routerId: 'r1', interface: 'wg0', address: '10.0.0.50/32',
 const endpoint = { host: 'vpn.example.com', port: 13231, updatedAt: 1 };
 const pool = { subnet: '10.0.0.1/24', usable: 253, used: 3, free: 250 };
 const byIface = { routerId: 'r1', interface: 'wg0' };
+const suggestion = { host: 'abc123.sn.mynetname.net', port: 13231, source: 'ddns', warnings: [{ code: 'ENDPOINT_NOT_SAVED', message: 'x' }] };
+const lan = { network: '192.168.88.0/24', address: '192.168.88.1/24', interface: 'bridge', comment: 'defconf', private: true };
+const configOut = {
+  peerId: '*2', peerName: 'phone', interface: 'wg0', text: '[Interface]\n', fileName: 'phone.conf', qrDataUrl: null, allowedIps: ['0.0.0.0/0', '::/0'], dns: [],
+  endpoint: { host: 'vpn.example.com', port: 13231, source: 'remembered' }, hasPresharedKey: false, warnings: [], endpointSuggestion: suggestion, lanOptions: [lan],
+};
+const sitesIn = { a: { routerId: 'r1', interface: 'wg-site', lans: '192.168.88.0/24' }, b: { routerId: 'r2', interface: 'wg-site', endpoint: null } };
+const sideOut = {
+  routerId: 'r1', routerName: 'Office', interface: 'wg-site', publicKey: KEY, listenPort: 13231, tunnelAddress: '10.255.0.1/24', lanOptions: [lan], lans: ['192.168.88.0/24'],
+  endpoint: { host: 'vpn.example.com', port: 13231, source: 'request' }, endpointSuggestion: suggestion,
+  peer: { name: 'site-Branch', publicKey: KEY, allowedAddress: ['10.255.0.2/32'], endpoint: null, keepaliveSec: 25 }, routes: [{ dstAddress: '192.168.20.0/24', gateway: 'wg-site' }],
+};
+const sitesPreview = { a: sideOut, b: { ...sideOut, routerId: 'r2' }, problems: [], warnings: [], ready: true };
 
 // One valid and one invalid example per channel: adding a channel without examples fails this test.
 const invokeExamples: Record<string, { validIn: unknown; invalidIn: unknown; validOut: unknown; invalidOut: unknown }> = {
@@ -115,6 +128,45 @@ const invokeExamples: Record<string, { validIn: unknown; invalidIn: unknown; val
   'endpoints:get': { validIn: byIface, invalidIn: { routerId: 'r1' }, validOut: null, invalidOut: { host: 'vpn.example.com' } },
   'endpoints:set': { validIn: { ...byIface, host: 'vpn.example.com', port: 13231 }, invalidIn: { ...byIface, host: 'vpn.example.com', port: 0 }, validOut: endpoint, invalidOut: { ...endpoint, port: '13231' } },
   'endpoints:clear': { validIn: byIface, invalidIn: null, validOut: { cleared: false }, invalidOut: {} },
+  'configs:get': {
+    validIn: { routerId: 'r1', peerId: '*2', preset: 'split', lans: ['192.168.88.0/24'], dns: '1.1.1.1', endpoint: 'vpn.example.com:13231' },
+    invalidIn: { routerId: 'r1', peerId: '*2', preset: 'half' },
+    validOut: configOut, invalidOut: { ...configOut, warnings: [{ code: 'NOPE', message: 'x' }] },
+  },
+  'configs:export': {
+    validIn: { routerId: 'r1', peerIds: ['*2', '*3', '*4'], kind: 'zip' }, invalidIn: { routerId: 'r1', peerIds: ['*2', '*3'], kind: 'conf' },
+    validOut: { fileName: 'Office-configs.zip', mimeType: 'application/zip', base64: 'UEsDBA==', count: 2, skipped: [{ peerId: '*4', name: 'tv', reason: 'NO_PRIVATE_KEY', message: 'x' }], warnings: [] },
+    invalidOut: { fileName: 'a.conf', mimeType: 'application/octet-stream', base64: '', count: 1, skipped: [{ peerId: '*4', name: 'tv', reason: 'LOST', message: 'x' }], warnings: [] },
+  },
+  'endpoints:suggest': { validIn: byIface, invalidIn: { routerId: 'r1', interface: '' }, validOut: suggestion, invalidOut: { ...suggestion, source: 'guess' } },
+  'sites:preview': { validIn: sitesIn, invalidIn: { a: sitesIn.a }, validOut: sitesPreview, invalidOut: { ...sitesPreview, problems: [{ code: 'BAD', message: 'x' }] } },
+  'sites:connect': {
+    validIn: sitesIn, invalidIn: { ...sitesIn, b: { ...sitesIn.b, peerName: 'x'.repeat(64) } },
+    validOut: { outcome: 'rolled-back', error: { code: 'TRAP', message: 'x' }, steps: [{ routerId: 'r2', routerName: 'Branch', action: 'add-route', object: '192.168.20.0/24 via wg-site', outcome: 'failed', message: 'x' }], preview: sitesPreview },
+    invalidOut: { outcome: 'half-done', error: null, steps: [], preview: sitesPreview },
+  },
+  'traffic:series': {
+    validIn: { routerId: 'r1', interface: 'wg0', publicKey: KEY, range: '24h' }, invalidIn: { routerId: 'r1', interface: 'wg0', range: '2h' },
+    validOut: { resolution: 'minute', stepMs: 60_000, from: 0, to: 60_000, points: [{ t: 0, rx: 8000, tx: null }], totals: { rx: 1, tx: 2, coveredMs: 60_000 } },
+    invalidOut: { resolution: 'second', stepMs: null, from: 0, to: 1, points: [], totals: { rx: 0, tx: 0, coveredMs: 0 } },
+  },
+  'traffic:topTalkers': {
+    validIn: { routerId: 'r1', range: '7d', limit: 5 }, invalidIn: { routerId: 'r1', range: '7d', limit: 0 },
+    validOut: [{ interface: 'wg0', publicKey: KEY, name: 'phone', comment: '', rx: 1, tx: 2, total: 3 }], invalidOut: [{ interface: 'wg0', publicKey: KEY }],
+  },
+  'traffic:usageCsv': { validIn: { routerId: 'r1', range: '30d', delimiter: ';' }, invalidIn: { routerId: 'r1', range: '30d', delimiter: '|' }, validOut: { fileName: 'u.csv', csv: 'a,b' }, invalidOut: { fileName: 'u.csv' } },
+  'traffic:events': {
+    validIn: { routerId: 'r1' }, invalidIn: { routerId: 'r1', limit: 5000 },
+    validOut: [{ id: 1, kind: 'peer', routerId: 'r1', interface: 'wg0', publicKey: KEY, name: 'phone', from: 'online', to: 'offline', at: 5, detail: null }],
+    invalidOut: [{ id: 1, kind: 'satellite', routerId: 'r1', interface: null, publicKey: null, name: null, from: 'a', to: 'b', at: 5, detail: null }],
+  },
+  'peers:ping': {
+    validIn: { routerId: 'r1', address: '10.10.0.3', count: 3 }, invalidIn: { routerId: 'r1', address: 'phone.example.com' },
+    validOut: { address: '10.10.0.3', sent: 3, received: 2, lossPercent: 33, minMs: 20.1, avgMs: 21, maxMs: 22, replies: [{ seq: 0, timeMs: 20.1, status: null }] },
+    invalidOut: { address: '10.10.0.3', sent: 3 },
+  },
+  'monitor:setWatched': { validIn: { routerId: 'r1', interface: 'wg0', publicKey: KEY, watched: true }, invalidIn: { routerId: 'r1', interface: 'wg0', publicKey: 'short', watched: true }, validOut: { peers: [{ interface: 'wg0', publicKey: KEY }] }, invalidOut: { peers: 'all' } },
+  'monitor:watched': { validIn: { routerId: 'r1' }, invalidIn: {}, validOut: { peers: [] }, invalidOut: null },
 };
 
 describe('IPC contract', () => {
@@ -165,6 +217,10 @@ describe('IPC contract', () => {
     'routers:changed': { valid: { reason: 'added', id: 'r1' }, invalid: { reason: 'exploded', id: 'r1' } },
     'settings:changed': { valid: settings, invalid: { ...settings, language: 'xx' } },
     'bulk:progress': { valid: { operationId: 'op', routerId: 'r1', action: 'delete', done: 3, total: 10, failed: 1 }, invalid: { operationId: 'op', done: 3 } },
+    'monitor:event': {
+      valid: { kind: 'router', routerId: 'r1', interface: null, publicKey: null, name: null, from: 'reachable', to: 'unreachable', at: 9, detail: 'timeout' },
+      invalid: { kind: 'router', routerId: 'r1', at: 'later' },
+    },
     'import:progress': { valid: { jobId: 'j1', routerId: 'r1', done: 100, total: 200, applied: 97, failed: 0, skipped: 3 }, invalid: { jobId: 'j1', routerId: 'r1', done: 'half' } },
   };
 

@@ -1,0 +1,110 @@
+// configs:get, configs:export and endpoints:suggest. Private keys leave main only in the answers to these
+// explicit requests (config text, QR code, exported file); nothing here is logged or stored.
+import { AppError, type ConfigWarning, type InvokeOutput, type InvokeParsedInput } from '../../../src/contract/index.ts';
+import { ConfigArtifactError, qrDataUrl } from '../../configs/index.ts';
+import { interfaceByName, readWireGuard } from '../management/router-read.ts';
+import { makeArtifact } from './artifacts.ts';
+import type { ConfigDeps } from './deps.ts';
+import { suggestEndpoint } from './endpoint-suggest.ts';
+import { problemOf } from './errors.ts';
+import { lanOptions } from './lans.ts';
+import { buildPeerConfig, uniqueWarnings, type BuiltConfig, type ConfigRequest } from './peer-config.ts';
+import { configSource } from './source.ts';
+
+type GetInput = InvokeParsedInput<'configs:get'>;
+type ExportInput = InvokeParsedInput<'configs:export'>;
+type Skipped = InvokeOutput<'configs:export'>['skipped'][number];
+
+function request(input: GetInput | ExportInput): ConfigRequest {
+  return { preset: input.preset, lans: input.lans, dns: input.dns, endpoint: input.endpoint, mtu: input.mtu, keepaliveSec: input.keepaliveSec };
+}
+
+async function qrOrWarning(text: string, warnings: ConfigWarning[]): Promise<string | null> {
+  try {
+    return await qrDataUrl(text);
+  } catch (error) {
+    if (!(error instanceof ConfigArtifactError) || error.code !== 'CONFIG_TOO_LONG_FOR_QR') throw error;
+    warnings.push({ code: 'QR_TOO_LONG', message: error.message });
+    return null;
+  }
+}
+
+export class ClientConfigs {
+  readonly #d: ConfigDeps;
+
+  constructor(deps: ConfigDeps) {
+    this.#d = deps;
+  }
+
+  async get(input: GetInput): Promise<InvokeOutput<'configs:get'>> {
+    return this.#d.sessions.run(input.routerId, async (ctx) => {
+      const src = await configSource(this.#d, ctx, [input.peerId]);
+      const built = await buildPeerConfig(src, input.peerId, request(input));
+      const warnings = [...built.warnings];
+      const qr = await qrOrWarning(built.text, warnings);
+      return {
+        peerId: built.peerId,
+        peerName: built.peerName,
+        interface: built.iface.name,
+        text: built.text,
+        fileName: built.fileName,
+        qrDataUrl: qr,
+        allowedIps: built.allowedIps,
+        dns: built.dns,
+        endpoint: built.endpoint,
+        hasPresharedKey: built.hasPresharedKey,
+        warnings,
+        endpointSuggestion: await src.suggestion(built.iface),
+        lanOptions: lanOptions(src.state),
+      };
+    });
+  }
+
+  /**
+   * One file for one or many peers. In a ZIP or PDF a peer whose config cannot be made is left out and
+   * listed in `skipped` with its reason; when none can be made, the first reason is the error.
+   */
+  async export(input: ExportInput): Promise<InvokeOutput<'configs:export'>> {
+    return this.#d.sessions.run(input.routerId, async (ctx) => {
+      const src = await configSource(this.#d, ctx, input.peerIds);
+      const configs: BuiltConfig[] = [];
+      const skipped: Skipped[] = [];
+      let firstProblem: unknown;
+      for (const peerId of input.peerIds) {
+        try {
+          configs.push(await buildPeerConfig(src, peerId, request(input)));
+        } catch (error) {
+          const reason = problemOf(error);
+          // One peer asked for: its reason is the answer. Anything but a config problem (vault, link) stops the export.
+          if (!reason || input.peerIds.length === 1) throw error;
+          firstProblem ??= error;
+          const peer = src.state.peers.find((p) => p.id === peerId);
+          skipped.push({ peerId, name: peer?.name || peer?.comment || peerId, reason, message: error instanceof AppError ? error.message : String(error) });
+        }
+      }
+      if (configs.length === 0) throw firstProblem;
+      const artifact = await makeArtifact(input.kind, configs, {
+        routerName: ctx.routerName,
+        withQrPng: input.withQrPng,
+        title: input.title,
+        generatedAt: new Date(this.#d.now()),
+      });
+      return {
+        fileName: artifact.fileName,
+        mimeType: artifact.mimeType,
+        base64: artifact.bytes.toString('base64'),
+        count: configs.length,
+        skipped,
+        warnings: uniqueWarnings(configs.flatMap((c) => c.warnings)),
+      };
+    });
+  }
+
+  async suggest(input: InvokeParsedInput<'endpoints:suggest'>): Promise<InvokeOutput<'endpoints:suggest'>> {
+    return this.#d.sessions.run(input.routerId, async (ctx) => {
+      const state = await readWireGuard(ctx.client);
+      const iface = interfaceByName(state, input.interface);
+      return suggestEndpoint(this.#d.endpoints, ctx.client, ctx.routerId, iface, state);
+    });
+  }
+}

@@ -1,0 +1,14 @@
+// What the config and site-to-site services share. Built once in index.ts from the app's composition root.
+import type { AuditRepository } from '../../store/audit.ts';
+import type { EndpointsRepository } from '../../store/endpoints.ts';
+import type { PeerKeysRepository } from '../../store/peer-keys.ts';
+import type { RouterSessions } from '../management/router-session.ts';
+
+export interface ConfigDeps {
+  sessions: RouterSessions;
+  /** Read here only to decrypt 'stored' keys; management owns writing them. */
+  keys: PeerKeysRepository;
+  endpoints: EndpointsRepository;
+  auditLog: AuditRepository;
+  now: () => number;
+}
