@@ -11,10 +11,11 @@ import { firewallFilterMenu } from './firewall-filter.ts';
 import { identityMenu, resourceMenu } from './system.ts';
 import { ipCloudMenu } from './ip-cloud.ts';
 import { ipRouteMenu } from './ip-route.ts';
+import { userGroupMenu, userMenu } from './users.ts';
 
 const ALL: readonly MenuDefinition[] = [
   interfaceMenu, ethernetMenu, bridgeMenu, wireguardMenu, peersMenu, ipAddressMenu, firewallFilterMenu, identityMenu,
-  resourceMenu, ipCloudMenu, ipRouteMenu,
+  resourceMenu, ipCloudMenu, ipRouteMenu, userGroupMenu, userMenu,
 ];
 
 export function buildMenus(version: RouterVersion): Map<string, MenuSpec> {

@@ -1,7 +1,7 @@
 // Builds the router a simulator starts with: base configuration, then the WireGuard setup for the options.
 import { Rng } from '../rng.ts';
 import { RouterState } from '../state/router-state.ts';
-import type { ResolvedOptions } from '../options.ts';
+import { FULL_POLICIES, type ResolvedOptions } from '../options.ts';
 import { atLeast } from '../version.ts';
 import { makeHardware } from './hardware.ts';
 import { seedBaseConfig } from './base-config.ts';
@@ -24,5 +24,21 @@ export function createRouter(options: ResolvedOptions): RouterState {
     wireguardPorts: plans.length > 0 ? plans.map((p) => p.port) : atLeast(options.version, '7.1') ? [13231] : [],
   });
   seedWireguard(state, rng, plans);
+  seedUsers(state, options.users);
   return state;
+}
+
+/** One /user row per login; users with every policy share the "full" group, the others get their own. */
+function seedUsers(state: RouterState, users: ResolvedOptions['users']): void {
+  const groups = new Set<string>();
+  for (const user of users) {
+    const full = FULL_POLICIES.every((p) => user.policies.has(p));
+    const group = full ? 'full' : `${user.name}-group`;
+    if (!groups.has(group)) {
+      groups.add(group);
+      const policy = FULL_POLICIES.map((p) => (user.policies.has(p) ? p : `!${p}`)).join(',');
+      state.add('/user/group', { name: group, policy });
+    }
+    state.add('/user', { name: user.name, group });
+  }
 }

@@ -87,6 +87,17 @@ describe('router profiles', () => {
     expect((await statusWhere(s, profile.id, (st) => st.state === 'online')).lastError).not.toBeNull();
   });
 
+  it('explains which policies a read-only RouterOS user lacks', async () => {
+    const router = await sim({ users: [{ name: 'tech', password: PASSWORD, policies: ['local', 'read', 'api', 'winbox'] }] });
+    const { s } = await app();
+    const result = await s.routers.test(draft(router.port));
+    const warning = result.warnings.find((w) => /policies/.test(w));
+    expect(warning).toMatch(/lacks the write, test policies/);
+    expect(warning).toMatch(/\/user\/group/);
+    const full = await sim();
+    expect((await s.routers.test(draft(full.port))).warnings.some((w) => /policies/.test(w))).toBe(false);
+  });
+
   it('refuses RouterOS 6 with an explanation (no WireGuard)', async () => {
     const router = await sim({ version: '6.49.10', peers: 0 });
     const { s } = await app();
