@@ -9,6 +9,7 @@ import { RouterDialog } from '../features/routers/RouterDialog.tsx';
 import { RemoveRouterDialog } from '../features/routers/RemoveRouterDialog.tsx';
 import { Welcome } from '../features/routers/Welcome.tsx';
 import { SettingsScreen } from '../features/settings/SettingsScreen.tsx';
+import { ActivityScreen } from '../features/activity/ActivityScreen.tsx';
 import { Banner } from '../ui/Banner.tsx';
 import { Button } from '../ui/Button.tsx';
 import { LoadingState } from '../ui/ReadErrorState.tsx';
@@ -40,6 +41,7 @@ export function App() {
 
   let content;
   if (screen === 'settings') content = <SettingsScreen />;
+  else if (screen === 'activity') content = <ActivityScreen />;
   else if (!loaded) content = <LoadingState label={t('app.loading')} />;
   else if (loadError && profiles.length === 0)
     content = (

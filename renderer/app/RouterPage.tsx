@@ -1,6 +1,6 @@
 // The selected router: who it is, whether WireDesk can reach it (and what to do when not), and its tabs.
 import { lazy, Suspense, useRef, type KeyboardEvent } from 'react';
-import { Activity, FlaskConical, Network, Pencil, RefreshCw, Trash2, Users } from 'lucide-react';
+import { Activity, FlaskConical, History, Network, Pencil, RefreshCw, Trash2, Users } from 'lucide-react';
 import { useTranslation } from 'react-i18next';
 import type { RouterProfile, RouterStatus } from '../../src/contract/index.ts';
 import { formatAge, formatDateTime } from '../lib/format.ts';
@@ -94,6 +94,7 @@ function RouterHeader({ router }: { router: RouterProfile }) {
   const reconnecting = useRouters((s) => s.reconnecting[router.id] ?? false);
   const reconnect = useRouters((s) => s.reconnect);
   const openDialog = useNav((s) => s.openDialog);
+  const openActivity = useNav((s) => s.openActivity);
   const state = status?.state ?? 'idle';
   const view = CONNECTION_STATE_VIEW[state];
   const dash = <span className="faint">—</span>;
@@ -121,6 +122,9 @@ function RouterHeader({ router }: { router: RouterProfile }) {
         <div className="router-actions">
           <Button size="sm" icon={<RefreshCw size={14} aria-hidden />} onClick={() => void reconnect(router.id).catch(() => undefined)} busy={reconnecting} data-testid="reconnect">
             {t('router.reconnect')}
+          </Button>
+          <Button size="sm" variant="ghost" icon={<History size={14} aria-hidden />} onClick={() => openActivity(router.id)} title={t('router.activityTitle', { name: router.name })} data-testid="router-activity">
+            {t('router.activity')}
           </Button>
           <Button size="sm" variant="ghost" icon={<Pencil size={14} aria-hidden />} onClick={() => openDialog({ kind: 'edit', routerId: router.id })} data-testid="edit-router">
             {t('router.edit')}

@@ -1,5 +1,5 @@
 // Left column: brand, every router with its live status in colour and words, Add router, Settings.
-import { FlaskConical, Plus, Settings as SettingsIcon } from 'lucide-react';
+import { FlaskConical, History, Plus, Settings as SettingsIcon } from 'lucide-react';
 import { useTranslation } from 'react-i18next';
 import { useShallow } from 'zustand/react/shallow';
 import type { RouterProfile, RouterStatus } from '../../src/contract/index.ts';
@@ -13,8 +13,8 @@ import { useNav } from './nav-store.ts';
 export function Sidebar({ selectedId }: { selectedId: string | null }) {
   const { t } = useTranslation();
   const { profiles, statuses, loaded } = useRouters(useShallow((s) => ({ profiles: s.profiles, statuses: s.statuses, loaded: s.loaded })));
-  const { screen, selectRouter, openSettings, openDialog } = useNav(
-    useShallow((s) => ({ screen: s.screen, selectRouter: s.selectRouter, openSettings: s.openSettings, openDialog: s.openDialog })),
+  const { screen, selectRouter, openSettings, openActivity, openDialog } = useNav(
+    useShallow((s) => ({ screen: s.screen, selectRouter: s.selectRouter, openSettings: s.openSettings, openActivity: s.openActivity, openDialog: s.openDialog })),
   );
 
   return (
@@ -52,6 +52,16 @@ export function Sidebar({ selectedId }: { selectedId: string | null }) {
       </div>
 
       <div className="sidebar-footer">
+        <button
+          type="button"
+          className={`sidebar-link${screen === 'activity' ? ' active' : ''}`}
+          aria-current={screen === 'activity' ? 'page' : undefined}
+          onClick={() => openActivity()}
+          data-testid="nav-activity"
+        >
+          <History size={16} aria-hidden />
+          {t('nav.activity')}
+        </button>
         <button
           type="button"
           className={`sidebar-link${screen === 'settings' ? ' active' : ''}`}

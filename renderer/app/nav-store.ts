@@ -1,6 +1,7 @@
 // State-based navigation: which screen, which router, which tab, which dialog. The selected router and
 // tab are remembered for the next start.
 import { create } from 'zustand';
+import { useActivity } from '../features/activity/store.ts';
 
 export type RouterTab = 'interfaces' | 'peers' | 'traffic';
 export const ROUTER_TABS: readonly RouterTab[] = ['interfaces', 'peers', 'traffic'];
@@ -8,13 +9,15 @@ export const ROUTER_TABS: readonly RouterTab[] = ['interfaces', 'peers', 'traffi
 export type DialogState = { kind: 'add' } | { kind: 'edit'; routerId: string } | { kind: 'remove'; routerId: string } | null;
 
 export interface NavState {
-  screen: 'router' | 'settings';
+  screen: 'router' | 'settings' | 'activity';
   routerId: string | null;
   tab: RouterTab;
   dialog: DialogState;
   selectRouter: (id: string | null) => void;
   setTab: (tab: RouterTab) => void;
   openSettings: () => void;
+  /** The Activity (audit) screen, filtered to one router when given. */
+  openActivity: (routerId?: string) => void;
   openDialog: (dialog: Exclude<DialogState, null>) => void;
   closeDialog: () => void;
 }
@@ -52,6 +55,10 @@ export const useNav = create<NavState>()((set, get) => ({
     persist(get());
   },
   openSettings: () => set({ screen: 'settings' }),
+  openActivity: (routerId) => {
+    useActivity.getState().setFilters({ routerId: routerId ?? '' });
+    set({ screen: 'activity' });
+  },
   openDialog: (dialog) => set({ dialog }),
   closeDialog: () => set({ dialog: null }),
 }));

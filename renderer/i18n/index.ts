@@ -5,6 +5,8 @@ import { initReactI18next, useTranslation } from 'react-i18next';
 import type { Settings } from '../../src/contract/index.ts';
 import en from './en.json';
 import tr from './tr.json';
+import trafficEn from './traffic.en.json';
+import trafficTr from './traffic.tr.json';
 
 export type Language = Settings['language'];
 const LANGUAGE_KEY = 'wiredesk.language';
@@ -54,3 +56,13 @@ export function useLocale(): string {
   const { i18n } = useTranslation();
   return localeOf(i18n.language);
 }
+
+// The Traffic screen's strings live in their own files; merged in as soon as i18next is set up.
+i18next.on('initialized', () => {
+  i18next.addResourceBundle('en', 'translation', trafficEn, true, false);
+  i18next.addResourceBundle('tr', 'translation', trafficTr, true, false);
+});
+
+// The client-config dialogs' strings, merged in the same way.
+i18next.on('initialized', () => {
+});

@@ -4,7 +4,7 @@ import { create } from 'zustand';
 import type { ErrorCode, InvokeOutput } from '../../src/contract/index.ts';
 import { ApiError, invoke } from './api.ts';
 
-type ReadChannel = 'interfaces:list' | 'peers:list' | 'router:health';
+type ReadChannel = 'interfaces:list' | 'peers:list' | 'peers:listManaged' | 'router:health';
 
 export interface ReadError {
   code: ErrorCode | 'UNKNOWN';
@@ -33,10 +33,15 @@ export function toReadError(error: unknown): ReadError {
   return { code: 'UNKNOWN', message: error instanceof Error ? error.message : String(error), at: Date.now() };
 }
 
-// invoke() cannot narrow its argument list for a generic channel; all three take { routerId }.
+// invoke() cannot narrow its argument list for a generic channel; all of them take { routerId }.
 const readInvoke = invoke as (channel: ReadChannel, input: { routerId: string }) => Promise<unknown>;
 
-export function createReadModelStore<C extends ReadChannel>(channel: C) {
+export interface ReadModelOptions<T> {
+  /** Called with every good answer the moment it arrives, before the store changes (performance marks). */
+  onValue?: (value: T) => void;
+}
+
+export function createReadModelStore<C extends ReadChannel>(channel: C, options: ReadModelOptions<InvokeOutput<C>> = {}) {
   type T = InvokeOutput<C>;
   return create<ReadModelStore<T>>()((set) => {
     const patch = (routerId: string, change: Partial<ReadState<T>>) =>
@@ -47,6 +52,7 @@ export function createReadModelStore<C extends ReadChannel>(channel: C) {
         patch(routerId, { loading: true });
         try {
           const value = (await readInvoke(channel, { routerId })) as T;
+          options.onValue?.(value);
           patch(routerId, { data: value, error: null, loading: false, fetchedAt: Date.now() });
           return { ok: true, value };
         } catch (error) {

@@ -7,9 +7,13 @@ export interface CopyButtonProps {
   /** What is being copied, for the accessible name: "Copy public key". */
   label: string;
   'data-testid'?: string;
+  /** Told after a successful copy (a one-time secret counts as saved then). */
+  onCopied?: () => void;
+  /** Show the label next to the icon instead of only in the tooltip. */
+  showLabel?: boolean;
 }
 
-export function CopyButton({ value, label, 'data-testid': testId }: CopyButtonProps) {
+export function CopyButton({ value, label, onCopied, showLabel = false, 'data-testid': testId }: CopyButtonProps) {
   const { t } = useTranslation();
   const [state, setState] = useState<'idle' | 'copied' | 'failed'>('idle');
 
@@ -23,6 +27,7 @@ export function CopyButton({ value, label, 'data-testid': testId }: CopyButtonPr
     try {
       await navigator.clipboard.writeText(value);
       setState('copied');
+      onCopied?.();
     } catch {
       setState('failed');
     }
@@ -30,8 +35,16 @@ export function CopyButton({ value, label, 'data-testid': testId }: CopyButtonPr
 
   const title = state === 'copied' ? t('common.copied') : state === 'failed' ? t('common.copyFailed') : label;
   return (
-    <button type="button" className={`copy-btn${state === 'copied' ? ' copied' : ''}`} onClick={() => void copy()} title={title} aria-label={label} data-testid={testId}>
+    <button
+      type="button"
+      className={showLabel ? `btn btn-secondary btn-sm${state === 'copied' ? ' copied' : ''}` : `copy-btn${state === 'copied' ? ' copied' : ''}`}
+      onClick={() => void copy()}
+      title={title}
+      aria-label={showLabel ? undefined : label}
+      data-testid={testId}
+    >
       {state === 'copied' ? <Check size={14} aria-hidden /> : <Copy size={14} aria-hidden />}
+      {showLabel ? <span>{state === 'copied' ? t('common.copied') : label}</span> : null}
       <span className="visually-hidden" aria-live="polite">
         {state === 'copied' ? t('common.copied') : state === 'failed' ? t('common.copyFailed') : ''}
       </span>

@@ -12,7 +12,7 @@ export interface DialogProps {
   onClose: () => void;
   /** Block Escape and the close button while something is being saved. */
   busy?: boolean;
-  size?: 'sm' | 'md' | 'lg';
+  size?: 'sm' | 'md' | 'lg' | 'xl';
   'data-testid'?: string;
 }
 

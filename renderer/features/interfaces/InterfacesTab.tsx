@@ -1,18 +1,30 @@
-// WireGuard interfaces of one router, refreshed every poll interval while the tab is open.
-import { Network } from 'lucide-react';
+// WireGuard interfaces of one router, refreshed every poll interval while the tab is open: create, edit,
+// enable/disable and delete them, copy the public key, and set where clients dial (the endpoint that
+// makes ready configs and QR codes possible). Changes need a live connection; offline they are switched off
+// with the reason while the last-known rows stay on screen.
+import { useCallback, useEffect, useState } from 'react';
+import { Globe, Lock, Network, Pencil, Plus, Power, PowerOff, Trash2, X } from 'lucide-react';
 import { useTranslation } from 'react-i18next';
 import type { WgInterface } from '../../../src/contract/index.ts';
 import { useLocale } from '../../i18n/index.ts';
+import { invoke } from '../../lib/api.ts';
+import { toActionError, type ActionError } from '../../lib/action-error.ts';
 import { formatCount, shortenKey } from '../../lib/format.ts';
 import { useNow, usePoll } from '../../lib/hooks.ts';
 import { EMPTY_READ } from '../../lib/read-model.ts';
 import type { Tone } from '../../lib/status.ts';
+import { ActionErrorPanel } from '../../ui/ActionErrorPanel.tsx';
+import { Button } from '../../ui/Button.tsx';
 import { CopyButton } from '../../ui/CopyButton.tsx';
 import { EmptyState } from '../../ui/EmptyState.tsx';
+import { MenuButton } from '../../ui/MenuButton.tsx';
 import { LoadingState, NotReadYet, ReadErrorState } from '../../ui/ReadErrorState.tsx';
 import { FreshnessLabel, SourceBanner } from '../../ui/SourceBanner.tsx';
 import { StatusText } from '../../ui/StatusPill.tsx';
+import { useRouters } from '../routers/store.ts';
 import { usePollIntervalMs } from '../settings/store.ts';
+import { endpointText, useEndpoint, useEndpoints } from './endpoint-store.ts';
+import { DeleteInterfaceDialog, EndpointDialog, InterfaceDialog } from './InterfaceDialogs.tsx';
 import { useInterfaces } from './store.ts';
 
 function interfaceState(row: WgInterface): { tone: Tone; key: string } {
@@ -21,6 +33,8 @@ function interfaceState(row: WgInterface): { tone: Tone; key: string } {
   return { tone: 'warn', key: 'interfaces.notRunning' };
 }
 
+type InterfaceDialogState = { kind: 'create' } | { kind: 'edit'; row: WgInterface } | { kind: 'delete'; row: WgInterface } | { kind: 'endpoint'; row: WgInterface } | null;
+
 export function InterfacesTab({ routerId }: { routerId: string }) {
   const { t } = useTranslation();
   const locale = useLocale();
@@ -28,7 +42,26 @@ export function InterfacesTab({ routerId }: { routerId: string }) {
   const interval = usePollIntervalMs();
   const fetch = useInterfaces((s) => s.fetch);
   const read = useInterfaces((s) => s.byRouter[routerId]) ?? EMPTY_READ;
-  usePoll(routerId, () => fetch(routerId), interval);
+  const online = useRouters((s) => s.statuses[routerId]?.state === 'online');
+  const [dialog, setDialog] = useState<InterfaceDialogState>(null);
+  const [busy, setBusy] = useState<string | null>(null);
+  const [actionError, setActionError] = useState<ActionError | null>(null);
+  // Keyed by the connection too: a router coming (back) online is read at once, not at the next poll.
+  usePoll(`${routerId}:${online ? 'online' : 'not-online'}`, () => fetch(routerId), interval);
+
+  const refresh = useCallback(() => void fetch(routerId), [fetch, routerId]);
+  const setDisabled = async (row: WgInterface, disabled: boolean) => {
+    setActionError(null);
+    setBusy(row.id);
+    try {
+      await invoke('interfaces:setDisabled', { routerId, interfaceId: row.id, disabled });
+      refresh();
+    } catch (e) {
+      setActionError(toActionError(e));
+    } finally {
+      setBusy(null);
+    }
+  };
 
   const { data, error, loading } = read;
   if (!data) {
@@ -38,19 +71,48 @@ export function InterfacesTab({ routerId }: { routerId: string }) {
   // A cache answer without a read time means WireDesk never reached this router: no rows is not "none".
   if (data.source === 'cache' && data.seenAt === null) return <NotReadYet what={t('interfaces.what')} onRetry={() => void fetch(routerId)} busy={loading} />;
 
+  const closeDialog = () => setDialog(null);
+  const offlineTitle = online ? undefined : t('peers.offlineEdits');
+
   return (
     <div className="tab-content" data-testid="interfaces-tab">
       <SourceBanner source={data.source} seenAt={data.seenAt} error={error} now={now} />
+      {!online ? (
+        <p className="offline-note" data-testid="edits-disabled">
+          <Lock size={14} aria-hidden />
+          <span>{t('peers.offlineNote')}</span>
+        </p>
+      ) : null}
       <div className="toolbar">
         <span className="toolbar-count" data-testid="interfaces-count">
           {t('interfaces.count', { count: data.rows.length, formatted: formatCount(data.rows.length, locale) })}
         </span>
-        <span className="spacer" />
         <FreshnessLabel source={data.source} seenAt={data.seenAt} now={now} loading={loading} />
+        <span className="spacer" />
+        <Button size="sm" variant="primary" icon={<Plus size={14} aria-hidden />} onClick={() => setDialog({ kind: 'create' })} disabled={!online} title={offlineTitle} data-testid="add-interface">
+          {t('interfaces.add')}
+        </Button>
       </div>
+      {actionError ? (
+        <div className="dismissable">
+          <ActionErrorPanel error={actionError} failedTitle={t('interfaces.changeFailed')} data-testid="interfaces-action-error" />
+          <Button size="sm" variant="ghost" icon={<X size={14} aria-hidden />} onClick={() => setActionError(null)} aria-label={t('common.close')} />
+        </div>
+      ) : null}
       {data.rows.length === 0 ? (
         <div className="panel">
-          <EmptyState icon={<Network size={28} aria-hidden />} title={t('interfaces.emptyTitle')} data-testid="interfaces-empty">
+          <EmptyState
+            icon={<Network size={28} aria-hidden />}
+            title={t('interfaces.emptyTitle')}
+            actions={
+              online ? (
+                <Button size="sm" variant="primary" icon={<Plus size={14} aria-hidden />} onClick={() => setDialog({ kind: 'create' })}>
+                  {t('interfaces.add')}
+                </Button>
+              ) : null
+            }
+            data-testid="interfaces-empty"
+          >
             {t('interfaces.emptyBody')}
           </EmptyState>
         </div>
@@ -72,6 +134,10 @@ export function InterfacesTab({ routerId }: { routerId: string }) {
                   {t('interfaces.peers')}
                 </th>
                 <th scope="col">{t('interfaces.publicKey')}</th>
+                <th scope="col">{t('interfaces.endpoint')}</th>
+                <th scope="col">
+                  <span className="visually-hidden">{t('peers.actions')}</span>
+                </th>
               </tr>
             </thead>
             <tbody>
@@ -98,7 +164,9 @@ export function InterfacesTab({ routerId }: { routerId: string }) {
                           ))}
                         </div>
                       ) : (
-                        <span className="faint">{t('interfaces.noAddress')}</span>
+                        <span className="warn-text" title={t('warning.NO_ADDRESS')}>
+                          {t('interfaces.noAddress')}
+                        </span>
                       )}
                     </td>
                     <td className="align-end num nowrap" title={t('interfaces.peersTitle', { online: row.onlinePeerCount, total: row.peerCount })}>
@@ -114,6 +182,24 @@ export function InterfacesTab({ routerId }: { routerId: string }) {
                         <CopyButton value={row.publicKey} label={t('interfaces.copyKey', { name: row.name })} data-testid={`copy-key-${row.name}`} />
                       </span>
                     </td>
+                    <td>
+                      <EndpointCell routerId={routerId} row={row} onEdit={() => setDialog({ kind: 'endpoint', row })} />
+                    </td>
+                    <td className="actions-cell">
+                      <MenuButton
+                        label={t('interfaces.actionsFor', { name: row.name })}
+                        note={online ? undefined : t('peers.offlineEdits')}
+                        items={[
+                          { id: 'edit', label: t('interfaces.edit'), icon: <Pencil size={14} aria-hidden />, disabled: !online, onSelect: () => setDialog({ kind: 'edit', row }), testId: 'interface-action-edit' },
+                          row.disabled
+                            ? { id: 'enable', label: t('interfaces.enable'), icon: <Power size={14} aria-hidden />, disabled: !online || busy === row.id, onSelect: () => void setDisabled(row, false), testId: 'interface-action-enable' }
+                            : { id: 'disable', label: t('interfaces.disable'), icon: <PowerOff size={14} aria-hidden />, disabled: !online || busy === row.id, onSelect: () => void setDisabled(row, true), testId: 'interface-action-disable' },
+                          { id: 'endpoint', label: t('interfaces.setEndpoint'), icon: <Globe size={14} aria-hidden />, onSelect: () => setDialog({ kind: 'endpoint', row }), testId: 'interface-action-endpoint' },
+                          { id: 'delete', label: t('interfaces.delete'), icon: <Trash2 size={14} aria-hidden />, danger: true, disabled: !online, onSelect: () => setDialog({ kind: 'delete', row }), testId: 'interface-action-delete' },
+                        ]}
+                        data-testid={`interface-actions-${row.name}`}
+                      />
+                    </td>
                   </tr>
                 );
               })}
@@ -121,6 +207,45 @@ export function InterfacesTab({ routerId }: { routerId: string }) {
           </table>
         </div>
       )}
+
+      {dialog?.kind === 'create' ? <InterfaceDialog routerId={routerId} onClose={closeDialog} onChanged={refresh} /> : null}
+      {dialog?.kind === 'edit' ? <InterfaceDialog routerId={routerId} row={dialog.row} onClose={closeDialog} onChanged={refresh} /> : null}
+      {dialog?.kind === 'delete' ? (
+        <DeleteInterfaceDialog
+          routerId={routerId}
+          row={dialog.row}
+          onClose={closeDialog}
+          onDeleted={() => {
+            closeDialog();
+            refresh();
+          }}
+        />
+      ) : null}
+      {dialog?.kind === 'endpoint' ? <EndpointDialog routerId={routerId} row={dialog.row} onClose={closeDialog} /> : null}
     </div>
+  );
+}
+
+function EndpointCell({ routerId, row, onEdit }: { routerId: string; row: WgInterface; onEdit: () => void }) {
+  const { t } = useTranslation();
+  const endpoint = useEndpoint(routerId, row.name);
+  const load = useEndpoints((s) => s.load);
+  useEffect(() => {
+    load(routerId, row.name).catch(() => undefined);
+  }, [load, routerId, row.name]);
+  if (endpoint === undefined) return <span className="faint">…</span>;
+  return (
+    <span className="endpoint-cell" data-testid={`endpoint-${row.name}`}>
+      {endpoint ? (
+        <code title={t('interfaces.endpointTitle')}>{endpointText(endpoint)}</code>
+      ) : (
+        <span className="muted small" title={t('interfaces.noEndpointTitle')}>
+          {t('interfaces.noEndpoint')}
+        </span>
+      )}
+      <button type="button" className="icon-btn small-icon-btn" onClick={onEdit} aria-label={t('interfaces.setEndpointFor', { name: row.name })} title={t('interfaces.setEndpointFor', { name: row.name })} data-testid={`edit-endpoint-${row.name}`}>
+        <Pencil size={13} aria-hidden />
+      </button>
+    </span>
   );
 }

@@ -1,20 +1,42 @@
-// Peers of one router: search, filters and sort over a virtualised table that stays quick at 10,000 rows.
-import { useDeferredValue, useMemo } from 'react';
-import { FilterX, Search, Users } from 'lucide-react';
+// Peers of one router: search, filters and sort over a virtualised table that stays quick at 10,000 rows,
+// and the management around it: add, edit, enable/disable, rotate keys, delete, bulk changes on a
+// selection, CSV import and export. Changes need a live connection; offline the last-known rows stay on
+// screen and every change is switched off with the reason.
+import { useCallback, useDeferredValue, useEffect, useLayoutEffect, useMemo, useRef, useState } from 'react';
+import { Copy, Download, FileSpreadsheet, FileUp, FilterX, Lock, Pencil, Plus, Power, PowerOff, RotateCw, Search, Trash2, Users, X } from 'lucide-react';
 import { useTranslation } from 'react-i18next';
 import { useShallow } from 'zustand/react/shallow';
+import type { InvokeOutput, ManagedPeer } from '../../../src/contract/index.ts';
+import { parseRouterOsVersion, peerFeatures } from '../../../src/domain/routeros-version.ts';
 import { useLocale } from '../../i18n/index.ts';
-import { formatCount } from '../../lib/format.ts';
+import { invoke } from '../../lib/api.ts';
+import { toActionError, type ActionError } from '../../lib/action-error.ts';
+import { downloadText } from '../../lib/download.ts';
+import { formatCount, formatDateTime } from '../../lib/format.ts';
 import { useNow, usePoll } from '../../lib/hooks.ts';
+import { markFilterApplied, markFilterInput } from '../../lib/perf.ts';
 import { EMPTY_READ } from '../../lib/read-model.ts';
+import { ActionErrorPanel } from '../../ui/ActionErrorPanel.tsx';
+import { Banner } from '../../ui/Banner.tsx';
 import { Button } from '../../ui/Button.tsx';
 import { EmptyState } from '../../ui/EmptyState.tsx';
+import { MenuButton, type MenuItem } from '../../ui/MenuButton.tsx';
 import { LoadingState, NotReadYet, ReadErrorState } from '../../ui/ReadErrorState.tsx';
 import { FreshnessLabel, SourceBanner } from '../../ui/SourceBanner.tsx';
+import { StatusText } from '../../ui/StatusPill.tsx';
+import type { Column } from '../../ui/VirtualTable.tsx';
+import { useInterfaces } from '../interfaces/store.ts';
+import { useRouters } from '../routers/store.ts';
 import { usePollIntervalMs } from '../settings/store.ts';
-import { buildSearchIndex, countPeers, filterPeers, sortPeers, type PeerStatusFilter } from './peer-view.ts';
+import { BulkDialog, type BulkAction } from './BulkDialog.tsx';
+import { ImportDialog } from './ImportDialog.tsx';
+import { DeletePeerDialog, RotateKeysDialog } from './PeerActionDialogs.tsx';
+import { PeerFormDialog } from './PeerFormDialog.tsx';
+import { buildSearchIndex, countPeers, filterPeers, peerLabel, sortPeers, type PeerStatusFilter } from './peer-view.ts';
 import { PeerTable } from './PeerTable.tsx';
-import { usePeers, usePeerView } from './store.ts';
+import { SecretDialog, type SecretResult } from './SecretDialog.tsx';
+import { clickRow, headerState, isSelectable, routerMadeInterfaces, selectedPeers, toggleAllShown, type HeaderState } from './selection.ts';
+import { useManagedPeers, usePeerView } from './store.ts';
 
 const STATUS_FILTERS: ReadonlyArray<{ value: PeerStatusFilter; key: string }> = [
   { value: 'all', key: 'peers.filterAll' },
@@ -24,14 +46,39 @@ const STATUS_FILTERS: ReadonlyArray<{ value: PeerStatusFilter; key: string }> = 
   { value: 'disabled', key: 'peerStatus.disabled' },
 ];
 
+type PeerDialog =
+  | { kind: 'create' }
+  | { kind: 'edit'; peer: ManagedPeer }
+  | { kind: 'delete'; peer: ManagedPeer }
+  | { kind: 'rotate'; peer: ManagedPeer }
+  | { kind: 'bulk'; action: BulkAction; peers: ManagedPeer[] }
+  | { kind: 'import' }
+  | { kind: 'secret'; result: SecretResult }
+  | null;
+
+type ImportJob = InvokeOutput<'peers:importJobs'>[number];
+
+const NO_SELECTION: ReadonlySet<string> = new Set();
+
+function usableRows<T>(data: { source: 'live' | 'cache'; seenAt: number | null; rows: T[] } | null | undefined): T[] | undefined {
+  if (!data || (data.source === 'cache' && data.seenAt === null)) return undefined;
+  return data.rows;
+}
+
 export function PeersTab({ routerId }: { routerId: string }) {
   const { t } = useTranslation();
   const locale = useLocale();
   const now = useNow(1000);
   const interval = usePollIntervalMs();
-  const fetch = usePeers((s) => s.fetch);
-  const read = usePeers((s) => s.byRouter[routerId]) ?? EMPTY_READ;
-  usePoll(routerId, () => fetch(routerId), interval);
+  const fetch = useManagedPeers((s) => s.fetch);
+  const read = useManagedPeers((s) => s.byRouter[routerId]) ?? EMPTY_READ;
+  const fetchInterfaces = useInterfaces((s) => s.fetch);
+  // A cache answer without a read time (the router was never read) is not a list of interfaces.
+  const interfaces = useInterfaces((s) => usableRows(s.byRouter[routerId]?.data));
+  const online = useRouters((s) => s.statuses[routerId]?.state === 'online');
+  const routerVersion = useRouters((s) => s.profiles.find((p) => p.id === routerId)?.version ?? null);
+  // Keyed by the connection too: a router coming (back) online is read at once, not at the next poll.
+  usePoll(`${routerId}:${online ? 'online' : 'not-online'}`, () => fetch(routerId), interval);
 
   const { filters, sort, setSearch, setStatus, setInterface, toggleSort, reset } = usePeerView(
     useShallow((s) => ({ filters: s.filters, sort: s.sort, setSearch: s.setSearch, setStatus: s.setStatus, setInterface: s.setInterface, toggleSort: s.toggleSort, reset: s.reset })),
@@ -40,11 +87,216 @@ export function PeersTab({ routerId }: { routerId: string }) {
   const deferredFilters = useDeferredValue(filters);
   const deferredSort = useDeferredValue(sort);
 
+  const [dialog, setDialog] = useState<PeerDialog>(null);
+  const [selected, setSelected] = useState<ReadonlySet<string>>(NO_SELECTION);
+  const [actionError, setActionError] = useState<ActionError | null>(null);
+  const [busyPeer, setBusyPeer] = useState<string | null>(null);
+  const [jobs, setJobs] = useState<ImportJob[]>([]);
+  const lastClicked = useRef<number | null>(null);
+
   const rows = read.data?.rows;
   const index = useMemo(() => (rows ? buildSearchIndex(rows) : []), [rows]);
   const counts = useMemo(() => countPeers(rows ?? []), [rows]);
+  const vanishedCount = useMemo(() => (rows ?? []).filter((p) => p.vanishedAt !== null).length, [rows]);
   const filtered = useMemo(() => (rows ? filterPeers(rows, index, deferredFilters) : []), [rows, index, deferredFilters]);
   const visible = useMemo(() => sortPeers(filtered, deferredSort), [filtered, deferredSort]);
+  const stale = filters !== deferredFilters || sort !== deferredSort;
+  const picked = useMemo(() => selectedPeers(selected, rows ?? []), [selected, rows]);
+  const pickedHidden = useMemo(() => {
+    if (picked.length === 0) return 0;
+    const shown = new Set(visible.map((p) => p.id));
+    return picked.filter((p) => !shown.has(p.id)).length;
+  }, [picked, visible]);
+  const header = useMemo(() => headerState(selected, visible), [selected, visible]);
+  const hasNames = useMemo(() => {
+    const parsed = parseRouterOsVersion(routerVersion ?? '');
+    return parsed.ok ? peerFeatures(parsed.value).name : true;
+  }, [routerVersion]);
+  const editableInterfaces = useMemo(() => {
+    const routerMade = routerMadeInterfaces(rows ?? []);
+    return (interfaces ?? []).filter((i) => !routerMade.has(i.name));
+  }, [interfaces, rows]);
+
+  // The benchmark's filter-keystroke mark: the filtered rows for the latest text are in the DOM (measured
+  // to the paint that follows).
+  useLayoutEffect(() => {
+    if (!stale) markFilterApplied();
+  }, [deferredFilters, stale]);
+
+  const loadJobs = useCallback(() => {
+    invoke('peers:importJobs', { routerId }).then(setJobs, () => setJobs([]));
+  }, [routerId]);
+  useEffect(() => {
+    loadJobs();
+  }, [loadJobs]);
+
+  // The interface list (names, listen ports, keys) is read only when a dialog needs it: on a big router it
+  // costs a full peers print, which the list on screen does not need.
+  const interfacesLoaded = interfaces !== undefined;
+  const refresh = useCallback(() => {
+    void fetch(routerId);
+    if (usableRows(useInterfaces.getState().byRouter[routerId]?.data)) void fetchInterfaces(routerId);
+  }, [fetch, fetchInterfaces, routerId]);
+
+  const open = useCallback(
+    (next: Exclude<PeerDialog, null>) => {
+      setDialog(next);
+      if (usableRows(useInterfaces.getState().byRouter[routerId]?.data)) return;
+      void fetchInterfaces(routerId).then((result) => {
+        if (result.ok && usableRows(result.value)) return;
+        setDialog(null);
+        setActionError(result.ok ? { code: 'OFFLINE', message: t('peers.noInterfacesYet'), details: undefined } : { code: result.error.code, message: result.error.message, details: undefined });
+      });
+    },
+    [fetchInterfaces, routerId, t],
+  );
+
+  const setDisabled = useCallback(
+    async (peer: ManagedPeer, disabled: boolean) => {
+      setActionError(null);
+      setBusyPeer(peer.id);
+      try {
+        await invoke('peers:setDisabled', { routerId, peerId: peer.id, disabled });
+        refresh();
+      } catch (e) {
+        setActionError(toActionError(e));
+      } finally {
+        setBusyPeer(null);
+      }
+    },
+    [routerId, refresh],
+  );
+
+  const blockedReason = useCallback(
+    (p: ManagedPeer): string | null => {
+      if (p.vanishedAt !== null) return t('peers.menuVanished', { time: formatDateTime(p.vanishedAt, locale, Date.now()) });
+      if (p.readOnlyReason) return p.readOnlyReason;
+      if (!online) return t('peers.offlineEdits');
+      return null;
+    },
+    [t, locale, online],
+  );
+
+  const selectColumn = useMemo<Column<ManagedPeer>>(
+    () => ({
+      id: 'select',
+      header: (
+        <HeaderCheckbox
+          state={header}
+          label={t('peers.selectAllShown')}
+          onToggle={() => {
+            setSelected((s) => toggleAllShown(s, visible));
+            lastClicked.current = null;
+          }}
+        />
+      ),
+      width: '34px',
+      align: 'center',
+      cell: (p) => (
+        <input
+          type="checkbox"
+          className="row-check"
+          checked={selected.has(p.id)}
+          disabled={!isSelectable(p)}
+          title={isSelectable(p) ? undefined : (blockedReason(p) ?? undefined)}
+          aria-label={t('peers.selectPeer', { name: peerLabel(p) || p.publicKey.slice(0, 8) })}
+          onClick={(e) => {
+            // Read before the update: the updater runs later, after lastClicked moved on to this row.
+            const at = visible.indexOf(p);
+            const last = lastClicked.current;
+            const shift = e.shiftKey;
+            setSelected((s) => clickRow(s, visible, at, last, shift));
+            lastClicked.current = at;
+          }}
+          onChange={() => undefined}
+          data-testid={`select-${p.id}`}
+        />
+      ),
+    }),
+    [header, selected, visible, t, blockedReason],
+  );
+
+  const actionsColumn = useMemo<Column<ManagedPeer>>(
+    () => ({
+      id: 'actions',
+      header: <span className="visually-hidden">{t('peers.actions')}</span>,
+      width: '40px',
+      align: 'center',
+      cell: (p) => {
+        const name = peerLabel(p) || p.publicKey.slice(0, 8);
+        // Labels and reasons are only worked out when the menu opens: the table renders none of them.
+        const notes = () => {
+          const blocked = blockedReason(p);
+          const lines: string[] = [];
+          if (blocked) lines.push(blocked);
+          if (!p.hasPrivateKey && p.vanishedAt === null && !p.dynamic) lines.push(`${p.keyCustody === 'shown-once' ? t('peers.keyShownOnce') : t('peers.noKey')}. ${t('peers.noKeyBody')}`);
+          return lines.length > 0 ? lines.map((n) => <p key={n}>{n}</p>) : null;
+        };
+        const items = (): MenuItem[] => {
+          const blocked = blockedReason(p) !== null;
+          return [
+            { id: 'edit', label: t('peers.edit'), icon: <Pencil size={14} aria-hidden />, disabled: blocked, onSelect: () => open({ kind: 'edit', peer: p }), testId: 'peer-action-edit' },
+            p.disabled
+              ? { id: 'enable', label: t('peers.enable'), icon: <Power size={14} aria-hidden />, disabled: blocked || busyPeer === p.id, onSelect: () => void setDisabled(p, false), testId: 'peer-action-enable' }
+              : { id: 'disable', label: t('peers.disable'), icon: <PowerOff size={14} aria-hidden />, disabled: blocked || busyPeer === p.id, onSelect: () => void setDisabled(p, true), testId: 'peer-action-disable' },
+            { id: 'rotate', label: t('peers.rotate'), icon: <RotateCw size={14} aria-hidden />, disabled: blocked, onSelect: () => open({ kind: 'rotate', peer: p }), testId: 'peer-action-rotate' },
+            { id: 'copy', label: t('peers.copyKey'), icon: <Copy size={14} aria-hidden />, onSelect: () => void navigator.clipboard.writeText(p.publicKey).catch(() => undefined), testId: 'peer-action-copy' },
+            { id: 'delete', label: t('peers.delete'), icon: <Trash2 size={14} aria-hidden />, danger: true, disabled: blocked, onSelect: () => setDialog({ kind: 'delete', peer: p }), testId: 'peer-action-delete' },
+          ];
+        };
+        return <MenuButton label={t('peers.actionsFor', { name })} items={items} note={notes} data-testid={`peer-actions-${p.id}`} />;
+      },
+    }),
+    [t, blockedReason, busyPeer, setDisabled, open],
+  );
+
+  const leading = useMemo(() => [selectColumn], [selectColumn]);
+  const trailing = useMemo(() => [actionsColumn], [actionsColumn]);
+  const statusCell = useCallback(
+    (p: ManagedPeer) =>
+      p.vanishedAt !== null ? (
+        <StatusText tone="danger" label={t('peers.vanished')} title={t('peers.vanishedAt', { time: formatDateTime(p.vanishedAt, locale, Date.now()) })} data-testid="peer-vanished" />
+      ) : undefined,
+    [t, locale],
+  );
+  const readOnlyReason = useCallback((p: ManagedPeer) => p.readOnlyReason, []);
+  const rowClassName = useCallback((p: ManagedPeer) => [p.vanishedAt !== null ? 'row-vanished' : '', selected.has(p.id) ? 'row-selected' : ''].filter(Boolean).join(' ') || undefined, [selected]);
+
+  const exportCsv = async (delimiter: ',' | ';') => {
+    setActionError(null);
+    try {
+      const out = await invoke('peers:exportCsv', { routerId, delimiter, bom: true, ...(filters.iface ? { interface: filters.iface } : {}) });
+      downloadText(out.fileName, out.csv, 'text/csv;charset=utf-8');
+    } catch (e) {
+      setActionError(toActionError(e));
+    }
+  };
+
+  // Stable, so the memoised table skips renders where nothing it shows changed.
+  const empty = useMemo(
+    () =>
+      counts.total === 0 ? (
+        <EmptyState
+          icon={<Users size={28} aria-hidden />}
+          title={t('peers.emptyTitle')}
+          actions={
+            online ? (
+              <Button size="sm" variant="primary" icon={<Plus size={14} aria-hidden />} onClick={() => open({ kind: 'create' })}>
+                {t('peers.add')}
+              </Button>
+            ) : null
+          }
+          data-testid="peers-empty"
+        >
+          {t('peers.emptyBody')}
+        </EmptyState>
+      ) : (
+        <EmptyState title={t('peers.noMatchTitle')} actions={<Button size="sm" onClick={reset}>{t('peers.clearFilters')}</Button>} data-testid="peers-no-match">
+          {t('peers.noMatchBody')}
+        </EmptyState>
+      ),
+    [counts.total, online, t, reset, open],
+  );
 
   const { data, error, loading } = read;
   if (!data) {
@@ -55,12 +307,35 @@ export function PeersTab({ routerId }: { routerId: string }) {
   if (data.source === 'cache' && data.seenAt === null) return <NotReadYet what={t('peers.what')} onRetry={() => void fetch(routerId)} busy={loading} />;
 
   const filtering = filters.search !== '' || filters.status !== 'all' || filters.iface !== '';
-  const stale = filters !== deferredFilters || sort !== deferredSort;
   const ifaceMissing = filters.iface !== '' && !counts.interfaces.includes(filters.iface);
+  const ifaceInfo = (name: string) => {
+    const found = interfaces?.find((i) => i.name === name);
+    return found ? { listenPort: found.listenPort, publicKey: found.publicKey } : null;
+  };
+  const closeDialog = () => setDialog(null);
 
   return (
     <div className="tab-content" data-testid="peers-tab">
       <SourceBanner source={data.source} seenAt={data.seenAt} error={error} now={now} />
+      {!online ? (
+        <p className="offline-note" data-testid="edits-disabled">
+          <Lock size={14} aria-hidden />
+          <span>{t('peers.offlineNote')}</span>
+        </p>
+      ) : null}
+      {jobs.length > 0 ? (
+        <Banner
+          tone="warn"
+          compact
+          title={t('import.interruptedShort', { count: jobs.length, pending: formatCount(jobs.reduce((n, j) => n + j.counts.pending, 0), locale) })}
+          actions={
+            <Button size="sm" onClick={() => open({ kind: 'import' })} busy={dialog?.kind === 'import' && !interfacesLoaded} data-testid="open-interrupted-import">
+              {t('import.review')}
+            </Button>
+          }
+          data-testid="interrupted-import"
+        />
+      ) : null}
       <div className="toolbar">
         <div className="search-box">
           <Search size={15} aria-hidden className="search-icon" />
@@ -68,7 +343,10 @@ export function PeersTab({ routerId }: { routerId: string }) {
             type="search"
             className="input"
             value={filters.search}
-            onChange={(e) => setSearch(e.target.value)}
+            onChange={(e) => {
+              markFilterInput();
+              setSearch(e.target.value);
+            }}
             placeholder={t('peers.searchPlaceholder')}
             aria-label={t('peers.searchLabel')}
             spellCheck={false}
@@ -97,48 +375,182 @@ export function PeersTab({ routerId }: { routerId: string }) {
           </Button>
         ) : null}
         <span className="spacer" />
-        <span className={`toolbar-count${stale ? ' stale' : ''}`} data-testid="peer-count" aria-live="polite">
-          {filtering
-            ? t('peers.countFiltered', { shown: formatCount(visible.length, locale), total: formatCount(counts.total, locale), count: counts.total })
-            : t('peers.count', { total: formatCount(counts.total, locale), count: counts.total })}
-        </span>
+        <MenuButton
+          label={t('peers.csvTitle')}
+          triggerLabel={t('peers.csv')}
+          triggerIcon={<FileSpreadsheet size={14} aria-hidden />}
+          items={[
+            { id: 'import', label: t('peers.import'), icon: <FileUp size={14} aria-hidden />, disabled: !online, onSelect: () => open({ kind: 'import' }), testId: 'peer-import' },
+            { id: 'comma', label: t('peers.exportComma'), icon: <Download size={14} aria-hidden />, onSelect: () => void exportCsv(','), testId: 'export-comma' },
+            { id: 'semicolon', label: t('peers.exportSemicolon'), icon: <Download size={14} aria-hidden />, onSelect: () => void exportCsv(';'), testId: 'export-semicolon' },
+          ]}
+          note={[!online ? t('peers.offlineImport') : null, filters.iface ? t('peers.exportScope', { iface: filters.iface }) : null].filter(Boolean).join(' ') || undefined}
+          data-testid="peer-csv"
+        />
+        <Button
+          size="sm"
+          variant="primary"
+          icon={<Plus size={14} aria-hidden />}
+          onClick={() => open({ kind: 'create' })}
+          busy={dialog?.kind === 'create' && !interfacesLoaded}
+          disabled={!online}
+          title={online ? undefined : t('peers.offlineEdits')}
+          data-testid="add-peer"
+        >
+          {t('peers.add')}
+        </Button>
       </div>
-      <div className="peer-summary" data-testid="peer-summary">
-        <span>
-          <span className="status-dot tone-ok" aria-hidden /> {t('peers.summaryOnline', { count: counts.byStatus.online, formatted: formatCount(counts.byStatus.online, locale) })}
-        </span>
-        <span>
-          <span className="status-dot tone-danger" aria-hidden /> {t('peers.summaryOffline', { count: counts.byStatus.offline, formatted: formatCount(counts.byStatus.offline, locale) })}
-        </span>
-        <span>
-          <span className="status-dot tone-neutral" aria-hidden /> {t('peers.summaryNever', { count: counts.byStatus['never-connected'], formatted: formatCount(counts.byStatus['never-connected'], locale) })}
-        </span>
-        {counts.byStatus.disabled > 0 ? (
-          <span>
-            <span className="status-dot tone-neutral" aria-hidden /> {t('peers.summaryDisabled', { count: counts.byStatus.disabled, formatted: formatCount(counts.byStatus.disabled, locale) })}
+      {picked.length > 0 ? (
+        <div className="bulk-bar" data-testid="bulk-bar">
+          <span className="strong" data-testid="selected-count">
+            {t('peers.selected', { count: picked.length, formatted: formatCount(picked.length, locale) })}
           </span>
-        ) : null}
-        <span className="spacer" />
-        <FreshnessLabel source={data.source} seenAt={data.seenAt} now={now} loading={loading} />
-      </div>
-      <PeerTable
+          {pickedHidden > 0 ? <span className="muted small">{t('peers.selectedHidden', { count: pickedHidden })}</span> : null}
+          <Button size="sm" icon={<Power size={14} aria-hidden />} disabled={!online} onClick={() => setDialog({ kind: 'bulk', action: 'enable', peers: picked })} data-testid="bulk-enable">
+            {t('peers.enable')}
+          </Button>
+          <Button size="sm" icon={<PowerOff size={14} aria-hidden />} disabled={!online} onClick={() => setDialog({ kind: 'bulk', action: 'disable', peers: picked })} data-testid="bulk-disable">
+            {t('peers.disable')}
+          </Button>
+          <Button size="sm" variant="ghost" className="danger-text" icon={<Trash2 size={14} aria-hidden />} disabled={!online} onClick={() => setDialog({ kind: 'bulk', action: 'delete', peers: picked })} data-testid="bulk-delete">
+            {t('peers.delete')}
+          </Button>
+          <span className="spacer" />
+          {!online ? <span className="muted small">{t('peers.offlineEdits')}</span> : null}
+          <Button size="sm" variant="ghost" icon={<X size={14} aria-hidden />} onClick={() => setSelected(NO_SELECTION)} data-testid="bulk-clear">
+            {t('peers.clearSelection')}
+          </Button>
+        </div>
+      ) : (
+        <div className="peer-summary" data-testid="peer-summary">
+          <span>
+            <span className="status-dot tone-ok" aria-hidden /> {t('peers.summaryOnline', { count: counts.byStatus.online, formatted: formatCount(counts.byStatus.online, locale) })}
+          </span>
+          <span>
+            <span className="status-dot tone-danger" aria-hidden /> {t('peers.summaryOffline', { count: counts.byStatus.offline, formatted: formatCount(counts.byStatus.offline, locale) })}
+          </span>
+          <span>
+            <span className="status-dot tone-neutral" aria-hidden /> {t('peers.summaryNever', { count: counts.byStatus['never-connected'], formatted: formatCount(counts.byStatus['never-connected'], locale) })}
+          </span>
+          {counts.byStatus.disabled > 0 ? (
+            <span>
+              <span className="status-dot tone-neutral" aria-hidden /> {t('peers.summaryDisabled', { count: counts.byStatus.disabled, formatted: formatCount(counts.byStatus.disabled, locale) })}
+            </span>
+          ) : null}
+          {vanishedCount > 0 ? (
+            <span className="danger-text" data-testid="summary-vanished">
+              {t('peers.summaryVanished', { count: vanishedCount, formatted: formatCount(vanishedCount, locale) })}
+            </span>
+          ) : null}
+          <span className="spacer" />
+          <span className={`toolbar-count${stale ? ' stale' : ''}`} data-testid="peer-count" aria-live="polite">
+            {filtering
+              ? t('peers.countFiltered', { shown: formatCount(visible.length, locale), total: formatCount(counts.total, locale), count: counts.total })
+              : t('peers.count', { total: formatCount(counts.total, locale), count: counts.total })}
+          </span>
+          <FreshnessLabel source={data.source} seenAt={data.seenAt} now={now} loading={loading} />
+        </div>
+      )}
+      {actionError ? (
+        <div className="dismissable">
+          <ActionErrorPanel error={actionError} failedTitle={t('peers.changeFailed')} data-testid="peers-action-error" />
+          <Button size="sm" variant="ghost" icon={<X size={14} aria-hidden />} onClick={() => setActionError(null)} aria-label={t('common.close')} />
+        </div>
+      ) : null}
+      <PeerTable<ManagedPeer>
         rows={visible}
         sort={sort}
         onSort={toggleSort}
         seenAt={data.seenAt}
         now={now}
-        empty={
-          counts.total === 0 ? (
-            <EmptyState icon={<Users size={28} aria-hidden />} title={t('peers.emptyTitle')} data-testid="peers-empty">
-              {t('peers.emptyBody')}
-            </EmptyState>
-          ) : (
-            <EmptyState title={t('peers.noMatchTitle')} actions={<Button size="sm" onClick={reset}>{t('peers.clearFilters')}</Button>} data-testid="peers-no-match">
-              {t('peers.noMatchBody')}
-            </EmptyState>
-          )
-        }
+        leadingColumns={leading}
+        trailingColumns={trailing}
+        statusCell={statusCell}
+        readOnlyReason={readOnlyReason}
+        rowClassName={rowClassName}
+        empty={empty}
       />
+
+      {(dialog?.kind === 'create' || dialog?.kind === 'edit') && interfacesLoaded ? (
+        <PeerFormDialog
+          routerId={routerId}
+          interfaces={editableInterfaces}
+          hasNames={hasNames}
+          routerVersion={routerVersion}
+          peer={dialog.kind === 'edit' ? dialog.peer : undefined}
+          defaultInterface={filters.iface || undefined}
+          onClose={closeDialog}
+          onSaved={refresh}
+          onSecret={(result) => {
+            refresh();
+            setDialog({ kind: 'secret', result });
+          }}
+          onRotate={(peer) => open({ kind: 'rotate', peer })}
+        />
+      ) : null}
+      {dialog?.kind === 'secret' ? (
+        <SecretDialog routerId={routerId} result={dialog.result} iface={ifaceInfo(dialog.result.peer.interface)} onClose={closeDialog} onPeerChanged={refresh} />
+      ) : null}
+      {dialog?.kind === 'delete' ? (
+        <DeletePeerDialog
+          routerId={routerId}
+          peer={dialog.peer}
+          onClose={closeDialog}
+          onDeleted={() => {
+            closeDialog();
+            setSelected((s) => {
+              const next = new Set(s);
+              next.delete(dialog.peer.id);
+              return next;
+            });
+            refresh();
+          }}
+        />
+      ) : null}
+      {dialog?.kind === 'rotate' ? (
+        <RotateKeysDialog
+          routerId={routerId}
+          peer={dialog.peer}
+          onClose={closeDialog}
+          onRotated={(result) => {
+            refresh();
+            setDialog({ kind: 'secret', result });
+          }}
+        />
+      ) : null}
+      {dialog?.kind === 'bulk' ? (
+        <BulkDialog
+          routerId={routerId}
+          action={dialog.action}
+          peers={dialog.peers}
+          onClose={closeDialog}
+          onFinished={() => {
+            setSelected(NO_SELECTION);
+            refresh();
+          }}
+        />
+      ) : null}
+      {dialog?.kind === 'import' && interfacesLoaded ? (
+        <ImportDialog
+          routerId={routerId}
+          interfaces={editableInterfaces}
+          defaultInterface={filters.iface || undefined}
+          online={online}
+          onClose={() => {
+            closeDialog();
+            loadJobs();
+          }}
+          onChanged={refresh}
+        />
+      ) : null}
     </div>
   );
+}
+
+function HeaderCheckbox({ state, label, onToggle }: { state: HeaderState; label: string; onToggle: () => void }) {
+  const ref = useRef<HTMLInputElement>(null);
+  useEffect(() => {
+    if (ref.current) ref.current.indeterminate = state === 'some';
+  }, [state]);
+  return <input ref={ref} type="checkbox" className="row-check" checked={state === 'all'} onChange={onToggle} aria-label={label} title={label} data-testid="select-all" />;
 }

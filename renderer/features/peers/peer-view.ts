@@ -34,9 +34,9 @@ export function buildSearchIndex(rows: readonly WgPeer[]): string[] {
 }
 
 /** Every whitespace-separated term must occur somewhere in the row (so "office 10.8" narrows down). */
-export function filterPeers(rows: readonly WgPeer[], index: readonly string[], filters: PeerFilters): WgPeer[] {
+export function filterPeers<P extends WgPeer>(rows: readonly P[], index: readonly string[], filters: PeerFilters): P[] {
   const terms = filters.search.toLowerCase().split(/\s+/).filter(Boolean);
-  const out: WgPeer[] = [];
+  const out: P[] = [];
   for (let i = 0; i < rows.length; i += 1) {
     const peer = rows[i]!;
     if (filters.status !== 'all' && peer.status !== filters.status) continue;
@@ -63,11 +63,13 @@ function compareText(a: string, b: string): number {
 
 /**
  * Sorted copy. Peers without a value (no handshake, no endpoint, no name) stay at the bottom in either
- * direction, so "most recent handshake first" never starts with a wall of "never".
+ * direction, so "most recent handshake first" never starts with a wall of "never". Each row's label is
+ * worked out once, not in every comparison (10,000 rows take about 140,000 comparisons).
  */
-export function sortPeers(rows: readonly WgPeer[], sort: PeerSort): WgPeer[] {
+export function sortPeers<P extends WgPeer>(rows: readonly P[], sort: PeerSort): P[] {
+  type Entry = { p: P; label: string };
   const dir = sort.direction === 'asc' ? 1 : -1;
-  const tieBreak = (a: WgPeer, b: WgPeer) => compareText(peerLabel(a), peerLabel(b)) || collator.compare(a.id, b.id);
+  const tieBreak = (a: Entry, b: Entry) => compareText(a.label, b.label) || collator.compare(a.p.id, b.p.id);
   const withMissingLast = (a: unknown, b: unknown): number | null => {
     const aMissing = a === null || a === '';
     const bMissing = b === null || b === '';
@@ -77,37 +79,40 @@ export function sortPeers(rows: readonly WgPeer[], sort: PeerSort): WgPeer[] {
     return null;
   };
 
-  let compare: (a: WgPeer, b: WgPeer) => number;
+  let compare: (a: Entry, b: Entry) => number;
   switch (sort.column) {
     case 'status':
-      compare = (a, b) => dir * (STATUS_ORDER[a.status] - STATUS_ORDER[b.status]) || tieBreak(a, b);
+      compare = (a, b) => dir * (STATUS_ORDER[a.p.status] - STATUS_ORDER[b.p.status]) || tieBreak(a, b);
       break;
     case 'name':
-      compare = (a, b) => withMissingLast(peerLabel(a), peerLabel(b)) ?? (dir * compareText(peerLabel(a), peerLabel(b)) || collator.compare(a.id, b.id));
+      compare = (a, b) => withMissingLast(a.label, b.label) ?? (dir * compareText(a.label, b.label) || collator.compare(a.p.id, b.p.id));
       break;
     case 'interface':
-      compare = (a, b) => dir * collator.compare(a.interface, b.interface) || tieBreak(a, b);
+      compare = (a, b) => dir * collator.compare(a.p.interface, b.p.interface) || tieBreak(a, b);
       break;
     case 'allowed': {
-      const first = (p: WgPeer) => p.allowedAddress[0] ?? '';
+      const first = (e: Entry) => e.p.allowedAddress[0] ?? '';
       compare = (a, b) => withMissingLast(first(a), first(b)) ?? (dir * collator.compare(first(a), first(b)) || tieBreak(a, b));
       break;
     }
     case 'endpoint':
-      compare = (a, b) => withMissingLast(peerEndpoint(a), peerEndpoint(b)) ?? (dir * collator.compare(peerEndpoint(a)!, peerEndpoint(b)!) || tieBreak(a, b));
+      compare = (a, b) => withMissingLast(peerEndpoint(a.p), peerEndpoint(b.p)) ?? (dir * collator.compare(peerEndpoint(a.p)!, peerEndpoint(b.p)!) || tieBreak(a, b));
       break;
     case 'handshake':
       // Ascending = youngest handshake first.
-      compare = (a, b) => withMissingLast(a.lastHandshakeMs, b.lastHandshakeMs) ?? (dir * (a.lastHandshakeMs! - b.lastHandshakeMs!) || tieBreak(a, b));
+      compare = (a, b) => withMissingLast(a.p.lastHandshakeMs, b.p.lastHandshakeMs) ?? (dir * (a.p.lastHandshakeMs! - b.p.lastHandshakeMs!) || tieBreak(a, b));
       break;
     case 'rx':
-      compare = (a, b) => dir * (a.rx - b.rx) || tieBreak(a, b);
+      compare = (a, b) => dir * (a.p.rx - b.p.rx) || tieBreak(a, b);
       break;
     case 'tx':
-      compare = (a, b) => dir * (a.tx - b.tx) || tieBreak(a, b);
+      compare = (a, b) => dir * (a.p.tx - b.p.tx) || tieBreak(a, b);
       break;
   }
-  return [...rows].sort(compare);
+  return rows
+    .map((p): Entry => ({ p, label: peerLabel(p) }))
+    .sort(compare)
+    .map((e) => e.p);
 }
 
 export interface PeerCounts {

@@ -1,10 +1,14 @@
-// WireGuard peers per router (peers:list) plus the Peers tab's view state (search, filters, sort), kept
-// per session so switching tabs does not lose what the technician was looking at.
+// WireGuard peers per router plus the Peers tab's view state (search, filters, sort), kept per session so
+// switching tabs does not lose what the technician was looking at. The Peers tab reads peers:listManaged
+// (key custody, read-only reasons, vanished peers); the Traffic tab keeps the lighter peers:list.
 import { create } from 'zustand';
+import { markPeersData } from '../../lib/perf.ts';
 import { createReadModelStore } from '../../lib/read-model.ts';
 import type { PeerFilters, PeerSort } from './peer-view.ts';
 
 export const usePeers = createReadModelStore('peers:list');
+
+export const useManagedPeers = createReadModelStore('peers:listManaged', { onValue: markPeersData });
 
 export interface PeerViewState {
   filters: PeerFilters;

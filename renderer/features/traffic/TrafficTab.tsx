@@ -1,227 +1,183 @@
-// Router health and live WireGuard throughput. Rates are measured here from successive peers:list reads;
-// nothing is interpolated or invented, and the chart only covers the time this tab has been open.
-import { ArrowDownToLine, ArrowUpFromLine, Clock, Cpu, MemoryStick, Server } from 'lucide-react';
-import { Area, AreaChart, CartesianGrid, ResponsiveContainer, Tooltip, XAxis, YAxis } from 'recharts';
+// The Traffic tab: per-peer and per-interface traffic history recorded by main (live 15 minutes up to a
+// year), top talkers, usage export, a ping from the router to the peer in focus, status transitions and
+// desktop-notification opt-in per peer, and router health. Nothing here is measured or invented in the
+// renderer: every rate comes from main's stored polls, and unmeasured time stays a gap.
+import { useEffect, useMemo, useState } from 'react';
+import { Crosshair, Download } from 'lucide-react';
 import { useTranslation } from 'react-i18next';
-import type { RouterHealth } from '../../../src/contract/index.ts';
+import type { WgPeer } from '../../../src/contract/index.ts';
 import { useLocale } from '../../i18n/index.ts';
-import { formatBitRate, formatBytes, formatClock, formatDecimal, formatUptime } from '../../lib/format.ts';
-import { useNow, usePoll } from '../../lib/hooks.ts';
+import { errorMessage, invoke, on } from '../../lib/api.ts';
+import { downloadText } from '../../lib/download.ts';
+import { shortenKey } from '../../lib/format.ts';
+import { usePoll } from '../../lib/hooks.ts';
 import { EMPTY_READ } from '../../lib/read-model.ts';
 import { Banner } from '../../ui/Banner.tsx';
-import { LoadingState, ReadErrorState } from '../../ui/ReadErrorState.tsx';
+import { Button } from '../../ui/Button.tsx';
+import { EmptyState } from '../../ui/EmptyState.tsx';
+import { LoadingState } from '../../ui/ReadErrorState.tsx';
+import { useInterfaces } from '../interfaces/store.ts';
 import { usePeers } from '../peers/store.ts';
-import { usePollIntervalMs } from '../settings/store.ts';
-import { currentRate, EMPTY_SERIES, type RatePoint } from './rates.ts';
-import { TRAFFIC_WINDOW_MS, useHealth, useTraffic } from './store.ts';
+import { useRouters } from '../routers/store.ts';
+import { usePollIntervalMs, useSettings } from '../settings/store.ts';
+import { HealthSection } from './HealthSection.tsx';
+import { PeerPanel } from './PeerPanel.tsx';
+import { PeerPicker } from './PeerPicker.tsx';
+import { defaultInterface, displayName, interfaceNames } from './peer-model.ts';
+import { StatusEvents } from './StatusEvents.tsx';
+import { DEFAULT_VIEW, useHealth, useStatusEvents, useTrafficView, useWatched } from './store.ts';
+import { ThroughputPanel } from './ThroughputPanel.tsx';
+import { TopTalkers } from './TopTalkers.tsx';
+import './traffic.css';
+
+/** Names, addresses and statuses for the scope picker; statuses also refresh on every pushed transition. */
+const PEERS_REFRESH_MS = 30_000;
+const INTERFACES_REFRESH_MS = 60_000;
+/** Pushed transitions arrive at once; this re-read only catches what happened while the window slept. */
+const EVENTS_REFRESH_MS = 60_000;
+
+const NO_PEERS: readonly WgPeer[] = [];
 
 export function TrafficTab({ routerId }: { routerId: string }) {
-  const interval = usePollIntervalMs();
+  const { t } = useTranslation();
+  const locale = useLocale();
+  const pollMs = usePollIntervalMs();
+  const notificationsOn = useSettings((s) => s.settings.notifications);
+  const routerOnline = useRouters((s) => s.statuses[routerId]?.state) === 'online';
+
   const fetchHealth = useHealth((s) => s.fetch);
   const fetchPeers = usePeers((s) => s.fetch);
-  const ingest = useTraffic((s) => s.ingest);
+  const fetchInterfaces = useInterfaces((s) => s.fetch);
+  const loadEvents = useStatusEvents((s) => s.load);
+  const pushEvent = useStatusEvents((s) => s.push);
+  const loadWatched = useWatched((s) => s.load);
 
-  usePoll(routerId, () => fetchHealth(routerId), interval);
-  usePoll(
-    routerId,
-    async () => {
-      const result = await fetchPeers(routerId);
-      if (result.ok) {
-        const { source, seenAt, rows } = result.value;
-        ingest(routerId, { ok: true, at: seenAt ?? Date.now(), live: source === 'live', rows }, interval);
-      } else {
-        ingest(routerId, { ok: false, at: Date.now() }, interval);
-      }
-    },
-    interval,
-  );
+  usePoll(routerId, () => fetchHealth(routerId), pollMs);
+  usePoll(routerId, () => fetchPeers(routerId), PEERS_REFRESH_MS);
+  usePoll(routerId, () => fetchInterfaces(routerId), INTERFACES_REFRESH_MS);
+  usePoll(routerId, () => loadEvents(routerId), EVENTS_REFRESH_MS);
+  useEffect(() => {
+    void loadWatched(routerId);
+  }, [routerId, loadWatched]);
+  useEffect(() => {
+    // A poll can change many peers at once (an uplink drops): one re-read of the peers for all of them.
+    let refresh: number | undefined;
+    const off = on('monitor:event', (event) => {
+      pushEvent(event);
+      if (event.routerId !== routerId || event.kind !== 'peer' || refresh !== undefined) return;
+      refresh = window.setTimeout(() => {
+        refresh = undefined;
+        void fetchPeers(routerId);
+      }, 1000);
+    });
+    return () => {
+      off();
+      if (refresh !== undefined) window.clearTimeout(refresh);
+    };
+  }, [routerId, pushEvent, fetchPeers]);
+
+  const view = useTrafficView((s) => s.byRouter[routerId]) ?? DEFAULT_VIEW;
+  const setScope = useTrafficView((s) => s.setScope);
+  const setRange = useTrafficView((s) => s.setRange);
+  const peersRead = usePeers((s) => s.byRouter[routerId]) ?? EMPTY_READ;
+  const ifaceRead = useInterfaces((s) => s.byRouter[routerId]) ?? EMPTY_READ;
+  const peers = peersRead.data?.rows ?? NO_PEERS;
+
+  const names = useMemo(() => interfaceNames(ifaceRead.data?.rows, peersRead.data?.rows, view.scope.interface ? [view.scope.interface] : []), [ifaceRead.data, peersRead.data, view.scope.interface]);
+  const iface = view.scope.interface !== null && names.includes(view.scope.interface) ? view.scope.interface : defaultInterface(names, peersRead.data?.rows);
+  const publicKey = view.scope.interface === iface ? view.scope.publicKey : null;
+  const peer = publicKey ? peers.find((p) => p.interface === iface && p.publicKey === publicKey) : undefined;
+  const peerName = publicKey ? (peer ? displayName(peer) : (view.scope.label ?? shortenKey(publicKey))) : null;
+
+  const [exporting, setExporting] = useState(false);
+  const [exportError, setExportError] = useState<string | null>(null);
+  const exportCsv = async () => {
+    setExporting(true);
+    setExportError(null);
+    try {
+      // Semicolons for locales that write decimals with a comma (a BOM comes with them for Excel).
+      const { fileName, csv } = await invoke('traffic:usageCsv', { routerId, range: view.range, delimiter: locale.startsWith('tr') ? ';' : ',' });
+      downloadText(fileName, csv, 'text/csv;charset=utf-8');
+    } catch (error) {
+      setExportError(errorMessage(error));
+    } finally {
+      setExporting(false);
+    }
+  };
+
+  if (iface === null) {
+    const stillLoading = (!peersRead.data && !peersRead.error) || (!ifaceRead.data && !ifaceRead.error);
+    return (
+      <div className="tab-content traffic" data-testid="traffic-tab">
+        {stillLoading ? (
+          <LoadingState label={t('trafficView.loading')} />
+        ) : peersRead.error && ifaceRead.error ? (
+          <Banner tone="warn" title={t('trafficView.noInterfacesRead')} data-testid="traffic-no-interfaces">
+            {ifaceRead.error.message}
+          </Banner>
+        ) : (
+          <EmptyState title={t('trafficView.noInterfaces')} data-testid="traffic-no-interfaces">
+            {t('trafficView.noInterfacesBody')}
+          </EmptyState>
+        )}
+        <HealthSection routerId={routerId} />
+      </div>
+    );
+  }
+
+  const range = view.range;
 
   return (
     <div className="tab-content traffic" data-testid="traffic-tab">
-      <HealthSection routerId={routerId} />
-      <ThroughputSection routerId={routerId} intervalSec={interval / 1000} />
-    </div>
-  );
-}
-
-function Meter({ value, tone }: { value: number; tone: 'ok' | 'warn' | 'danger' }) {
-  const clamped = Math.max(0, Math.min(100, value));
-  return (
-    <div className={`meter tone-${tone}`} role="presentation">
-      <div className="meter-fill" style={{ width: `${clamped}%` }} />
-    </div>
-  );
-}
-
-function loadTone(percent: number): 'ok' | 'warn' | 'danger' {
-  return percent >= 90 ? 'danger' : percent >= 70 ? 'warn' : 'ok';
-}
-
-function HealthSection({ routerId }: { routerId: string }) {
-  const { t } = useTranslation();
-  const locale = useLocale();
-  const now = useNow(1000);
-  const fetchHealth = useHealth((s) => s.fetch);
-  const { data, error, loading } = useHealth((s) => s.byRouter[routerId]) ?? EMPTY_READ;
-
-  if (!data) {
-    if (error) return <ReadErrorState error={error} what={t('traffic.healthWhat')} onRetry={() => void fetchHealth(routerId)} busy={loading} />;
-    return <LoadingState label={t('traffic.healthLoading')} />;
-  }
-  return <HealthCards health={data} now={now} locale={locale} stale={error !== null} />;
-}
-
-function HealthCards({ health, now, locale, stale }: { health: RouterHealth; now: number; locale: string; stale: boolean }) {
-  const { t } = useTranslation();
-  const used = Math.max(0, health.totalMemory - health.freeMemory);
-  const memPercent = health.totalMemory > 0 ? (used / health.totalMemory) * 100 : 0;
-  // Uptime keeps counting on screen between reads, but only while the read is fresh.
-  const uptime = health.uptimeMs + (stale ? 0 : Math.max(0, now - health.readAt));
-  return (
-    <section aria-labelledby="health-heading" className="section">
-      <div className="section-head">
-        <h2 id="health-heading" className="section-title">
-          {t('traffic.healthTitle')}
-        </h2>
-        <span className="faint small">{t('traffic.readAt', { time: formatClock(health.readAt, locale) })}</span>
+      <div className="toolbar traffic-toolbar">
+        <label className="toolbar-label" htmlFor="traffic-iface">
+          {t('trafficView.interface')}
+        </label>
+        <select id="traffic-iface" className="select traffic-iface" value={iface} onChange={(event) => setScope(routerId, { interface: event.target.value, publicKey: null })} data-testid="scope-interface">
+          {names.map((name) => (
+            <option key={name} value={name}>
+              {name}
+            </option>
+          ))}
+        </select>
+        <PeerPicker iface={iface} peers={peers} publicKey={publicKey} selectedLabel={peerName} onChange={(scope) => setScope(routerId, scope)} />
+        <span className="spacer" />
+        <Button size="sm" icon={<Download size={14} aria-hidden />} busy={exporting} onClick={() => void exportCsv()} title={t('trafficView.exportHint', { range: t(`trafficView.rangeLong.${range}`) })} data-testid="export-usage">
+          {t('trafficView.export')}
+        </Button>
       </div>
-      {stale ? (
-        <Banner tone="warn" compact data-testid="health-stale">
-          {t('traffic.healthStale', { time: formatClock(health.readAt, locale) })}
+      {exportError ? (
+        <Banner tone="danger" compact title={t('trafficView.exportFailed')} data-testid="export-error">
+          {exportError}
         </Banner>
       ) : null}
-      <div className="cards">
-        <div className="card" data-testid="health-cpu">
-          <div className="card-label">
-            <Cpu size={14} aria-hidden /> {t('traffic.cpu')}
-          </div>
-          <div className="card-value num">{formatDecimal(health.cpuLoad, locale, 0)} %</div>
-          <Meter value={health.cpuLoad} tone={loadTone(health.cpuLoad)} />
-          <div className="card-sub">{t('traffic.cores', { count: health.cpuCount })}</div>
-        </div>
-        <div className="card" data-testid="health-memory">
-          <div className="card-label">
-            <MemoryStick size={14} aria-hidden /> {t('traffic.memory')}
-          </div>
-          <div className="card-value num">
-            {formatBytes(used, locale)} <span className="card-value-sub">/ {formatBytes(health.totalMemory, locale)}</span>
-          </div>
-          <Meter value={memPercent} tone={loadTone(memPercent)} />
-          <div className="card-sub">{t('traffic.memoryUsed', { percent: formatDecimal(memPercent, locale, 0) })}</div>
-        </div>
-        <div className="card" data-testid="health-uptime">
-          <div className="card-label">
-            <Clock size={14} aria-hidden /> {t('traffic.uptime')}
-          </div>
-          <div className="card-value num">{formatUptime(uptime, t)}</div>
-          <div className="card-sub">{t('traffic.identity', { identity: health.identity })}</div>
-        </div>
-        <div className="card" data-testid="health-system">
-          <div className="card-label">
-            <Server size={14} aria-hidden /> RouterOS
-          </div>
-          <div className="card-value">{health.version}</div>
-          <div className="card-sub">
-            {health.board} · {health.architecture}
-          </div>
-        </div>
-      </div>
-    </section>
-  );
-}
 
-function ThroughputSection({ routerId, intervalSec }: { routerId: string; intervalSec: number }) {
-  const { t } = useTranslation();
-  const locale = useLocale();
-  const series = useTraffic((s) => s.series[routerId]) ?? EMPTY_SERIES;
-  const peersRead = usePeers((s) => s.byRouter[routerId]);
-  const rate = currentRate(series);
-  const measured = series.points.some((p) => p.rx !== null);
-  const offlineNow = peersRead?.data?.source === 'cache' || (peersRead?.error !== null && peersRead?.error !== undefined);
+      <ThroughputPanel routerId={routerId} iface={iface} publicKey={publicKey} peerName={peerName} range={range} onRange={(value) => setRange(routerId, value)} pollMs={pollMs} routerOnline={routerOnline} locale={locale} />
 
-  const chartData: RatePoint[] = series.points;
-
-  return (
-    <section aria-labelledby="throughput-heading" className="section">
-      <div className="section-head">
-        <h2 id="throughput-heading" className="section-title">
-          {t('traffic.throughputTitle')}
-        </h2>
-        <span className="faint small">{t('traffic.throughputScope')}</span>
-      </div>
-      <div className="panel throughput">
-        <div className="rates">
-          <div className="rate" data-testid="rate-rx">
-            <span className="rate-label">
-              <ArrowDownToLine size={14} aria-hidden className="rx-text" /> {t('traffic.rx')}
-            </span>
-            <span className="rate-value num">{rate ? formatBitRate(rate.rx ?? 0, locale) : '—'}</span>
-          </div>
-          <div className="rate" data-testid="rate-tx">
-            <span className="rate-label">
-              <ArrowUpFromLine size={14} aria-hidden className="tx-text" /> {t('traffic.tx')}
-            </span>
-            <span className="rate-value num">{rate ? formatBitRate(rate.tx ?? 0, locale) : '—'}</span>
-          </div>
-          <div className="rate-note">
-            {offlineNow ? <span className="warn-text">{t('traffic.paused')}</span> : !rate ? <span className="muted">{t('traffic.measuring', { seconds: intervalSec })}</span> : <span className="muted">{t('traffic.measuredEvery', { seconds: intervalSec })}</span>}
-          </div>
-        </div>
-        <div className="chart" data-testid="traffic-chart">
-          {measured ? (
-            <ResponsiveContainer width="100%" height={220}>
-              <AreaChart data={chartData} margin={{ top: 8, right: 12, bottom: 0, left: 0 }}>
-                <defs>
-                  <linearGradient id="fill-rx" x1="0" y1="0" x2="0" y2="1">
-                    <stop offset="0%" stopColor="var(--chart-rx)" stopOpacity={0.35} />
-                    <stop offset="100%" stopColor="var(--chart-rx)" stopOpacity={0.02} />
-                  </linearGradient>
-                  <linearGradient id="fill-tx" x1="0" y1="0" x2="0" y2="1">
-                    <stop offset="0%" stopColor="var(--chart-tx)" stopOpacity={0.3} />
-                    <stop offset="100%" stopColor="var(--chart-tx)" stopOpacity={0.02} />
-                  </linearGradient>
-                </defs>
-                <CartesianGrid stroke="var(--chart-grid)" vertical={false} />
-                <XAxis
-                  dataKey="t"
-                  type="number"
-                  scale="time"
-                  domain={['dataMin', 'dataMax']}
-                  tickFormatter={(v: number) => formatClock(v, locale)}
-                  stroke="var(--text-faint)"
-                  tick={{ fill: 'var(--text-muted)', fontSize: 11 }}
-                  tickLine={false}
-                  minTickGap={40}
-                />
-                <YAxis
-                  tickFormatter={(v: number) => formatBitRate(v, locale)}
-                  stroke="var(--text-faint)"
-                  tick={{ fill: 'var(--text-muted)', fontSize: 11 }}
-                  tickLine={false}
-                  axisLine={false}
-                  width={78}
-                />
-                <Tooltip
-                  isAnimationActive={false}
-                  contentStyle={{ background: 'var(--surface)', border: '1px solid var(--border)', borderRadius: 6, color: 'var(--text)', fontSize: 12 }}
-                  labelStyle={{ color: 'var(--text-muted)' }}
-                  labelFormatter={(v) => formatClock(Number(v), locale)}
-                  formatter={(value, name) => [formatBitRate(Number(value), locale), name === 'rx' ? t('traffic.rx') : t('traffic.tx')]}
-                />
-                <Area type="monotone" dataKey="rx" name="rx" stroke="var(--chart-rx)" strokeWidth={1.8} fill="url(#fill-rx)" connectNulls={false} isAnimationActive={false} dot={chartData.length < 3} />
-                <Area type="monotone" dataKey="tx" name="tx" stroke="var(--chart-tx)" strokeWidth={1.8} fill="url(#fill-tx)" connectNulls={false} isAnimationActive={false} dot={chartData.length < 3} />
-              </AreaChart>
-            </ResponsiveContainer>
+      <div className="traffic-grid">
+        <TopTalkers
+          routerId={routerId}
+          iface={iface}
+          range={range}
+          selectedKey={publicKey ? `${iface}|${publicKey}` : null}
+          pollMs={pollMs}
+          locale={locale}
+          onFocus={(row) => setScope(routerId, { interface: row.interface, publicKey: row.publicKey, label: displayName(row) })}
+        />
+        <div className="traffic-side">
+          {publicKey && peerName ? (
+            <PeerPanel routerId={routerId} iface={iface} publicKey={publicKey} name={peerName} peer={peer} stale={!routerOnline || peersRead.data?.source === 'cache'} routerOnline={routerOnline} notificationsOn={notificationsOn} locale={locale} />
           ) : (
-            <div className="chart-placeholder" data-testid="chart-waiting">
-              {offlineNow ? t('traffic.chartOffline') : t('traffic.chartWaiting', { seconds: intervalSec })}
-            </div>
+            <section className="panel peer-hint" data-testid="peer-panel-empty">
+              <Crosshair size={16} aria-hidden className="faint" />
+              <p className="muted small">{t('trafficView.pickPeerHint')}</p>
+            </section>
           )}
+          <StatusEvents routerId={routerId} peer={publicKey && peerName ? { interface: iface, publicKey, name: peerName } : null} locale={locale} />
         </div>
-        <p className="chart-note">
-          {t('traffic.chartNote', { minutes: TRAFFIC_WINDOW_MS / 60_000 })}
-        </p>
       </div>
-    </section>
+
+      <HealthSection routerId={routerId} />
+    </div>
   );
 }

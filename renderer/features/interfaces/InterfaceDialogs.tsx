@@ -1,0 +1,342 @@
+// Create and edit a WireGuard interface; after creating one, what the router checks found (no address,
+// firewall closed) and the next step a technician needs: where clients dial. Delete names everything that
+// goes with the interface and asks for its name to be typed.
+import { useEffect, useRef, useState } from 'react';
+import { CircleCheck, Trash2 } from 'lucide-react';
+import { useTranslation } from 'react-i18next';
+import type { InvokeOutput, WgInterface } from '../../../src/contract/index.ts';
+import { invoke } from '../../lib/api.ts';
+import { errorField, toActionError, type ActionError } from '../../lib/action-error.ts';
+import { ActionErrorPanel } from '../../ui/ActionErrorPanel.tsx';
+import { Banner } from '../../ui/Banner.tsx';
+import { Button } from '../../ui/Button.tsx';
+import { Dialog } from '../../ui/Dialog.tsx';
+import { Field, fieldAria } from '../../ui/Field.tsx';
+import { LoadingState } from '../../ui/ReadErrorState.tsx';
+import { WarningList } from '../../ui/WarningList.tsx';
+import { EndpointEditor } from './EndpointEditor.tsx';
+import { endpointText, useEndpoint, useEndpoints } from './endpoint-store.ts';
+import { emptyInterfaceForm, interfaceFormFrom, toCreateInterface, toUpdateInterface, type InterfaceErrors, type InterfaceField, type InterfaceFormValues } from './interface-form.ts';
+
+type InterfaceResult = InvokeOutput<'interfaces:create'>;
+
+export interface InterfaceDialogProps {
+  routerId: string;
+  /** The interface being edited; undefined to create one. */
+  row?: WgInterface;
+  onClose: () => void;
+  onChanged: () => void;
+}
+
+export function InterfaceDialog({ routerId, row, onClose, onChanged }: InterfaceDialogProps) {
+  const { t } = useTranslation();
+  const editing = row !== undefined;
+  const [original] = useState<InterfaceFormValues>(() => (row ? interfaceFormFrom(row) : emptyInterfaceForm()));
+  const [values, setValues] = useState(original);
+  const [localErrors, setLocalErrors] = useState<InterfaceErrors>({});
+  const [error, setError] = useState<ActionError | null>(null);
+  const [saving, setSaving] = useState(false);
+  const [created, setCreated] = useState<InterfaceResult | null>(null);
+  const formRef = useRef<HTMLFormElement>(null);
+
+  const serverField = errorField(error);
+  const fieldError = (field: InterfaceField): string | null => localErrors[field] ?? (serverField === field && error ? error.message : null);
+  const set = (field: InterfaceField, value: string) => {
+    setValues((v) => ({ ...v, [field]: value }));
+    setLocalErrors({});
+    setError(null);
+  };
+
+  const submit = async () => {
+    setError(null);
+    const update = editing ? toUpdateInterface(routerId, row, original, values) : null;
+    const create = editing ? null : toCreateInterface(routerId, values);
+    if (editing && update === null) {
+      onClose();
+      return;
+    }
+    const invalid = (update && !update.ok ? update.errors : null) ?? (create && !create.ok ? create.errors : null);
+    if (invalid) {
+      setLocalErrors(invalid);
+      window.requestAnimationFrame(() => formRef.current?.querySelector<HTMLElement>('[aria-invalid="true"]')?.focus());
+      return;
+    }
+    setSaving(true);
+    try {
+      let result: InterfaceResult;
+      if (update?.ok) result = await invoke('interfaces:update', update.input);
+      else if (create?.ok) result = await invoke('interfaces:create', create.input);
+      else return;
+      onChanged();
+      if (!editing || result.warnings.length > 0) {
+        setCreated(result);
+        setSaving(false);
+      } else onClose();
+    } catch (e) {
+      setError(toActionError(e));
+      setSaving(false);
+    }
+  };
+
+  if (created) return <CreatedStep routerId={routerId} result={created} editing={editing} onClose={onClose} />;
+
+  return (
+    <Dialog
+      title={editing ? t('ifaceForm.editTitle', { name: row.name }) : t('ifaceForm.addTitle')}
+      description={editing ? t('ifaceForm.editDescription') : t('ifaceForm.addDescription')}
+      onClose={onClose}
+      busy={saving}
+      size="md"
+      data-testid="interface-form"
+      footer={
+        <>
+          <span className="spacer" />
+          <Button onClick={onClose} disabled={saving} data-testid="interface-form-cancel">
+            {t('common.cancel')}
+          </Button>
+          <Button variant="primary" type="submit" form="interface-form" busy={saving} data-testid="interface-form-submit">
+            {editing ? t('ifaceForm.save') : t('ifaceForm.add')}
+          </Button>
+        </>
+      }
+    >
+      <form
+        id="interface-form"
+        ref={formRef}
+        className="router-form"
+        noValidate
+        onSubmit={(e) => {
+          e.preventDefault();
+          void submit();
+        }}
+      >
+        <Field id="iface-name" label={t('ifaceForm.name')} error={fieldError('name')} hint={t('ifaceForm.nameHint')}>
+          <input
+            {...fieldAria('iface-name', fieldError('name'), true)}
+            className="input"
+            value={values.name}
+            onChange={(e) => set('name', e.target.value)}
+            placeholder="wg-clients"
+            spellCheck={false}
+            autoComplete="off"
+            data-autofocus
+            data-testid="iface-name"
+          />
+        </Field>
+        <div className="form-row">
+          <Field id="iface-port" label={t('ifaceForm.listenPort')} error={fieldError('listenPort')} hint={editing ? t('ifaceForm.portEditHint') : t('ifaceForm.portHint')}>
+            <input
+              {...fieldAria('iface-port', fieldError('listenPort'), true)}
+              className="input num"
+              value={values.listenPort}
+              inputMode="numeric"
+              onChange={(e) => set('listenPort', e.target.value)}
+              placeholder="13231"
+              autoComplete="off"
+              data-testid="iface-port"
+            />
+          </Field>
+          <Field id="iface-mtu" label={t('ifaceForm.mtu')} error={fieldError('mtu')} hint={t('ifaceForm.mtuHint')}>
+            <input
+              {...fieldAria('iface-mtu', fieldError('mtu'), true)}
+              className="input num"
+              value={values.mtu}
+              inputMode="numeric"
+              onChange={(e) => set('mtu', e.target.value)}
+              placeholder="1420"
+              autoComplete="off"
+              data-testid="iface-mtu"
+            />
+          </Field>
+        </div>
+        {!editing ? (
+          <Field id="iface-address" label={t('ifaceForm.address')} error={fieldError('address')} hint={t('ifaceForm.addressHint')}>
+            <input
+              {...fieldAria('iface-address', fieldError('address'), true)}
+              className="input mono"
+              value={values.address}
+              onChange={(e) => set('address', e.target.value)}
+              placeholder="10.20.0.1/24"
+              spellCheck={false}
+              autoComplete="off"
+              data-testid="iface-address"
+            />
+          </Field>
+        ) : null}
+        <Field id="iface-comment" label={t('ifaceForm.comment')} error={fieldError('comment')}>
+          <input {...fieldAria('iface-comment', fieldError('comment'))} className="input" value={values.comment} onChange={(e) => set('comment', e.target.value)} autoComplete="off" data-testid="iface-comment" />
+        </Field>
+        {error && !serverField ? <ActionErrorPanel error={error} failedTitle={editing ? t('ifaceForm.saveFailed') : t('ifaceForm.addFailed')} data-testid="interface-form-error" /> : null}
+      </form>
+    </Dialog>
+  );
+}
+
+function CreatedStep({ routerId, result, editing, onClose }: { routerId: string; result: InterfaceResult; editing: boolean; onClose: () => void }) {
+  const { t } = useTranslation();
+  const iface = result.interface;
+  const endpoint = useEndpoint(routerId, iface.name);
+  const load = useEndpoints((s) => s.load);
+  const [endpointSaved, setEndpointSaved] = useState(false);
+  useEffect(() => {
+    load(routerId, iface.name).catch(() => undefined);
+  }, [load, routerId, iface.name]);
+  return (
+    <Dialog
+      title={editing ? t('ifaceForm.savedTitle', { name: iface.name }) : t('ifaceForm.createdTitle', { name: iface.name })}
+      onClose={onClose}
+      size="md"
+      data-testid="interface-created"
+      footer={
+        <>
+          <span className="spacer" />
+          <Button variant="primary" onClick={onClose} data-testid="interface-created-close">
+            {t('common.close')}
+          </Button>
+        </>
+      }
+    >
+      <div className="stack">
+        {!editing ? (
+          <p className="custody-note ok-text">
+            <CircleCheck size={15} aria-hidden />
+            <span>{t('ifaceForm.createdBody', { name: iface.name, port: iface.listenPort, addresses: iface.addresses.join(', ') || t('interfaces.noAddress') })}</span>
+          </p>
+        ) : null}
+        <WarningList warnings={result.warnings} />
+        {!editing ? (
+          <section className="subsection">
+            <h3 className="subsection-title">{t('ifaceForm.nextEndpoint')}</h3>
+            <p className="muted small">{t('ifaceForm.nextEndpointBody')}</p>
+            {endpointSaved && endpoint ? (
+              <Banner tone="ok" compact title={t('endpoint.savedAs', { endpoint: endpointText(endpoint) })} data-testid="endpoint-saved" />
+            ) : endpoint !== undefined ? (
+              <EndpointEditor routerId={routerId} iface={iface.name} listenPort={iface.listenPort} current={endpoint} idPrefix="created-endpoint" onSaved={() => setEndpointSaved(true)} />
+            ) : null}
+          </section>
+        ) : null}
+      </div>
+    </Dialog>
+  );
+}
+
+export function DeleteInterfaceDialog({ routerId, row, onClose, onDeleted }: { routerId: string; row: WgInterface; onClose: () => void; onDeleted: () => void }) {
+  const { t } = useTranslation();
+  const [preview, setPreview] = useState<InvokeOutput<'interfaces:deletePreview'> | null>(null);
+  const [loadError, setLoadError] = useState<ActionError | null>(null);
+  const [typed, setTyped] = useState('');
+  const [busy, setBusy] = useState(false);
+  const [error, setError] = useState<ActionError | null>(null);
+
+  useEffect(() => {
+    let cancelled = false;
+    invoke('interfaces:deletePreview', { routerId, interfaceId: row.id }).then(
+      (value) => !cancelled && setPreview(value),
+      (e: unknown) => !cancelled && setLoadError(toActionError(e)),
+    );
+    return () => {
+      cancelled = true;
+    };
+  }, [routerId, row.id]);
+
+  const matches = preview !== null && typed === preview.confirmName;
+  const confirm = async () => {
+    if (!preview || !matches) return;
+    setBusy(true);
+    setError(null);
+    try {
+      await invoke('interfaces:delete', { routerId, interfaceId: row.id, confirmName: typed });
+      onDeleted();
+    } catch (e) {
+      setError(toActionError(e));
+      setBusy(false);
+    }
+  };
+
+  return (
+    <Dialog
+      title={t('ifaceDelete.title', { name: row.name })}
+      onClose={onClose}
+      busy={busy}
+      size="md"
+      data-testid="interface-delete-dialog"
+      footer={
+        <>
+          <span className="spacer" />
+          <Button onClick={onClose} disabled={busy} data-testid="interface-delete-cancel">
+            {t('common.cancel')}
+          </Button>
+          <Button variant="danger" icon={<Trash2 size={15} aria-hidden />} onClick={() => void confirm()} busy={busy} disabled={!matches} data-testid="interface-delete-confirm">
+            {preview && preview.peers.length > 0 ? t('ifaceDelete.confirmWithPeers', { count: preview.peers.length }) : t('ifaceDelete.confirm')}
+          </Button>
+        </>
+      }
+    >
+      <div className="stack">
+        {loadError ? <ActionErrorPanel error={loadError} failedTitle={t('ifaceDelete.previewFailed')} /> : null}
+        {!preview && !loadError ? <LoadingState label={t('ifaceDelete.loading')} /> : null}
+        {preview ? (
+          <>
+            <p>{t('ifaceDelete.body', { name: preview.confirmName })}</p>
+            <div className="delete-scope" data-testid="interface-delete-scope">
+              <p className="strong">{t('ifaceDelete.peers', { count: preview.peers.length })}</p>
+              {preview.peers.length > 0 ? (
+                <ul className="name-list" data-testid="interface-delete-peers">
+                  {preview.peers.map((p) => (
+                    <li key={p.id}>
+                      <span className="ellipsis">{p.name}</span>
+                      <span className="muted mono small">{p.allowedAddress.join(', ')}</span>
+                      {p.hasPrivateKey ? <span className="badge">{t('ifaceDelete.keyKept')}</span> : null}
+                    </li>
+                  ))}
+                </ul>
+              ) : null}
+              <p className="strong">{t('ifaceDelete.addresses', { count: preview.addresses.length })}</p>
+              {preview.addresses.length > 0 ? (
+                <div className="address-list">
+                  {preview.addresses.map((a) => (
+                    <code key={a}>{a}</code>
+                  ))}
+                </div>
+              ) : null}
+            </div>
+            <p className="muted small">{t('ifaceDelete.localNote')}</p>
+            <Field id="iface-delete-confirm" label={t('ifaceDelete.typeName', { name: preview.confirmName })}>
+              <input
+                id="iface-delete-confirm"
+                className="input mono"
+                value={typed}
+                onChange={(e) => setTyped(e.target.value)}
+                onKeyDown={(e) => {
+                  if (e.key === 'Enter') void confirm();
+                }}
+                autoComplete="off"
+                spellCheck={false}
+                data-testid="interface-delete-name"
+              />
+            </Field>
+          </>
+        ) : null}
+        {error ? <ActionErrorPanel error={error} failedTitle={t('ifaceDelete.failed')} /> : null}
+      </div>
+    </Dialog>
+  );
+}
+
+export function EndpointDialog({ routerId, row, onClose }: { routerId: string; row: WgInterface; onClose: () => void }) {
+  const { t } = useTranslation();
+  const endpoint = useEndpoint(routerId, row.name);
+  const load = useEndpoints((s) => s.load);
+  useEffect(() => {
+    load(routerId, row.name).catch(() => undefined);
+  }, [load, routerId, row.name]);
+  return (
+    <Dialog title={t('endpoint.title', { name: row.name })} description={t('endpoint.description')} onClose={onClose} size="md" data-testid="endpoint-dialog">
+      {endpoint === undefined ? (
+        <LoadingState label={t('endpoint.loading')} />
+      ) : (
+        <EndpointEditor routerId={routerId} iface={row.name} listenPort={row.listenPort} current={endpoint} idPrefix="endpoint-dialog" allowClear onSaved={onClose} onCancel={onClose} />
+      )}
+    </Dialog>
+  );
+}

@@ -1,0 +1,163 @@
+// Confirmations for one peer: delete (names what goes), and rotate keys (the device stops connecting until
+// it gets the new config; custody and preshared key chosen here). Both say what the router answered when
+// it refuses.
+import { useId, useState } from 'react';
+import { RotateCw, Trash2 } from 'lucide-react';
+import { useTranslation } from 'react-i18next';
+import type { ManagedPeer } from '../../../src/contract/index.ts';
+import { invoke } from '../../lib/api.ts';
+import { toActionError, type ActionError } from '../../lib/action-error.ts';
+import { shortenKey } from '../../lib/format.ts';
+import { ActionErrorPanel } from '../../ui/ActionErrorPanel.tsx';
+import { Button } from '../../ui/Button.tsx';
+import { Dialog } from '../../ui/Dialog.tsx';
+import { Segmented } from '../../ui/Segmented.tsx';
+import type { KeyCustody } from './peer-form.ts';
+import { peerLabel } from './peer-view.ts';
+import type { SecretResult } from './SecretDialog.tsx';
+
+function PeerFacts({ peer }: { peer: ManagedPeer }) {
+  const { t } = useTranslation();
+  return (
+    <dl className="cert-facts">
+      <dt>{t('peers.interface')}</dt>
+      <dd>{peer.interface}</dd>
+      <dt>{t('peers.allowed')}</dt>
+      <dd className="mono">{peer.allowedAddress.join(', ') || '—'}</dd>
+      <dt>{t('peers.publicKey')}</dt>
+      <dd className="mono" title={peer.publicKey}>
+        {shortenKey(peer.publicKey, 12, 8)}
+      </dd>
+    </dl>
+  );
+}
+
+export function DeletePeerDialog({ routerId, peer, onClose, onDeleted }: { routerId: string; peer: ManagedPeer; onClose: () => void; onDeleted: () => void }) {
+  const { t } = useTranslation();
+  const [busy, setBusy] = useState(false);
+  const [error, setError] = useState<ActionError | null>(null);
+  const name = peerLabel(peer) || shortenKey(peer.publicKey);
+
+  const confirm = async () => {
+    setBusy(true);
+    setError(null);
+    try {
+      await invoke('peers:delete', { routerId, peerId: peer.id });
+      onDeleted();
+    } catch (e) {
+      setError(toActionError(e));
+      setBusy(false);
+    }
+  };
+
+  return (
+    <Dialog
+      title={t('peerDelete.title', { name })}
+      onClose={onClose}
+      busy={busy}
+      size="sm"
+      data-testid="peer-delete-dialog"
+      footer={
+        <>
+          <span className="spacer" />
+          <Button onClick={onClose} disabled={busy} data-autofocus data-testid="peer-delete-cancel">
+            {t('common.cancel')}
+          </Button>
+          <Button variant="danger" icon={<Trash2 size={15} aria-hidden />} onClick={() => void confirm()} busy={busy} data-testid="peer-delete-confirm">
+            {t('peerDelete.confirm')}
+          </Button>
+        </>
+      }
+    >
+      <div className="stack">
+        <p>{t('peerDelete.body', { name })}</p>
+        <PeerFacts peer={peer} />
+        <p className="muted">{peer.hasPrivateKey ? t('peerDelete.keyNote') : t('peerDelete.noKeyNote')}</p>
+        {error ? <ActionErrorPanel error={error} failedTitle={t('peerDelete.failed')} /> : null}
+      </div>
+    </Dialog>
+  );
+}
+
+export function RotateKeysDialog({ routerId, peer, onClose, onRotated }: { routerId: string; peer: ManagedPeer; onClose: () => void; onRotated: (result: SecretResult) => void }) {
+  const { t } = useTranslation();
+  const [custody, setCustody] = useState<KeyCustody>(peer.keyCustody ?? 'stored');
+  const [psk, setPsk] = useState<'keep' | 'generate' | 'remove'>('keep');
+  const [busy, setBusy] = useState(false);
+  const [error, setError] = useState<ActionError | null>(null);
+  const custodyId = useId();
+  const pskId = useId();
+  const name = peerLabel(peer) || shortenKey(peer.publicKey);
+
+  const confirm = async () => {
+    setBusy(true);
+    setError(null);
+    try {
+      const result = await invoke('peers:rotateKeys', { routerId, peerId: peer.id, custody, presharedKey: psk });
+      onRotated({ peer: result.peer, warnings: result.warnings, secret: result.secret, origin: 'rotate' });
+    } catch (e) {
+      setError(toActionError(e));
+      setBusy(false);
+    }
+  };
+
+  return (
+    <Dialog
+      title={t('rotate.title', { name })}
+      onClose={onClose}
+      busy={busy}
+      size="md"
+      data-testid="rotate-dialog"
+      footer={
+        <>
+          <span className="spacer" />
+          <Button onClick={onClose} disabled={busy} data-testid="rotate-cancel">
+            {t('common.cancel')}
+          </Button>
+          <Button variant="primary" icon={<RotateCw size={15} aria-hidden />} onClick={() => void confirm()} busy={busy} data-testid="rotate-confirm">
+            {t('rotate.confirm')}
+          </Button>
+        </>
+      }
+    >
+      <div className="stack">
+        <p>{t('rotate.body')}</p>
+        <p className="strong-note warn-text">{t('rotate.warning', { name })}</p>
+        <PeerFacts peer={peer} />
+        <div className="field">
+          <span className="field-label" id={custodyId}>
+            {t('peerForm.custody')}
+          </span>
+          <Segmented
+            name="rotate-custody"
+            aria-labelledby={custodyId}
+            value={custody}
+            onChange={setCustody}
+            options={[
+              { value: 'stored', label: t('peerForm.custodyStored'), testId: 'rotate-custody-stored' },
+              { value: 'shown-once', label: t('peerForm.custodyShownOnce'), testId: 'rotate-custody-shown-once' },
+            ]}
+          />
+          <div className="field-hint">{custody === 'stored' ? t('peerForm.custodyStoredBody') : t('peerForm.custodyShownOnceBody')}</div>
+        </div>
+        <div className="field">
+          <span className="field-label" id={pskId}>
+            {t('peerForm.psk')}
+          </span>
+          <Segmented
+            name="rotate-psk"
+            aria-labelledby={pskId}
+            value={psk}
+            onChange={setPsk}
+            options={[
+              { value: 'keep', label: t('peerForm.pskKeep') },
+              { value: 'generate', label: t('peerForm.pskGenerate') },
+              { value: 'remove', label: t('peerForm.pskRemove') },
+            ]}
+          />
+        </div>
+        {error ? <ActionErrorPanel error={error} failedTitle={t('rotate.failed')} /> : null}
+      </div>
+    </Dialog>
+  );
+}

@@ -1,0 +1,87 @@
+// Why a change failed, in the technician's terms: offline (nothing was sent), the router refused (what was
+// attempted and the router's own words), no free address, read-only, or the link dropped mid-way.
+import { useEffect, useRef, type ReactNode } from 'react';
+import { useTranslation } from 'react-i18next';
+import { conflictKind, isLinkLoss, trapInfo, type ActionError } from '../lib/action-error.ts';
+import { Banner } from './Banner.tsx';
+
+export interface ActionErrorPanelProps {
+  error: ActionError;
+  /** What failed, for the generic title: "The peer was not added". */
+  failedTitle: string;
+  'data-testid'?: string;
+}
+
+export function ActionErrorPanel(props: ActionErrorPanelProps) {
+  const ref = useRef<HTMLDivElement>(null);
+  // A new error is brought into view: in a long dialog it appears below the fields the technician just left.
+  useEffect(() => {
+    ref.current?.scrollIntoView?.({ block: 'nearest' });
+  }, [props.error]);
+  return (
+    <div ref={ref} className="action-error">
+      <ErrorBody {...props} />
+    </div>
+  );
+}
+
+function ErrorBody({ error, failedTitle, 'data-testid': testId = 'action-error' }: ActionErrorPanelProps): ReactNode {
+  const { t } = useTranslation();
+  if (error.code === 'OFFLINE') {
+    return (
+      <Banner tone="warn" title={t('actionError.offlineTitle')} data-testid={testId}>
+        <p>{error.message}</p>
+        <p className="muted">{t('actionError.offlineBody')}</p>
+      </Banner>
+    );
+  }
+  const trap = trapInfo(error);
+  if (trap) {
+    return (
+      <Banner tone="danger" title={t('actionError.trapTitle')} data-testid={testId}>
+        <dl className="trap-facts">
+          <dt>{t('actionError.attempted')}</dt>
+          <dd data-testid="trap-attempted">{trap.attempted}</dd>
+          <dt>{t('actionError.routerSaid')}</dt>
+          <dd>
+            <code className="router-words" data-testid="trap-router-message">
+              {trap.routerMessage}
+            </code>
+          </dd>
+          {trap.command ? (
+            <>
+              <dt>{t('actionError.command')}</dt>
+              <dd>
+                <code className="faint-code">{trap.command}</code>
+              </dd>
+            </>
+          ) : null}
+        </dl>
+        {trap.hint ? <p className="strong-note" data-testid="trap-hint">{trap.hint}</p> : null}
+        <p className="muted small">{t('actionError.trapNothingChanged')}</p>
+      </Banner>
+    );
+  }
+  const conflict = conflictKind(error);
+  if (conflict === 'pool-exhausted' || conflict === 'no-address' || conflict === 'read-only') {
+    const title = { 'pool-exhausted': t('actionError.poolExhausted'), 'no-address': t('actionError.noAddress'), 'read-only': t('actionError.readOnly') }[conflict];
+    return (
+      <Banner tone="danger" title={title} data-testid={testId}>
+        <span data-conflict={conflict}>{error.message}</span>
+      </Banner>
+    );
+  }
+  if (isLinkLoss(error)) {
+    return (
+      <Banner tone="danger" title={t('actionError.linkLostTitle')} data-testid={testId}>
+        <p>{error.message}</p>
+        <p className="muted">{t('actionError.linkLostBody')}</p>
+      </Banner>
+    );
+  }
+  return (
+    <Banner tone="danger" title={error.code === 'VALIDATION' || error.code === 'BAD_INPUT' ? t('actionError.checkInput') : failedTitle} data-testid={testId}>
+      {error.message}
+    </Banner>
+  );
+}

@@ -1,0 +1,104 @@
+// Interfaces and address allocation in the real UI: a new interface with a /29 tunnel subnet (the router's
+// firewall still drops its port: the warning carries the command that opens it), peers added until the
+// pool is exhausted (the form says so before sending, the router side refuses with a reason), an edit, and
+// the deletion that names every peer going with the interface and wants its name typed.
+import { afterEach, describe, expect, it } from 'vitest';
+import { managedApp, rowAction, type ManagedApp } from './management-support.ts';
+
+let app: ManagedApp | undefined;
+afterEach(async () => {
+  await app?.close();
+  app = undefined;
+});
+
+describe('interfaces and address allocation (e2e, Chromium)', () => {
+  it('creates a /29 interface, fills its pool until it is exhausted, edits it and deletes it with its peers', async () => {
+    app = await managedApp({ peers: 4 });
+    const { page, session, sim } = app;
+
+    // Create: name, port, tunnel address; the firewall warning comes with the fix to copy.
+    await page.getByTestId('nav-interfaces').click();
+    await page.getByTestId('add-interface').click();
+    await page.getByTestId('iface-name').fill('wg-small');
+    await page.getByTestId('iface-port').fill('13240');
+    await page.getByTestId('iface-address').fill('10.99.0.1/29');
+    await page.getByTestId('interface-form-submit').click();
+    await page.getByTestId('interface-created').waitFor();
+    await page.getByTestId('warning-FIREWALL_CLOSED').waitFor();
+    const command = await page.getByTestId('firewall-command').innerText();
+    expect(command).toMatch(/^\/ip firewall filter add chain=input protocol=udp dst-port=13240 action=accept/);
+    await page.getByTestId('endpoint-editor').waitFor();
+    await session.screenshot('management-interface-created');
+    await page.getByTestId('interface-created-close').click();
+    const row = page.getByTestId('interface-row-wg-small');
+    await row.getByText('10.99.0.1/29').waitFor();
+
+    // A /29 has 6 host addresses; the router has .1, so five peers fit.
+    await page.getByTestId('nav-peers').click();
+    for (let i = 1; i <= 5; i += 1) {
+      await page.getByTestId('add-peer').click();
+      await page.getByTestId('peer-interface').selectOption('wg-small');
+      await page.getByTestId('pool-usage').filter({ hasText: '10.99.0.1/29' }).waitFor();
+      expect(await page.getByTestId('peer-address').inputValue()).toBe(`10.99.0.${i + 1}/32`);
+      if (i === 5) {
+        await page.getByTestId('warning-POOL_LOW').waitFor();
+        await session.screenshot('management-pool-low');
+      }
+      await page.getByTestId('peer-name').fill(`küçük-${i}`);
+      await page.getByTestId('peer-form-submit').click();
+      await page.getByTestId('secret-dialog').waitFor();
+      await page.getByTestId('secret-done').click();
+      await page.getByTestId('secret-dialog').waitFor({ state: 'detached' });
+    }
+    expect(app.peers().filter((p) => p['interface'] === 'wg-small').map((p) => p['allowed-address']).sort()).toEqual(
+      ['10.99.0.2/32', '10.99.0.3/32', '10.99.0.4/32', '10.99.0.5/32', '10.99.0.6/32'],
+    );
+
+    // The sixth: the form shows the full pool before anything is sent, and the refusal says why.
+    await page.getByTestId('add-peer').click();
+    await page.getByTestId('peer-interface').selectOption('wg-small');
+    await page.getByTestId('warning-POOL_FULL').waitFor();
+    expect(await page.getByTestId('peer-address-error').innerText()).toMatch(/10\.99\.0\.0\/29 pool is full/);
+    await page.getByTestId('peer-name').fill('küçük-6');
+    await page.getByTestId('peer-form-submit').click();
+    const error = page.getByTestId('peer-form-error');
+    await error.waitFor();
+    expect(await error.innerText()).toMatch(/No free address left in the pool/);
+    expect(await error.locator('[data-conflict="pool-exhausted"]').count()).toBe(1);
+    await session.screenshot('management-pool-full');
+    await page.getByTestId('peer-form-cancel').click();
+    expect(app.peers().filter((p) => p['interface'] === 'wg-small')).toHaveLength(5);
+
+    // Edit (only what changed goes to the router) and disable.
+    await page.getByTestId('nav-interfaces').click();
+    await rowAction(page, 'interface-actions-wg-small', 'interface-action-edit');
+    await page.getByTestId('iface-mtu').fill('1400');
+    await page.getByTestId('interface-form-submit').click();
+    // Saved; the firewall still drops the port, so the dialog says so once more before closing.
+    await page.getByTestId('interface-created').getByTestId('warning-FIREWALL_CLOSED').waitFor();
+    await page.getByTestId('interface-created-close').click();
+    await row.locator('td', { hasText: /^1400$/ }).waitFor();
+    await rowAction(page, 'interface-actions-wg-small', 'interface-action-disable');
+    await row.getByText('Disabled').waitFor();
+    const wgSmall = () => sim.state.print('/interface/wireguard').find((r) => r['name'] === 'wg-small');
+    expect(wgSmall()).toMatchObject({ mtu: '1400', disabled: 'true', 'listen-port': '13240' });
+
+    // Delete: every peer going with it is named; the button waits for the typed name.
+    await rowAction(page, 'interface-actions-wg-small', 'interface-action-delete');
+    const dialog = page.getByTestId('interface-delete-dialog');
+    await page.getByTestId('interface-delete-peers').waitFor();
+    const listed = await page.getByTestId('interface-delete-peers').innerText();
+    for (let i = 1; i <= 5; i += 1) expect(listed).toContain(`küçük-${i}`);
+    expect(await page.getByTestId('interface-delete-confirm').isDisabled()).toBe(true);
+    await page.getByTestId('interface-delete-name').fill('wg-smal');
+    expect(await page.getByTestId('interface-delete-confirm').isDisabled()).toBe(true);
+    await page.getByTestId('interface-delete-name').fill('wg-small');
+    await session.screenshot('management-interface-delete');
+    await page.getByTestId('interface-delete-confirm').click();
+    await dialog.waitFor({ state: 'detached' });
+    await row.waitFor({ state: 'detached' });
+    expect(wgSmall()).toBeUndefined();
+    expect(app.peers().filter((p) => p['interface'] === 'wg-small')).toEqual([]);
+    expect(sim.state.print('/ip/address').some((a) => a['interface'] === 'wg-small')).toBe(false);
+  });
+});

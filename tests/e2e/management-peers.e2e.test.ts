@@ -1,0 +1,153 @@
+// Peer management in the real UI against a simulated RouterOS 7.18: add a peer and scan its QR code (the
+// bytes zbarimg reads equal the config text shown), the endpoint set from the one-time dialog, edit,
+// disable, delete, a duplicate public key refused by the router with what was attempted, and the offline
+// view after the router goes away (last-known peers, changes switched off).
+import { readFileSync } from 'node:fs';
+import { afterEach, describe, expect, it } from 'vitest';
+import { statusWhere } from '../integration/services/support.ts';
+import { decodeShownQr, managedApp, peerMenuId, peerRowByName, rowAction, type ManagedApp } from './management-support.ts';
+
+let app: ManagedApp | undefined;
+afterEach(async () => {
+  await app?.close();
+  app = undefined;
+});
+
+describe('peer management (e2e, Chromium)', () => {
+  it('adds a peer with a scannable QR code, then edits, disables and deletes it', async () => {
+    app = await managedApp();
+    const { page, session, sim } = app;
+    await page.getByTestId('nav-peers').click();
+    await page.getByTestId('peers-table').waitFor();
+
+    // 1. No endpoint is remembered yet: the one-time dialog explains and builds the config once it is set.
+    await page.getByTestId('add-peer').click();
+    await page.getByTestId('peer-form').waitFor();
+    await page.getByTestId('peer-name').fill('ayşe-telefon');
+    await page.getByTestId('pool-usage').waitFor();
+    expect(await page.getByTestId('peer-address').inputValue()).toMatch(/^10\.10\.0\.\d+\/32$/);
+    expect(await page.getByTestId('peer-form-endpoint').innerText()).toMatch(/No public endpoint is set for wg-office/);
+    await session.screenshot('management-add-peer-form');
+    await page.getByTestId('peer-form-submit').click();
+    const secret = page.getByTestId('secret-dialog');
+    await secret.waitFor();
+    await page.getByTestId('secret-config-problem').waitFor();
+    await page.getByTestId('endpoint-host').fill('192.168.88.1');
+    await page.getByTestId('endpoint-private-warning').waitFor();
+    await page.getByTestId('endpoint-host').fill('vpn.musteri.example');
+    expect(await page.getByTestId('endpoint-private-warning').count()).toBe(0);
+    expect(await page.getByTestId('endpoint-port').inputValue()).toBe('13231');
+    await page.getByTestId('endpoint-save').click();
+    const qr = page.getByTestId('secret-qr');
+    await qr.waitFor();
+    const configText = await page.getByTestId('secret-config').textContent();
+    expect(configText).toContain('Endpoint = vpn.musteri.example:13231');
+    expect(await page.getByTestId('secret-peer-name').innerText()).toBe('ayşe-telefon');
+    await session.screenshot('management-secret-dialog');
+    expect((await decodeShownQr(qr)).equals(Buffer.from(configText!, 'utf8'))).toBe(true);
+    // The .conf download: named after the peer (wg-quick's rules), the same bytes.
+    const [download] = await Promise.all([page.waitForEvent('download'), page.getByTestId('secret-download').click()]);
+    expect(download.suggestedFilename()).toBe('ayse-telefon.conf');
+    expect(readFileSync(await download.path(), 'utf8')).toBe(configText);
+    await page.getByTestId('secret-done').click();
+    await secret.waitFor({ state: 'detached' });
+
+    // 2. With the endpoint remembered the QR code is there at once; "show once" asks before closing.
+    await page.getByTestId('add-peer').click();
+    await page.getByTestId('peer-name').fill('kamera-giriş');
+    await page.getByTestId('peer-form-endpoint').filter({ hasText: 'vpn.musteri.example:13231' }).waitFor();
+    await page.getByTestId('custody-shown-once').click();
+    await page.getByTestId('peer-dns').fill('10.10.0.1');
+    await page.getByTestId('peer-form-submit').click();
+    await secret.waitFor();
+    const text2 = await page.getByTestId('secret-config').textContent();
+    expect(text2).toContain('DNS = 10.10.0.1');
+    expect((await decodeShownQr(page.getByTestId('secret-qr'))).equals(Buffer.from(text2!, 'utf8'))).toBe(true);
+    expect(await page.getByTestId('secret-custody').innerText()).toMatch(/only copy/);
+    expect(await page.getByTestId('secret-download').innerText()).toContain('kamera-giris.conf');
+    await page.getByTestId('secret-done').click();
+    await page.getByTestId('secret-confirm-close').waitFor();
+    await page.getByTestId('secret-close-anyway').click();
+    await secret.waitFor({ state: 'detached' });
+    // The dialog is gone and with it the key: nothing of the config is left in the page.
+    expect(await page.content()).not.toContain('PrivateKey');
+
+    // 3. List, edit, disable, delete.
+    await peerRowByName(page, 'kamera-giriş');
+    await page.getByTestId('peer-search').fill('kamera');
+    await rowAction(page, await peerMenuId(page, 'kamera-giriş'), 'peer-action-edit');
+    await page.getByTestId('peer-form').waitFor();
+    await page.getByTestId('peer-keepalive').fill('30');
+    await page.getByTestId('peer-comment').fill('Giriş kapısı');
+    await page.getByTestId('peer-form-submit').click();
+    await page.getByTestId('peer-form').waitFor({ state: 'detached' });
+    const onRouter = () => app!.peers().find((p) => p['name'] === 'kamera-giriş');
+    expect(onRouter()).toMatchObject({ 'persistent-keepalive': '30s', comment: 'Giriş kapısı' });
+
+    await rowAction(page, await peerMenuId(page, 'kamera-giriş'), 'peer-action-disable');
+    await (await peerRowByName(page, 'kamera-giriş')).getByText('Disabled').waitFor();
+    expect(onRouter()?.['disabled']).toBe('true');
+    await session.screenshot('management-peer-disabled');
+
+    await rowAction(page, await peerMenuId(page, 'kamera-giriş'), 'peer-action-delete');
+    await page.getByTestId('peer-delete-dialog').waitFor();
+    expect(await page.getByTestId('peer-delete-dialog').innerText()).toContain('kamera-giriş');
+    await page.getByTestId('peer-delete-confirm').click();
+    await page.getByTestId('peer-delete-dialog').waitFor({ state: 'detached' });
+    expect(onRouter()).toBeUndefined();
+    // WireDesk keeps a record of peers gone from the router; such a row is flagged and offers no change.
+    const rows = page.getByTestId('peers-table').locator('[role="row"]', { hasText: 'kamera-giriş' });
+    await expect.poll(async () => (await rows.count()) === 0 || (await rows.getByTestId('peer-vanished').count()) > 0, { timeout: 10_000 }).toBe(true);
+    await session.screenshot('management-peer-deleted');
+    expect(sim.state.print('/interface/wireguard/peers').some((p) => p['name'] === 'ayşe-telefon')).toBe(true);
+  });
+
+  it('shows the router refusing a duplicate public key with what was attempted and the router\'s words', async () => {
+    app = await managedApp();
+    const { page, session } = app;
+    const existing = app.peers().find((p) => p['interface'] === 'wg-office' && p['dynamic'] !== 'true')!;
+    await page.getByTestId('nav-peers').click();
+    await page.getByTestId('add-peer').click();
+    await page.getByTestId('peer-name').fill('yeni-laptop');
+    await page.getByTestId('peer-own-key').check();
+    await page.getByTestId('peer-public-key').fill(existing['public-key']!);
+    await page.getByTestId('peer-form-submit').click();
+    const error = page.getByTestId('peer-form-error');
+    await error.waitFor();
+    expect(await page.getByTestId('trap-attempted').innerText()).toBe('Adding peer "yeni-laptop" to wg-office');
+    expect(await page.getByTestId('trap-router-message').innerText()).toBe('failure: entry already exists');
+    expect(await page.getByTestId('trap-hint').innerText()).toMatch(/already has this public key/);
+    await session.screenshot('management-duplicate-key');
+    expect(app.peers().filter((p) => p['public-key'] === existing['public-key'])).toHaveLength(1);
+  });
+
+  it('keeps showing the last-known peers when the router goes away, with every change switched off', async () => {
+    app = await managedApp();
+    const { page, session, sim } = app;
+    await page.getByTestId('nav-peers').click();
+    const someone = app.peers().find((p) => p['dynamic'] !== 'true')!['name']!;
+    await peerRowByName(page, someone);
+
+    await sim.close();
+    await statusWhere(session.host.services, app.routerId, (st) => st.state !== 'online' && st.state !== 'connecting');
+    await page.getByTestId('cache-banner').waitFor({ timeout: 20_000 });
+    await page.getByTestId('edits-disabled').waitFor();
+    await peerRowByName(page, someone);
+    expect(await page.getByTestId('add-peer').isDisabled()).toBe(true);
+    await page.getByTestId('peer-csv').click();
+    expect(await page.locator('.menu:popover-open').getByTestId('peer-import').isDisabled()).toBe(true);
+    expect(await page.locator('.menu:popover-open').getByTestId('export-comma').isDisabled()).toBe(false);
+    await page.keyboard.press('Escape');
+    await page.getByTestId(await peerMenuId(page, someone)).click();
+    const menu = page.locator('.menu:popover-open');
+    expect(await menu.innerText()).toMatch(/router is offline/);
+    expect(await menu.getByTestId('peer-action-edit').isDisabled()).toBe(true);
+    expect(await menu.getByTestId('peer-action-delete').isDisabled()).toBe(true);
+    await session.screenshot('management-offline');
+    await page.keyboard.press('Escape');
+
+    await page.getByTestId('nav-interfaces').click();
+    await page.getByTestId('interfaces-tab').waitFor();
+    expect(await page.getByTestId('add-interface').isDisabled()).toBe(true);
+  });
+});

@@ -1,0 +1,89 @@
+// Shared set-up for the management end-to-end tests (management*.e2e.test.ts, audit*.e2e.test.ts): a RouterOS
+// simulator over real TCP, the real services behind the browser test host (the password goes to the real
+// keychain of the runner's D-Bus session), the router added and online, and small page helpers.
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import type { Locator, Page } from 'playwright-core';
+import { startSimulator, type SimulatorOptions } from '../../main/sim/index.ts';
+import { statusWhere } from '../integration/services/support.ts';
+import { decodeQr } from '../integration/configs/zbar.ts';
+import { openApp, type E2eSession } from './harness.ts';
+
+export type Sim = Awaited<ReturnType<typeof startSimulator>>;
+export const PEERS_PATH = '/interface/wireguard/peers';
+const PASSWORD = 'Saha-Teknisyeni-7!';
+
+export interface ManagedApp {
+  sim: Sim;
+  session: E2eSession;
+  page: Page;
+  routerId: string;
+  routerName: string;
+  /** The router's peers as an admin would print them. */
+  peers(): Array<Record<string, string>>;
+  close(): Promise<void>;
+}
+
+export async function managedApp(options: SimulatorOptions & { routerName?: string } = {}): Promise<ManagedApp> {
+  const { routerName = 'Müşteri Ofis', ...simOptions } = options;
+  const sim = await startSimulator({ host: '127.0.0.1', port: 0, version: '7.18', peers: 6, seed: 5, users: [{ name: 'tech', password: PASSWORD }], ...simOptions });
+  const session = await openApp();
+  const { services } = session.host;
+  const profile = await services.routers.add({ name: routerName, host: '127.0.0.1', port: sim.port, transport: 'api', username: 'tech', password: PASSWORD, tlsFingerprint: null, allowAnonymousTls: false });
+  await statusWhere(services, profile.id, (st) => st.state === 'online');
+  const { page } = session;
+  // Fail at the step that is stuck, with its locator, rather than at the test's own time limit.
+  page.setDefaultTimeout(10_000);
+  await page.getByTestId(`router-status-${routerName}`).and(page.locator('[data-state="online"]')).waitFor();
+  await page.getByTestId(`router-row-${routerName}`).click();
+  let closed = false;
+  return {
+    sim,
+    session,
+    page,
+    routerId: profile.id,
+    routerName,
+    peers: () => sim.state.print(PEERS_PATH),
+    async close() {
+      if (closed) return;
+      closed = true;
+      try {
+        await session.close();
+      } finally {
+        await sim.close().catch(() => undefined);
+      }
+    },
+  };
+}
+
+/** Opens the "⋯" menu of a table row and picks one of its items. */
+export async function rowAction(page: Page, menuTestId: string, itemTestId: string): Promise<void> {
+  await page.getByTestId(menuTestId).click();
+  const item = page.locator('.menu:popover-open').getByTestId(itemTestId);
+  await item.click();
+}
+
+/** The QR code shown in an <img> (PNG data URL), decoded with the real zbarimg: its exact bytes. */
+export async function decodeShownQr(image: Locator): Promise<Buffer> {
+  const src = await image.getAttribute('src');
+  if (!src?.startsWith('data:image/png;base64,')) throw new Error(`The QR image is not a PNG data URL: ${src?.slice(0, 40)}`);
+  const file = join(mkdtempSync(join(tmpdir(), 'wiredesk-qr-')), 'qr.png');
+  writeFileSync(file, Buffer.from(src.slice('data:image/png;base64,'.length), 'base64'));
+  return decodeQr(file);
+}
+
+/** Resolves once the peers table shows a row with this text. */
+export async function peerRowByName(page: Page, name: string): Promise<Locator> {
+  const row = page.getByTestId('peers-table').locator('[role="row"]', { hasText: name });
+  await row.first().waitFor();
+  return row.first();
+}
+
+/** The "⋯" menu test id of the peer row showing `name`. */
+export async function peerMenuId(page: Page, name: string): Promise<string> {
+  const row = await peerRowByName(page, name);
+  const rowId = await row.getAttribute('data-testid');
+  if (!rowId) throw new Error(`The row of ${name} has no test id`);
+  return rowId.replace('peer-row-', 'peer-actions-');
+}
