@@ -159,6 +159,14 @@ export class SnapshotsRepository {
   }
 
   /** When anything of this router was last seen live: the "data as of" shown in the offline view. */
+  /**
+   * Drops a peer WireDesk itself deleted from the router: "vanished" marks only changes made elsewhere
+   * (WinBox), which the technician should see; our own deletions are already in the audit log.
+   */
+  forgetPeer(routerId: string, publicKey: string): void {
+    this.#db.prepare('DELETE FROM peers WHERE router_id = ? AND public_key = ?').run(routerId, publicKey);
+  }
+
   lastSeenAt(routerId: string): number | null {
     return this.#lastSeen.get({ routerId }) ?? null;
   }

@@ -71,6 +71,9 @@ export class BulkPeers {
       if (peer.disabled !== disabled) await attempt(attempted, () => setPeer(ctx.client, peer.id, { disabled }, ctx.version), PEER_TRAP_HINTS);
       return { value: undefined, after: { ...auditPeer(peer), disabled } };
     });
-    if (action === 'delete') this.#d.keys.forget(ctx.routerId, peer.publicKey);
+    if (action === 'delete') {
+      this.#d.keys.forget(ctx.routerId, peer.publicKey);
+      this.#d.snapshots.forgetPeer(ctx.routerId, peer.publicKey);
+    }
   }
 }

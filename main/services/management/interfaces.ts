@@ -125,7 +125,10 @@ export class InterfaceManager {
         await attempt(`Deleting WireGuard interface ${iface.name}`, () => removeWireGuardInterface(ctx.client, iface.id), INTERFACE_TRAP_HINTS);
         return { value: undefined, after: null };
       });
-      for (const peer of peers) this.#d.keys.forget(ctx.routerId, peer.publicKey);
+      for (const peer of peers) {
+        this.#d.keys.forget(ctx.routerId, peer.publicKey);
+        this.#d.snapshots.forgetPeer(ctx.routerId, peer.publicKey);
+      }
       for (const r of this.#d.reservations.list(ctx.routerId, iface.name)) this.#d.reservations.release(ctx.routerId, iface.name, r.address);
       this.#d.endpoints.clear(ctx.routerId, iface.name);
       return { deleted: true as const, removedPeers: peers.length, removedAddresses: addresses.length };

@@ -47,6 +47,7 @@ export class PeerActions {
         return { value: undefined, after: null };
       });
       this.#d.keys.forget(ctx.routerId, peer.publicKey);
+      this.#d.snapshots.forgetPeer(ctx.routerId, peer.publicKey);
       return { deleted: true as const, peerId: peer.id };
     });
   }

@@ -36,4 +36,7 @@ it('disables many peers with per-peer results and progress, then deletes some', 
   expect(deleted).toMatchObject({ succeeded: 3, failed: 0 });
   expect(m.rows().filter((r) => doomed.includes(r['.id']!))).toEqual([]);
   expect((await m.call('audit:list', { routerId, actions: ['delete'] })).total).toBe(3);
+  // Deleted by WireDesk: gone from the list, not kept as "removed on the router" (that is for WinBox changes).
+  const listed = await m.call('peers:listManaged', { routerId });
+  expect(listed.rows.filter((r) => doomed.includes(r.id))).toEqual([]);
 });
