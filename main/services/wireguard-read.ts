@@ -14,6 +14,11 @@ import type { SettingsService } from './settings.ts';
 
 /** Extra field kept with an interface snapshot: its /ip/address entries, for the offline view. */
 const ADDRESSES_FIELD = 'wiredesk-addresses';
+/**
+ * Extra field kept with a peer snapshot: whether it has a preshared key ('set' | 'none' | 'hidden'). The
+ * key itself is never stored; this lets an offline config be built for the peers that have none.
+ */
+export const PSK_MARKER = 'wiredesk-psk';
 
 export interface WireGuardReadDeps {
   connections: ConnectionManager;
@@ -41,27 +46,9 @@ export class WireGuardReadService {
     return this.#liveOrCache(
       routerId,
       async (client) => {
-        const [ifaceRows, addressRows, peerRows] = await Promise.all([
-          client.print(WIREGUARD_PATH),
-          client.print(IP_ADDRESS_PATH),
-          client.print(PEERS_PATH),
-        ]);
-        const seenAt = this.#d.now();
-        const peers = this.#mapPeers(routerId, peerRows);
-        this.#d.snapshots.syncPeers(routerId, peerRows.map((r, i) => peerSnapshot(r, peers[i]!)), seenAt);
-        const addresses = addressRows.map(toIpAddress).filter((a) => !a.disabled);
-        const addressesOf = (name: string | undefined) => addresses.filter((a) => a.interface === name).map((a) => a.address);
-        this.#d.snapshots.replaceInterfaces(
-          routerId,
-          ifaceRows.map((row) => ({
-            rosId: row['.id'] ?? '',
-            name: row['name'] ?? '',
-            publicKey: row['public-key'] ?? null,
-            raw: { ...row, [ADDRESSES_FIELD]: addressesOf(row['name']) },
-          })),
-          seenAt,
-        );
-        return { seenAt, rows: ifaceRows.map((row) => toInterfaceRow(row, addressesOf(row['name']), peers.map((p) => p.contract))) };
+        const read = await this.#readAndSave(routerId, client);
+        const peers = read.peers.map((p) => p.contract);
+        return { seenAt: read.seenAt, rows: read.interfaces.map((row) => toInterfaceRow(row, read.addressesOf(row['name']), peers)) };
       },
       () => {
         const ifaces = this.#d.snapshots.listInterfaces(routerId, { includeVanished: false });
@@ -75,14 +62,31 @@ export class WireGuardReadService {
     return this.#liveOrCache(
       routerId,
       async (client) => {
-        const rows = await client.print(PEERS_PATH);
-        const seenAt = this.#d.now();
-        const peers = this.#mapPeers(routerId, rows);
-        this.#d.snapshots.syncPeers(routerId, rows.map((r, i) => peerSnapshot(r, peers[i]!)), seenAt);
-        return { seenAt, rows: peers.map((p) => p.contract) };
+        const read = await this.#readAndSave(routerId, client);
+        return { seenAt: read.seenAt, rows: read.peers.map((p) => p.contract) };
       },
       () => this.#d.snapshots.listPeers(routerId, { includeVanished: false }).map((p) => cachedPeer(p.raw)),
     );
+  }
+
+  /**
+   * One read of interfaces, addresses and peers (three prints in parallel on the shared connection), saved
+   * as the local copy together: the offline view and offline configs need all three, whichever screen
+   * the technician happened to have open.
+   */
+  async #readAndSave(routerId: string, client: RouterOsClient) {
+    const [interfaces, addressRows, peerRows] = await Promise.all([client.print(WIREGUARD_PATH), client.print(IP_ADDRESS_PATH), client.print(PEERS_PATH)]);
+    const seenAt = this.#d.now();
+    const peers = this.#mapPeers(routerId, peerRows);
+    const addresses = addressRows.map(toIpAddress).filter((a) => !a.disabled);
+    const addressesOf = (name: string | undefined) => addresses.filter((a) => a.interface === name).map((a) => a.address);
+    this.#d.snapshots.syncPeers(routerId, peerRows.map((r, i) => peerSnapshot(r, peers[i]!)), seenAt);
+    this.#d.snapshots.replaceInterfaces(
+      routerId,
+      interfaces.map((row) => ({ rosId: row['.id'] ?? '', name: row['name'] ?? '', publicKey: row['public-key'] ?? null, raw: { ...row, [ADDRESSES_FIELD]: addressesOf(row['name']) } })),
+      seenAt,
+    );
+    return { seenAt, interfaces, addressesOf, peers };
   }
 
   async health(routerId: string): Promise<RouterHealth> {
@@ -169,11 +173,16 @@ function peerSnapshot(row: Row, mapped: { peer: WireGuardPeer; contract: WgPeer 
     interface: mapped.peer.interface,
     publicKey: mapped.peer.publicKey,
     name: mapped.peer.name ?? null,
-    raw: { ...row, 'wiredesk-status': mapped.contract.status },
+    raw: { ...row, 'wiredesk-status': mapped.contract.status, [PSK_MARKER]: pskMarker(row['preshared-key']) },
   };
 }
 
-function storedAddresses(raw: Record<string, unknown>): string[] {
+function pskMarker(value: string | undefined): 'set' | 'none' | 'hidden' {
+  if (value === undefined) return 'hidden';
+  return value === '' ? 'none' : 'set';
+}
+
+export function storedAddresses(raw: Record<string, unknown>): string[] {
   const value = raw[ADDRESSES_FIELD];
   return Array.isArray(value) ? value.filter((a): a is string => typeof a === 'string') : [];
 }

@@ -54,6 +54,7 @@ export const configWarningSchema = z.object({
     'FIREWALL_CLOSED',
     'NO_ADDRESS',
     'ROUTE_EXISTS',
+    'OFFLINE_COPY',
   ]),
   /** What is wrong and what to do, for people. */
   message: z.string(),

@@ -8,8 +8,10 @@ import type { ConfigDeps } from './deps.ts';
 import { suggestEndpoint } from './endpoint-suggest.ts';
 import { problemOf } from './errors.ts';
 import { lanOptions } from './lans.ts';
-import { buildPeerConfig, uniqueWarnings, type BuiltConfig, type ConfigRequest } from './peer-config.ts';
+import { buildPeerConfig, uniqueWarnings, type BuiltConfig, type ConfigRequest, type ConfigSource } from './peer-config.ts';
 import { configSource } from './source.ts';
+import { offlineConfigSource } from './offline-source.ts';
+import { mapErrors } from '../errors.ts';
 
 type GetInput = InvokeParsedInput<'configs:get'>;
 type ExportInput = InvokeParsedInput<'configs:export'>;
@@ -36,9 +38,18 @@ export class ClientConfigs {
     this.#d = deps;
   }
 
+  /** Runs on the live router, or on the saved copy when the router is unreachable. */
+  async #withSource<T>(routerId: string, peerIds: readonly string[], work: (src: ConfigSource, routerName: string) => Promise<T>): Promise<T> {
+    try {
+      return await this.#d.sessions.run(routerId, async (ctx) => work(await configSource(this.#d, ctx, peerIds), ctx.routerName));
+    } catch (error) {
+      if (!(error instanceof AppError) || error.code !== 'OFFLINE' || error.details?.['reason'] !== undefined) throw error;
+      return mapErrors(() => work(offlineConfigSource(this.#d, this.#d.snapshots, routerId, peerIds), this.#d.sessions.routerName(routerId)));
+    }
+  }
+
   async get(input: GetInput): Promise<InvokeOutput<'configs:get'>> {
-    return this.#d.sessions.run(input.routerId, async (ctx) => {
-      const src = await configSource(this.#d, ctx, [input.peerId]);
+    return this.#withSource(input.routerId, [input.peerId], async (src) => {
       const built = await buildPeerConfig(src, input.peerId, request(input));
       const warnings = [...built.warnings];
       const qr = await qrOrWarning(built.text, warnings);
@@ -65,8 +76,7 @@ export class ClientConfigs {
    * listed in `skipped` with its reason; when none can be made, the first reason is the error.
    */
   async export(input: ExportInput): Promise<InvokeOutput<'configs:export'>> {
-    return this.#d.sessions.run(input.routerId, async (ctx) => {
-      const src = await configSource(this.#d, ctx, input.peerIds);
+    return this.#withSource(input.routerId, input.peerIds, async (src, routerName) => {
       const configs: BuiltConfig[] = [];
       const skipped: Skipped[] = [];
       let firstProblem: unknown;
@@ -84,7 +94,7 @@ export class ClientConfigs {
       }
       if (configs.length === 0) throw firstProblem;
       const artifact = await makeArtifact(input.kind, configs, {
-        routerName: ctx.routerName,
+        routerName,
         withQrPng: input.withQrPng,
         title: input.title,
         generatedAt: new Date(this.#d.now()),

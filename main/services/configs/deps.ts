@@ -3,6 +3,7 @@ import type { AuditRepository } from '../../store/audit.ts';
 import type { EndpointsRepository } from '../../store/endpoints.ts';
 import type { PeerKeysRepository } from '../../store/peer-keys.ts';
 import type { RouterSessions } from '../management/router-session.ts';
+import type { SnapshotsRepository } from '../../store/snapshots.ts';
 
 export interface ConfigDeps {
   sessions: RouterSessions;
@@ -10,5 +11,7 @@ export interface ConfigDeps {
   keys: PeerKeysRepository;
   endpoints: EndpointsRepository;
   auditLog: AuditRepository;
+  /** The last-known copy of each router, for configs while a router is unreachable. */
+  snapshots: SnapshotsRepository;
   now: () => number;
 }

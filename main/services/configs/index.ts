@@ -1,6 +1,7 @@
 // Client configs rebuilt from WireDesk's key custody, endpoint suggestions and site-to-site links. Built from
 // the app's stores and connections next to the management services, whose router helpers it reuses.
 import type { Db } from '../../store/db.ts';
+import { SnapshotsRepository } from '../../store/snapshots.ts';
 import { AuditRepository } from '../../store/audit.ts';
 import { EndpointsRepository } from '../../store/endpoints.ts';
 import { PeerKeysRepository } from '../../store/peer-keys.ts';
@@ -37,6 +38,7 @@ export function createConfigServices(o: ConfigServicesOptions): ConfigServices {
     keys,
     endpoints: new EndpointsRepository(o.db, clock),
     auditLog: new AuditRepository(o.db, clock),
+    snapshots: new SnapshotsRepository(o.db),
     now: o.now,
   };
   return { configs: new ClientConfigs(deps), sites: new SiteLinks(deps) };
