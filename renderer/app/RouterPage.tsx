@@ -1,6 +1,6 @@
 // The selected router: who it is, whether WireDesk can reach it (and what to do when not), and its tabs.
-import { lazy, Suspense, useRef, type KeyboardEvent } from 'react';
-import { Activity, FlaskConical, History, Network, Pencil, RefreshCw, Trash2, Users } from 'lucide-react';
+import { lazy, Suspense, useRef, useState, type KeyboardEvent } from 'react';
+import { Activity, ArrowLeftRight, FlaskConical, History, Network, Pencil, RefreshCw, Trash2, Users } from 'lucide-react';
 import { useTranslation } from 'react-i18next';
 import type { RouterProfile, RouterStatus } from '../../src/contract/index.ts';
 import { formatAge, formatDateTime } from '../lib/format.ts';
@@ -16,6 +16,7 @@ import { pinnedFingerprint, presentedCertificate } from '../features/routers/tls
 import { useRouters } from '../features/routers/store.ts';
 import { InterfacesTab } from '../features/interfaces/InterfacesTab.tsx';
 import { PeersTab } from '../features/peers/PeersTab.tsx';
+import { SitesDialog } from '../features/sites/SitesDialog.tsx';
 import { ROUTER_TABS, useNav, type RouterTab } from './nav-store.ts';
 
 // The chart library is only loaded when the Traffic tab is first opened.
@@ -95,6 +96,7 @@ function RouterHeader({ router }: { router: RouterProfile }) {
   const reconnect = useRouters((s) => s.reconnect);
   const openDialog = useNav((s) => s.openDialog);
   const openActivity = useNav((s) => s.openActivity);
+  const [sitesOpen, setSitesOpen] = useState(false);
   const state = status?.state ?? 'idle';
   const view = CONNECTION_STATE_VIEW[state];
   const dash = <span className="faint">—</span>;
@@ -126,6 +128,10 @@ function RouterHeader({ router }: { router: RouterProfile }) {
           <Button size="sm" variant="ghost" icon={<History size={14} aria-hidden />} onClick={() => openActivity(router.id)} title={t('router.activityTitle', { name: router.name })} data-testid="router-activity">
             {t('router.activity')}
           </Button>
+          <Button size="sm" variant="ghost" icon={<ArrowLeftRight size={14} aria-hidden />} onClick={() => setSitesOpen(true)} title={t('sitesView.openTitle', { name: router.name })} data-testid="connect-sites">
+            {t('sitesView.open')}
+          </Button>
+          {sitesOpen ? <SitesDialog key={router.id} routerId={router.id} onClose={() => setSitesOpen(false)} /> : null}
           <Button size="sm" variant="ghost" icon={<Pencil size={14} aria-hidden />} onClick={() => openDialog({ kind: 'edit', routerId: router.id })} data-testid="edit-router">
             {t('router.edit')}
           </Button>

@@ -7,6 +7,10 @@ import en from './en.json';
 import tr from './tr.json';
 import trafficEn from './traffic.en.json';
 import trafficTr from './traffic.tr.json';
+import configsEn from './configs.en.json';
+import configsTr from './configs.tr.json';
+import sitesEn from './sites.en.json';
+import sitesTr from './sites.tr.json';
 
 export type Language = Settings['language'];
 const LANGUAGE_KEY = 'wiredesk.language';
@@ -65,4 +69,12 @@ i18next.on('initialized', () => {
 
 // The client-config dialogs' strings, merged in the same way.
 i18next.on('initialized', () => {
+  i18next.addResourceBundle('en', 'translation', configsEn, true, false);
+  i18next.addResourceBundle('tr', 'translation', configsTr, true, false);
+});
+
+// The site-to-site dialog's strings, merged in the same way.
+i18next.on('initialized', () => {
+  i18next.addResourceBundle('en', 'translation', sitesEn, true, false);
+  i18next.addResourceBundle('tr', 'translation', sitesTr, true, false);
 });

@@ -3,7 +3,7 @@
 // selection, CSV import and export. Changes need a live connection; offline the last-known rows stay on
 // screen and every change is switched off with the reason.
 import { useCallback, useDeferredValue, useEffect, useLayoutEffect, useMemo, useRef, useState } from 'react';
-import { Copy, Download, FileSpreadsheet, FileUp, FilterX, Lock, Pencil, Plus, Power, PowerOff, RotateCw, Search, Trash2, Users, X } from 'lucide-react';
+import { Copy, Download, FileSpreadsheet, FileUp, FilterX, Lock, Pencil, Plus, Power, PowerOff, QrCode, RotateCw, Search, Trash2, Users, X } from 'lucide-react';
 import { useTranslation } from 'react-i18next';
 import { useShallow } from 'zustand/react/shallow';
 import type { InvokeOutput, ManagedPeer } from '../../../src/contract/index.ts';
@@ -28,6 +28,8 @@ import type { Column } from '../../ui/VirtualTable.tsx';
 import { useInterfaces } from '../interfaces/store.ts';
 import { useRouters } from '../routers/store.ts';
 import { usePollIntervalMs } from '../settings/store.ts';
+import { ConfigDialog } from '../configs/ConfigDialog.tsx';
+import { ExportDialog } from '../configs/ExportDialog.tsx';
 import { BulkDialog, type BulkAction } from './BulkDialog.tsx';
 import { ImportDialog } from './ImportDialog.tsx';
 import { DeletePeerDialog, RotateKeysDialog } from './PeerActionDialogs.tsx';
@@ -54,6 +56,8 @@ type PeerDialog =
   | { kind: 'bulk'; action: BulkAction; peers: ManagedPeer[] }
   | { kind: 'import' }
   | { kind: 'secret'; result: SecretResult }
+  | { kind: 'config'; peer: ManagedPeer }
+  | { kind: 'exportConfigs'; peers: ManagedPeer[] }
   | null;
 
 type ImportJob = InvokeOutput<'peers:importJobs'>[number];
@@ -239,6 +243,7 @@ export function PeersTab({ routerId }: { routerId: string }) {
             p.disabled
               ? { id: 'enable', label: t('peers.enable'), icon: <Power size={14} aria-hidden />, disabled: blocked || busyPeer === p.id, onSelect: () => void setDisabled(p, false), testId: 'peer-action-enable' }
               : { id: 'disable', label: t('peers.disable'), icon: <PowerOff size={14} aria-hidden />, disabled: blocked || busyPeer === p.id, onSelect: () => void setDisabled(p, true), testId: 'peer-action-disable' },
+            { id: 'config', label: t('configs.rowAction'), icon: <QrCode size={14} aria-hidden />, disabled: p.vanishedAt !== null, onSelect: () => setDialog({ kind: 'config', peer: p }), testId: 'peer-action-config' },
             { id: 'rotate', label: t('peers.rotate'), icon: <RotateCw size={14} aria-hidden />, disabled: blocked, onSelect: () => open({ kind: 'rotate', peer: p }), testId: 'peer-action-rotate' },
             { id: 'copy', label: t('peers.copyKey'), icon: <Copy size={14} aria-hidden />, onSelect: () => void navigator.clipboard.writeText(p.publicKey).catch(() => undefined), testId: 'peer-action-copy' },
             { id: 'delete', label: t('peers.delete'), icon: <Trash2 size={14} aria-hidden />, danger: true, disabled: blocked, onSelect: () => setDialog({ kind: 'delete', peer: p }), testId: 'peer-action-delete' },
@@ -415,6 +420,9 @@ export function PeersTab({ routerId }: { routerId: string }) {
           <Button size="sm" variant="ghost" className="danger-text" icon={<Trash2 size={14} aria-hidden />} disabled={!online} onClick={() => setDialog({ kind: 'bulk', action: 'delete', peers: picked })} data-testid="bulk-delete">
             {t('peers.delete')}
           </Button>
+          <Button size="sm" icon={<QrCode size={14} aria-hidden />} onClick={() => setDialog({ kind: 'exportConfigs', peers: picked })} data-testid="bulk-export-configs">
+            {t('configs.exportAction')}
+          </Button>
           <span className="spacer" />
           {!online ? <span className="muted small">{t('peers.offlineEdits')}</span> : null}
           <Button size="sm" variant="ghost" icon={<X size={14} aria-hidden />} onClick={() => setSelected(NO_SELECTION)} data-testid="bulk-clear">
@@ -491,6 +499,8 @@ export function PeersTab({ routerId }: { routerId: string }) {
       {dialog?.kind === 'secret' ? (
         <SecretDialog routerId={routerId} result={dialog.result} iface={ifaceInfo(dialog.result.peer.interface)} onClose={closeDialog} onPeerChanged={refresh} />
       ) : null}
+      {dialog?.kind === 'config' ? <ConfigDialog routerId={routerId} peer={dialog.peer} onClose={closeDialog} onPeerChanged={refresh} /> : null}
+      {dialog?.kind === 'exportConfigs' ? <ExportDialog routerId={routerId} peers={dialog.peers} onClose={closeDialog} /> : null}
       {dialog?.kind === 'delete' ? (
         <DeletePeerDialog
           routerId={routerId}
