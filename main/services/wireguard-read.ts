@@ -75,7 +75,15 @@ export class WireGuardReadService {
    * the technician happened to have open.
    */
   async #readAndSave(routerId: string, client: RouterOsClient) {
-    const [interfaces, addressRows, peerRows] = await Promise.all([client.print(WIREGUARD_PATH), client.print(IP_ADDRESS_PATH), client.print(PEERS_PATH)]);
+    const [wgRows, addressRows, peerRows, linkRows] = await Promise.all([
+      client.print(WIREGUARD_PATH),
+      client.print(IP_ADDRESS_PATH),
+      client.print(PEERS_PATH),
+      // The generic interface list carries the dynamic flag (Back To Home) that /interface/wireguard lacks.
+      client.print('/interface', { query: ['type=wg'], proplist: ['name', 'dynamic'] }),
+    ]);
+    const dynamicNames = new Set(linkRows.filter((r) => r['dynamic'] === 'true' || r['dynamic'] === 'yes').map((r) => r['name']));
+    const interfaces = wgRows.map((row) => (dynamicNames.has(row['name']) ? { ...row, dynamic: 'true' } : row));
     const seenAt = this.#d.now();
     const peers = this.#mapPeers(routerId, peerRows);
     const addresses = addressRows.map(toIpAddress).filter((a) => !a.disabled);
@@ -200,6 +208,7 @@ function toInterfaceRow(row: Row, addresses: string[], peers: WgPeer[]): WgInter
     publicKey: iface.publicKey,
     comment: iface.comment,
     addresses,
+    dynamic: row['dynamic'] === 'true' || row['dynamic'] === 'yes',
     peerCount: mine.length,
     onlinePeerCount: mine.filter((p) => p.status === 'online').length,
   };

@@ -70,10 +70,8 @@ export type ManagementWarning = z.infer<typeof warningSchema>;
 
 // ---- interfaces ----
 
-export const managedInterfaceSchema = wgInterfaceSchema.extend({
-  /** Made by the router itself (Back To Home): read-only. */
-  dynamic: z.boolean(),
-});
+/** The read model's interface; `dynamic` (Back To Home) marks a read-only one. */
+export const managedInterfaceSchema = wgInterfaceSchema;
 export type ManagedInterface = z.infer<typeof managedInterfaceSchema>;
 
 const interfaceResult = z.object({ interface: managedInterfaceSchema, warnings: z.array(warningSchema) });

@@ -20,6 +20,8 @@ export const wgInterfaceSchema = z.object({
   comment: z.string(),
   /** CIDRs from /ip/address on this interface. */
   addresses: z.array(z.string()),
+  /** Made by the router itself (Back To Home): read-only. */
+  dynamic: z.boolean(),
   peerCount: z.number().int(),
   onlinePeerCount: z.number().int(),
 });

@@ -148,6 +148,12 @@ export function InterfacesTab({ routerId }: { routerId: string }) {
                     <td>
                       <div className="cell-stack">
                         <span className="strong">{row.name}</span>
+                        {row.dynamic ? (
+                          <span className="dynamic-mark" title={t('peers.dynamicTitle')} data-testid={`interface-dynamic-${row.name}`}>
+                            <Lock size={12} aria-hidden />
+                            {t('peers.dynamic')}
+                          </span>
+                        ) : null}
                         {row.comment ? <span className="muted small ellipsis" title={row.comment}>{row.comment}</span> : null}
                       </div>
                     </td>
@@ -188,14 +194,14 @@ export function InterfacesTab({ routerId }: { routerId: string }) {
                     <td className="actions-cell">
                       <MenuButton
                         label={t('interfaces.actionsFor', { name: row.name })}
-                        note={online ? undefined : t('peers.offlineEdits')}
+                        note={row.dynamic ? t('actionError.readOnly') : online ? undefined : t('peers.offlineEdits')}
                         items={[
-                          { id: 'edit', label: t('interfaces.edit'), icon: <Pencil size={14} aria-hidden />, disabled: !online, onSelect: () => setDialog({ kind: 'edit', row }), testId: 'interface-action-edit' },
+                          { id: 'edit', label: t('interfaces.edit'), icon: <Pencil size={14} aria-hidden />, disabled: !online || row.dynamic, onSelect: () => setDialog({ kind: 'edit', row }), testId: 'interface-action-edit' },
                           row.disabled
-                            ? { id: 'enable', label: t('interfaces.enable'), icon: <Power size={14} aria-hidden />, disabled: !online || busy === row.id, onSelect: () => void setDisabled(row, false), testId: 'interface-action-enable' }
-                            : { id: 'disable', label: t('interfaces.disable'), icon: <PowerOff size={14} aria-hidden />, disabled: !online || busy === row.id, onSelect: () => void setDisabled(row, true), testId: 'interface-action-disable' },
+                            ? { id: 'enable', label: t('interfaces.enable'), icon: <Power size={14} aria-hidden />, disabled: !online || row.dynamic || busy === row.id, onSelect: () => void setDisabled(row, false), testId: 'interface-action-enable' }
+                            : { id: 'disable', label: t('interfaces.disable'), icon: <PowerOff size={14} aria-hidden />, disabled: !online || row.dynamic || busy === row.id, onSelect: () => void setDisabled(row, true), testId: 'interface-action-disable' },
                           { id: 'endpoint', label: t('interfaces.setEndpoint'), icon: <Globe size={14} aria-hidden />, onSelect: () => setDialog({ kind: 'endpoint', row }), testId: 'interface-action-endpoint' },
-                          { id: 'delete', label: t('interfaces.delete'), icon: <Trash2 size={14} aria-hidden />, danger: true, disabled: !online, onSelect: () => setDialog({ kind: 'delete', row }), testId: 'interface-action-delete' },
+                          { id: 'delete', label: t('interfaces.delete'), icon: <Trash2 size={14} aria-hidden />, danger: true, disabled: !online || row.dynamic, onSelect: () => setDialog({ kind: 'delete', row }), testId: 'interface-action-delete' },
                         ]}
                         data-testid={`interface-actions-${row.name}`}
                       />

@@ -186,6 +186,9 @@ describe('demo router', () => {
     expect(peers.rows.length).toBeGreaterThan(10);
     const ifaces = await s.wireguard.interfaces(demo.id);
     expect(ifaces.rows.some((i) => i.addresses.length > 0 && i.peerCount > 0)).toBe(true);
+    // Back To Home is made by the router: marked read-only, unlike the technician's own interface.
+    expect(ifaces.rows.find((i) => i.name === 'back-to-home-vpn')?.dynamic).toBe(true);
+    expect(ifaces.rows.find((i) => i.name === 'wg-office')?.dynamic).toBe(false);
     // Starting it again reuses the same profile.
     expect((await s.demo.start()).id).toBe(demo.id);
     expect(s.routers.list()).toHaveLength(1);

@@ -8,7 +8,7 @@ const router = {
 const status = { routerId: 'r1', state: 'online', message: null, since: 1, lastError: null, nextRetryAt: null, lastSeenAt: 2 };
 const draft = { name: 'Office', host: '192.168.88.1', port: 8728, transport: 'api', username: 'admin', password: 'pw' };
 const settings = { theme: 'system', language: 'tr', pollIntervalSec: 5, onlineThresholdSec: 180, notifications: true };
-const iface = { id: '*1', name: 'wg0', running: true, disabled: false, listenPort: 13231, mtu: 1420, publicKey: 'k', comment: '', addresses: ['10.0.0.1/24'], peerCount: 2, onlinePeerCount: 1 };
+const iface = { id: '*1', name: 'wg0', running: true, disabled: false, listenPort: 13231, mtu: 1420, publicKey: 'k', comment: '', addresses: ['10.0.0.1/24'], dynamic: false, peerCount: 2, onlinePeerCount: 1 };
 const peer = {
   id: '*2', interface: 'wg0', name: 'phone', comment: '', publicKey: 'k', allowedAddress: ['10.0.0.2/32'], endpoint: null,
   currentEndpoint: '203.0.113.5:51820', lastHandshakeMs: 42_000, persistentKeepaliveSec: 25, rx: 1, tx: 2, disabled: false, dynamic: false, status: 'online',
@@ -61,7 +61,7 @@ const invokeExamples: Record<string, { validIn: unknown; invalidIn: unknown; val
   'router:health': { validIn: { routerId: 'r1' }, invalidIn: null, validOut: health, invalidOut: { ...health, cpuLoad: 'high' } },
   'interfaces:create': {
     validIn: { routerId: 'r1', name: 'wg-clients', listenPort: 13232, address: '10.20.0.1/24' }, invalidIn: { routerId: 'r1', name: 'wg', listenPort: 70000 },
-    validOut: { interface: managedIface, warnings: [warning] }, invalidOut: { interface: iface, warnings: [] },
+    validOut: { interface: managedIface, warnings: [warning] }, invalidOut: { interface: { ...iface, dynamic: 'no' }, warnings: [] },
   },
   'interfaces:update': {
     validIn: { routerId: 'r1', interfaceId: '*1', mtu: 1420 }, invalidIn: { routerId: 'r1', interfaceId: '*1', mtu: 500 },
