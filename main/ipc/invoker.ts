@@ -3,7 +3,6 @@
 // that fields outside the contract (secrets) are stripped; every failure becomes an envelope.
 import type { z } from 'zod';
 import {
-  AppError,
   formatZodError,
   invokeContract,
   isInvokeChannel,
@@ -12,6 +11,7 @@ import {
   type InvokeOutput,
   type InvokeParsedInput,
 } from '../../src/contract/index.ts';
+import { toAppError } from '../services/errors.ts';
 
 export type Handler<C extends InvokeChannel> = (input: InvokeParsedInput<C>) => Promise<InvokeOutput<C>> | InvokeOutput<C>;
 export type HandlerTable = { [C in InvokeChannel]: Handler<C> };
@@ -43,7 +43,9 @@ export function createInvoker(handlers: HandlerTable, options: InvokerOptions = 
       }
       return { ok: true, value: out.data };
     } catch (error) {
-      if (error instanceof AppError) return { ok: false, error: error.toData() };
+      // Known failure families (RouterOS, keychain, store) carry their own code and sentence.
+      const known = toAppError(error);
+      if (known) return { ok: false, error: known.toData() };
       options.onUnexpectedError?.(channel, error);
       const message = error instanceof Error ? error.message : String(error);
       return { ok: false, error: { code: 'INTERNAL', message: `Unexpected error in ${channel}: ${message}` } };

@@ -48,6 +48,14 @@ export function toAppError(error: unknown): AppError | undefined {
   return undefined;
 }
 
+const LINK_CODES = new Set(['OFFLINE', 'CONNECTION_LOST', 'CLOSED', 'TIMEOUT', 'FATAL', 'CANCELLED', 'CONNECT_FAILED']);
+
+/** The link failed (not the router refusing): a change may or may not have been applied; a read got nothing. */
+export function isLinkFailure(error: unknown): boolean {
+  if (error instanceof AppError || error instanceof RouterOsError) return LINK_CODES.has(error.code);
+  return false;
+}
+
 /** Rethrows known failures as AppErrors; unknown ones pass through and become INTERNAL at the IPC edge. */
 export async function mapErrors<T>(work: () => Promise<T> | T): Promise<T> {
   try {

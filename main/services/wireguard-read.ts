@@ -1,6 +1,6 @@
 // Reads WireGuard interfaces, peers and router health for the UI. Live reads refresh the local snapshot;
 // when the router cannot be reached the last-known rows come from SQLite, marked with when they were seen.
-import { AppError, type RouterHealth, type WgInterface, type WgPeer } from '../../src/contract/index.ts';
+import { type RouterHealth, type WgInterface, type WgPeer } from '../../src/contract/index.ts';
 import { peerStatus } from '../../src/domain/peer-status.ts';
 import type { Row } from '../routeros/rows.ts';
 import type { RouterOsClient } from '../routeros/client.ts';
@@ -10,6 +10,7 @@ import { PEERS_PATH, toWireGuardPeer, type WireGuardPeer } from '../routeros/men
 import { IP_ADDRESS_PATH, toIpAddress } from '../routeros/menus/ip-address.ts';
 import type { SnapshotsRepository } from '../store/snapshots.ts';
 import type { ConnectionManager } from './connections.ts';
+import { isLinkFailure, toAppError } from './errors.ts';
 import type { SettingsService } from './settings.ts';
 
 /** Extra field kept with an interface snapshot: its /ip/address entries, for the offline view. */
@@ -124,8 +125,10 @@ export class WireGuardReadService {
       const result = await this.#d.connections.withClient(routerId, live);
       return { source: 'live', ...result };
     } catch (error) {
-      // Only "not connected" falls back to the local copy; a real error from the router is reported.
-      if (!(error instanceof AppError) || error.code !== 'OFFLINE') throw error;
+      // Not connected, or the link died during the read: the local copy, marked with when it was seen. A
+      // real error from the router (a trap, a refused login) is reported instead.
+      // A timeout is reported too: the link is up but too slow, and the technician should see that.
+      if (!isLinkFailure(error) || (error as { code?: string }).code === 'TIMEOUT') throw toAppError(error) ?? error;
       return { source: 'cache', seenAt: this.#d.snapshots.lastSeenAt(routerId), rows: cache() };
     }
   }

@@ -125,3 +125,25 @@ export function allocateAddress(input: PoolInput): Result<string> {
   const { usable, used } = usageOf(pool);
   return err(`The ${subnet.text} pool is full: ${used} of ${usable} usable addresses are in use. Widen the interface address or free a peer.`);
 }
+
+/**
+ * Where a single address falls in the pool of an interface address: one a peer could be given, or why
+ * not. Used to refuse reservations that the address picker would never hand out anyway.
+ */
+export type PoolPlace = 'assignable' | 'other-family' | 'outside' | 'network' | 'broadcast' | 'router';
+
+export function placeInPool(interfaceAddress: string, host: string): Result<PoolPlace> {
+  const iface = parseCidr(interfaceAddress, { allowHostBits: true, label: 'Interface address' });
+  if (!iface.ok) return iface;
+  const address = parseCidr(host);
+  if (!address.ok) return address;
+  const subnet = iface.value;
+  const value = address.value.first;
+  if (address.value.family !== subnet.family) return ok('other-family');
+  if (value < subnet.first || value > subnet.last) return ok('outside');
+  if (value === subnet.address) return ok('router');
+  const range = assignableRange(subnet);
+  if (!range || value < range.first) return ok('network');
+  if (value > range.last) return ok('broadcast');
+  return ok('assignable');
+}

@@ -6,7 +6,7 @@ export { parseIp, formatIp, type IpAddress, type IpFamily } from './ip.ts';
 export { parseCidr, formatHostCidr, rangesOverlap, rangeContains, rangeSize, type Cidr, type IpRange, type ParseCidrOptions } from './cidr.ts';
 export { parseAllowedAddressList, normaliseAllowedAddressList, formatAllowedAddressList, removeContained, type AllowedAddressOptions } from './allowed-address.ts';
 export { findOverlaps, findPeerOverlaps, findConflicts, type Overlap, type PeerAddresses, type PeerOverlap, type Conflict } from './overlaps.ts';
-export { allocateAddress, poolUsage, type PoolInput, type PoolUsage } from './address-pool.ts';
+export { allocateAddress, placeInPool, poolUsage, type PoolInput, type PoolPlace, type PoolUsage } from './address-pool.ts';
 export { parseDuration, formatRouterOsDuration, formatAge } from './durations.ts';
 export { parseRouterOsVersion, compareVersions, isAtLeast, supportsWireGuard, peerFeatures, type RouterOsVersion, type PrereleaseKind, type PeerFeatures } from './routeros-version.ts';
 export { buildClientConfig, fullTunnelAllowedIps, splitTunnelAllowedIps, DEFAULT_PERSISTENT_KEEPALIVE, type ClientConfigInput } from './client-config.ts';

@@ -3,7 +3,7 @@
 // client-address of every peer on the router (a route to one address can only go one way), and what
 // WireDesk promised but has not written yet (reservations, rows of unfinished imports).
 import { AppError } from '../../../src/contract/index.ts';
-import { allocateAddress, findConflicts, formatIp, parseCidr, poolUsage } from '../../../src/domain/index.ts';
+import { allocateAddress, findConflicts, formatIp, parseCidr, placeInPool, poolUsage, rangeContains } from '../../../src/domain/index.ts';
 import { peerLabel, type RouterWireGuard } from './router-read.ts';
 import { invalid } from './validate.ts';
 
@@ -97,5 +97,47 @@ export function checkAllowedAddress(state: RouterWireGuard, iface: string, entri
     const other = peers.find((p) => p.id === conflict.peer);
     const who = other ? `peer "${peerLabel(other)}"` : 'another peer';
     throw invalid('allowedAddress', `Allowed address ${conflict.entry} overlaps ${conflict.peerEntry} of ${who} on ${iface}: on one interface an address can route to only one peer. Choose another address.`);
+  }
+}
+
+const NOT_HANDED_OUT: Record<'network' | 'broadcast' | 'router', string> = {
+  network: 'is the network address of',
+  broadcast: 'is the broadcast address of',
+  router: "is the router's own address in",
+};
+
+/**
+ * Refuses a reservation the address picker would never hand out anyway (outside every subnet of the
+ * interface, its network or broadcast address, the router's own address) or that a peer on the router
+ * already has, naming that peer. `host` is a single address as "10.20.0.50/32".
+ */
+export function checkReservable(state: RouterWireGuard, iface: string, host: string): void {
+  const subnets = interfaceSubnets(state, iface);
+  const shown = host.replace(/\/(32|128)$/, '');
+  if (subnets.length === 0) {
+    throw new AppError('CONFLICT', `${iface} has no IP address, so WireDesk hands out no addresses there and there is nothing to reserve. Add an address to the interface first (for example 10.20.0.1/24).`, { reason: 'no-address' });
+  }
+  const placed = subnets.flatMap((subnet) => {
+    const place = placeInPool(subnet, host);
+    return place.ok && place.value !== 'other-family' ? [{ subnet, place: place.value }] : [];
+  });
+  const here = placed[0];
+  if (!here) throw invalid('address', `${iface} has no subnet of ${shown}'s IP version (it has ${subnets.join(', ')}). Reserve an address inside one of them.`);
+  if (here.place === 'outside') {
+    throw invalid('address', `${shown} is outside ${iface}'s subnet ${here.subnet}, so WireDesk would never hand it out. Reserve an address inside that subnet.`);
+  }
+  if (here.place !== 'assignable') throw invalid('address', `${shown} ${NOT_HANDED_OUT[here.place]} ${here.subnet} on ${iface}; it is never handed out to a peer.`);
+  const target = parseCidr(host);
+  const subnetPrefix = parseCidr(here.subnet, { allowHostBits: true });
+  if (!target.ok || !subnetPrefix.ok) return;
+  // Wider entries (0.0.0.0/0 of a site peer) are routes, not assignments; the address picker ignores them too.
+  const user = state.peers.find((peer) =>
+    [...peer.allowedAddress, ...(peer.client.address?.split(',') ?? [])].some((entry) => {
+      const cidr = parseCidr(entry.trim(), { allowHostBits: true });
+      return cidr.ok && cidr.value.prefix >= subnetPrefix.value.prefix && rangeContains(cidr.value, target.value);
+    }),
+  );
+  if (user) {
+    throw new AppError('CONFLICT', `${shown} is already used by peer "${peerLabel(user)}" on ${user.interface}; a reservation is for an address no peer has yet.`, { field: 'address', reason: 'in-use' });
   }
 }

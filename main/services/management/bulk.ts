@@ -7,7 +7,8 @@ import { PEERS_PATH, removePeers, setPeer, toWireGuardPeer, type WireGuardPeer }
 import { auditPeer } from './audit-views.ts';
 import { forEachLimited, IN_FLIGHT } from './concurrency.ts';
 import type { ManagementDeps } from './deps.ts';
-import { attempt, describeError, isLinkFailure, PEER_TRAP_HINTS } from './errors.ts';
+import { isLinkFailure } from '../errors.ts';
+import { attempt, describeError, PEER_TRAP_HINTS } from './errors.ts';
 import type { RouterContext } from './router-session.ts';
 import { peerLabel, refuseDynamicPeer } from './router-read.ts';
 

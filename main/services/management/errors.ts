@@ -2,7 +2,7 @@
 // was attempted and what the router answered; a link problem is told apart from a refusal, because a
 // refusal settles one item while a lost link stops a whole run (bulk, import) for a later resume.
 import { AppError } from '../../../src/contract/index.ts';
-import { RouterOsError, RouterOsTrapError } from '../../routeros/errors.ts';
+import { RouterOsTrapError } from '../../routeros/errors.ts';
 import { toAppError } from '../errors.ts';
 
 /** Known router answers, explained for the object at hand ("entry already exists" means a duplicate key on peers). */
@@ -42,14 +42,6 @@ export async function attempt<T>(attempted: string, work: () => Promise<T>, hint
     if (error instanceof RouterOsTrapError) throw trapError(error, attempted, hints);
     throw error;
   }
-}
-
-const LINK_CODES = new Set(['OFFLINE', 'CONNECTION_LOST', 'CLOSED', 'TIMEOUT', 'FATAL', 'CANCELLED', 'CONNECT_FAILED']);
-
-/** The link failed (not the router refusing): the command may or may not have been applied. */
-export function isLinkFailure(error: unknown): boolean {
-  if (error instanceof AppError || error instanceof RouterOsError) return LINK_CODES.has(error.code);
-  return false;
 }
 
 /** A sentence for per-item results and the audit log. */

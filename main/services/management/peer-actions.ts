@@ -6,7 +6,8 @@ import { removePeers, setPeer, toWireGuardPeer, type PeerInput } from '../../rou
 import { toWireGuardInterface, WIREGUARD_PATH } from '../../routeros/menus/wireguard.ts';
 import { auditPeer } from './audit-views.ts';
 import type { ManagementDeps } from './deps.ts';
-import { attempt, isLinkFailure, PEER_TRAP_HINTS } from './errors.ts';
+import { isLinkFailure } from '../errors.ts';
+import { attempt, PEER_TRAP_HINTS } from './errors.ts';
 import { oneTimeSecret } from './one-time-secret.ts';
 import { FULL_TUNNEL, hostEntries } from './peer-input.ts';
 import { dialEndpoint, peerView, splitList } from './peer-results.ts';

@@ -1,9 +1,13 @@
 // What WireDesk keeps for itself: the audit log (query only), address reservations and the public endpoint
 // per interface. None of these touch the router, so they work offline; changes are still audited, since
-// they decide which addresses and endpoints future peers get.
+// they decide which addresses and endpoints future peers get. A reservation must be an address the picker
+// could hand out and no peer has yet, checked against the router copy saved at the last read.
 import { AppError, type InvokeOutput, type InvokeParsedInput } from '../../../src/contract/index.ts';
 import { formatEndpoint, isPrivateOrLocalAddress, parseCidr, parseEndpointHost } from '../../../src/domain/index.ts';
 import type { ManagementDeps } from './deps.ts';
+import { checkReservable } from './allocation.ts';
+import { interfaceByName } from './router-read.ts';
+import { savedCopy } from './saved-copy.ts';
 import { invalid, valid } from './validate.ts';
 import { mapErrors } from '../errors.ts';
 
@@ -42,6 +46,11 @@ export class LocalRecords {
   async reserve(input: Reserve): Promise<InvokeOutput<'reservations:reserve'>> {
     const address = reservedAddress(input.address);
     this.#d.sessions.requireRouter(input.routerId);
+    // Checked against the saved router copy, renewed first when the router is reachable (a peer added in
+    // WinBox a moment ago counts); offline it is the copy of the last read. Never read: nothing to check.
+    await this.#d.wireguard.peers(input.routerId);
+    const saved = savedCopy(this.#d.snapshots, input.routerId);
+    if (saved) checkReservable(saved.state, interfaceByName(saved.state, input.interface).name, address);
     return mapErrors(() => {
       const made = this.#d.reservations.reserve(input.routerId, input.interface, address, input.note);
       this.#d.audit.ok({ ...this.#subject(input, 'create', 'reservation'), objectName: address }, { interface: input.interface, address, note: input.note });

@@ -128,6 +128,19 @@ describe('router profiles', () => {
     expect(cached.rows.map((r) => r.publicKey).sort()).toEqual(live.rows.map((r) => r.publicKey).sort());
     await expect(s.wireguard.health(profile.id)).rejects.toMatchObject({ code: 'OFFLINE', message: expect.stringMatching(/Nothing was sent/) });
   });
+
+  it('serves the last-known copy when the link dies in the middle of a read', async () => {
+    const router = await sim();
+    const { s } = await app();
+    const profile = await s.routers.add(draft(router.port));
+    await statusWhere(s, profile.id, (st) => st.state === 'online');
+    const live = await s.wireguard.peers(profile.id);
+    // The connection closes after three of the read's reply sentences: the read gets no complete answer.
+    router.faults.dropAfter(3);
+    const cached = await s.wireguard.interfaces(profile.id);
+    expect(cached).toMatchObject({ source: 'cache', seenAt: live.seenAt });
+    expect(cached.rows.map((r) => r.name)).toContain('wg-office');
+  });
 });
 
 describe('API-SSL certificates', () => {

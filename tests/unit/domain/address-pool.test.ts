@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { allocateAddress, poolUsage } from '../../../src/domain/address-pool.ts';
+import { allocateAddress, placeInPool, poolUsage } from '../../../src/domain/address-pool.ts';
 import { message, value } from './helpers.ts';
 
 describe('allocateAddress (IPv4)', () => {
@@ -131,5 +131,27 @@ describe('poolUsage', () => {
 
   it('reports a bad interface address', () => {
     expect(message(poolUsage({ interfaceAddress: '', taken: [] }))).toBe('Interface address is empty.');
+  });
+});
+
+describe('placeInPool', () => {
+  it('tells an assignable host from the network, broadcast and router address and from one outside', () => {
+    expect(value(placeInPool('10.8.0.1/24', '10.8.0.50'))).toBe('assignable');
+    expect(value(placeInPool('10.8.0.1/24', '10.8.0.50/32'))).toBe('assignable');
+    expect(value(placeInPool('10.8.0.1/24', '10.8.0.0'))).toBe('network');
+    expect(value(placeInPool('10.8.0.1/24', '10.8.0.255'))).toBe('broadcast');
+    expect(value(placeInPool('10.8.0.1/24', '10.8.0.1'))).toBe('router');
+    expect(value(placeInPool('10.8.0.1/24', '10.9.0.5'))).toBe('outside');
+    expect(value(placeInPool('10.8.0.1/24', 'fd00::5'))).toBe('other-family');
+  });
+
+  it('follows the pool rules for /31 links and IPv6 (no broadcast, the all-zero address kept back)', () => {
+    expect(value(placeInPool('10.8.0.0/31', '10.8.0.1'))).toBe('assignable');
+    expect(value(placeInPool('fd00:8::1/64', 'fd00:8::'))).toBe('network');
+    expect(value(placeInPool('fd00:8::1/64', 'fd00:8::ffff:ffff:ffff:ffff'))).toBe('assignable');
+  });
+
+  it('passes on a parse error with its message', () => {
+    expect(message(placeInPool('10.8.0.1/24', '10.8.0.300'))).toMatch(/10\.8\.0\.300/);
   });
 });

@@ -1,6 +1,7 @@
 import { describe, expect, it, vi } from 'vitest';
 import { AppError, INVOKE_CHANNELS } from '../../../src/contract/index.ts';
 import { createInvoker, type HandlerTable } from '../../../main/ipc/invoker.ts';
+import { RouterOsError } from '../../../main/routeros/errors.ts';
 import { registerIpcHandlers, senderCheckFor, type IpcMainLike, type InvokeEventLike } from '../../../main/ipc/register.ts';
 
 const settings = { theme: 'system', language: 'en', pollIntervalSec: 5, onlineThresholdSec: 180, notifications: true } as const;
@@ -94,6 +95,19 @@ describe('IPC registration', () => {
     await expect(ipc.call('routers:remove', ourWindow, { id: 'r9' })).resolves.toEqual({
       ok: false,
       error: { code: 'NOT_FOUND', message: 'No router with id r9.', details: { id: 'r9' } },
+    });
+    expect(onUnexpectedError).not.toHaveBeenCalled();
+  });
+
+  it('gives a RouterOS link failure its own code and sentence, not an INTERNAL bug report', async () => {
+    const { ipc, onUnexpectedError } = setup({
+      'router:health': () => {
+        throw new RouterOsError('CONNECTION_LOST', 'Connection to 192.168.88.1 was lost while running /system/resource/print.', { command: '/system/resource/print' });
+      },
+    });
+    await expect(ipc.call('router:health', ourWindow, { routerId: 'r1' })).resolves.toEqual({
+      ok: false,
+      error: { code: 'CONNECTION_LOST', message: 'Connection to 192.168.88.1 was lost while running /system/resource/print.', details: { command: '/system/resource/print' } },
     });
     expect(onUnexpectedError).not.toHaveBeenCalled();
   });

@@ -3,7 +3,8 @@
 // answer was lost (link failure) may still have happened, so it is looked up and removed too.
 import type { InvokeOutput } from '../../../../src/contract/index.ts';
 import type { AuditRepository } from '../../../store/audit.ts';
-import { describeError, errorData, isLinkFailure } from '../../management/errors.ts';
+import { isLinkFailure } from '../../errors.ts';
+import { describeError, errorData } from '../../management/errors.ts';
 import type { Step } from './steps.ts';
 
 type Outcome = InvokeOutput<'sites:connect'>;
