@@ -101,4 +101,55 @@ describe('interfaces and address allocation (e2e, Chromium)', () => {
     expect(app.peers().filter((p) => p['interface'] === 'wg-small')).toEqual([]);
     expect(sim.state.print('/ip/address').some((a) => a['interface'] === 'wg-small')).toBe(false);
   });
+
+  it('reserves the next free address with a note, which the add-peer form then skips, and releases it', async () => {
+    app = await managedApp({ peers: 4 });
+    const { page, session } = app;
+    await page.getByTestId('nav-interfaces').click();
+    await rowAction(page, 'interface-actions-wg-office', 'interface-action-reservations');
+    const dialog = page.getByTestId('reservations-dialog');
+    await dialog.getByTestId('reservations-empty').waitFor();
+    const nextText = () => dialog.getByTestId('reservations-next').innerText();
+    await dialog.getByTestId('reservations-next').waitFor();
+    const first = /Next free address: ([\d.]+) ·/.exec(await nextText())?.[1];
+    expect(first).toMatch(/^10\.10\.0\.\d+$/);
+
+    // An address the picker would never hand out is refused next to the field, with the fix.
+    await dialog.getByTestId('reserve-address').fill('10.99.0.5');
+    await dialog.getByTestId('reserve-submit').click();
+    expect(await dialog.getByTestId('reserve-address-error').innerText()).toMatch(/10\.99\.0\.5 is outside wg-office's subnet 10\.10\.0\.1\/24/);
+
+    // "Use it" fills in the next free address; once reserved, the next one moves on.
+    await dialog.getByTestId('reservations-use-next').click();
+    expect(await dialog.getByTestId('reserve-address').inputValue()).toBe(first);
+    await dialog.getByTestId('reserve-note').fill('Yazıcı (muhasebe)');
+    await dialog.getByTestId('reserve-submit').click();
+    const reserved = dialog.getByTestId(`reservation-${first}`);
+    await reserved.getByText('Yazıcı (muhasebe)').waitFor();
+    await expect.poll(nextText).not.toContain(`${first} `);
+    expect(await dialog.getByTestId('reserve-address').inputValue()).toBe('');
+    await session.screenshot('management-reservations');
+    await dialog.getByTestId('reservations-close').click();
+    await page.getByTestId('reserved-count-wg-office').getByText('1 reserved').waitFor();
+    await session.screenshot('management-reserved-count');
+
+    // The add-peer form proposes the address after it.
+    await page.getByTestId('nav-peers').click();
+    await page.getByTestId('add-peer').click();
+    await page.getByTestId('peer-interface').selectOption('wg-office');
+    await page.getByTestId('pool-usage').waitFor();
+    const proposed = await page.getByTestId('peer-address').inputValue();
+    expect(proposed).toMatch(/^10\.10\.0\.\d+\/32$/);
+    expect(proposed).not.toBe(`${first}/32`);
+    await page.getByTestId('peer-form-cancel').click();
+
+    // Released from the count under the interface's addresses.
+    await page.getByTestId('nav-interfaces').click();
+    await page.getByTestId('reserved-count-wg-office').click();
+    await dialog.getByTestId(`release-${first}`).click();
+    await dialog.getByTestId('reservations-empty').waitFor();
+    await expect.poll(nextText).toContain(`${first} `);
+    await dialog.getByTestId('reservations-close').click();
+    await page.getByTestId('reserved-count-wg-office').waitFor({ state: 'detached' });
+  });
 });

@@ -3,7 +3,7 @@
 // makes ready configs and QR codes possible). Changes need a live connection; offline they are switched off
 // with the reason while the last-known rows stay on screen.
 import { useCallback, useEffect, useState } from 'react';
-import { Globe, Lock, Network, Pencil, Plus, Power, PowerOff, Trash2, X } from 'lucide-react';
+import { Bookmark, Globe, Lock, Network, Pencil, Plus, Power, PowerOff, Trash2, X } from 'lucide-react';
 import { useTranslation } from 'react-i18next';
 import type { WgInterface } from '../../../src/contract/index.ts';
 import { useLocale } from '../../i18n/index.ts';
@@ -25,6 +25,8 @@ import { useRouters } from '../routers/store.ts';
 import { usePollIntervalMs } from '../settings/store.ts';
 import { endpointText, useEndpoint, useEndpoints } from './endpoint-store.ts';
 import { DeleteInterfaceDialog, EndpointDialog, InterfaceDialog } from './InterfaceDialogs.tsx';
+import { useReservations } from './reservation-store.ts';
+import { ReservationsDialog } from './ReservationsDialog.tsx';
 import { useInterfaces } from './store.ts';
 
 function interfaceState(row: WgInterface): { tone: Tone; key: string } {
@@ -33,7 +35,13 @@ function interfaceState(row: WgInterface): { tone: Tone; key: string } {
   return { tone: 'warn', key: 'interfaces.notRunning' };
 }
 
-type InterfaceDialogState = { kind: 'create' } | { kind: 'edit'; row: WgInterface } | { kind: 'delete'; row: WgInterface } | { kind: 'endpoint'; row: WgInterface } | null;
+type InterfaceDialogState =
+  | { kind: 'create' }
+  | { kind: 'edit'; row: WgInterface }
+  | { kind: 'delete'; row: WgInterface }
+  | { kind: 'endpoint'; row: WgInterface }
+  | { kind: 'reservations'; row: WgInterface }
+  | null;
 
 export function InterfacesTab({ routerId }: { routerId: string }) {
   const { t } = useTranslation();
@@ -46,8 +54,15 @@ export function InterfacesTab({ routerId }: { routerId: string }) {
   const [dialog, setDialog] = useState<InterfaceDialogState>(null);
   const [busy, setBusy] = useState<string | null>(null);
   const [actionError, setActionError] = useState<ActionError | null>(null);
+  const loadReservations = useReservations((s) => s.load);
+  const reservations = useReservations((s) => s.byRouter[routerId]);
   // Keyed by the connection too: a router coming (back) online is read at once, not at the next poll.
-  usePoll(`${routerId}:${online ? 'online' : 'not-online'}`, () => fetch(routerId), interval);
+  // Reservations are local, but a peer made on a reserved address uses it up, so they are re-read too.
+  usePoll(
+    `${routerId}:${online ? 'online' : 'not-online'}`,
+    () => Promise.all([fetch(routerId), loadReservations(routerId).catch(() => undefined)]),
+    interval,
+  );
 
   const refresh = useCallback(() => void fetch(routerId), [fetch, routerId]);
   const setDisabled = async (row: WgInterface, disabled: boolean) => {
@@ -174,6 +189,7 @@ export function InterfacesTab({ routerId }: { routerId: string }) {
                           {t('interfaces.noAddress')}
                         </span>
                       )}
+                      <ReservedCount count={reservations?.filter((r) => r.interface === row.name).length ?? 0} onOpen={() => setDialog({ kind: 'reservations', row })} name={row.name} />
                     </td>
                     <td className="align-end num nowrap" title={t('interfaces.peersTitle', { online: row.onlinePeerCount, total: row.peerCount })}>
                       <span className={row.onlinePeerCount > 0 ? 'ok-text strong' : 'muted'}>{formatCount(row.onlinePeerCount, locale)}</span>
@@ -201,6 +217,7 @@ export function InterfacesTab({ routerId }: { routerId: string }) {
                             ? { id: 'enable', label: t('interfaces.enable'), icon: <Power size={14} aria-hidden />, disabled: !online || row.dynamic || busy === row.id, onSelect: () => void setDisabled(row, false), testId: 'interface-action-enable' }
                             : { id: 'disable', label: t('interfaces.disable'), icon: <PowerOff size={14} aria-hidden />, disabled: !online || row.dynamic || busy === row.id, onSelect: () => void setDisabled(row, true), testId: 'interface-action-disable' },
                           { id: 'endpoint', label: t('interfaces.setEndpoint'), icon: <Globe size={14} aria-hidden />, onSelect: () => setDialog({ kind: 'endpoint', row }), testId: 'interface-action-endpoint' },
+                          { id: 'reservations', label: t('interfaces.reservations'), icon: <Bookmark size={14} aria-hidden />, disabled: row.dynamic, onSelect: () => setDialog({ kind: 'reservations', row }), testId: 'interface-action-reservations' },
                           { id: 'delete', label: t('interfaces.delete'), icon: <Trash2 size={14} aria-hidden />, danger: true, disabled: !online || row.dynamic, onSelect: () => setDialog({ kind: 'delete', row }), testId: 'interface-action-delete' },
                         ]}
                         data-testid={`interface-actions-${row.name}`}
@@ -228,6 +245,7 @@ export function InterfacesTab({ routerId }: { routerId: string }) {
         />
       ) : null}
       {dialog?.kind === 'endpoint' ? <EndpointDialog routerId={routerId} row={dialog.row} onClose={closeDialog} /> : null}
+      {dialog?.kind === 'reservations' ? <ReservationsDialog routerId={routerId} row={dialog.row} online={online} onClose={closeDialog} /> : null}
     </div>
   );
 }
@@ -253,5 +271,16 @@ function EndpointCell({ routerId, row, onEdit }: { routerId: string; row: WgInte
         <Pencil size={13} aria-hidden />
       </button>
     </span>
+  );
+}
+
+/** "2 reserved" under an interface's addresses, opening the reservations; nothing when none are. */
+function ReservedCount({ count, name, onOpen }: { count: number; name: string; onOpen: () => void }) {
+  const { t } = useTranslation();
+  if (count === 0) return null;
+  return (
+    <button type="button" className="link-btn reserved-link" onClick={onOpen} title={t('interfaces.reservedTitle', { name })} data-testid={`reserved-count-${name}`}>
+      {t('interfaces.reserved', { count })}
+    </button>
   );
 }
