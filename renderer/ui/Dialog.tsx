@@ -1,8 +1,9 @@
 // Modal dialog on the native <dialog> element: top layer, inert background and Escape for free; we add a
 // Tab focus trap, initial focus and focus return to the element that opened it.
-import { useEffect, useId, useRef, type ReactNode } from 'react';
+import { useEffect, useId, useRef, type ReactNode, type Ref } from 'react';
 import { X } from 'lucide-react';
 import { useTranslation } from 'react-i18next';
+import { Button } from './Button.tsx';
 
 export interface DialogProps {
   title: ReactNode;
@@ -94,5 +95,61 @@ export function Dialog({ title, description, children, footer, onClose, busy = f
       <div className="dialog-body">{children}</div>
       {footer ? <div className="dialog-footer">{footer}</div> : null}
     </dialog>
+  );
+}
+
+export interface FormDialogProps extends Omit<DialogProps, 'footer'> {
+  /** id of the <form>, so the footer's submit button (outside it) submits it. */
+  formId: string;
+  formRef?: Ref<HTMLFormElement>;
+  onSubmit: () => void;
+  submitLabel: ReactNode;
+  /** A save running: spinner on the submit button, Cancel, Escape and the close button blocked. */
+  saving: boolean;
+  /** Submit blocked for another reason (e.g. a connection test running). */
+  submitDisabled?: boolean;
+  /** Footer content before the spacer, e.g. a Remove button. */
+  footerStart?: ReactNode;
+  cancelTestId: string;
+  submitTestId: string;
+}
+
+/**
+ * A dialog around one form: Cancel and the primary submit button in the footer, Enter in a field submits,
+ * the browser's own validation bubbles off (the form shows our messages instead).
+ */
+export function FormDialog({ formId, formRef, onSubmit, submitLabel, saving, submitDisabled = false, footerStart, cancelTestId, submitTestId, children, onClose, ...dialog }: FormDialogProps) {
+  const { t } = useTranslation();
+  return (
+    <Dialog
+      {...dialog}
+      onClose={onClose}
+      busy={saving}
+      footer={
+        <>
+          {footerStart}
+          <span className="spacer" />
+          <Button onClick={onClose} disabled={saving} data-testid={cancelTestId}>
+            {t('common.cancel')}
+          </Button>
+          <Button variant="primary" type="submit" form={formId} busy={saving} disabled={submitDisabled} data-testid={submitTestId}>
+            {submitLabel}
+          </Button>
+        </>
+      }
+    >
+      <form
+        id={formId}
+        ref={formRef}
+        className="router-form"
+        noValidate
+        onSubmit={(e) => {
+          e.preventDefault();
+          onSubmit();
+        }}
+      >
+        {children}
+      </form>
+    </Dialog>
   );
 }

@@ -10,7 +10,7 @@ import { errorField, toActionError, type ActionError } from '../../lib/action-er
 import { ActionErrorPanel } from '../../ui/ActionErrorPanel.tsx';
 import { Banner } from '../../ui/Banner.tsx';
 import { Button } from '../../ui/Button.tsx';
-import { Dialog } from '../../ui/Dialog.tsx';
+import { Dialog, FormDialog } from '../../ui/Dialog.tsx';
 import { Field, fieldAria } from '../../ui/Field.tsx';
 import { LoadingState } from '../../ui/ReadErrorState.tsx';
 import { WarningList } from '../../ui/WarningList.tsx';
@@ -81,94 +81,78 @@ export function InterfaceDialog({ routerId, row, onClose, onChanged }: Interface
   if (created) return <CreatedStep routerId={routerId} result={created} editing={editing} onClose={onClose} />;
 
   return (
-    <Dialog
+    <FormDialog
       title={editing ? t('ifaceForm.editTitle', { name: row.name }) : t('ifaceForm.addTitle')}
       description={editing ? t('ifaceForm.editDescription') : t('ifaceForm.addDescription')}
       onClose={onClose}
-      busy={saving}
       size="md"
       data-testid="interface-form"
-      footer={
-        <>
-          <span className="spacer" />
-          <Button onClick={onClose} disabled={saving} data-testid="interface-form-cancel">
-            {t('common.cancel')}
-          </Button>
-          <Button variant="primary" type="submit" form="interface-form" busy={saving} data-testid="interface-form-submit">
-            {editing ? t('ifaceForm.save') : t('ifaceForm.add')}
-          </Button>
-        </>
-      }
+      formId="interface-form"
+      formRef={formRef}
+      onSubmit={() => void submit()}
+      submitLabel={editing ? t('ifaceForm.save') : t('ifaceForm.add')}
+      saving={saving}
+      cancelTestId="interface-form-cancel"
+      submitTestId="interface-form-submit"
     >
-      <form
-        id="interface-form"
-        ref={formRef}
-        className="router-form"
-        noValidate
-        onSubmit={(e) => {
-          e.preventDefault();
-          void submit();
-        }}
-      >
-        <Field id="iface-name" label={t('ifaceForm.name')} error={fieldError('name')} hint={t('ifaceForm.nameHint')}>
+      <Field id="iface-name" label={t('ifaceForm.name')} error={fieldError('name')} hint={t('ifaceForm.nameHint')}>
+        <input
+          {...fieldAria('iface-name', fieldError('name'), true)}
+          className="input"
+          value={values.name}
+          onChange={(e) => set('name', e.target.value)}
+          placeholder="wg-clients"
+          spellCheck={false}
+          autoComplete="off"
+          data-autofocus
+          data-testid="iface-name"
+        />
+      </Field>
+      <div className="form-row">
+        <Field id="iface-port" label={t('ifaceForm.listenPort')} error={fieldError('listenPort')} hint={editing ? t('ifaceForm.portEditHint') : t('ifaceForm.portHint')}>
           <input
-            {...fieldAria('iface-name', fieldError('name'), true)}
-            className="input"
-            value={values.name}
-            onChange={(e) => set('name', e.target.value)}
-            placeholder="wg-clients"
-            spellCheck={false}
+            {...fieldAria('iface-port', fieldError('listenPort'), true)}
+            className="input num"
+            value={values.listenPort}
+            inputMode="numeric"
+            onChange={(e) => set('listenPort', e.target.value)}
+            placeholder="13231"
             autoComplete="off"
-            data-autofocus
-            data-testid="iface-name"
+            data-testid="iface-port"
           />
         </Field>
-        <div className="form-row">
-          <Field id="iface-port" label={t('ifaceForm.listenPort')} error={fieldError('listenPort')} hint={editing ? t('ifaceForm.portEditHint') : t('ifaceForm.portHint')}>
-            <input
-              {...fieldAria('iface-port', fieldError('listenPort'), true)}
-              className="input num"
-              value={values.listenPort}
-              inputMode="numeric"
-              onChange={(e) => set('listenPort', e.target.value)}
-              placeholder="13231"
-              autoComplete="off"
-              data-testid="iface-port"
-            />
-          </Field>
-          <Field id="iface-mtu" label={t('ifaceForm.mtu')} error={fieldError('mtu')} hint={t('ifaceForm.mtuHint')}>
-            <input
-              {...fieldAria('iface-mtu', fieldError('mtu'), true)}
-              className="input num"
-              value={values.mtu}
-              inputMode="numeric"
-              onChange={(e) => set('mtu', e.target.value)}
-              placeholder="1420"
-              autoComplete="off"
-              data-testid="iface-mtu"
-            />
-          </Field>
-        </div>
-        {!editing ? (
-          <Field id="iface-address" label={t('ifaceForm.address')} error={fieldError('address')} hint={t('ifaceForm.addressHint')}>
-            <input
-              {...fieldAria('iface-address', fieldError('address'), true)}
-              className="input mono"
-              value={values.address}
-              onChange={(e) => set('address', e.target.value)}
-              placeholder="10.20.0.1/24"
-              spellCheck={false}
-              autoComplete="off"
-              data-testid="iface-address"
-            />
-          </Field>
-        ) : null}
-        <Field id="iface-comment" label={t('ifaceForm.comment')} error={fieldError('comment')}>
-          <input {...fieldAria('iface-comment', fieldError('comment'))} className="input" value={values.comment} onChange={(e) => set('comment', e.target.value)} autoComplete="off" data-testid="iface-comment" />
+        <Field id="iface-mtu" label={t('ifaceForm.mtu')} error={fieldError('mtu')} hint={t('ifaceForm.mtuHint')}>
+          <input
+            {...fieldAria('iface-mtu', fieldError('mtu'), true)}
+            className="input num"
+            value={values.mtu}
+            inputMode="numeric"
+            onChange={(e) => set('mtu', e.target.value)}
+            placeholder="1420"
+            autoComplete="off"
+            data-testid="iface-mtu"
+          />
         </Field>
-        {error && !serverField ? <ActionErrorPanel error={error} failedTitle={editing ? t('ifaceForm.saveFailed') : t('ifaceForm.addFailed')} data-testid="interface-form-error" /> : null}
-      </form>
-    </Dialog>
+      </div>
+      {!editing ? (
+        <Field id="iface-address" label={t('ifaceForm.address')} error={fieldError('address')} hint={t('ifaceForm.addressHint')}>
+          <input
+            {...fieldAria('iface-address', fieldError('address'), true)}
+            className="input mono"
+            value={values.address}
+            onChange={(e) => set('address', e.target.value)}
+            placeholder="10.20.0.1/24"
+            spellCheck={false}
+            autoComplete="off"
+            data-testid="iface-address"
+          />
+        </Field>
+      ) : null}
+      <Field id="iface-comment" label={t('ifaceForm.comment')} error={fieldError('comment')}>
+        <input {...fieldAria('iface-comment', fieldError('comment'))} className="input" value={values.comment} onChange={(e) => set('comment', e.target.value)} autoComplete="off" data-testid="iface-comment" />
+      </Field>
+      {error && !serverField ? <ActionErrorPanel error={error} failedTitle={editing ? t('ifaceForm.saveFailed') : t('ifaceForm.addFailed')} data-testid="interface-form-error" /> : null}
+    </FormDialog>
   );
 }
 

@@ -13,7 +13,7 @@ import { formatCount } from '../../lib/format.ts';
 import { ActionErrorPanel } from '../../ui/ActionErrorPanel.tsx';
 import { Banner } from '../../ui/Banner.tsx';
 import { Button } from '../../ui/Button.tsx';
-import { Dialog } from '../../ui/Dialog.tsx';
+import { Dialog, FormDialog } from '../../ui/Dialog.tsx';
 import { Field, fieldAria } from '../../ui/Field.tsx';
 import { Segmented } from '../../ui/Segmented.tsx';
 import { WarningList } from '../../ui/WarningList.tsx';
@@ -179,279 +179,263 @@ export function PeerFormDialog({ routerId, interfaces, hasNames, routerVersion, 
   }
 
   return (
-    <Dialog
+    <FormDialog
       title={editing ? t('peerForm.editTitle', { name: original.name || peer.publicKey.slice(0, 8) }) : t('peerForm.addTitle')}
       description={editing ? t('peerForm.editDescription', { iface: peer.interface }) : t('peerForm.addDescription')}
       onClose={onClose}
-      busy={saving}
       size="lg"
       data-testid="peer-form"
-      footer={
-        <>
-          <span className="spacer" />
-          <Button onClick={onClose} disabled={saving} data-testid="peer-form-cancel">
-            {t('common.cancel')}
-          </Button>
-          <Button variant="primary" type="submit" form="peer-form" busy={saving} data-testid="peer-form-submit">
-            {editing ? t('peerForm.save') : t('peerForm.add')}
-          </Button>
-        </>
-      }
+      formId="peer-form"
+      formRef={formRef}
+      onSubmit={() => void submit()}
+      submitLabel={editing ? t('peerForm.save') : t('peerForm.add')}
+      saving={saving}
+      cancelTestId="peer-form-cancel"
+      submitTestId="peer-form-submit"
     >
-      <form
-        id="peer-form"
-        ref={formRef}
-        className="router-form"
-        noValidate
-        onSubmit={(e) => {
-          e.preventDefault();
-          void submit();
-        }}
-      >
-        {noKey ? (
-          <Banner
-            tone="info"
-            compact
-            title={peer.keyCustody === 'shown-once' ? t('peers.keyShownOnce') : t('peers.noKey')}
-            actions={
-              onRotate ? (
-                <Button size="sm" icon={<RotateCw size={14} aria-hidden />} onClick={() => onRotate(peer)} data-testid="peer-form-rotate">
-                  {t('peers.rotate')}
-                </Button>
-              ) : null
-            }
-            data-testid="peer-no-key"
-          >
-            {t('peers.noKeyBody')}
-          </Banner>
-        ) : null}
-
-        <div className="form-row">
-          {editing ? (
-            <Field id="peer-interface" label={t('peerForm.interface')}>
-              <input id="peer-interface" className="input" value={peer.interface} readOnly disabled />
-            </Field>
-          ) : (
-            <Field id="peer-interface" label={t('peerForm.interface')} error={fieldError('interface')}>
-              <select
-                {...fieldAria('peer-interface', fieldError('interface'))}
-                className="select"
-                value={values.iface}
-                onChange={(e) => setValues((v) => ({ ...v, iface: e.target.value, addressEdited: false, address: '' }))}
-                data-testid="peer-interface"
-              >
-                {interfaces.map((i) => (
-                  <option key={i.id} value={i.name}>
-                    {i.name}
-                  </option>
-                ))}
-              </select>
-            </Field>
-          )}
-          <Field id="peer-name" label={t('peerForm.name')} error={fieldError('name')} hint={hasNames ? t('peerForm.nameHint') : t('peerForm.nameAsComment', { version: routerVersion ?? '' })}>
-            <input
-              {...fieldAria('peer-name', fieldError('name'), true)}
-              className="input"
-              value={values.name}
-              onChange={(e) => set('name', e.target.value)}
-              placeholder={t('peerForm.namePlaceholder')}
-              autoComplete="off"
-              spellCheck={false}
-              data-autofocus
-              data-testid="peer-name"
-            />
-          </Field>
-        </div>
-
-        <div className="form-row">
-          <Field
-            id="peer-address"
-            label={t('peerForm.address')}
-            error={addressError}
-            hint={editing ? t('peerForm.addressEditHint') : values.addressEdited ? t('peerForm.addressOwnHint') : t('peerForm.addressNextHint')}
-          >
-            <input
-              {...fieldAria('peer-address', addressError, true)}
-              className="input mono"
-              value={addressValue}
-              onChange={(e) => setValues((v) => ({ ...v, address: e.target.value, addressEdited: true }))}
-              placeholder={precheck.state === 'loading' ? t('peerForm.addressLoading') : '10.10.0.5/32'}
-              spellCheck={false}
-              autoComplete="off"
-              data-testid="peer-address"
-            />
-          </Field>
-          <Field id="peer-dns" label={t('peerForm.dns')} error={fieldError('client.dns')} hint={peer && peer.client === null ? t('peerForm.dnsOldRouter') : t('peerForm.dnsHint')}>
-            <input
-              {...fieldAria('peer-dns', fieldError('client.dns'), true)}
-              className="input mono"
-              value={values.dns}
-              onChange={(e) => set('dns', e.target.value)}
-              placeholder="1.1.1.1, 9.9.9.9"
-              spellCheck={false}
-              autoComplete="off"
-              data-testid="peer-dns"
-            />
-          </Field>
-        </div>
-        {!editing ? <PoolLine precheck={precheck} edited={values.addressEdited} onUseNext={() => setValues((v) => ({ ...v, addressEdited: false, address: '' }))} locale={locale} /> : null}
-        {!editing && values.iface && !values.ownKey ? (
-          <div className="dial-line" data-testid="peer-form-endpoint">
-            <Globe size={15} aria-hidden className={endpoint ? 'muted' : 'warn-text'} />
-            {endpoint ? (
-              <span>{t('peerForm.clientsDial', { endpoint: endpointText(endpoint), iface: values.iface })}</span>
-            ) : endpoint === null ? (
-              <span className="warn-text">{t('peerForm.noEndpoint', { iface: values.iface })}</span>
-            ) : (
-              <span className="muted">…</span>
-            )}
-            {!endpointOpen ? (
-              <Button size="sm" variant="ghost" icon={<Pencil size={13} aria-hidden />} onClick={() => setEndpointOpen(true)} data-testid="peer-form-set-endpoint">
-                {endpoint ? t('peerForm.changeEndpoint') : t('peerForm.setEndpoint')}
+      {noKey ? (
+        <Banner
+          tone="info"
+          compact
+          title={peer.keyCustody === 'shown-once' ? t('peers.keyShownOnce') : t('peers.noKey')}
+          actions={
+            onRotate ? (
+              <Button size="sm" icon={<RotateCw size={14} aria-hidden />} onClick={() => onRotate(peer)} data-testid="peer-form-rotate">
+                {t('peers.rotate')}
               </Button>
-            ) : null}
-          </div>
-        ) : null}
-        {!editing && endpointOpen ? (
-          <EndpointEditor
-            routerId={routerId}
-            iface={values.iface}
-            listenPort={iface?.listenPort ?? null}
-            current={endpoint}
-            idPrefix="peer-form-endpoint"
-            onSaved={() => setEndpointOpen(false)}
-            onCancel={() => setEndpointOpen(false)}
-          />
-        ) : null}
+            ) : null
+          }
+          data-testid="peer-no-key"
+        >
+          {t('peers.noKeyBody')}
+        </Banner>
+      ) : null}
 
-        {precheck.state === 'ok' ? <WarningList warnings={precheck.value.warnings} data-testid="precheck-warnings" /> : null}
-        {precheck.state === 'error' ? (
-          <p className="inline-warning" data-testid="precheck-error">
-            <TriangleAlert size={14} aria-hidden />
-            <span>{t('peerForm.precheckFailed', { message: precheck.error.message })}</span>
-          </p>
-        ) : null}
-
-
-        <div className="form-row">
-          <Field id="peer-keepalive" label={t('peerForm.keepalive')} error={fieldError('persistentKeepaliveSec')} hint={t('peerForm.keepaliveHint')}>
-            <div className="number-with-unit">
-              <input
-                {...fieldAria('peer-keepalive', fieldError('persistentKeepaliveSec'), true)}
-                className="input num"
-                value={values.keepalive}
-                inputMode="numeric"
-                onChange={(e) => set('keepalive', e.target.value)}
-                autoComplete="off"
-                data-testid="peer-keepalive"
-              />
-              <span className="unit">{t('units.secondsShort')}</span>
-            </div>
+      <div className="form-row">
+        {editing ? (
+          <Field id="peer-interface" label={t('peerForm.interface')}>
+            <input id="peer-interface" className="input" value={peer.interface} readOnly disabled />
           </Field>
-          {hasNames ? (
-            <Field id="peer-comment" label={t('peerForm.comment')} error={fieldError('comment')}>
+        ) : (
+          <Field id="peer-interface" label={t('peerForm.interface')} error={fieldError('interface')}>
+            <select
+              {...fieldAria('peer-interface', fieldError('interface'))}
+              className="select"
+              value={values.iface}
+              onChange={(e) => setValues((v) => ({ ...v, iface: e.target.value, addressEdited: false, address: '' }))}
+              data-testid="peer-interface"
+            >
+              {interfaces.map((i) => (
+                <option key={i.id} value={i.name}>
+                  {i.name}
+                </option>
+              ))}
+            </select>
+          </Field>
+        )}
+        <Field id="peer-name" label={t('peerForm.name')} error={fieldError('name')} hint={hasNames ? t('peerForm.nameHint') : t('peerForm.nameAsComment', { version: routerVersion ?? '' })}>
+          <input
+            {...fieldAria('peer-name', fieldError('name'), true)}
+            className="input"
+            value={values.name}
+            onChange={(e) => set('name', e.target.value)}
+            placeholder={t('peerForm.namePlaceholder')}
+            autoComplete="off"
+            spellCheck={false}
+            data-autofocus
+            data-testid="peer-name"
+          />
+        </Field>
+      </div>
+
+      <div className="form-row">
+        <Field
+          id="peer-address"
+          label={t('peerForm.address')}
+          error={addressError}
+          hint={editing ? t('peerForm.addressEditHint') : values.addressEdited ? t('peerForm.addressOwnHint') : t('peerForm.addressNextHint')}
+        >
+          <input
+            {...fieldAria('peer-address', addressError, true)}
+            className="input mono"
+            value={addressValue}
+            onChange={(e) => setValues((v) => ({ ...v, address: e.target.value, addressEdited: true }))}
+            placeholder={precheck.state === 'loading' ? t('peerForm.addressLoading') : '10.10.0.5/32'}
+            spellCheck={false}
+            autoComplete="off"
+            data-testid="peer-address"
+          />
+        </Field>
+        <Field id="peer-dns" label={t('peerForm.dns')} error={fieldError('client.dns')} hint={peer && peer.client === null ? t('peerForm.dnsOldRouter') : t('peerForm.dnsHint')}>
+          <input
+            {...fieldAria('peer-dns', fieldError('client.dns'), true)}
+            className="input mono"
+            value={values.dns}
+            onChange={(e) => set('dns', e.target.value)}
+            placeholder="1.1.1.1, 9.9.9.9"
+            spellCheck={false}
+            autoComplete="off"
+            data-testid="peer-dns"
+          />
+        </Field>
+      </div>
+      {!editing ? <PoolLine precheck={precheck} edited={values.addressEdited} onUseNext={() => setValues((v) => ({ ...v, addressEdited: false, address: '' }))} locale={locale} /> : null}
+      {!editing && values.iface && !values.ownKey ? (
+        <div className="dial-line" data-testid="peer-form-endpoint">
+          <Globe size={15} aria-hidden className={endpoint ? 'muted' : 'warn-text'} />
+          {endpoint ? (
+            <span>{t('peerForm.clientsDial', { endpoint: endpointText(endpoint), iface: values.iface })}</span>
+          ) : endpoint === null ? (
+            <span className="warn-text">{t('peerForm.noEndpoint', { iface: values.iface })}</span>
+          ) : (
+            <span className="muted">…</span>
+          )}
+          {!endpointOpen ? (
+            <Button size="sm" variant="ghost" icon={<Pencil size={13} aria-hidden />} onClick={() => setEndpointOpen(true)} data-testid="peer-form-set-endpoint">
+              {endpoint ? t('peerForm.changeEndpoint') : t('peerForm.setEndpoint')}
+            </Button>
+          ) : null}
+        </div>
+      ) : null}
+      {!editing && endpointOpen ? (
+        <EndpointEditor
+          routerId={routerId}
+          iface={values.iface}
+          listenPort={iface?.listenPort ?? null}
+          current={endpoint}
+          idPrefix="peer-form-endpoint"
+          onSaved={() => setEndpointOpen(false)}
+          onCancel={() => setEndpointOpen(false)}
+        />
+      ) : null}
+
+      {precheck.state === 'ok' ? <WarningList warnings={precheck.value.warnings} data-testid="precheck-warnings" /> : null}
+      {precheck.state === 'error' ? (
+        <p className="inline-warning" data-testid="precheck-error">
+          <TriangleAlert size={14} aria-hidden />
+          <span>{t('peerForm.precheckFailed', { message: precheck.error.message })}</span>
+        </p>
+      ) : null}
+
+
+      <div className="form-row">
+        <Field id="peer-keepalive" label={t('peerForm.keepalive')} error={fieldError('persistentKeepaliveSec')} hint={t('peerForm.keepaliveHint')}>
+          <div className="number-with-unit">
+            <input
+              {...fieldAria('peer-keepalive', fieldError('persistentKeepaliveSec'), true)}
+              className="input num"
+              value={values.keepalive}
+              inputMode="numeric"
+              onChange={(e) => set('keepalive', e.target.value)}
+              autoComplete="off"
+              data-testid="peer-keepalive"
+            />
+            <span className="unit">{t('units.secondsShort')}</span>
+          </div>
+        </Field>
+        {hasNames ? (
+          <Field id="peer-comment" label={t('peerForm.comment')} error={fieldError('comment')}>
+            <input
+              {...fieldAria('peer-comment', fieldError('comment'))}
+              className="input"
+              value={values.comment}
+              onChange={(e) => set('comment', e.target.value)}
+              placeholder={t('peerForm.commentPlaceholder')}
+              autoComplete="off"
+              data-testid="peer-comment"
+            />
+          </Field>
+        ) : (
+          <span />
+        )}
+      </div>
+
+      {editing ? (
+        <div className="field">
+          <span className="field-label" id="peer-psk-label">
+            {t('peerForm.psk')}
+          </span>
+          <Segmented
+            name="peer-psk"
+            aria-labelledby="peer-psk-label"
+            value={values.pskAction}
+            onChange={(v) => set('pskAction', v)}
+            options={[
+              { value: 'keep', label: t('peerForm.pskKeep'), testId: 'psk-keep' },
+              { value: 'generate', label: t('peerForm.pskGenerate'), testId: 'psk-generate' },
+              { value: 'remove', label: t('peerForm.pskRemove'), testId: 'psk-remove' },
+            ]}
+          />
+          <div className="field-hint">{values.pskAction === 'generate' ? t('peerForm.pskGenerateHint') : values.pskAction === 'remove' ? t('peerForm.pskRemoveHint') : t('peerForm.pskKeepHint')}</div>
+        </div>
+      ) : (
+        <fieldset className="choice-group" disabled={values.ownKey}>
+          <legend className="field-label">
+            <KeyRound size={14} aria-hidden /> {t('peerForm.custody')}
+          </legend>
+          <div className="choice-list">
+            {custodyOptions.map((o) => (
+              <label key={o.value} className={`choice${values.custody === o.value ? ' selected' : ''}`} data-testid={`custody-${o.value}`}>
+                <input type="radio" name={custodyName} value={o.value} checked={values.custody === o.value} onChange={() => set('custody', o.value)} />
+                <span className="choice-text">
+                  <span className="choice-title">{o.title}</span>
+                  <span className="choice-body">{o.body}</span>
+                </span>
+              </label>
+            ))}
+          </div>
+        </fieldset>
+      )}
+
+      {!editing ? (
+        <div className="stack">
+          <label className="checkbox">
+            <input type="checkbox" checked={values.ownKey} onChange={(e) => set('ownKey', e.target.checked)} data-testid="peer-own-key" />
+            <span>{t('peerForm.ownKey')}</span>
+          </label>
+          {values.ownKey ? (
+            <Field id="peer-public-key" label={t('peerForm.publicKey')} error={fieldError('publicKey')} hint={t('peerForm.publicKeyHint')}>
               <input
-                {...fieldAria('peer-comment', fieldError('comment'))}
-                className="input"
-                value={values.comment}
-                onChange={(e) => set('comment', e.target.value)}
-                placeholder={t('peerForm.commentPlaceholder')}
+                {...fieldAria('peer-public-key', fieldError('publicKey'), true)}
+                className="input mono"
+                value={values.publicKey}
+                onChange={(e) => set('publicKey', e.target.value)}
+                placeholder="xTIBA5rboUvnH4htodjb6e697QjLERt1NAB4mZqp8Dg="
+                spellCheck={false}
                 autoComplete="off"
-                data-testid="peer-comment"
+                data-testid="peer-public-key"
               />
             </Field>
-          ) : (
-            <span />
-          )}
-        </div>
-
-        {editing ? (
-          <div className="field">
-            <span className="field-label" id="peer-psk-label">
-              {t('peerForm.psk')}
+          ) : null}
+          <label className="checkbox">
+            <input type="checkbox" checked={values.presharedKey} onChange={(e) => set('presharedKey', e.target.checked)} data-testid="peer-psk" />
+            <span>
+              {t('peerForm.pskAdd')} <span className="muted small">{t('peerForm.pskAddHint')}</span>
             </span>
-            <Segmented
-              name="peer-psk"
-              aria-labelledby="peer-psk-label"
-              value={values.pskAction}
-              onChange={(v) => set('pskAction', v)}
-              options={[
-                { value: 'keep', label: t('peerForm.pskKeep'), testId: 'psk-keep' },
-                { value: 'generate', label: t('peerForm.pskGenerate'), testId: 'psk-generate' },
-                { value: 'remove', label: t('peerForm.pskRemove'), testId: 'psk-remove' },
-              ]}
-            />
-            <div className="field-hint">{values.pskAction === 'generate' ? t('peerForm.pskGenerateHint') : values.pskAction === 'remove' ? t('peerForm.pskRemoveHint') : t('peerForm.pskKeepHint')}</div>
-          </div>
-        ) : (
-          <fieldset className="choice-group" disabled={values.ownKey}>
-            <legend className="field-label">
-              <KeyRound size={14} aria-hidden /> {t('peerForm.custody')}
-            </legend>
-            <div className="choice-list">
-              {custodyOptions.map((o) => (
-                <label key={o.value} className={`choice${values.custody === o.value ? ' selected' : ''}`} data-testid={`custody-${o.value}`}>
-                  <input type="radio" name={custodyName} value={o.value} checked={values.custody === o.value} onChange={() => set('custody', o.value)} />
-                  <span className="choice-text">
-                    <span className="choice-title">{o.title}</span>
-                    <span className="choice-body">{o.body}</span>
-                  </span>
-                </label>
-              ))}
-            </div>
-          </fieldset>
-        )}
+          </label>
+        </div>
+      ) : null}
 
-        {!editing ? (
-          <div className="stack">
-            <label className="checkbox">
-              <input type="checkbox" checked={values.ownKey} onChange={(e) => set('ownKey', e.target.checked)} data-testid="peer-own-key" />
-              <span>{t('peerForm.ownKey')}</span>
-            </label>
-            {values.ownKey ? (
-              <Field id="peer-public-key" label={t('peerForm.publicKey')} error={fieldError('publicKey')} hint={t('peerForm.publicKeyHint')}>
-                <input
-                  {...fieldAria('peer-public-key', fieldError('publicKey'), true)}
-                  className="input mono"
-                  value={values.publicKey}
-                  onChange={(e) => set('publicKey', e.target.value)}
-                  placeholder="xTIBA5rboUvnH4htodjb6e697QjLERt1NAB4mZqp8Dg="
-                  spellCheck={false}
-                  autoComplete="off"
-                  data-testid="peer-public-key"
-                />
-              </Field>
-            ) : null}
-            <label className="checkbox">
-              <input type="checkbox" checked={values.presharedKey} onChange={(e) => set('presharedKey', e.target.checked)} data-testid="peer-psk" />
-              <span>
-                {t('peerForm.pskAdd')} <span className="muted small">{t('peerForm.pskAddHint')}</span>
-              </span>
-            </label>
-          </div>
-        ) : null}
+      <details className="more-settings" open={Boolean(original.endpoint) || undefined}>
+        <summary>{t('peerForm.siteToSite')}</summary>
+        <Field id="peer-endpoint" label={t('peerForm.endpoint')} error={fieldError('endpoint')} hint={t('peerForm.endpointHint')}>
+          <input
+            {...fieldAria('peer-endpoint', fieldError('endpoint'), true)}
+            className="input mono"
+            value={values.endpoint}
+            onChange={(e) => set('endpoint', e.target.value)}
+            placeholder="branch.example.com:13231"
+            spellCheck={false}
+            autoComplete="off"
+            data-testid="peer-endpoint"
+          />
+        </Field>
+      </details>
 
-        <details className="more-settings" open={Boolean(original.endpoint) || undefined}>
-          <summary>{t('peerForm.siteToSite')}</summary>
-          <Field id="peer-endpoint" label={t('peerForm.endpoint')} error={fieldError('endpoint')} hint={t('peerForm.endpointHint')}>
-            <input
-              {...fieldAria('peer-endpoint', fieldError('endpoint'), true)}
-              className="input mono"
-              value={values.endpoint}
-              onChange={(e) => set('endpoint', e.target.value)}
-              placeholder="branch.example.com:13231"
-              spellCheck={false}
-              autoComplete="off"
-              data-testid="peer-endpoint"
-            />
-          </Field>
-        </details>
-
-        {error && !(serverField && ['name', 'comment', 'allowedAddress', 'client.dns', 'persistentKeepaliveSec', 'endpoint', 'publicKey'].includes(serverField)) ? (
-          <ActionErrorPanel error={error} failedTitle={editing ? t('peerForm.saveFailed') : t('peerForm.addFailed')} data-testid="peer-form-error" />
-        ) : null}
-      </form>
-    </Dialog>
+      {error && !(serverField && ['name', 'comment', 'allowedAddress', 'client.dns', 'persistentKeepaliveSec', 'endpoint', 'publicKey'].includes(serverField)) ? (
+        <ActionErrorPanel error={error} failedTitle={editing ? t('peerForm.saveFailed') : t('peerForm.addFailed')} data-testid="peer-form-error" />
+      ) : null}
+    </FormDialog>
   );
 }
 

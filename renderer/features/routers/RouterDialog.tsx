@@ -6,7 +6,7 @@ import { useTranslation } from 'react-i18next';
 import type { ConnectionTest, RouterProfile, Transport } from '../../../src/contract/index.ts';
 import { ApiError, errorMessage, invoke } from '../../lib/api.ts';
 import { Button } from '../../ui/Button.tsx';
-import { Dialog } from '../../ui/Dialog.tsx';
+import { FormDialog } from '../../ui/Dialog.tsx';
 import { Field, fieldAria } from '../../ui/Field.tsx';
 import { Segmented } from '../../ui/Segmented.tsx';
 import { Banner } from '../../ui/Banner.tsx';
@@ -127,191 +127,178 @@ export function RouterDialog({ router, onClose, onSaved, onRemove }: RouterDialo
   ];
 
   return (
-    <Dialog
+    <FormDialog
       title={editing ? t('routerForm.editTitle', { name: router.name }) : t('routerForm.addTitle')}
       description={editing ? t('routerForm.editDescription') : t('routerForm.addDescription')}
       onClose={onClose}
-      busy={saving}
       size="lg"
       data-testid="router-dialog"
-      footer={
-        <>
-          {editing && onRemove ? (
-            <Button variant="ghost" className="danger-text" icon={<Trash2 size={15} aria-hidden />} onClick={onRemove} disabled={busy} data-testid="router-remove">
-              {t('routerForm.remove')}
-            </Button>
-          ) : null}
-          <span className="spacer" />
-          <Button onClick={onClose} disabled={saving} data-testid="router-cancel">
-            {t('common.cancel')}
+      formId="router-form"
+      formRef={formRef}
+      onSubmit={() => void save()}
+      submitLabel={editing ? t('routerForm.save') : t('routerForm.add')}
+      saving={saving}
+      submitDisabled={test.state === 'testing'}
+      footerStart={
+        editing && onRemove ? (
+          <Button variant="ghost" className="danger-text" icon={<Trash2 size={15} aria-hidden />} onClick={onRemove} disabled={busy} data-testid="router-remove">
+            {t('routerForm.remove')}
           </Button>
-          <Button variant="primary" type="submit" form="router-form" busy={saving} disabled={test.state === 'testing'} data-testid="router-save">
-            {editing ? t('routerForm.save') : t('routerForm.add')}
-          </Button>
-        </>
+        ) : null
       }
+      cancelTestId="router-cancel"
+      submitTestId="router-save"
     >
-      <form
-        id="router-form"
-        ref={formRef}
-        className="router-form"
-        noValidate
-        onSubmit={(e) => {
-          e.preventDefault();
-          void save();
-        }}
-      >
-        <Field id="router-name" label={t('routerForm.name')} hint={t('routerForm.nameHint')} error={errorFor('name')}>
+      <Field id="router-name" label={t('routerForm.name')} hint={t('routerForm.nameHint')} error={errorFor('name')}>
+        <input
+          {...fieldAria('router-name', errorFor('name'), true)}
+          className="input"
+          value={values.name}
+          onChange={(e) => set('name', e.target.value)}
+          onBlur={() => blur('name')}
+          placeholder={t('routerForm.namePlaceholder')}
+          autoComplete="off"
+          data-autofocus
+          data-testid="router-name"
+        />
+      </Field>
+
+      <div className="form-row host-row">
+        <Field id="router-host" label={t('routerForm.host')} error={errorFor('host')}>
           <input
-            {...fieldAria('router-name', errorFor('name'), true)}
+            {...fieldAria('router-host', errorFor('host'))}
             className="input"
-            value={values.name}
-            onChange={(e) => set('name', e.target.value)}
-            onBlur={() => blur('name')}
-            placeholder={t('routerForm.namePlaceholder')}
+            value={values.host}
+            onChange={(e) => set('host', e.target.value)}
+            onBlur={() => blur('host')}
+            placeholder="192.168.88.1"
             autoComplete="off"
-            data-autofocus
-            data-testid="router-name"
+            spellCheck={false}
+            data-testid="router-host"
           />
         </Field>
+        <Field id="router-port" label={t('routerForm.port')} error={errorFor('port')}>
+          <input
+            {...fieldAria('router-port', errorFor('port'))}
+            className="input num"
+            value={values.port}
+            inputMode="numeric"
+            onChange={(e) => set('port', e.target.value)}
+            onBlur={() => blur('port')}
+            autoComplete="off"
+            data-testid="router-port"
+          />
+        </Field>
+      </div>
 
-        <div className="form-row host-row">
-          <Field id="router-host" label={t('routerForm.host')} error={errorFor('host')}>
+      <div className="field">
+        <span className="field-label" id="router-transport-label">
+          {t('routerForm.transport')}
+        </span>
+        <Segmented name="router-transport" aria-labelledby="router-transport-label" value={values.transport} options={transportOptions} onChange={(next) => change(switchTransport(values, next))} />
+        <div className={`field-hint${values.transport === 'api' ? ' warn-text' : ''}`}>{values.transport === 'api' ? t('routerForm.transportApiHint') : t('routerForm.transportApiSslHint')}</div>
+      </div>
+
+      <div className="form-row">
+        <Field id="router-username" label={t('routerForm.username')} error={errorFor('username')}>
+          <input
+            {...fieldAria('router-username', errorFor('username'))}
+            className="input"
+            value={values.username}
+            onChange={(e) => set('username', e.target.value)}
+            onBlur={() => blur('username')}
+            autoComplete="off"
+            spellCheck={false}
+            data-testid="router-username"
+          />
+        </Field>
+        <Field id="router-password" label={t('routerForm.password')} hint={editing ? t('routerForm.passwordKeepHint') : t('routerForm.passwordHint')} error={errorFor('password')}>
+          <div className="input-group">
             <input
-              {...fieldAria('router-host', errorFor('host'))}
+              {...fieldAria('router-password', errorFor('password'), true)}
               className="input"
-              value={values.host}
-              onChange={(e) => set('host', e.target.value)}
-              onBlur={() => blur('host')}
-              placeholder="192.168.88.1"
-              autoComplete="off"
+              type={showPassword ? 'text' : 'password'}
+              value={values.password}
+              onChange={(e) => set('password', e.target.value)}
+              onBlur={() => blur('password')}
+              placeholder={editing ? t('routerForm.passwordKeepPlaceholder') : ''}
+              autoComplete="new-password"
               spellCheck={false}
-              data-testid="router-host"
+              data-testid="router-password"
             />
-          </Field>
-          <Field id="router-port" label={t('routerForm.port')} error={errorFor('port')}>
-            <input
-              {...fieldAria('router-port', errorFor('port'))}
-              className="input num"
-              value={values.port}
-              inputMode="numeric"
-              onChange={(e) => set('port', e.target.value)}
-              onBlur={() => blur('port')}
-              autoComplete="off"
-              data-testid="router-port"
-            />
-          </Field>
-        </div>
+            <button
+              type="button"
+              className="icon-btn input-addon"
+              onClick={() => setShowPassword((v) => !v)}
+              aria-label={showPassword ? t('routerForm.hidePassword') : t('routerForm.showPassword')}
+              title={showPassword ? t('routerForm.hidePassword') : t('routerForm.showPassword')}
+              aria-pressed={showPassword}
+              data-testid="toggle-password"
+            >
+              {showPassword ? <EyeOff size={15} aria-hidden /> : <Eye size={15} aria-hidden />}
+            </button>
+          </div>
+        </Field>
+      </div>
 
-        <div className="field">
-          <span className="field-label" id="router-transport-label">
-            {t('routerForm.transport')}
-          </span>
-          <Segmented name="router-transport" aria-labelledby="router-transport-label" value={values.transport} options={transportOptions} onChange={(next) => change(switchTransport(values, next))} />
-          <div className={`field-hint${values.transport === 'api' ? ' warn-text' : ''}`}>{values.transport === 'api' ? t('routerForm.transportApiHint') : t('routerForm.transportApiSslHint')}</div>
-        </div>
-
-        <div className="form-row">
-          <Field id="router-username" label={t('routerForm.username')} error={errorFor('username')}>
-            <input
-              {...fieldAria('router-username', errorFor('username'))}
-              className="input"
-              value={values.username}
-              onChange={(e) => set('username', e.target.value)}
-              onBlur={() => blur('username')}
-              autoComplete="off"
-              spellCheck={false}
-              data-testid="router-username"
-            />
-          </Field>
-          <Field id="router-password" label={t('routerForm.password')} hint={editing ? t('routerForm.passwordKeepHint') : t('routerForm.passwordHint')} error={errorFor('password')}>
-            <div className="input-group">
-              <input
-                {...fieldAria('router-password', errorFor('password'), true)}
-                className="input"
-                type={showPassword ? 'text' : 'password'}
-                value={values.password}
-                onChange={(e) => set('password', e.target.value)}
-                onBlur={() => blur('password')}
-                placeholder={editing ? t('routerForm.passwordKeepPlaceholder') : ''}
-                autoComplete="new-password"
-                spellCheck={false}
-                data-testid="router-password"
-              />
-              <button
-                type="button"
-                className="icon-btn input-addon"
-                onClick={() => setShowPassword((v) => !v)}
-                aria-label={showPassword ? t('routerForm.hidePassword') : t('routerForm.showPassword')}
-                title={showPassword ? t('routerForm.hidePassword') : t('routerForm.showPassword')}
-                aria-pressed={showPassword}
-                data-testid="toggle-password"
-              >
-                {showPassword ? <EyeOff size={15} aria-hidden /> : <Eye size={15} aria-hidden />}
-              </button>
-            </div>
-          </Field>
-        </div>
-
-        {values.transport === 'api-ssl' && (values.tlsFingerprint || values.allowAnonymousTls) ? (
-          <div className="tls-state" data-testid="tls-state">
-            {values.tlsFingerprint ? (
-              <>
-                <div className="tls-state-head">
-                  <ShieldCheck size={15} aria-hidden className="ok-text" />
-                  <span className="field-label">{t('routerForm.pinnedTitle')}</span>
-                  <span className="spacer" />
-                  <Button size="sm" variant="ghost" className="danger-text" onClick={() => set('tlsFingerprint', null)} data-testid="remove-pin">
-                    {t('routerForm.removePin')}
-                  </Button>
-                </div>
-                <Fingerprint value={values.tlsFingerprint} label={t('routerForm.pinnedTitle')} testId="pinned-fingerprint" />
-                <p className="field-hint">{t('routerForm.pinnedHint')}</p>
-              </>
-            ) : (
+      {values.transport === 'api-ssl' && (values.tlsFingerprint || values.allowAnonymousTls) ? (
+        <div className="tls-state" data-testid="tls-state">
+          {values.tlsFingerprint ? (
+            <>
               <div className="tls-state-head">
-                <ShieldOff size={15} aria-hidden className="warn-text" />
-                <span>{t('routerForm.anonymousAllowed')}</span>
+                <ShieldCheck size={15} aria-hidden className="ok-text" />
+                <span className="field-label">{t('routerForm.pinnedTitle')}</span>
                 <span className="spacer" />
-                <Button size="sm" variant="ghost" onClick={() => set('allowAnonymousTls', false)} data-testid="undo-anonymous">
-                  {t('routerForm.undoAnonymous')}
+                <Button size="sm" variant="ghost" className="danger-text" onClick={() => set('tlsFingerprint', null)} data-testid="remove-pin">
+                  {t('routerForm.removePin')}
                 </Button>
               </div>
-            )}
-          </div>
+              <Fingerprint value={values.tlsFingerprint} label={t('routerForm.pinnedTitle')} testId="pinned-fingerprint" />
+              <p className="field-hint">{t('routerForm.pinnedHint')}</p>
+            </>
+          ) : (
+            <div className="tls-state-head">
+              <ShieldOff size={15} aria-hidden className="warn-text" />
+              <span>{t('routerForm.anonymousAllowed')}</span>
+              <span className="spacer" />
+              <Button size="sm" variant="ghost" onClick={() => set('allowAnonymousTls', false)} data-testid="undo-anonymous">
+                {t('routerForm.undoAnonymous')}
+              </Button>
+            </div>
+          )}
+        </div>
+      ) : null}
+
+      <div className="test-row">
+        <Button icon={<PlugZap size={15} aria-hidden />} onClick={() => void runTest(values)} busy={test.state === 'testing'} disabled={saving} data-testid="test-connection">
+          {test.state === 'testing' ? t('routerForm.testing') : t('routerForm.test')}
+        </Button>
+        <span className="muted test-hint">{test.state === 'idle' && !panelError ? t('routerForm.testHint') : null}</span>
+      </div>
+
+      <div ref={resultRef} className="test-result">
+        {test.state === 'ok' ? <TestSuccess result={test.result} /> : null}
+
+        {panelError ? (
+          <ConnectionErrorPanel
+            error={panelError}
+            host={values.host}
+            port={values.port}
+            transport={values.transport}
+            formFingerprint={values.tlsFingerprint}
+            allowAnonymousTls={values.allowAnonymousTls}
+            onTrust={trust}
+            onAllowAnonymous={(allow) => {
+              // Accepting is a decision like trusting a certificate: apply it and test again at once.
+              const next = { ...values, allowAnonymousTls: allow };
+              setValues(next);
+              if (allow) void runTest(next);
+            }}
+            busy={busy}
+          />
         ) : null}
-
-        <div className="test-row">
-          <Button icon={<PlugZap size={15} aria-hidden />} onClick={() => void runTest(values)} busy={test.state === 'testing'} disabled={saving} data-testid="test-connection">
-            {test.state === 'testing' ? t('routerForm.testing') : t('routerForm.test')}
-          </Button>
-          <span className="muted test-hint">{test.state === 'idle' && !panelError ? t('routerForm.testHint') : null}</span>
-        </div>
-
-        <div ref={resultRef} className="test-result">
-          {test.state === 'ok' ? <TestSuccess result={test.result} /> : null}
-
-          {panelError ? (
-            <ConnectionErrorPanel
-              error={panelError}
-              host={values.host}
-              port={values.port}
-              transport={values.transport}
-              formFingerprint={values.tlsFingerprint}
-              allowAnonymousTls={values.allowAnonymousTls}
-              onTrust={trust}
-              onAllowAnonymous={(allow) => {
-                // Accepting is a decision like trusting a certificate: apply it and test again at once.
-                const next = { ...values, allowAnonymousTls: allow };
-                setValues(next);
-                if (allow) void runTest(next);
-              }}
-              busy={busy}
-            />
-          ) : null}
-        </div>
-      </form>
-    </Dialog>
+      </div>
+    </FormDialog>
   );
 }
 
