@@ -27,18 +27,11 @@ function peer(n: number, iface = 'wg0'): PeerSnapshotInput {
 }
 
 describe('SnapshotsRepository', () => {
-  it('records 10,000 peers in one call, quickly, and updates them all again', () => {
+  // How long this takes is measured by `npm run bench scale`, against a bare insert of the same rows.
+  it('records 10,000 peers in one call and updates them all again', () => {
     const rows = Array.from({ length: 10_000 }, (_, n) => peer(n));
-    const started = performance.now();
     expect(snapshots.syncPeers(routerId, rows, 1_000)).toEqual({ present: 10_000, vanished: 0 });
-    const firstMs = performance.now() - started;
-    const again = performance.now();
     expect(snapshots.syncPeers(routerId, rows.slice(0, 9_000), 2_000)).toEqual({ present: 9_000, vanished: 1_000 });
-    const secondMs = performance.now() - again;
-    console.info(`syncPeers: 10,000 new peers in ${firstMs.toFixed(0)} ms, 9,000 updated + 1,000 vanished in ${secondMs.toFixed(0)} ms`);
-    // Generous bound for a slow CI disk; on a laptop this is well under 200 ms.
-    expect(firstMs).toBeLessThan(3_000);
-    expect(secondMs).toBeLessThan(3_000);
 
     const all = snapshots.listPeers(routerId);
     expect(all).toHaveLength(10_000);

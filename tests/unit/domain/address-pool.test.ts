@@ -64,14 +64,13 @@ describe('allocateAddress (IPv4)', () => {
     expect(message(allocateAddress({ interfaceAddress: '10.8.0/24', taken: [] }))).toContain('Interface address "10.8.0" is not a valid IPv4 address');
   });
 
-  it('stays fast with 10,000 taken entries on a /16', () => {
+  // Speed at this size: `npm run bench scale`, against a Set of taken hosts and a linear scan.
+  it('allocates and counts correctly with 10,000 taken entries on a /16', () => {
     const taken: string[] = [];
     for (let i = 2; i < 10_002; i++) taken.push(`10.8.${i >> 8}.${i & 255}/32`);
     taken.reverse();
-    const start = performance.now();
     const next = value(allocateAddress({ interfaceAddress: '10.8.0.1/16', taken }));
     const usage = value(poolUsage({ interfaceAddress: '10.8.0.1/16', taken }));
-    expect(performance.now() - start).toBeLessThan(500);
     expect(next).toBe(`10.8.${10_002 >> 8}.${10_002 & 255}/32`);
     expect(usage).toEqual({ usable: 65_533, used: 10_000, free: 55_533 });
   });

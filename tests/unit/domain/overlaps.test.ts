@@ -48,12 +48,11 @@ describe('findPeerOverlaps', () => {
     expect(result.some((o) => o.peer === 'carol')).toBe(false);
   });
 
-  it('stays fast with 10,000 peers', () => {
+  // Speed at this size: `npm run bench scale`, against parsing and sorting the same ranges.
+  it('finds the one overlap among 10,001 peers', () => {
     const many = Array.from({ length: 10_000 }, (_, i) => ({ peer: `p${i}`, allowedAddress: [`10.${(i >> 8) & 255}.${i & 255}.0/24`] }));
     many.push({ peer: 'dup', allowedAddress: ['10.0.5.7/32'] });
-    const start = performance.now();
     const result = findPeerOverlaps(many);
-    expect(performance.now() - start).toBeLessThan(1000);
     expect(result).toEqual([{ peer: 'p5', entry: '10.0.5.0/24', otherPeer: 'dup', otherEntry: '10.0.5.7/32' }]);
   });
 });

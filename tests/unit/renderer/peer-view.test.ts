@@ -60,18 +60,16 @@ describe('filterPeers', () => {
     expect(filterPeers(rows, index, { ...all, iface: 'wg1' }).map((p) => p.id)).toEqual(['*2']);
   });
 
-  it('stays fast at 10,000 peers', () => {
+  // Speed at this size is measured in Chromium by `npm run bench peers-render` (filter keystroke to rows).
+  it('finds and sorts correctly among 10,000 peers', () => {
     const many = Array.from({ length: 10_000 }, (_, i) =>
       peer({ id: `*${i}`, name: `peer-${i}`, allowedAddress: [`10.${(i >> 8) & 255}.${i & 255}.1/32`], rx: i * 7, status: i % 3 === 0 ? 'online' : 'offline' }),
     );
-    const start = performance.now();
     const manyIndex = buildSearchIndex(many);
     const found = filterPeers(many, manyIndex, { search: 'peer-99', status: 'all', iface: '' });
     const sorted = sortPeers(found.length ? many : found, { column: 'rx', direction: 'desc' });
-    const elapsed = performance.now() - start;
     expect(found.length).toBe(111);
     expect(sorted[0]!.id).toBe('*9999');
-    expect(elapsed).toBeLessThan(1000);
   });
 });
 

@@ -1,0 +1,115 @@
+// Benchmark: the per-refresh and per-change work that grows with the number of peers, at 10,000 peers,
+// each against the least work that gives the same answer, measured in the same run:
+// - the next free address and pool usage on a /16 with 10,000 taken entries, vs a Set of taken hosts and a
+//   linear scan from the first host;
+// - overlapping allowed-address across 10,001 peers (the duplicate-address check), vs only sorting the
+//   same parsed ranges (what any sweep must do at least);
+// - saving the local copy of 10,000 peers (every UI refresh does it), vs INSERT OR REPLACE of the same
+//   JSON rows into a bare two-column table, one transaction each.
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { allocateAddress, findPeerOverlaps, parseCidr, poolUsage } from '../src/domain/index.ts';
+import { openDatabase, transaction } from '../main/store/db.ts';
+import { RoutersRepository } from '../main/store/routers.ts';
+import { SnapshotsRepository, type PeerSnapshotInput } from '../main/store/snapshots.ts';
+import { measure, type BenchRow } from './support.ts';
+
+const PEERS = 10_000;
+
+function poolRows(): Promise<BenchRow> {
+  const taken: string[] = [];
+  for (let i = 2; i < PEERS + 2; i++) taken.push(`10.8.${i >> 8}.${i & 255}/32`);
+  taken.reverse();
+  const app = () => {
+    allocateAddress({ interfaceAddress: '10.8.0.1/16', taken });
+    poolUsage({ interfaceAddress: '10.8.0.1/16', taken });
+  };
+  const baseline = () => {
+    const used = new Set<bigint>();
+    for (const entry of taken) {
+      const cidr = parseCidr(entry);
+      if (cidr.ok) used.add(cidr.value.first);
+    }
+    const first = parseCidr('10.8.0.0/16');
+    if (!first.ok) throw new Error('bad subnet');
+    let candidate = first.value.first + 2n;
+    while (used.has(candidate)) candidate += 1n;
+    return candidate;
+  };
+  return Promise.all([measure(app, 30), measure(baseline, 30)]).then(([value, base]) => ({
+    name: `next free address + pool usage, /16, ${PEERS.toLocaleString('en')} taken`,
+    value,
+    baseline: base,
+    baselineName: 'Set of taken hosts + linear scan',
+  }));
+}
+
+async function overlapRows(): Promise<BenchRow> {
+  const peers = Array.from({ length: PEERS }, (_, i) => ({ peer: `p${i}`, allowedAddress: [`10.${(i >> 8) & 255}.${i & 255}.0/24`] }));
+  peers.push({ peer: 'dup', allowedAddress: ['10.0.5.7/32'] });
+  const found = findPeerOverlaps(peers);
+  if (found.length !== 1) throw new Error(`expected one overlap, found ${found.length}`);
+  const app = () => findPeerOverlaps(peers);
+  const baseline = () => {
+    const ranges = peers.flatMap((p) => p.allowedAddress.map((a) => parseCidr(a)).flatMap((r) => (r.ok ? [r.value] : [])));
+    return ranges.sort((a, b) => (a.first < b.first ? -1 : a.first > b.first ? 1 : 0));
+  };
+  return { name: `allowed-address overlaps, ${(PEERS + 1).toLocaleString('en')} peers`, value: await measure(app, 20), baseline: await measure(baseline, 20), baselineName: 'parse + sort the same ranges' };
+}
+
+function key(n: number): string {
+  const b = Buffer.alloc(32);
+  b.writeUInt32BE(n, 0);
+  b.writeUInt32BE((0x9e3779b9 ^ n) >>> 0, 28);
+  return b.toString('base64');
+}
+
+async function snapshotRows(): Promise<BenchRow[]> {
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'wiredesk-bench-'));
+  try {
+    const db = openDatabase(path.join(dir, 'bench.sqlite'));
+    const routerId = new RoutersRepository(db).create({ name: 'Bench', host: '192.0.2.1', port: 8729, transport: 'api-ssl', username: 'bench' }).id;
+    const snapshots = new SnapshotsRepository(db);
+    // Rows as a router prints them, rx/tx moving between reads like a busy router's.
+    const rows = (round: number): PeerSnapshotInput[] =>
+      Array.from({ length: PEERS }, (_, n) => ({
+        rosId: `*${(n + 1).toString(16).toUpperCase()}`,
+        interface: n < PEERS / 2 ? 'wg-office' : 'wg-field',
+        publicKey: key(n),
+        name: `peer-${n}`,
+        raw: {
+          '.id': `*${(n + 1).toString(16).toUpperCase()}`,
+          interface: n < PEERS / 2 ? 'wg-office' : 'wg-field',
+          name: `peer-${n}`,
+          'public-key': key(n),
+          'allowed-address': `10.${(n >> 16) & 255}.${(n >> 8) & 255}.${n & 255}/32`,
+          'persistent-keepalive': '25s',
+          rx: String(n * 1000 + round),
+          tx: String(n * 2000 + round),
+          'last-handshake': `${(n + round) % 120}s`,
+          disabled: 'false',
+        },
+      }));
+    let round = 0;
+    const app = () => snapshots.syncPeers(routerId, rows((round += 1)), round);
+    db.exec('CREATE TABLE bare (id TEXT PRIMARY KEY, raw TEXT NOT NULL)');
+    const insert = db.prepare('INSERT OR REPLACE INTO bare (id, raw) VALUES (?, ?)');
+    const baseline = () => {
+      const batch = rows((round += 1));
+      transaction(db, () => {
+        for (const r of batch) insert.run(r.rosId, JSON.stringify(r.raw));
+      });
+    };
+    const value = await measure(app, 10);
+    const base = await measure(baseline, 10);
+    db.close();
+    return [{ name: `save the local copy of ${PEERS.toLocaleString('en')} peers (one refresh)`, value, baseline: base, baselineName: 'INSERT OR REPLACE of the same JSON rows' }];
+  } finally {
+    fs.rmSync(dir, { recursive: true, force: true });
+  }
+}
+
+export async function run(): Promise<BenchRow[]> {
+  return [await poolRows(), await overlapRows(), ...(await snapshotRows())];
+}
