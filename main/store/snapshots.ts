@@ -158,7 +158,6 @@ export class SnapshotsRepository {
     }));
   }
 
-  /** When anything of this router was last seen live: the "data as of" shown in the offline view. */
   /**
    * Drops a peer WireDesk itself deleted from the router: "vanished" marks only changes made elsewhere
    * (WinBox), which the technician should see; our own deletions are already in the audit log.
@@ -167,6 +166,7 @@ export class SnapshotsRepository {
     this.#db.prepare('DELETE FROM peers WHERE router_id = ? AND public_key = ?').run(routerId, publicKey);
   }
 
+  /** When anything of this router was last seen live: the "data as of" shown in the offline view. */
   lastSeenAt(routerId: string): number | null {
     return this.#lastSeen.get({ routerId }) ?? null;
   }
