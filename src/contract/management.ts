@@ -240,6 +240,8 @@ export const peerContract = {
       nextAddress: z.array(z.string()).nullable(),
       nextAddressProblem: z.string().nullable(),
       pools: z.array(poolSchema),
+      /** The client DNS most peers on this interface already have (RouterOS 7.12+ client-dns); [] when none do. */
+      suggestedDns: z.array(z.string()),
     }),
   },
   'peers:exportCsv': {

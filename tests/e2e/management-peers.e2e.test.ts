@@ -72,6 +72,15 @@ describe('peer management (e2e, Chromium)', () => {
     // The dialog is gone and with it the key: nothing of the config is left in the page.
     expect(await page.content()).not.toContain('PrivateKey');
 
+    // The next peer on wg-office starts with the DNS its neighbour got; typing replaces it.
+    await page.getByTestId('add-peer').click();
+    await page.getByTestId('pool-usage').waitFor();
+    await expect.poll(() => page.getByTestId('peer-dns').inputValue()).toBe('10.10.0.1');
+    expect(await page.locator('#peer-dns-hint').innerText()).toMatch(/What most peers on wg-office use/);
+    await page.getByTestId('peer-dns').fill('');
+    expect(await page.getByTestId('peer-dns').inputValue()).toBe('');
+    await page.getByTestId('peer-form-cancel').click();
+
     // 3. List, edit, disable, delete.
     await peerRowByName(page, 'kamera-giriş');
     await page.getByTestId('peer-search').fill('kamera');

@@ -4,9 +4,25 @@ import { AppError, type InvokeOutput, type InvokeParsedInput } from '../../../sr
 import { AddressPlanner } from './allocation.ts';
 import type { ManagementDeps } from './deps.ts';
 import { interfaceWarnings, poolWarnings } from './prechecks.ts';
-import { interfaceByName, readWireGuard } from './router-read.ts';
+import { interfaceByName, readWireGuard, type RouterWireGuard } from './router-read.ts';
 
 type ByInterface = InvokeParsedInput<'peers:precheck'>;
+
+/**
+ * The DNS servers most peers on the interface give their clients (client-dns, RouterOS 7.12+), so a new
+ * peer starts with what its neighbours have; on a tie the newer peer's wins. [] when no peer has any.
+ */
+export function usualClientDns(state: RouterWireGuard, iface: string): string[] {
+  const counts = new Map<string, number>();
+  for (const peer of [...state.peers].reverse()) {
+    if (peer.interface !== iface || peer.dynamic) continue;
+    const servers = (peer.client.dns ?? '').split(',').map((s) => s.trim()).filter(Boolean);
+    if (servers.length > 0) counts.set(servers.join(','), (counts.get(servers.join(',')) ?? 0) + 1);
+  }
+  let best: string | undefined;
+  for (const [servers, count] of counts) if (best === undefined || count > (counts.get(best) ?? 0)) best = servers;
+  return best ? best.split(',') : [];
+}
 
 export class PeerPlanning {
   readonly #d: ManagementDeps;
@@ -40,7 +56,7 @@ export class PeerPlanning {
         nextAddressProblem = error.message;
       }
       const warnings = [...(await interfaceWarnings(ctx.client, state, iface)), ...poolWarnings(iface.name, pools)];
-      return { warnings, nextAddress, nextAddressProblem, pools };
+      return { warnings, nextAddress, nextAddressProblem, pools, suggestedDns: usualClientDns(state, iface.name) };
     });
   }
 }

@@ -96,6 +96,10 @@ export function PeerFormDialog({ routerId, interfaces, hasNames, routerVersion, 
   const poolProblem = precheck.state === 'ok' ? precheck.value.nextAddressProblem : null;
   const addressValue = editing || values.addressEdited ? values.address : (suggestion ?? '');
   const addressError = fieldError('allowedAddress') ?? (!editing && !values.addressEdited ? poolProblem : null);
+  // What the interface's other peers use, until the technician types something else (or clears it).
+  const usualDns = precheck.state === 'ok' ? precheck.value.suggestedDns.join(', ') : '';
+  const dnsFollows = !editing && !values.dnsEdited;
+  const dnsValue = dnsFollows ? usualDns : values.dns;
 
   const focusFirstInvalid = () => window.requestAnimationFrame(() => formRef.current?.querySelector<HTMLElement>('[aria-invalid="true"]')?.focus());
 
@@ -131,7 +135,7 @@ export function PeerFormDialog({ routerId, interfaces, hasNames, routerVersion, 
       }
       return;
     }
-    const checked = toCreateInput(routerId, values);
+    const checked = toCreateInput(routerId, { ...values, dns: dnsValue });
     if (!checked.ok) {
       setLocalErrors(checked.errors);
       focusFirstInvalid();
@@ -266,12 +270,20 @@ export function PeerFormDialog({ routerId, interfaces, hasNames, routerVersion, 
             data-testid="peer-address"
           />
         </Field>
-        <Field id="peer-dns" label={t('peerForm.dns')} error={fieldError('client.dns')} hint={peer && peer.client === null ? t('peerForm.dnsOldRouter') : t('peerForm.dnsHint')}>
+        <Field
+          id="peer-dns"
+          label={t('peerForm.dns')}
+          error={fieldError('client.dns')}
+          hint={peer && peer.client === null ? t('peerForm.dnsOldRouter') : dnsFollows && usualDns ? t('peerForm.dnsUsualHint', { iface: values.iface }) : t('peerForm.dnsHint')}
+        >
           <input
             {...fieldAria('peer-dns', fieldError('client.dns'), true)}
             className="input mono"
-            value={values.dns}
-            onChange={(e) => set('dns', e.target.value)}
+            value={dnsValue}
+            onChange={(e) => {
+              set('dns', e.target.value);
+              set('dnsEdited', true);
+            }}
             placeholder="1.1.1.1, 9.9.9.9"
             spellCheck={false}
             autoComplete="off"

@@ -15,6 +15,8 @@ export interface PeerFormValues {
   /** True once the technician typed an address (the suggestion stops following the interface). */
   addressEdited: boolean;
   dns: string;
+  /** True once the technician typed in the DNS field (the interface's usual DNS stops being filled in). */
+  dnsEdited: boolean;
   keepalive: string;
   /** Site-to-site only: host:port the router dials. Empty for road-warrior clients. */
   endpoint: string;
@@ -40,6 +42,7 @@ export function emptyPeerForm(iface: string): PeerFormValues {
     address: '',
     addressEdited: false,
     dns: '',
+    dnsEdited: false,
     keepalive: '25',
     endpoint: '',
     presharedKey: false,
@@ -59,6 +62,7 @@ export function peerFormFrom(peer: ManagedPeer, hasNames: boolean): PeerFormValu
     address: peer.allowedAddress.join(', '),
     addressEdited: true,
     dns: peer.client?.dns ?? '',
+    dnsEdited: true,
     keepalive: String(peer.persistentKeepaliveSec ?? 0),
     endpoint: peer.endpoint ?? '',
   };

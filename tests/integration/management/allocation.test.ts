@@ -65,3 +65,14 @@ it('explains an interface without an address instead of guessing a subnet', asyn
   const made = await m.call('peers:create', { routerId, interface: 'wg-bare', name: 'by-hand', allowedAddress: '10.77.0.2/32' });
   expect(made.warnings.map((w) => w.code)).toContain('NO_ADDRESS');
 });
+
+it('suggests the client DNS most peers on the interface have, and none where no peer has one', async () => {
+  m = await managedRouter({ peers: 2 });
+  const routerId = m.routerId;
+  for (const [name, dns] of [['a', '10.10.0.1'], ['b', '1.1.1.1, 9.9.9.9'], ['c', '10.10.0.1'], ['d', '1.1.1.1, 9.9.9.9'], ['e', '1.1.1.1,9.9.9.9']] as const) {
+    await m.call('peers:create', { routerId, interface: 'wg-office', name, client: { dns } });
+  }
+  expect((await m.call('peers:precheck', { routerId, interface: 'wg-office' })).suggestedDns).toEqual(['1.1.1.1', '9.9.9.9']);
+  await m.call('interfaces:create', { routerId, name: 'wg-new', listenPort: 13260, address: '10.61.0.1/24' });
+  expect((await m.call('peers:precheck', { routerId, interface: 'wg-new' })).suggestedDns).toEqual([]);
+});

@@ -106,7 +106,8 @@ const invokeExamples: Record<string, { validIn: unknown; invalidIn: unknown; val
   'peers:nextAddress': { validIn: byIface, invalidIn: { routerId: 'r1', interface: '' }, validOut: { addresses: ['10.0.0.3/32'], pools: [pool] }, invalidOut: { addresses: '10.0.0.3/32', pools: [] } },
   'peers:precheck': {
     validIn: byIface, invalidIn: { interface: 'wg0' },
-    validOut: { warnings: [warning], nextAddress: null, nextAddressProblem: 'The pool is full.', pools: [pool] }, invalidOut: { warnings: [], nextAddress: null, pools: [] },
+    validOut: { warnings: [warning], nextAddress: null, nextAddressProblem: 'The pool is full.', pools: [pool], suggestedDns: ['10.10.0.1'] },
+    invalidOut: { warnings: [], nextAddress: null, pools: [] },
   },
   'peers:exportCsv': { validIn: { routerId: 'r1', delimiter: ';' }, invalidIn: { routerId: 'r1', delimiter: '|' }, validOut: { fileName: 'a.csv', csv: 'name\r\n', rows: 0 }, invalidOut: { fileName: 'a.csv' } },
   'peers:importPreview': {
