@@ -20,6 +20,8 @@ export interface Column<T, K extends string = string> {
   cell: (row: T) => ReactNode;
   /** Extra class on every cell of this column (e.g. 'mono'). */
   className?: string;
+  /** Stays at the right edge while the table scrolls sideways (a row's actions menu). */
+  pinnedEnd?: boolean;
 }
 
 export interface VirtualTableProps<T, K extends string> {
@@ -84,7 +86,7 @@ export function VirtualTable<T, K extends string>({
                     key={column.id}
                     role="columnheader"
                     aria-sort={ariaSort}
-                    className={`vtable-cell vtable-th align-${column.align ?? 'start'}`}
+                    className={`vtable-cell vtable-th align-${column.align ?? 'start'}${column.pinnedEnd ? ' pinned-end' : ''}`}
                     title={typeof column.header === 'string' ? column.header : undefined}
                   >
                     {column.sortable && onSort ? (
@@ -121,7 +123,7 @@ export function VirtualTable<T, K extends string>({
                     style={{ gridTemplateColumns: template, height: rowHeight, transform: `translateY(${item.start - HEADER_HEIGHT}px)` }}
                   >
                     {columns.map((column) => (
-                      <div key={column.id} role="cell" className={`vtable-cell align-${column.align ?? 'start'}${column.className ? ` ${column.className}` : ''}`}>
+                      <div key={column.id} role="cell" className={`vtable-cell align-${column.align ?? 'start'}${column.className ? ` ${column.className}` : ''}${column.pinnedEnd ? ' pinned-end' : ''}`}>
                         {column.cell(row)}
                       </div>
                     ))}

@@ -47,4 +47,33 @@ describe('app shell (e2e, Chromium)', () => {
     expect((r! + g! + b!) / 3).toBeLessThan(80);
     await session.screenshot('shell-empty-state-dark');
   });
+
+  it('keeps the router name readable and every row menu reachable at the smallest window size', async () => {
+    session = await openApp();
+    const { page } = session;
+    // main/window/main-window.ts: minWidth 960, minHeight 600.
+    await page.setViewportSize({ width: 960, height: 600 });
+    await page.getByTestId('try-demo').click();
+    await page.getByTestId('router-status-Demo router').filter({ hasText: /online/i }).waitFor();
+    const title = page.getByTestId('router-title');
+    await title.waitFor();
+    // The name is not cut: its box is as wide as its text (the actions moved to their own line instead).
+    expect(await title.evaluate((el) => el.scrollWidth <= el.clientWidth)).toBe(true);
+
+    const inView = async (testId: string) => {
+      const box = await page.getByTestId(testId).first().boundingBox();
+      return box !== null && box.x >= 0 && box.x + box.width <= 960;
+    };
+    await page.getByTestId('nav-interfaces').click();
+    await page.getByTestId('interface-actions-wg-office').waitFor();
+    expect(await inView('interface-actions-wg-office')).toBe(true);
+    await page.getByTestId('nav-peers').click();
+    await page.getByText('gökhan-masaüstü').first().waitFor();
+    const menu = page.locator('[data-testid^="peer-actions-"]').first();
+    const box = await menu.boundingBox();
+    expect(box!.x + box!.width).toBeLessThanOrEqual(960);
+    await menu.click();
+    await page.locator('.menu:popover-open').getByTestId('peer-action-edit').waitFor();
+    await session.screenshot('shell-narrow-peers');
+  });
 });

@@ -150,7 +150,7 @@ export function InterfacesTab({ routerId }: { routerId: string }) {
                 </th>
                 <th scope="col">{t('interfaces.publicKey')}</th>
                 <th scope="col">{t('interfaces.endpoint')}</th>
-                <th scope="col">
+                <th scope="col" className="actions-cell">
                   <span className="visually-hidden">{t('peers.actions')}</span>
                 </th>
               </tr>
@@ -162,7 +162,7 @@ export function InterfacesTab({ routerId }: { routerId: string }) {
                   <tr key={row.id} data-testid={`interface-row-${row.name}`}>
                     <td>
                       <div className="cell-stack">
-                        <span className="strong">{row.name}</span>
+                        <span className="strong nowrap">{row.name}</span>
                         {row.dynamic ? (
                           <span className="dynamic-mark" title={t('peers.dynamicTitle')} data-testid={`interface-dynamic-${row.name}`}>
                             <Lock size={12} aria-hidden />

@@ -190,7 +190,7 @@ export function ReservationsDialog({ routerId, row, online, onClose }: Reservati
                   <th scope="col">{t('reservations.address')}</th>
                   <th scope="col">{t('reservations.note')}</th>
                   <th scope="col">{t('reservations.reservedAt')}</th>
-                  <th scope="col">
+                  <th scope="col" className="actions-cell">
                     <span className="visually-hidden">{t('peers.actions')}</span>
                   </th>
                 </tr>

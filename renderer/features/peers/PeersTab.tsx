@@ -226,6 +226,7 @@ export function PeersTab({ routerId }: { routerId: string }) {
       header: <span className="visually-hidden">{t('peers.actions')}</span>,
       width: '40px',
       align: 'center',
+      pinnedEnd: true,
       cell: (p) => {
         const name = peerLabel(p) || p.publicKey.slice(0, 8);
         // Labels and reasons are only worked out when the menu opens: the table renders none of them.
