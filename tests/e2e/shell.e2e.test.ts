@@ -75,5 +75,10 @@ describe('app shell (e2e, Chromium)', () => {
     await menu.click();
     await page.locator('.menu:popover-open').getByTestId('peer-action-edit').waitFor();
     await session.screenshot('shell-narrow-peers');
+
+    // The router's Activity, before any change: says so for this router rather than "no entries match".
+    await page.keyboard.press('Escape');
+    await page.getByTestId('router-activity').click();
+    expect(await page.getByTestId('activity-empty').innerText()).toMatch(/No changes on Demo router yet/);
   });
 });

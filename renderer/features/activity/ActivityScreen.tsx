@@ -41,6 +41,9 @@ export function ActivityScreen() {
   const first = total === 0 ? 0 : offset + 1;
   const last = Math.min(offset + PAGE_SIZE, total);
   const filtering = JSON.stringify(filters) !== JSON.stringify(NO_FILTERS);
+  // Opened from a router's header: only the router is chosen, so "nothing matches" would mislead.
+  const routerOnly = filtering && JSON.stringify({ ...filters, routerId: '' }) === JSON.stringify(NO_FILTERS);
+  const routerName = profiles.find((p) => p.id === filters.routerId)?.name ?? '';
   const set = (patch: Partial<ActivityFilters>) => setFilters(patch);
   const toggle = (id: number) =>
     setOpen((s) => {
@@ -138,8 +141,12 @@ export function ActivityScreen() {
         {!page && loading ? <LoadingState label={t('activity.loading')} /> : null}
         {page && page.entries.length === 0 ? (
           <div className="panel">
-            <EmptyState icon={<History size={28} aria-hidden />} title={filtering ? t('activity.noMatch') : t('activity.empty')} data-testid="activity-empty">
-              {filtering ? t('peers.noMatchBody') : t('activity.emptyBody')}
+            <EmptyState
+              icon={<History size={28} aria-hidden />}
+              title={routerOnly ? t('activity.emptyRouter', { name: routerName }) : filtering ? t('activity.noMatch') : t('activity.empty')}
+              data-testid="activity-empty"
+            >
+              {filtering && !routerOnly ? t('peers.noMatchBody') : t('activity.emptyBody')}
             </EmptyState>
           </div>
         ) : null}
