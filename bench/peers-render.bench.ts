@@ -80,6 +80,32 @@ async function firstRows(page: Page, host: TestHost, routerId: string): Promise<
   return median(times.slice(1)); // the first load also compiles the bundle
 }
 
+/**
+ * The page's live JS heap after the Peers tab has shown the router's peers and a full garbage collection,
+ * in MiB: what the renderer keeps for that list (rows, search index, React state, virtual table).
+ */
+async function heapMiB(page: Page, host: TestHost, routerId: string): Promise<number> {
+  await loadPeers(page, host, routerId);
+  const cdp = await page.context().newCDPSession(page);
+  await cdp.send('HeapProfiler.collectGarbage');
+  const { usedSize } = await cdp.send('Runtime.getHeapUsage');
+  await cdp.detach();
+  return usedSize / 2 ** 20;
+}
+
+/** Baseline: the same answer (the rows the page receives) parsed from JSON and held, in an empty page. */
+async function rawRowsHeapMiB(page: Page, json: string): Promise<number> {
+  await page.goto('about:blank');
+  const cdp = await page.context().newCDPSession(page);
+  await cdp.send('HeapProfiler.collectGarbage');
+  const before = (await cdp.send('Runtime.getHeapUsage')).usedSize;
+  await page.evaluate(`window.benchRows = JSON.parse(${JSON.stringify(json)}); void 0`);
+  await cdp.send('HeapProfiler.collectGarbage');
+  const after = (await cdp.send('Runtime.getHeapUsage')).usedSize;
+  await cdp.detach();
+  return (after - before) / 2 ** 20;
+}
+
 /** Median latency of KEYS typed into the search box, each measured from its input to the painted result. */
 async function filterLatency(page: Page, host: TestHost, routerId: string): Promise<number> {
   await loadPeers(page, host, routerId);
@@ -209,6 +235,9 @@ export async function run(): Promise<BenchRow[]> {
     const firstScreen = sorted.slice(0, FIRST_SCREEN_ROWS).map(cellsOf);
     const bareFirst = await bareFirstScreen(page, firstScreen);
     const bareFilterMs = await bareFilter(page, buildSearchIndex(sorted), sorted.map(cellsOf));
+    const bigHeap = await heapMiB(page, host, bigRouter.id);
+    const smallHeap = await heapMiB(page, host, smallRouter.id);
+    const rawHeap = await rawRowsHeapMiB(page, JSON.stringify(listing.rows));
     await context.close();
 
     const n = listing.rows.length.toLocaleString('en');
@@ -218,6 +247,8 @@ export async function run(): Promise<BenchRow[]> {
       { name: `first rows after data, ${n} peers`, value: bigFirst, baseline: bareFirst, baselineName: `bare DOM insertion of the same first screen (${FIRST_SCREEN_ROWS} rows)` },
       { name: `filter keystroke, ${n} peers (median of ${KEYS.length})`, value: bigFilter, baseline: smallFilter, baselineName: 'same keystrokes, 100 peers' },
       { name: `filter keystroke, ${n} peers (median of ${KEYS.length})`, value: bigFilter, baseline: bareFilterMs, baselineName: `plain substring filter of the same ${n} rows + first-screen DOM update` },
+      { name: `renderer JS heap with ${n} peers shown`, value: bigHeap, baseline: smallHeap, baselineName: 'same screen, 100 peers', unit: 'MiB' },
+      { name: `renderer JS heap with ${n} peers shown`, value: bigHeap, baseline: rawHeap, baselineName: `the ${n} rows alone, parsed and held in an empty page`, unit: 'MiB' },
     ];
   } finally {
     await browser.close();

@@ -3,11 +3,12 @@
 
 export interface BenchRow {
   name: string;
-  /** Median milliseconds of the measured code. */
+  /** Median milliseconds of the measured code (or another `unit`). */
   value: number;
-  /** Median milliseconds of the baseline measured in the same run. */
+  /** Median milliseconds of the baseline measured in the same run (same unit). */
   baseline: number;
   baselineName: string;
+  /** Default 'ms'. */
   unit?: string;
 }
 
@@ -28,6 +29,7 @@ export function printTable(title: string, rows: readonly BenchRow[]): void {
   const width = Math.max(...rows.map((r) => r.name.length), 10);
   for (const r of rows) {
     const ratio = r.baseline > 0 ? r.value / r.baseline : Number.NaN;
-    console.log(`  ${r.name.padEnd(width)}  ${r.value.toFixed(2).padStart(9)} ms  vs ${r.baseline.toFixed(2).padStart(9)} ms  ratio ${ratio.toFixed(2)}x  (baseline: ${r.baselineName})`);
+    const unit = (r.unit ?? 'ms').padEnd(3);
+    console.log(`  ${r.name.padEnd(width)}  ${r.value.toFixed(2).padStart(9)} ${unit}  vs ${r.baseline.toFixed(2).padStart(9)} ${unit}  ratio ${ratio.toFixed(2)}x  (baseline: ${r.baselineName})`);
   }
 }
