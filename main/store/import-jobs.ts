@@ -80,6 +80,7 @@ export class ImportJobsRepository {
   readonly #job: Statement<[string], JobRow>;
   readonly #openJobs: Statement<[{ routerId: string | null }], JobRow>;
   readonly #setStatus: Statement<[{ id: string; status: ImportJobStatus; at: number }]>;
+  readonly #rename: Statement<[{ routerId: string; from: string; to: string; at: number }]>;
   readonly #counts: Statement<[string], CountRow>;
   readonly #rows: Statement<[{ jobId: string; state: ImportRowState | null }], RowRow>;
   readonly #row: Statement<[RowKey], RowRow>;
@@ -97,6 +98,7 @@ export class ImportJobsRepository {
     this.#job = db.prepare('SELECT * FROM import_jobs WHERE id = ?');
     this.#openJobs = db.prepare("SELECT * FROM import_jobs WHERE status IN ('pending', 'running') AND (@routerId IS NULL OR router_id = @routerId) ORDER BY created_at");
     this.#setStatus = db.prepare('UPDATE import_jobs SET status = @status, updated_at = @at WHERE id = @id');
+    this.#rename = db.prepare("UPDATE import_jobs SET interface = @to, updated_at = @at WHERE router_id = @routerId AND interface = @from AND status IN ('pending', 'running')");
     this.#counts = db.prepare('SELECT state, count(*) AS n, count(attempted_at) AS uncertain FROM import_job_rows WHERE job_id = ? GROUP BY state');
     this.#rows = db.prepare('SELECT * FROM import_job_rows WHERE job_id = @jobId AND (@state IS NULL OR state = @state) ORDER BY row_no');
     this.#row = db.prepare('SELECT * FROM import_job_rows WHERE job_id = @jobId AND row_no = @rowNo');
@@ -134,6 +136,14 @@ export class ImportJobsRepository {
 
   summary(jobId: string): ImportJobSummary {
     return this.#summarise(this.#requireJob(jobId));
+  }
+
+  /**
+   * An interface renamed in WireDesk: unfinished jobs for it follow, so a resume adds the rest to the same
+   * interface under its new name. Finished jobs keep the name they ran under. Returns the jobs moved.
+   */
+  followRename(routerId: string, from: string, to: string): number {
+    return this.#rename.run({ routerId, from, to, at: this.#now() }).changes;
   }
 
   /** Jobs not completed or cancelled: offer to resume them (e.g. at start-up or on reconnect). */

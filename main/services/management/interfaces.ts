@@ -161,8 +161,9 @@ export class InterfaceManager {
     return { interface: interfaceView(state, iface, onlineThresholdMs(this.#d)), warnings: await interfaceWarnings(ctx.client, state, iface) };
   }
 
-  /** Reservations and the remembered endpoint are filed under the interface name: they follow a rename. */
+  /** Reservations, the remembered endpoint and unfinished imports are filed under the interface name: they follow a rename. */
   #moveLocalRecords(routerId: string, from: string, to: string): void {
+    this.#d.imports.followRename(routerId, from, to);
     for (const r of this.#d.reservations.list(routerId, from)) {
       if (!this.#d.reservations.list(routerId, to).some((x) => x.address === r.address)) this.#d.reservations.reserve(routerId, to, r.address, r.note);
       this.#d.reservations.release(routerId, from, r.address);

@@ -117,6 +117,31 @@ describe('CSV import', () => {
     expect(cancelled.counts.pending).toBe(0);
     expect(await m.call('peers:importJobs', { routerId })).toEqual([]);
   });
+
+  it('resumes an interrupted import on the interface after it was renamed in WireDesk', async () => {
+    m = await managedRouter({ peers: 1 });
+    const routerId = m.routerId;
+    let droppedAt = 0;
+    m.s.events.subscribe((event, payload) => {
+      if (event === 'import:progress' && (payload as { applied: number }).applied === 2 && droppedAt === 0) {
+        droppedAt = Date.now();
+        m!.sim.faults.dropAfter(0);
+      }
+    });
+    const csv = ['name', ...Array.from({ length: 12 }, (_, i) => `r-${i}`)].join('\n');
+    const applied = await m.call('peers:importApply', { routerId, interface: 'wg-office', csv });
+    expect(applied.interruption).not.toBeNull();
+    await statusWhere(m.s, routerId, (st) => st.state === 'online' && st.since >= droppedAt);
+
+    const id = m.rows('/interface/wireguard').find((r) => r['name'] === 'wg-office')!['.id']!;
+    await m.call('interfaces:update', { routerId, interfaceId: id, name: 'wg-main' });
+    expect((await m.call('peers:importJobs', { routerId })).map((j) => j.interface)).toEqual(['wg-main']);
+    const resumed = await m.call('peers:importResume', { routerId, jobId: applied.jobId });
+    expect(resumed).toMatchObject({ status: 'completed', counts: { pending: 0, failed: 0, applied: 12 } });
+    const imported = m.rows().filter((r) => r['name']?.startsWith('r-'));
+    expect(imported).toHaveLength(12);
+    expect(imported.every((r) => r['interface'] === 'wg-main')).toBe(true);
+  });
 });
 
 describe('CSV export', () => {
