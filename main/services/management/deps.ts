@@ -32,6 +32,8 @@ export interface ManagementDeps {
   settings: SettingsService;
   events: EventBus;
   now: () => number;
+  /** Several local records changed as one (all or none after a crash); `fn` must be synchronous. */
+  localTransaction: <T>(fn: () => T) => T;
 }
 
 /** Threshold the read model uses too, so a peer read after a change shows the same status as in the list. */

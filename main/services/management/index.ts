@@ -1,5 +1,5 @@
 // Builds the management services from the app's stores and connections: one object per area, each small.
-import type { Db } from '../../store/db.ts';
+import { transaction, type Db } from '../../store/db.ts';
 import { AuditRepository } from '../../store/audit.ts';
 import { EndpointsRepository } from '../../store/endpoints.ts';
 import { ImportJobsRepository } from '../../store/import-jobs.ts';
@@ -74,6 +74,7 @@ export function createManagementServices(o: ManagementOptions): ManagementServic
     settings: o.settings,
     events: o.events,
     now: o.now,
+    localTransaction: (fn) => transaction(o.db, fn),
   };
   return {
     interfaces: new InterfaceManager(deps),

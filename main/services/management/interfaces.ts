@@ -163,15 +163,18 @@ export class InterfaceManager {
 
   /** Reservations, the remembered endpoint and unfinished imports are filed under the interface name: they follow a rename. */
   #moveLocalRecords(routerId: string, from: string, to: string): void {
-    this.#d.imports.followRename(routerId, from, to);
-    for (const r of this.#d.reservations.list(routerId, from)) {
-      if (!this.#d.reservations.list(routerId, to).some((x) => x.address === r.address)) this.#d.reservations.reserve(routerId, to, r.address, r.note);
-      this.#d.reservations.release(routerId, from, r.address);
-    }
-    const endpoint = this.#d.endpoints.get(routerId, from);
-    if (endpoint) {
-      this.#d.endpoints.set(routerId, to, endpoint);
-      this.#d.endpoints.clear(routerId, from);
-    }
+    // One transaction: a crash half way never leaves some reservations under the old name.
+    this.#d.localTransaction(() => {
+      this.#d.imports.followRename(routerId, from, to);
+      for (const r of this.#d.reservations.list(routerId, from)) {
+        if (!this.#d.reservations.list(routerId, to).some((x) => x.address === r.address)) this.#d.reservations.reserve(routerId, to, r.address, r.note);
+        this.#d.reservations.release(routerId, from, r.address);
+      }
+      const endpoint = this.#d.endpoints.get(routerId, from);
+      if (endpoint) {
+        this.#d.endpoints.set(routerId, to, endpoint);
+        this.#d.endpoints.clear(routerId, from);
+      }
+    });
   }
 }
