@@ -9,6 +9,7 @@ import { KeytarSecretStore, type SecretStore } from '../secrets/secret-store.ts'
 import { RouterCredentials } from '../secrets/router-credentials.ts';
 import { KeyVault } from '../secrets/key-vault.ts';
 import { openDatabase } from '../store/db.ts';
+import { PeerKeysRepository } from '../store/peer-keys.ts';
 import { RoutersRepository } from '../store/routers.ts';
 import { SnapshotsRepository } from '../store/snapshots.ts';
 import { ConnectionManager } from './connections.ts';
@@ -84,6 +85,8 @@ export async function createAppServices(options: AppServicesOptions): Promise<Ap
     log: (message, context) => log.warn(message, context),
   });
   const routers = new RouterService({ repo, credentials, secrets, connections, events, settings, open });
+  const vault = new KeyVault(secrets);
+  const demoKeys = new PeerKeysRepository(db, vault, { now });
   const demo = new DemoService({
     startServer: options.startDemoServer ?? startBuiltInDemoServer,
     repo,
@@ -92,9 +95,14 @@ export async function createAppServices(options: AppServicesOptions): Promise<Ap
     routers,
     settings,
     events,
+    adoptKey: async (routerId, publicKey, privateKey) => {
+      if (demoKeys.get(routerId, publicKey)) return 'known';
+      await demoKeys.store(routerId, publicKey, privateKey);
+      return 'adopted';
+    },
+    log: (message, context) => log.warn(message, context),
   });
   const wireguard = new WireGuardReadService({ connections, snapshots: new SnapshotsRepository(db), settings, now });
-  const vault = new KeyVault(secrets);
   const management = createManagementServices({ db, routers: repo, connections, wireguard, settings, events, secrets, now, vault });
   const configs = createConfigServices({ db, routers: repo, connections, vault, now });
 
@@ -148,5 +156,6 @@ export async function createAppServices(options: AppServicesOptions): Promise<Ap
 /** The demo router: the simulator with sample peers whose traffic changes, on a free loopback port. */
 const startBuiltInDemoServer: StartDemoServer = async () => {
   const { startSimulator } = await import('../sim/index.ts');
-  return startSimulator({ host: '127.0.0.1', port: 0, version: '7.18', peers: 24, seed: 7, trafficTick: true });
+  const sim = await startSimulator({ host: '127.0.0.1', port: 0, version: '7.18', peers: 24, seed: 7, trafficTick: true });
+  return { port: sim.port, clientKeys: sim.state.clientKeys, close: () => sim.close() };
 };

@@ -12,8 +12,13 @@ import type { SettingsService } from './settings.ts';
 /** What the demo needs from the simulator (main/sim), so tests can substitute it. */
 export interface DemoRouterServer {
   port: number;
+  /** Private keys of the simulated client devices, by public key (see main/sim RouterState.clientKeys). */
+  clientKeys?: ReadonlyMap<string, string>;
   close(): Promise<void>;
 }
+
+/** Keeps a demo peer's private key as WireDesk keeps the keys of peers it created ('stored' custody). */
+export type AdoptDemoKey = (routerId: string, publicKey: string, privateKey: string) => Promise<'adopted' | 'known'>;
 export type StartDemoServer = () => Promise<DemoRouterServer>;
 
 export const DEMO_ROUTER_NAME = 'Demo router';
@@ -26,6 +31,8 @@ export interface DemoDeps {
   routers: RouterService;
   settings: SettingsService;
   events: EventBus;
+  adoptKey?: AdoptDemoKey;
+  log?: (message: string, context?: Record<string, unknown>) => void;
 }
 
 export class DemoService {
@@ -44,6 +51,7 @@ export class DemoService {
     if (existing) {
       // The simulator listens on a new free port every time the app starts.
       const router = existing.port === server.port ? existing : repo.update(existing.id, { port: server.port, host: '127.0.0.1' });
+      await this.#adoptKeys(router.id, server);
       await this.#deps.connections.ensure(toTarget(router));
       return this.#deps.routers.profile(router);
     }
@@ -52,6 +60,7 @@ export class DemoService {
       '', // the simulator's admin has no password, as a factory-fresh RouterOS: nothing goes to the keychain
     );
     settings.demoRouterId = router.id;
+    await this.#adoptKeys(router.id, server);
     this.#deps.events.emit('routers:changed', { reason: 'added', id: router.id });
     await this.#deps.connections.ensure(toTarget(router));
     return this.#deps.routers.profile(router);
@@ -68,6 +77,25 @@ export class DemoService {
     const server = this.#server;
     this.#server = undefined;
     if (server) await (await server).close();
+  }
+
+  /**
+   * The demo's sample peers get their config and QR code like peers made in WireDesk: their devices' keys
+   * are kept encrypted. Every fifth stays without a key, as a peer made in WinBox would, so the demo shows
+   * that case (and key rotation) too. Without a keychain the demo still runs, just without these keys.
+   */
+  async #adoptKeys(routerId: string, server: DemoRouterServer): Promise<void> {
+    const adopt = this.#deps.adoptKey;
+    if (!adopt || !server.clientKeys) return;
+    try {
+      let index = 0;
+      for (const [publicKey, privateKey] of server.clientKeys) {
+        if (index++ % 5 === 4) continue;
+        await adopt(routerId, publicKey, privateKey);
+      }
+    } catch (error) {
+      this.#deps.log?.('demo router: sample peer keys not kept', { error: error instanceof Error ? error.message : String(error) });
+    }
   }
 
   #startServer(): Promise<DemoRouterServer> {

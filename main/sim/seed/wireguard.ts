@@ -102,9 +102,10 @@ function seedPeers(state: RouterState, rng: Rng, plan: InterfacePlan, usedNames:
       usedNames,
     );
     const endpoint = documentationAddress(rng);
+    const device = keyPairFromBytes(rng.bytes(32));
     const attrs: Record<string, string | Buffer> = {
       interface: plan.name,
-      'public-key': keyPairFromBytes(rng.bytes(32)).publicKey.toString('base64'),
+      'public-key': device.publicKey.toString('base64'),
       'allowed-address': kind === 'site' ? `${address}/32,192.168.${100 + (global % 150)}.0/24` : `${address}/32`,
       'persistent-keepalive': '25s',
     };
@@ -118,6 +119,7 @@ function seedPeers(state: RouterState, rng: Rng, plan: InterfacePlan, usedNames:
     const disabled = i % disabledEvery === disabledEvery - 1 || (plan.peers >= 4 && i === 2 && firstGlobal === 0);
     if (disabled) attrs.disabled = 'true';
     const row = state.add('/interface/wireguard/peers', attrs);
+    if (kind !== 'site') state.clientKeys.set(device.publicKey.toString('base64'), device.privateKey.toString('base64'));
     const profile = profileFor(kind, rng, endpoint);
     state.traffic.seedPeer(row.id, profile, historyFor(profile, rng, disabled, state.uptimeSeconds()), state.now());
   }

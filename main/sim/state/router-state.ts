@@ -56,6 +56,11 @@ export class RouterState {
   readonly hardware: Hardware;
   readonly traffic: TrafficModel;
   dataPlane: DataPlaneView | undefined;
+  /**
+   * Private keys the seeded road-warrior devices hold (public key -> private key, base64). A router never
+   * has them; the demo hands them to WireDesk as if it had created those peers, so their configs exist.
+   */
+  readonly clientKeys = new Map<string, string>();
   private readonly menus: Map<string, MenuSpec>;
   private readonly tables = new Map<string, Table>();
   private readonly startedAt: number;

@@ -3,10 +3,13 @@
 import { X509Certificate } from 'node:crypto';
 import { generate } from 'selfsigned';
 import { afterEach, beforeAll, describe, expect, it } from 'vitest';
-import { AppError } from '../../../src/contract/index.ts';
+import { AppError, type InvokeChannel, type InvokeInput, type InvokeOutput } from '../../../src/contract/index.ts';
+import { createHandlers } from '../../../main/ipc/handlers.ts';
+import { createInvoker } from '../../../main/ipc/invoker.ts';
 import { routerPasswordAccount } from '../../../main/secrets/secret-store.ts';
 import { KeytarSecretStore } from '../../../main/secrets/keytar-secret-store.ts';
 import { startSimulator } from '../../../main/sim/index.ts';
+import { tableRows } from '../management/support.ts';
 import { allBytesUnder, services, statusWhere } from './support.ts';
 
 type Sim = Awaited<ReturnType<typeof startSimulator>>;
@@ -205,5 +208,33 @@ describe('demo router', () => {
     // Starting it again reuses the same profile.
     expect((await s.demo.start()).id).toBe(demo.id);
     expect(s.routers.list()).toHaveLength(1);
+  });
+
+  it("keeps most sample peers' keys, so their configs and QR codes exist; a few stay keyless like WinBox peers", async () => {
+    const { s, dataDir } = await app();
+    const invoke = createInvoker(createHandlers(s));
+    const call = async <C extends InvokeChannel>(channel: C, input: InvokeInput<C>): Promise<InvokeOutput<C>> => {
+      const answer = await invoke(channel, input);
+      if (!answer.ok) throw new Error(`${channel}: ${answer.error.message}`);
+      return answer.value as InvokeOutput<C>;
+    };
+    const demo = await call('routers:startDemo', undefined);
+    await statusWhere(s, demo.id, (st) => st.state === 'online');
+    const managed = (await call('peers:listManaged', { routerId: demo.id })).rows.filter((p) => !p.dynamic);
+    const withKey = managed.filter((p) => p.hasPrivateKey);
+    const keyless = managed.filter((p) => !p.hasPrivateKey);
+    expect(withKey.length).toBeGreaterThan(10);
+    expect(keyless.length).toBeGreaterThan(0);
+    const peer = withKey[0]!;
+    await call('endpoints:set', { routerId: demo.id, interface: peer.interface, host: 'vpn.demo.example', port: 13231 });
+    const config = await call('configs:get', { routerId: demo.id, peerId: peer.id });
+    expect(config.text).toMatch(/^PrivateKey = [A-Za-z0-9+/]{43}=$/m);
+    expect(config.qrDataUrl).toMatch(/^data:image\/png;base64,/);
+    // Kept encrypted, never in clear, and not adopted twice when the demo starts again.
+    const keys = tableRows(dataDir, 'SELECT encrypted_private_key FROM peer_keys');
+    expect(keys).toHaveLength(withKey.length);
+    expect(JSON.stringify(keys)).not.toContain(config.text.match(/^PrivateKey = (.+)$/m)![1]);
+    await call('routers:startDemo', undefined);
+    expect(tableRows(dataDir, 'SELECT * FROM peer_keys')).toHaveLength(withKey.length);
   });
 });
