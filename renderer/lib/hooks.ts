@@ -1,5 +1,5 @@
 // Small React hooks shared by the feature screens.
-import { useEffect, useRef, useState } from 'react';
+import { useEffect, useRef, useState, type RefObject } from 'react';
 
 /**
  * Runs `task` now and then `intervalMs` after each run finishes (never overlapping, so a slow router
@@ -57,4 +57,26 @@ export function useNow(intervalMs = 1000): number {
     return () => window.clearInterval(id);
   }, [intervalMs]);
   return now;
+}
+
+/**
+ * Ctrl+F (Cmd+F on macOS), or "/" when not typing, focuses and selects a screen's search box, as in a
+ * browser or a mail client. Not while a dialog is open: the dialog's own fields come first.
+ */
+export function useFindShortcut(ref: RefObject<HTMLInputElement | null>): void {
+  useEffect(() => {
+    const onKeyDown = (event: KeyboardEvent) => {
+      const input = ref.current;
+      if (!input || event.defaultPrevented || document.querySelector('dialog[open]')) return;
+      const target = event.target as HTMLElement | null;
+      const typing = target !== null && (target.isContentEditable || ['INPUT', 'TEXTAREA', 'SELECT'].includes(target.tagName));
+      const find = (event.ctrlKey || event.metaKey) && !event.altKey && event.key.toLowerCase() === 'f';
+      if (!find && !(event.key === '/' && !typing && !event.ctrlKey && !event.metaKey && !event.altKey)) return;
+      event.preventDefault();
+      input.focus();
+      input.select();
+    };
+    window.addEventListener('keydown', onKeyDown);
+    return () => window.removeEventListener('keydown', onKeyDown);
+  }, [ref]);
 }

@@ -28,6 +28,18 @@ describe('app shell (e2e, Chromium)', () => {
     await page.getByTestId('nav-peers').click();
     await page.getByText('gökhan-masaüstü').first().waitFor();
     await session.screenshot('shell-peers');
+    // Ctrl+F (or "/") goes to the search box, as in a browser; the list follows what is typed.
+    const focused = () => page.evaluate(() => document.activeElement?.getAttribute('data-testid') ?? null);
+    await page.keyboard.press('Control+f');
+    expect(await focused()).toBe('peer-search');
+    await page.keyboard.type('gökhan');
+    await expect.poll(() => page.getByText('anna-android').count()).toBe(0);
+    await page.getByText('gökhan-masaüstü').first().waitFor();
+    await page.evaluate(() => (document.activeElement as HTMLElement | null)?.blur());
+    await page.keyboard.press('/');
+    expect(await focused()).toBe('peer-search');
+    await page.keyboard.press('Backspace'); // the text was selected: this clears it
+    await page.getByText('anna-android').first().waitFor();
 
     await page.getByTestId('nav-traffic').click();
     await page.getByText(/RB5009/).first().waitFor();

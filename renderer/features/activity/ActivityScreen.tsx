@@ -1,7 +1,8 @@
 // Activity: every change WireDesk sent to a router (the audit log, kept on this computer), newest first,
 // with filters (router, action, object, text, dates), pages, and each entry's before/after as a readable
 // list of what changed.
-import { Fragment, useEffect, useState } from 'react';
+import { Fragment, useEffect, useRef, useState } from 'react';
+import { useFindShortcut } from '../../lib/hooks.ts';
 import { ChevronDown, ChevronLeft, ChevronRight, FilterX, History, RefreshCw, Search } from 'lucide-react';
 import { useTranslation } from 'react-i18next';
 import type { InvokeOutput } from '../../../src/contract/index.ts';
@@ -24,6 +25,8 @@ export function ActivityScreen() {
   const profiles = useRouters((s) => s.profiles);
   const { filters, offset, page, loading, error, setFilters, setOffset, load } = useActivity();
   const [text, setText] = useState(filters.text);
+  const searchRef = useRef<HTMLInputElement>(null);
+  useFindShortcut(searchRef);
   const [open, setOpen] = useState<ReadonlySet<number>>(new Set());
 
   // Typing searches after a short pause, not on every key.
@@ -71,8 +74,10 @@ export function ActivityScreen() {
           <div className="search-box">
             <Search size={15} aria-hidden className="search-icon" />
             <input
+              ref={searchRef}
               type="search"
               className="input"
+              aria-keyshortcuts="Control+F Meta+F /"
               value={text}
               onChange={(e) => setText(e.target.value)}
               placeholder={t('activity.searchPlaceholder')}

@@ -13,7 +13,7 @@ import { invoke } from '../../lib/api.ts';
 import { toActionError, type ActionError } from '../../lib/action-error.ts';
 import { downloadText } from '../../lib/download.ts';
 import { formatCount, formatDateTime } from '../../lib/format.ts';
-import { useNow, usePoll } from '../../lib/hooks.ts';
+import { useFindShortcut, useNow, usePoll } from '../../lib/hooks.ts';
 import { markFilterApplied, markFilterInput } from '../../lib/perf.ts';
 import { EMPTY_READ } from '../../lib/read-model.ts';
 import { ActionErrorPanel } from '../../ui/ActionErrorPanel.tsx';
@@ -82,6 +82,8 @@ export function PeersTab({ routerId }: { routerId: string }) {
   const online = useRouters((s) => s.statuses[routerId]?.state === 'online');
   const routerVersion = useRouters((s) => s.profiles.find((p) => p.id === routerId)?.version ?? null);
   // Keyed by the connection too: a router coming (back) online is read at once, not at the next poll.
+  const searchRef = useRef<HTMLInputElement>(null);
+  useFindShortcut(searchRef);
   usePoll(`${routerId}:${online ? 'online' : 'not-online'}`, () => fetch(routerId), interval);
 
   const { filters, sort, setSearch, setStatus, setInterface, toggleSort, reset } = usePeerView(
@@ -346,8 +348,10 @@ export function PeersTab({ routerId }: { routerId: string }) {
         <div className="search-box">
           <Search size={15} aria-hidden className="search-icon" />
           <input
+            ref={searchRef}
             type="search"
             className="input"
+            aria-keyshortcuts="Control+F Meta+F /"
             value={filters.search}
             onChange={(e) => {
               markFilterInput();
