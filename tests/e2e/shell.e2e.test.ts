@@ -29,13 +29,14 @@ describe('app shell (e2e, Chromium)', () => {
     await page.getByText('gökhan-masaüstü').first().waitFor();
     await session.screenshot('shell-peers');
     // Ctrl+F (or "/") goes to the search box, as in a browser; the list follows what is typed.
-    const focused = () => page.evaluate(() => document.activeElement?.getAttribute('data-testid') ?? null);
+    // Page-side code as text: the tests are type-checked for Node, without DOM types.
+    const focused = () => page.evaluate<string | null>("document.activeElement?.getAttribute('data-testid') ?? null");
     await page.keyboard.press('Control+f');
     expect(await focused()).toBe('peer-search');
     await page.keyboard.type('gökhan');
     await expect.poll(() => page.getByText('anna-android').count()).toBe(0);
     await page.getByText('gökhan-masaüstü').first().waitFor();
-    await page.evaluate(() => (document.activeElement as HTMLElement | null)?.blur());
+    await page.evaluate('document.activeElement?.blur()');
     await page.keyboard.press('/');
     expect(await focused()).toBe('peer-search');
     await page.keyboard.press('Backspace'); // the text was selected: this clears it
