@@ -69,6 +69,7 @@ function configsHandlers(s: AppServices): Pick<HandlerTable, ConfigsChannel> {
   return {
     'configs:get': (input) => c.configs.get(input),
     'configs:export': (input) => c.configs.export(input),
+    'configs:saved': (input) => c.configs.saved(input),
     'endpoints:suggest': (input) => c.configs.suggest(input),
     'sites:preview': (input) => c.sites.preview(input),
     'sites:connect': (input) => c.sites.connect(input),

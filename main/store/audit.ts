@@ -5,7 +5,7 @@ import { redactText } from '../log/redact.ts';
 import { systemClock, type Clock } from './clock.ts';
 import { toStrippedJson } from './strip-secrets.ts';
 
-export const AUDIT_ACTIONS = ['create', 'edit', 'delete', 'enable', 'disable', 'import', 'rotate-keys'] as const;
+export const AUDIT_ACTIONS = ['create', 'edit', 'delete', 'enable', 'disable', 'import', 'rotate-keys', 'export'] as const;
 export type AuditAction = (typeof AUDIT_ACTIONS)[number];
 export type AuditOutcome = 'ok' | 'failed';
 

@@ -229,7 +229,36 @@ CREATE INDEX mon_events_by_router ON mon_events (rid, at);
 CREATE INDEX mon_events_by_series ON mon_events (sid, at);
 `;
 
+// The audit log also records config files handed out (action 'export'). SQLite cannot change a CHECK in
+// place, so the table is rebuilt: rows copied with their ids (AUTOINCREMENT carries on after the highest),
+// then the indexes and the append-only triggers made again. DROP TABLE fires no DELETE trigger.
+const V3_AUDIT_EXPORT = `
+CREATE TABLE audit_v3 (
+  id          INTEGER PRIMARY KEY AUTOINCREMENT,
+  at          INTEGER NOT NULL,
+  router_id   TEXT,
+  router_name TEXT,
+  action      TEXT NOT NULL CHECK (action IN ('create', 'edit', 'delete', 'enable', 'disable', 'import', 'rotate-keys', 'export')),
+  object_type TEXT NOT NULL,
+  object_id   TEXT,
+  object_name TEXT,
+  before_json TEXT,
+  after_json  TEXT,
+  outcome     TEXT NOT NULL CHECK (outcome IN ('ok', 'failed')),
+  error       TEXT
+) STRICT;
+INSERT INTO audit_v3 (id, at, router_id, router_name, action, object_type, object_id, object_name, before_json, after_json, outcome, error)
+  SELECT id, at, router_id, router_name, action, object_type, object_id, object_name, before_json, after_json, outcome, error FROM audit ORDER BY id;
+DROP TABLE audit;
+ALTER TABLE audit_v3 RENAME TO audit;
+CREATE INDEX audit_by_time ON audit (at, id);
+CREATE INDEX audit_by_router ON audit (router_id, at, id);
+CREATE TRIGGER audit_no_update BEFORE UPDATE ON audit BEGIN SELECT RAISE(ABORT, 'the audit log is append-only'); END;
+CREATE TRIGGER audit_no_delete BEFORE DELETE ON audit BEGIN SELECT RAISE(ABORT, 'the audit log is append-only'); END;
+`;
+
 export const MIGRATIONS: readonly Migration[] = [
   { version: 1, name: 'initial schema', up: (db) => void db.exec(V1_INITIAL) },
   { version: 2, name: 'traffic history', up: (db) => void db.exec(V2_TRAFFIC_HISTORY) },
+  { version: 3, name: 'config exports in the audit log', up: (db) => void db.exec(V3_AUDIT_EXPORT) },
 ];

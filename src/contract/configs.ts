@@ -173,6 +173,19 @@ export const configContract = {
     input: z.object({ routerId: routerIdSchema, interface: ifaceName }),
     output: endpointSuggestionSchema,
   },
+  // The renderer saved or copied a config it already shows (a .conf, the QR as PNG, the text to the
+  // clipboard): noted in the activity log like files made by configs:export. Names only, never a config.
+  'configs:saved': {
+    input: z.object({
+      routerId: routerIdSchema,
+      peerId: rosIdSchema,
+      how: z.enum(['conf', 'png', 'copy']),
+      fileName: z.string().max(255).nullable(),
+      /** As the renderer shows it; used when the saved router copy does not have the peer yet (just created). */
+      peerName: z.string().max(255).optional(),
+    }),
+    output: z.object({ recorded: z.boolean() }),
+  },
 } as const;
 
 // ---- site-to-site ----

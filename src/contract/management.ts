@@ -311,7 +311,7 @@ export const importContract = {
 
 // ---- audit, reservations, endpoints ----
 
-export const AUDIT_ACTION_NAMES = ['create', 'edit', 'delete', 'enable', 'disable', 'import', 'rotate-keys'] as const;
+export const AUDIT_ACTION_NAMES = ['create', 'edit', 'delete', 'enable', 'disable', 'import', 'rotate-keys', 'export'] as const;
 
 export const auditEntrySchema = z.object({
   id: z.number(),

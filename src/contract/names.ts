@@ -46,6 +46,7 @@ export const INVOKE_CHANNELS = [
   // Client configs and site-to-site (src/contract/configs.ts)
   'configs:get',
   'configs:export',
+  'configs:saved',
   'endpoints:suggest',
   'sites:preview',
   'sites:connect',

@@ -141,5 +141,18 @@ describe('client configs (e2e, Chromium)', () => {
     await session.screenshot('configs-rotated');
     await dialog.getByTestId('config-done').click();
     await dialog.waitFor({ state: 'detached' });
+
+    // 5. The ZIP is in the router's activity: which peers went out in which file (never a key).
+    await page.getByTestId('router-activity').click();
+    const exported = page.getByTestId('activity-table').locator('tr.activity-row[data-action="export"][data-object="3 peers"]');
+    await exported.waitFor();
+    await exported.locator('button[aria-expanded]').click();
+    const details = page.getByTestId('activity-table').locator('tr.detail-row');
+    await details.getByText(zipDownload.suggestedFilename()).first().waitFor();
+    for (const name of ['ayşe-qr', 'ayşe-qr-2', 'ayşe-qr-3']) expect(await details.innerText()).toContain(name);
+    // The .conf saved from the dialog in step 1 is there too, under the peer's name.
+    await page.getByTestId('activity-table').locator('tr.activity-row[data-action="export"][data-object="ayşe-qr"]').first().waitFor();
+    expect(await page.content()).not.toContain('PrivateKey');
+    await session.screenshot('configs-activity-export');
   }, 45_000);
 });

@@ -1,5 +1,6 @@
 // configs:get, configs:export and endpoints:suggest. Private keys leave main only in the answers to these
-// explicit requests (config text, QR code, exported file); nothing here is logged or stored.
+// explicit requests (config text, QR code, exported file); nothing secret is logged or stored, and each
+// exported file is noted in the activity log by peer names and file name.
 import { AppError, type ConfigWarning, type InvokeOutput, type InvokeParsedInput } from '../../../src/contract/index.ts';
 import { ConfigArtifactError, qrDataUrl } from '../../configs/index.ts';
 import { interfaceByName, readWireGuard } from '../management/router-read.ts';
@@ -11,6 +12,7 @@ import { lanOptions } from './lans.ts';
 import { buildPeerConfig, uniqueWarnings, type BuiltConfig, type ConfigRequest, type ConfigSource } from './peer-config.ts';
 import { configSource } from './source.ts';
 import { offlineConfigSource } from './offline-source.ts';
+import { savedCopy } from '../management/saved-copy.ts';
 import { mapErrors } from '../errors.ts';
 
 type GetInput = InvokeParsedInput<'configs:get'>;
@@ -99,6 +101,18 @@ export class ClientConfigs {
         title: input.title,
         generatedAt: new Date(this.#d.now()),
       });
+      // A file of client configs carries private keys out of WireDesk: who got which is worth a line in the
+      // activity log (peer names and the file name only, never the configs).
+      this.#d.auditLog.append({
+        routerId: input.routerId,
+        routerName,
+        action: 'export',
+        objectType: 'config',
+        objectId: configs.length === 1 ? configs[0]!.peerId : null,
+        objectName: configs.length === 1 ? configs[0]!.peerName : `${configs.length} peers`,
+        after: { file: artifact.fileName, peers: configs.map((c) => c.peerName), ...(skipped.length > 0 ? { skipped: skipped.map((s) => s.name) } : {}) },
+        outcome: 'ok',
+      });
       return {
         fileName: artifact.fileName,
         mimeType: artifact.mimeType,
@@ -108,6 +122,26 @@ export class ClientConfigs {
         warnings: uniqueWarnings(configs.flatMap((c) => c.warnings)),
       };
     });
+  }
+
+  /**
+   * A config the renderer already showed was saved as a file or copied: one line in the activity log, with
+   * the peer's name from the router copy saved at the last read (no router round trip for a click).
+   */
+  saved(input: InvokeParsedInput<'configs:saved'>): InvokeOutput<'configs:saved'> {
+    this.#d.sessions.requireRouter(input.routerId);
+    const peer = savedCopy(this.#d.snapshots, input.routerId)?.state.peers.find((p) => p.id === input.peerId);
+    this.#d.auditLog.append({
+      routerId: input.routerId,
+      routerName: this.#d.sessions.routerName(input.routerId),
+      action: 'export',
+      objectType: 'config',
+      objectId: input.peerId,
+      objectName: (peer ? peer.name || peer.comment : '') || input.peerName || input.peerId,
+      after: input.how === 'copy' ? { copied: 'to the clipboard' } : { file: input.fileName },
+      outcome: 'ok',
+    });
+    return { recorded: true };
   }
 
   async suggest(input: InvokeParsedInput<'endpoints:suggest'>): Promise<InvokeOutput<'endpoints:suggest'>> {

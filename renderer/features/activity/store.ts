@@ -7,7 +7,7 @@ import { toActionError, type ActionError } from '../../lib/action-error.ts';
 
 export type AuditAction = (typeof AUDIT_ACTION_NAMES)[number];
 export const AUDIT_ACTIONS: readonly AuditAction[] = AUDIT_ACTION_NAMES;
-export const OBJECT_TYPES = ['peer', 'interface', 'import-job', 'endpoint', 'reservation'] as const;
+export const OBJECT_TYPES = ['peer', 'interface', 'import-job', 'endpoint', 'reservation', 'config'] as const;
 export const PAGE_SIZE = 50;
 
 export interface ActivityFilters {

@@ -34,7 +34,7 @@ import {
   type ConfigResult,
   type Preset,
 } from './config-options.ts';
-import { downloadBase64 } from './download-file.ts';
+import { downloadBase64, noteConfigSaved } from './download-file.ts';
 import './configs.css';
 
 
@@ -161,13 +161,16 @@ export function ConfigDialog({ routerId, peer: row, onClose, onPeerChanged }: Co
             <div className="config-files">
               <Button
                 icon={<Download size={15} aria-hidden />}
-                onClick={() => downloadText(shown.fileName, shown.text)}
+                onClick={() => {
+                  downloadText(shown.fileName, shown.text);
+                  noteConfigSaved(routerId, peer.id, 'conf', shown.fileName, shown.name);
+                }}
                 data-testid="config-download-conf"
               >
                 {t('configs.downloadConf', { file: shown.fileName })}
               </Button>
               {shown.qrDataUrl ? (
-                <Button icon={<FileImage size={15} aria-hidden />} busy={exporting === 'png'} onClick={() => (shown.origin === 'rotate' ? saveDataUrl(shown) : void exportQr('png'))} data-testid="config-save-png">
+                <Button icon={<FileImage size={15} aria-hidden />} busy={exporting === 'png'} onClick={() => (shown.origin === 'rotate' ? saveDataUrl(shown, () => noteConfigSaved(routerId, peer.id, 'png', pngName(shown), shown.name)) : void exportQr('png'))} data-testid="config-save-png">
                   {t('configs.savePng')}
                 </Button>
               ) : null}
@@ -251,7 +254,10 @@ export function ConfigDialog({ routerId, peer: row, onClose, onPeerChanged }: Co
               iface={result.interface}
               endpoint={result.endpoint}
               onEndpointSaved={() => change({ endpoint: null })}
-              onDownloadConf={() => downloadText(result.fileName, result.text)}
+              onDownloadConf={() => {
+                downloadText(result.fileName, result.text);
+                noteConfigSaved(routerId, peer.id, 'conf', result.fileName, result.peerName || peer.label);
+              }}
             />
           ) : null}
 
@@ -261,7 +267,7 @@ export function ConfigDialog({ routerId, peer: row, onClose, onPeerChanged }: Co
                 <span className="field-label">{t('configs.textTitle')}</span>
                 {result?.hasPresharedKey && !rotated ? <span className="muted small">{t('configs.withPsk')}</span> : null}
                 <span className="spacer" />
-                <CopyButton value={shown.text} label={t('configs.copy')} showLabel data-testid="config-copy" />
+                <CopyButton value={shown.text} label={t('configs.copy')} showLabel onCopied={() => noteConfigSaved(routerId, peer.id, 'copy', null, shown.name)} data-testid="config-copy" />
               </div>
               <pre className="config-text" data-testid="config-text">
                 {shown.text}
@@ -281,10 +287,14 @@ export function ConfigDialog({ routerId, peer: row, onClose, onPeerChanged }: Co
 /** Problems no tunnel option can change: the options are not shown with them. */
 const NO_OPTIONS: readonly ConfigProblem[] = [...ROTATE_PROBLEMS, 'DYNAMIC_PEER', 'PSK_HIDDEN'];
 
+const pngName = (shown: Shown): string => shown.fileName.replace(/\.conf$/, '.png');
+
 /** A QR code from a rotation is already a PNG: saved as it is. */
-function saveDataUrl(shown: Shown): void {
+function saveDataUrl(shown: Shown, onSaved: () => void): void {
   const base64 = shown.qrDataUrl?.split(',')[1];
-  if (base64) downloadBase64(shown.fileName.replace(/\.conf$/, '.png'), base64, 'image/png');
+  if (!base64) return;
+  downloadBase64(pngName(shown), base64, 'image/png');
+  onSaved();
 }
 
 const SOURCE_KEYS: Record<ConfigResult['endpoint']['source'], string> = {

@@ -19,6 +19,7 @@ import { Dialog } from '../../ui/Dialog.tsx';
 import { WarningList } from '../../ui/WarningList.tsx';
 import { EndpointEditor } from '../interfaces/EndpointEditor.tsx';
 import { useEndpoint, useEndpoints } from '../interfaces/endpoint-store.ts';
+import { noteConfigSaved } from '../configs/download-file.ts';
 import { peerLabel } from './peer-view.ts';
 
 export interface SecretResult {
@@ -162,13 +163,23 @@ export function SecretDialog({ routerId, result, iface, onClose, onPeerChanged }
               <div className="config-head">
                 <span className="field-label">{t('secret.configTitle')}</span>
                 <span className="spacer" />
-                <CopyButton value={secret.config} label={t('secret.copyConfig')} showLabel onCopied={markSaved} data-testid="secret-copy-config" />
+                <CopyButton
+                  value={secret.config}
+                  label={t('secret.copyConfig')}
+                  showLabel
+                  onCopied={() => {
+                    markSaved();
+                    noteConfigSaved(routerId, peer.id, 'copy', null, name);
+                  }}
+                  data-testid="secret-copy-config"
+                />
                 <Button
                   size="sm"
                   icon={<Download size={14} aria-hidden />}
                   onClick={() => {
                     downloadText(fileName, secret.config ?? '');
                     markSaved();
+                    noteConfigSaved(routerId, peer.id, 'conf', fileName, name);
                   }}
                   data-testid="secret-download"
                 >

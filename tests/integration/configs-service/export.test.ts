@@ -40,6 +40,14 @@ it('zips three peers into three .conf files with exactly the texts of configs:ge
     const bytes = await zip.file(name)!.async('nodebuffer');
     expect(bytes.equals(Buffer.from(texts.get(id)!, 'utf8'))).toBe(true);
   }
+
+  // The export is in the activity log: which peers, which file; never a config or a key.
+  const { entries } = await m.call('audit:list', { routerId: m.routerId, actions: ['export'] });
+  expect(entries).toEqual([
+    expect.objectContaining({ action: 'export', objectType: 'config', objectName: '3 peers', outcome: 'ok', after: { file: out.fileName, peers: ['kasa-01', 'Ayşe Telefon', 'depo-tablet-7'] } }),
+  ]);
+  const logged = JSON.stringify(entries);
+  for (const text of texts.values()) expect(logged).not.toContain(/^PrivateKey = (.+)$/m.exec(text)![1]!);
 });
 
 it('leaves a peer without a kept key out of a ZIP and says why', async () => {
@@ -82,4 +90,20 @@ it('exports one peer as .conf (never .conf.txt), PNG and SVG', async () => {
 
   const several = await m.fail('configs:export', { routerId: m.routerId, peerIds, kind: 'conf' });
   expect(several).toMatchObject({ code: 'BAD_INPUT', message: expect.stringContaining('choose ZIP or PDF') });
+});
+
+it('notes a config saved or copied from the screen in the activity log, by name, never its text', async () => {
+  await m.call('peers:listManaged', { routerId: m.routerId }); // the saved router copy now has the new peers
+  const [id] = peerIds;
+  expect(await m.call('configs:saved', { routerId: m.routerId, peerId: id!, how: 'conf', fileName: 'kasa-01.conf' })).toEqual({ recorded: true });
+  await m.call('configs:saved', { routerId: m.routerId, peerId: id!, how: 'copy', fileName: null });
+  // A peer the saved copy does not know yet (just made): the name the screen showed.
+  await m.call('configs:saved', { routerId: m.routerId, peerId: '*FFFF', how: 'png', fileName: 'yeni.png', peerName: 'yeni-telefon' });
+  const { entries } = await m.call('audit:list', { routerId: m.routerId, actions: ['export'] });
+  expect(entries.map((e) => [e.objectName, e.after])).toEqual([
+    ['yeni-telefon', { file: 'yeni.png' }],
+    ['kasa-01', { copied: 'to the clipboard' }],
+    ['kasa-01', { file: 'kasa-01.conf' }],
+  ]);
+  expect(await m.fail('configs:saved', { routerId: 'nope', peerId: id!, how: 'conf', fileName: 'x.conf' })).toMatchObject({ code: 'NOT_FOUND' });
 });

@@ -73,3 +73,30 @@ describe('AuditRepository', () => {
     expect(e).toMatchObject({ at: 42, objectId: null, objectName: null, before: null, after: null, error: null });
   });
 });
+
+describe('schema 3: config exports in the audit log', () => {
+  it('upgrades a schema-2 log keeping every row and id, takes "export", and stays append-only', async () => {
+    const { openDatabase } = await import('../../../main/store/db.ts');
+    const { MIGRATIONS } = await import('../../../main/store/migrations.ts');
+    const file = `${t.file}.v2`;
+    const old = openDatabase(file, { migrations: MIGRATIONS.slice(0, 2) });
+    const v2 = new AuditRepository(old, { now: () => 1 });
+    const written = [v2.append(entry({ action: 'create', objectName: 'eski-1' })), v2.append(entry({ action: 'delete', objectName: 'eski-2', before: { name: 'x' } }))];
+    expect(() => v2.append(entry({ action: 'export' }))).toThrow(/CHECK constraint failed/);
+    old.close();
+
+    const db = openDatabase(file);
+    expect(db.pragma('user_version', { simple: true })).toBe(3);
+    const log = new AuditRepository(db, { now: () => 2 });
+    expect(log.query().entries.slice().reverse()).toEqual(written);
+    const exported = log.append(entry({ action: 'export', objectType: 'config', objectName: '3 peers', after: { file: 'HQ-configs.zip', peers: ['a', 'b', 'c'] } }));
+    expect(exported.id).toBe(written[1]!.id + 1);
+    expect(log.query({ action: 'export' }).entries).toEqual([exported]);
+    expect(() => db.prepare('UPDATE audit SET object_name = ? WHERE id = ?').run('x', exported.id)).toThrow(/append-only/);
+    expect(() => db.prepare('DELETE FROM audit WHERE id = ?').run(written[0]!.id)).toThrow(/append-only/);
+    expect(() => log.append(entry({ action: 'launch' as never }))).toThrow(/CHECK constraint failed/);
+    const indexes = db.prepare<[], string>("SELECT name FROM sqlite_schema WHERE tbl_name = 'audit' AND type IN ('index', 'trigger') ORDER BY name").pluck().all();
+    expect(indexes).toEqual(['audit_by_router', 'audit_by_time', 'audit_no_delete', 'audit_no_update']);
+    db.close();
+  });
+});

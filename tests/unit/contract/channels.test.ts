@@ -139,6 +139,10 @@ const invokeExamples: Record<string, { validIn: unknown; invalidIn: unknown; val
     validOut: { fileName: 'Office-configs.zip', mimeType: 'application/zip', base64: 'UEsDBA==', count: 2, skipped: [{ peerId: '*4', name: 'tv', reason: 'NO_PRIVATE_KEY', message: 'x' }], warnings: [] },
     invalidOut: { fileName: 'a.conf', mimeType: 'application/octet-stream', base64: '', count: 1, skipped: [{ peerId: '*4', name: 'tv', reason: 'LOST', message: 'x' }], warnings: [] },
   },
+  'configs:saved': {
+    validIn: { routerId: 'r1', peerId: '*2', how: 'conf', fileName: 'kasa-01.conf' }, invalidIn: { routerId: 'r1', peerId: '*2', how: 'print', fileName: null },
+    validOut: { recorded: true }, invalidOut: {},
+  },
   'endpoints:suggest': { validIn: byIface, invalidIn: { routerId: 'r1', interface: '' }, validOut: suggestion, invalidOut: { ...suggestion, source: 'guess' } },
   'sites:preview': { validIn: sitesIn, invalidIn: { a: sitesIn.a }, validOut: sitesPreview, invalidOut: { ...sitesPreview, problems: [{ code: 'BAD', message: 'x' }] } },
   'sites:connect': {
