@@ -70,6 +70,11 @@ export function rangeSize(range: IpRange): bigint {
   return range.last - range.first + 1n;
 }
 
+/** "10.20.0.50/32" -> "10.20.0.50" (and "/128" for IPv6): a single address shown as people write it. */
+export function withoutHostPrefix(text: string): string {
+  return text.replace(/\/(32|128)$/, '');
+}
+
 /** Host form, keeping host bits: "10.8.0.2/24" stays as written (canonicalised), unlike `text`. */
 export function formatHostCidr(cidr: Cidr): string {
   return `${formatIp(cidr.family, cidr.address)}/${cidr.prefix}`;

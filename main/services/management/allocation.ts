@@ -3,7 +3,7 @@
 // client-address of every peer on the router (a route to one address can only go one way), and what
 // WireDesk promised but has not written yet (reservations, rows of unfinished imports).
 import { AppError } from '../../../src/contract/index.ts';
-import { allocateAddress, findConflicts, formatIp, parseCidr, placeInPool, poolUsage, rangeContains } from '../../../src/domain/index.ts';
+import { allocateAddress, findConflicts, formatIp, parseCidr, placeInPool, poolUsage, rangeContains, withoutHostPrefix } from '../../../src/domain/index.ts';
 import { peerLabel, type RouterWireGuard } from './router-read.ts';
 import { invalid } from './validate.ts';
 
@@ -113,7 +113,7 @@ const NOT_HANDED_OUT: Record<'network' | 'broadcast' | 'router', string> = {
  */
 export function checkReservable(state: RouterWireGuard, iface: string, host: string): void {
   const subnets = interfaceSubnets(state, iface);
-  const shown = host.replace(/\/(32|128)$/, '');
+  const shown = withoutHostPrefix(host);
   if (subnets.length === 0) {
     throw new AppError('CONFLICT', `${iface} has no IP address, so WireDesk hands out no addresses there and there is nothing to reserve. Add an address to the interface first (for example 10.20.0.1/24).`, { reason: 'no-address' });
   }

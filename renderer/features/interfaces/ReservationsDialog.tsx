@@ -5,6 +5,7 @@ import { useCallback, useEffect, useRef, useState } from 'react';
 import { Bookmark, Trash2 } from 'lucide-react';
 import { useTranslation } from 'react-i18next';
 import type { InvokeOutput, WgInterface } from '../../../src/contract/index.ts';
+import { withoutHostPrefix } from '../../../src/domain/cidr.ts';
 import { useLocale } from '../../i18n/index.ts';
 import { invoke } from '../../lib/api.ts';
 import { toActionError, type ActionError } from '../../lib/action-error.ts';
@@ -14,7 +15,7 @@ import { ActionErrorPanel } from '../../ui/ActionErrorPanel.tsx';
 import { Button } from '../../ui/Button.tsx';
 import { Dialog } from '../../ui/Dialog.tsx';
 import { Field, fieldAria } from '../../ui/Field.tsx';
-import { reservedHost, useInterfaceReservations, useReservations } from './reservation-store.ts';
+import { useInterfaceReservations, useReservations } from './reservation-store.ts';
 
 type NextFree = { state: 'ok'; value: InvokeOutput<'peers:nextAddress'> } | { state: 'problem'; message: string } | null;
 
@@ -141,7 +142,7 @@ export function ReservationsDialog({ routerId, row, online, onClose }: Reservati
                 setAddress(e.target.value);
                 setLocalError(null);
               }}
-              placeholder={nextAddress ? reservedHost(nextAddress) : '10.20.0.50'}
+              placeholder={nextAddress ? withoutHostPrefix(nextAddress) : '10.20.0.50'}
               spellCheck={false}
               autoComplete="off"
               data-autofocus
@@ -165,8 +166,8 @@ export function ReservationsDialog({ routerId, row, online, onClose }: Reservati
         </form>
         {shownNext?.state === 'ok' && nextAddress ? (
           <p className="field-hint" data-testid="reservations-next">
-            {[t('reservations.next', { address: reservedHost(nextAddress) }), ...shownNext.value.pools.map((pool) => t('reservations.pool', { subnet: pool.subnet, free: formatCount(pool.free, locale), usable: formatCount(pool.usable, locale) }))].join(' · ')}{' '}
-            <button type="button" className="link-btn" onClick={() => setAddress(reservedHost(nextAddress))} data-testid="reservations-use-next">
+            {[t('reservations.next', { address: withoutHostPrefix(nextAddress) }), ...shownNext.value.pools.map((pool) => t('reservations.pool', { subnet: pool.subnet, free: formatCount(pool.free, locale), usable: formatCount(pool.usable, locale) }))].join(' · ')}{' '}
+            <button type="button" className="link-btn" onClick={() => setAddress(withoutHostPrefix(nextAddress))} data-testid="reservations-use-next">
               {t('reservations.useNext')}
             </button>
           </p>
@@ -197,9 +198,9 @@ export function ReservationsDialog({ routerId, row, online, onClose }: Reservati
               </thead>
               <tbody>
                 {reservations.map((r) => (
-                  <tr key={r.address} data-testid={`reservation-${reservedHost(r.address)}`}>
+                  <tr key={r.address} data-testid={`reservation-${withoutHostPrefix(r.address)}`}>
                     <td>
-                      <code>{reservedHost(r.address)}</code>
+                      <code>{withoutHostPrefix(r.address)}</code>
                     </td>
                     <td className="ellipsis" title={r.note}>
                       {r.note || <span className="faint">—</span>}
@@ -212,8 +213,8 @@ export function ReservationsDialog({ routerId, row, online, onClose }: Reservati
                         icon={<Trash2 size={14} aria-hidden />}
                         onClick={() => void releaseOne(r.address)}
                         busy={busy === r.address}
-                        aria-label={t('reservations.releaseOne', { address: reservedHost(r.address) })}
-                        data-testid={`release-${reservedHost(r.address)}`}
+                        aria-label={t('reservations.releaseOne', { address: withoutHostPrefix(r.address) })}
+                        data-testid={`release-${withoutHostPrefix(r.address)}`}
                       >
                         {t('reservations.release')}
                       </Button>

@@ -39,8 +39,3 @@ export function useInterfaceReservations(routerId: string, iface: string): Reser
   const all = useReservations((s) => s.byRouter[routerId]);
   return all ? all.filter((r) => r.interface === iface) : NONE;
 }
-
-/** "10.20.0.50/32" -> "10.20.0.50": a reservation is always one address, shown without the prefix. */
-export function reservedHost(address: string): string {
-  return address.replace(/\/(32|128)$/, '');
-}

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { formatHostCidr, parseCidr, rangeContains, rangesOverlap, rangeSize } from '../../../src/domain/cidr.ts';
+import { formatHostCidr, parseCidr, rangeContains, rangesOverlap, rangeSize, withoutHostPrefix } from '../../../src/domain/cidr.ts';
 import { formatIp, parseIp } from '../../../src/domain/ip.ts';
 import { message, value } from './helpers.ts';
 
@@ -79,5 +79,14 @@ describe('range helpers', () => {
   it('sizes ranges exactly, even for IPv6', () => {
     expect(rangeSize(c('10.8.0.0/28'))).toBe(16n);
     expect(rangeSize(c('::/0'))).toBe(2n ** 128n);
+  });
+});
+
+describe('withoutHostPrefix', () => {
+  it('drops only a single-address prefix', () => {
+    expect(withoutHostPrefix('10.20.0.50/32')).toBe('10.20.0.50');
+    expect(withoutHostPrefix('fd00::5/128')).toBe('fd00::5');
+    expect(withoutHostPrefix('10.20.0.0/24')).toBe('10.20.0.0/24');
+    expect(withoutHostPrefix('10.20.0.50')).toBe('10.20.0.50');
   });
 });
