@@ -3,24 +3,36 @@
 import { useEffect, useRef, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { conflictKind, isLinkLoss, trapInfo, type ActionError } from '../lib/action-error.ts';
+import { X } from 'lucide-react';
 import { Banner } from './Banner.tsx';
+import { Button } from './Button.tsx';
 
 export interface ActionErrorPanelProps {
   error: ActionError;
   /** What failed, for the generic title: "The peer was not added". */
   failedTitle: string;
   'data-testid'?: string;
+  /** Shows a close button beside the panel (for errors on a screen rather than in a dialog). */
+  onDismiss?: () => void;
 }
 
-export function ActionErrorPanel(props: ActionErrorPanelProps) {
+export function ActionErrorPanel({ onDismiss, ...props }: ActionErrorPanelProps) {
+  const { t } = useTranslation();
   const ref = useRef<HTMLDivElement>(null);
   // A new error is brought into view: in a long dialog it appears below the fields the technician just left.
   useEffect(() => {
     ref.current?.scrollIntoView?.({ block: 'nearest' });
   }, [props.error]);
-  return (
+  const panel = (
     <div ref={ref} className="action-error">
       <ErrorBody {...props} />
+    </div>
+  );
+  if (!onDismiss) return panel;
+  return (
+    <div className="dismissable">
+      {panel}
+      <Button size="sm" variant="ghost" icon={<X size={14} aria-hidden />} onClick={onDismiss} aria-label={t('common.close')} />
     </div>
   );
 }

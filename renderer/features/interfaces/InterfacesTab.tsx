@@ -3,7 +3,7 @@
 // makes ready configs and QR codes possible). Changes need a live connection; offline they are switched off
 // with the reason while the last-known rows stay on screen.
 import { useCallback, useEffect, useState } from 'react';
-import { Bookmark, Globe, Lock, Network, Pencil, Plus, Power, PowerOff, Trash2, X } from 'lucide-react';
+import { Bookmark, Globe, Lock, Network, Pencil, Plus, Power, PowerOff, Trash2 } from 'lucide-react';
 import { useTranslation } from 'react-i18next';
 import type { WgInterface } from '../../../src/contract/index.ts';
 import { useLocale } from '../../i18n/index.ts';
@@ -108,12 +108,7 @@ export function InterfacesTab({ routerId }: { routerId: string }) {
           {t('interfaces.add')}
         </Button>
       </div>
-      {actionError ? (
-        <div className="dismissable">
-          <ActionErrorPanel error={actionError} failedTitle={t('interfaces.changeFailed')} data-testid="interfaces-action-error" />
-          <Button size="sm" variant="ghost" icon={<X size={14} aria-hidden />} onClick={() => setActionError(null)} aria-label={t('common.close')} />
-        </div>
-      ) : null}
+      {actionError ? <ActionErrorPanel error={actionError} failedTitle={t('interfaces.changeFailed')} onDismiss={() => setActionError(null)} data-testid="interfaces-action-error" /> : null}
       {data.rows.length === 0 ? (
         <div className="panel">
           <EmptyState

@@ -464,12 +464,7 @@ export function PeersTab({ routerId }: { routerId: string }) {
           <FreshnessLabel source={data.source} seenAt={data.seenAt} now={now} loading={loading} />
         </div>
       )}
-      {actionError ? (
-        <div className="dismissable">
-          <ActionErrorPanel error={actionError} failedTitle={t('peers.changeFailed')} data-testid="peers-action-error" />
-          <Button size="sm" variant="ghost" icon={<X size={14} aria-hidden />} onClick={() => setActionError(null)} aria-label={t('common.close')} />
-        </div>
-      ) : null}
+      {actionError ? <ActionErrorPanel error={actionError} failedTitle={t('peers.changeFailed')} onDismiss={() => setActionError(null)} data-testid="peers-action-error" /> : null}
       <PeerTable<ManagedPeer>
         rows={visible}
         sort={sort}
