@@ -18,6 +18,7 @@ import { CopyButton } from '../../ui/CopyButton.tsx';
 import { Dialog } from '../../ui/Dialog.tsx';
 import { Segmented } from '../../ui/Segmented.tsx';
 import { useEndpoints } from '../interfaces/endpoint-store.ts';
+import { peerTitle } from '../peers/peer-view.ts';
 import { useRouters } from '../routers/store.ts';
 import { ConfigWarnings } from './ConfigWarnings.tsx';
 import {
@@ -26,7 +27,6 @@ import {
   defaultLans,
   endpointText,
   parseEndpoint,
-  peerTitle,
   problemOf,
   requestOptions,
   type ConfigChoices,

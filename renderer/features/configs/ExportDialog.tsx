@@ -14,7 +14,8 @@ import { Dialog } from '../../ui/Dialog.tsx';
 import { Segmented } from '../../ui/Segmented.tsx';
 import { useRouters } from '../routers/store.ts';
 import { ConfigWarnings } from './ConfigWarnings.tsx';
-import { DEFAULT_CHOICES, peerTitle, requestOptions, splitList, type ConfigDialogPeer, type ExportResult, type Preset } from './config-options.ts';
+import { peerTitle } from '../peers/peer-view.ts';
+import { DEFAULT_CHOICES, requestOptions, splitList, type ConfigDialogPeer, type ExportResult, type Preset } from './config-options.ts';
 import { downloadBase64 } from './download-file.ts';
 import './configs.css';
 

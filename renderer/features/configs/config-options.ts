@@ -1,6 +1,7 @@
 // Pure helpers of the client-config screens: the request sent to configs:get / configs:export from what the
 // technician chose, the endpoint text and where it came from, which warnings to show and how. No React, no
 // secrets kept: the config text itself only ever lives in a dialog's state.
+import { formatEndpoint } from '../../../src/domain/endpoint.ts';
 import { CONFIG_PROBLEMS, type ConfigProblem, type ConfigWarning, type InvokeInput, type InvokeOutput, type LanOption, type ManagedPeer } from '../../../src/contract/index.ts';
 
 export type ConfigResult = InvokeOutput<'configs:get'>;
@@ -9,11 +10,6 @@ export type Preset = 'full' | 'split';
 
 /** A peer as the table has it (ManagedPeer fits). */
 export type ConfigDialogPeer = Pick<ManagedPeer, 'id' | 'name' | 'comment' | 'publicKey' | 'interface'>;
-
-/** What the table shows: name, else comment, else the start of the public key. */
-export function peerTitle(peer: Pick<ManagedPeer, 'name' | 'comment' | 'publicKey'>): string {
-  return peer.name.trim() || peer.comment.trim() || peer.publicKey.slice(0, 8);
-}
 
 export interface ConfigChoices {
   preset: Preset;
@@ -52,7 +48,7 @@ export function requestOptions(choices: ConfigChoices, lanOptions: readonly LanO
 
 /** "vpn.example.com:13231", brackets around IPv6 as WireGuard writes it. */
 export function endpointText(endpoint: { host: string; port: number }): string {
-  return endpoint.host.includes(':') ? `[${endpoint.host}]:${endpoint.port}` : `${endpoint.host}:${endpoint.port}`;
+  return formatEndpoint(endpoint.host, endpoint.port);
 }
 
 /** Reads "host", "host:port" or "[v6]:port"; null when the port is not 1..65535. */
@@ -111,10 +107,3 @@ export function shownWarnings(warnings: readonly ConfigWarning[]): ConfigWarning
   return sortWarnings(warnings).filter((w) => !seen.has(w.code) && Boolean(seen.add(w.code)));
 }
 
-/** The bytes of a configs:export answer, for the Blob of its download. */
-export function base64ToBytes(base64: string): Uint8Array<ArrayBuffer> {
-  const binary = atob(base64);
-  const bytes = new Uint8Array(binary.length);
-  for (let i = 0; i < binary.length; i++) bytes[i] = binary.charCodeAt(i);
-  return bytes;
-}

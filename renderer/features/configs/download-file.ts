@@ -3,7 +3,7 @@
 // page already shows are noted in the activity log through configs:saved.
 import { invoke } from '../../lib/api.ts';
 import { saveBlob } from '../../lib/download.ts';
-import { base64ToBytes } from './config-options.ts';
+import { base64ToBytes } from '../../../src/domain/base64.ts';
 
 export function downloadBase64(fileName: string, base64: string, mimeType = 'application/octet-stream'): void {
   // A ".conf" as text/plain would get ".txt" appended by Chromium: only images and PDFs keep their type.

@@ -15,7 +15,8 @@ import { Field, fieldAria } from '../../ui/Field.tsx';
 import { LoadingState } from '../../ui/ReadErrorState.tsx';
 import { WarningList } from '../../ui/WarningList.tsx';
 import { EndpointEditor } from './EndpointEditor.tsx';
-import { endpointText, useEndpoint, useEndpoints } from './endpoint-store.ts';
+import { endpointText } from '../configs/config-options.ts';
+import { useEndpoint, useEndpoints } from './endpoint-store.ts';
 import { emptyInterfaceForm, interfaceFormFrom, toCreateInterface, toUpdateInterface, type InterfaceErrors, type InterfaceField, type InterfaceFormValues } from './interface-form.ts';
 
 type InterfaceResult = InvokeOutput<'interfaces:create'>;

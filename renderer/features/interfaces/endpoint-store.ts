@@ -38,8 +38,3 @@ export const useEndpoints = create<EndpointsState>()((set) => ({
 export function useEndpoint(routerId: string, iface: string): RememberedEndpoint | null | undefined {
   return useEndpoints((s) => s.byKey[keyOf(routerId, iface)]);
 }
-
-/** "vpn.example.com:13231", brackets around IPv6 like WireGuard writes it. */
-export function endpointText(endpoint: { host: string; port: number }): string {
-  return endpoint.host.includes(':') ? `[${endpoint.host}]:${endpoint.port}` : `${endpoint.host}:${endpoint.port}`;
-}

@@ -18,7 +18,8 @@ import { Field, fieldAria } from '../../ui/Field.tsx';
 import { Segmented } from '../../ui/Segmented.tsx';
 import { WarningList } from '../../ui/WarningList.tsx';
 import { EndpointEditor } from '../interfaces/EndpointEditor.tsx';
-import { endpointText, useEndpoint, useEndpoints } from '../interfaces/endpoint-store.ts';
+import { endpointText } from '../configs/config-options.ts';
+import { useEndpoint, useEndpoints } from '../interfaces/endpoint-store.ts';
 import { emptyPeerForm, peerFormFrom, toCreateInput, toUpdateInput, type FieldErrors, type KeyCustody, type PeerField, type PeerFormValues } from './peer-form.ts';
 import type { SecretResult } from './SecretDialog.tsx';
 

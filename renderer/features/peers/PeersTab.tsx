@@ -34,7 +34,7 @@ import { BulkDialog, type BulkAction } from './BulkDialog.tsx';
 import { ImportDialog } from './ImportDialog.tsx';
 import { DeletePeerDialog, RotateKeysDialog } from './PeerActionDialogs.tsx';
 import { PeerFormDialog } from './PeerFormDialog.tsx';
-import { buildSearchIndex, countPeers, filterPeers, peerLabel, sortPeers, type PeerStatusFilter } from './peer-view.ts';
+import { buildSearchIndex, countPeers, filterPeers, peerTitle, sortPeers, type PeerStatusFilter } from './peer-view.ts';
 import { PeerTable } from './PeerTable.tsx';
 import { SecretDialog, type SecretResult } from './SecretDialog.tsx';
 import { clickRow, headerState, isSelectable, routerMadeInterfaces, selectedPeers, toggleAllShown, type HeaderState } from './selection.ts';
@@ -205,7 +205,7 @@ export function PeersTab({ routerId }: { routerId: string }) {
           checked={selected.has(p.id)}
           disabled={!isSelectable(p)}
           title={isSelectable(p) ? undefined : (blockedReason(p) ?? undefined)}
-          aria-label={t('peers.selectPeer', { name: peerLabel(p) || p.publicKey.slice(0, 8) })}
+          aria-label={t('peers.selectPeer', { name: peerTitle(p) })}
           onClick={(e) => {
             // Read before the update: the updater runs later, after lastClicked moved on to this row.
             const at = visible.indexOf(p);
@@ -230,7 +230,7 @@ export function PeersTab({ routerId }: { routerId: string }) {
       align: 'center',
       pinnedEnd: true,
       cell: (p) => {
-        const name = peerLabel(p) || p.publicKey.slice(0, 8);
+        const name = peerTitle(p);
         // Labels and reasons are only worked out when the menu opens: the table renders none of them.
         const notes = () => {
           const blocked = blockedReason(p);

@@ -20,7 +20,7 @@ import { WarningList } from '../../ui/WarningList.tsx';
 import { EndpointEditor } from '../interfaces/EndpointEditor.tsx';
 import { useEndpoint, useEndpoints } from '../interfaces/endpoint-store.ts';
 import { noteConfigSaved } from '../configs/download-file.ts';
-import { peerLabel } from './peer-view.ts';
+import { peerTitle } from './peer-view.ts';
 
 export interface SecretResult {
   peer: ManagedPeer;
@@ -53,7 +53,7 @@ export function SecretDialog({ routerId, result, iface, onClose, onPeerChanged }
     loadEndpoint(routerId, result.peer.interface).catch(() => undefined);
   }, [loadEndpoint, routerId, result.peer.interface]);
   const { peer, secret, warnings } = current;
-  const name = peerLabel(peer) || peer.publicKey.slice(0, 8);
+  const name = peerTitle(peer);
   const shownOnce = secret?.custody === 'shown-once';
   const fileName = configFileName(name);
   const markSaved = () => {

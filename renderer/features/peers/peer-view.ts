@@ -19,8 +19,13 @@ export interface PeerSort {
 }
 
 /** What the table shows as the peer's name: its name, else its comment, else nothing. */
-export function peerLabel(peer: WgPeer): string {
+export function peerLabel(peer: Pick<WgPeer, 'name' | 'comment'>): string {
   return peer.name.trim() || peer.comment.trim();
+}
+
+/** A title that is never empty: the label, else the start of the public key. */
+export function peerTitle(peer: Pick<WgPeer, 'name' | 'comment' | 'publicKey'>): string {
+  return peerLabel(peer) || peer.publicKey.slice(0, 8);
 }
 
 /** The endpoint worth showing: where the peer is connecting from now, else the configured one. */

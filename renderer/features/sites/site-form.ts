@@ -2,6 +2,7 @@
 // main is asked (main checks everything again), and turned into the sites:preview / sites:connect input.
 // Pure: no React, no bridge.
 import type { InvokeInput } from '../../../src/contract/index.ts';
+import { splitList } from '../configs/config-options.ts';
 
 export type SideKey = 'a' | 'b';
 export type SiteInput = InvokeInput<'sites:preview'>;
@@ -29,12 +30,6 @@ const IPV4 = /^(25[0-5]|2[0-4]\d|1\d\d|[1-9]?\d)(\.(25[0-5]|2[0-4]\d|1\d\d|[1-9]
 const IPV6 = /^[0-9a-fA-F:.]+$/;
 const HOST_NAME = /^(?=.{1,253}$)([a-zA-Z0-9]([a-zA-Z0-9-]{0,61}[a-zA-Z0-9])?)(\.[a-zA-Z0-9]([a-zA-Z0-9-]{0,61}[a-zA-Z0-9])?)*\.?$/;
 
-export function splitList(text: string): string[] {
-  return text
-    .split(/[\s,;]+/)
-    .map((s) => s.trim())
-    .filter((s) => s !== '');
-}
 
 /** 192.168.10.0/24 or fd00::/64: an address, a slash and a prefix length that fits it. */
 export function isCidr(text: string): boolean {

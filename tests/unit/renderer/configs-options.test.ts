@@ -4,7 +4,6 @@ import { describe, expect, it } from 'vitest';
 import type { LanOption } from '../../../src/contract/index.ts';
 import {
   DEFAULT_CHOICES,
-  base64ToBytes,
   defaultLans,
   endpointText,
   parseEndpoint,
@@ -15,6 +14,7 @@ import {
   splitList,
   warningTone,
 } from '../../../renderer/features/configs/config-options.ts';
+import { base64ToBytes } from '../../../src/domain/base64.ts';
 
 const lan = (network: string, priv: boolean): LanOption => ({ network, address: network.replace(/0\/\d+$/, '1'), interface: 'bridge', comment: '', private: priv });
 const OPTIONS = [lan('192.168.88.0/24', true), lan('203.0.113.0/24', false), lan('10.5.0.0/16', true)];
