@@ -20,8 +20,11 @@ import { WarningList } from '../../ui/WarningList.tsx';
 import { EndpointEditor } from '../interfaces/EndpointEditor.tsx';
 import { endpointText } from '../configs/config-options.ts';
 import { useEndpoint, useEndpoints } from '../interfaces/endpoint-store.ts';
-import { emptyPeerForm, peerFormFrom, toCreateInput, toUpdateInput, type FieldErrors, type KeyCustody, type PeerField, type PeerFormValues } from './peer-form.ts';
+import { emptyPeerForm, PEER_FIELDS, peerFormFrom, toCreateInput, toUpdateInput, type FieldErrors, type KeyCustody, type PeerField, type PeerFormValues } from './peer-form.ts';
 import type { SecretResult } from './SecretDialog.tsx';
+
+/** Server errors shown next to their field rather than in the panel (the interface select is not there when editing). */
+const SHOWN_BESIDE_FIELD: readonly PeerField[] = PEER_FIELDS.filter((f) => f !== 'interface');
 
 type Precheck = InvokeOutput<'peers:precheck'>;
 type PrecheckState = { state: 'idle' } | { state: 'loading' } | { state: 'ok'; value: Precheck } | { state: 'error'; error: ActionError };
@@ -445,7 +448,7 @@ export function PeerFormDialog({ routerId, interfaces, hasNames, routerVersion, 
         </Field>
       </details>
 
-      {error && !(serverField && ['name', 'comment', 'allowedAddress', 'client.dns', 'persistentKeepaliveSec', 'endpoint', 'publicKey'].includes(serverField)) ? (
+      {error && !(serverField && SHOWN_BESIDE_FIELD.includes(serverField as PeerField)) ? (
         <ActionErrorPanel error={error} failedTitle={editing ? t('peerForm.saveFailed') : t('peerForm.addFailed')} data-testid="peer-form-error" />
       ) : null}
     </FormDialog>
