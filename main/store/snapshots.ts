@@ -90,6 +90,7 @@ export class SnapshotsRepository {
   readonly #upsertInterface: Statement<[UpsertParams]>;
   readonly #vanishPeers: Statement<[VanishParams]>;
   readonly #vanishInterfaces: Statement<[VanishParams]>;
+  readonly #forgetPeer: Statement<[string, string]>;
   readonly #peers: Statement<[{ routerId: string; interface: string | null; all: number }], PeerRow>;
   readonly #interfaces: Statement<[{ routerId: string; all: number }], InterfaceRow>;
   readonly #lastSeen: Statement<[{ routerId: string }], number | null>;
@@ -100,6 +101,7 @@ export class SnapshotsRepository {
     this.#upsertInterface = db.prepare(UPSERT_INTERFACE);
     this.#vanishPeers = db.prepare(VANISH_PEERS);
     this.#vanishInterfaces = db.prepare(VANISH_INTERFACES);
+    this.#forgetPeer = db.prepare('DELETE FROM peers WHERE router_id = ? AND public_key = ?');
     this.#peers = db.prepare(`SELECT ros_id, interface, public_key, name, raw_json, first_seen_at, last_seen_at, vanished_at FROM peers
       WHERE router_id = @routerId AND (@interface IS NULL OR interface = @interface) AND (@all = 1 OR vanished_at IS NULL)
       ORDER BY interface, vanished_at IS NOT NULL, name, public_key`);
@@ -163,7 +165,7 @@ export class SnapshotsRepository {
    * (WinBox), which the technician should see; our own deletions are already in the audit log.
    */
   forgetPeer(routerId: string, publicKey: string): void {
-    this.#db.prepare('DELETE FROM peers WHERE router_id = ? AND public_key = ?').run(routerId, publicKey);
+    this.#forgetPeer.run(routerId, publicKey);
   }
 
   /** When anything of this router was last seen live: the "data as of" shown in the offline view. */

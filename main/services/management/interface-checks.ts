@@ -1,7 +1,7 @@
 // Interface settings checked before the router sees them: the tunnel address must be a host address in a
 // real subnet that does not overlap the router's other networks; names and listen ports must be free among
 // the router's WireGuard interfaces (each needs its own UDP port).
-import { formatIp, parseCidr, rangesOverlap } from '../../../src/domain/index.ts';
+import { formatHostCidr, formatIp, parseCidr, rangesOverlap } from '../../../src/domain/index.ts';
 import type { RouterWireGuard } from './router-read.ts';
 import { invalid, valid } from './validate.ts';
 
@@ -18,7 +18,7 @@ export function interfaceAddress(text: string): string {
   if (cidr.family === 4 && cidr.prefix < 31 && cidr.address === cidr.last) {
     throw invalid('address', `${text} is the subnet's broadcast address; use a host address such as ${host(1n)}.`);
   }
-  return `${formatIp(cidr.family, cidr.address)}/${cidr.prefix}`;
+  return formatHostCidr(cidr);
 }
 
 export function checkAddressFree(state: RouterWireGuard, address: string, iface: string): void {
