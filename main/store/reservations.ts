@@ -3,6 +3,7 @@
 import type { Database as Db, Statement } from 'better-sqlite3';
 import { systemClock, type Clock } from './clock.ts';
 import { StoreError, errorCode } from './errors.ts';
+import { transaction } from './transaction.ts';
 
 export interface Reservation {
   id: number;
@@ -31,6 +32,9 @@ export class ReservationsRepository {
   readonly #note: Statement<[Key & { note: string }], Row>;
   readonly #delete: Statement<[Key]>;
   readonly #list: Statement<[{ routerId: string; interface: string | null }], Row>;
+  readonly #rename: Statement<[{ routerId: string; from: string; to: string }]>;
+  readonly #deleteAll: Statement<[{ routerId: string; interface: string }]>;
+  readonly #db: Db;
 
   constructor(db: Db, options: { now?: Clock } = {}) {
     this.#now = options.now ?? systemClock;
@@ -38,6 +42,10 @@ export class ReservationsRepository {
     this.#note = db.prepare('UPDATE reservations SET note = @note WHERE router_id = @routerId AND interface = @interface AND address = @address RETURNING *');
     this.#delete = db.prepare('DELETE FROM reservations WHERE router_id = @routerId AND interface = @interface AND address = @address');
     this.#list = db.prepare('SELECT * FROM reservations WHERE router_id = @routerId AND (@interface IS NULL OR interface = @interface) ORDER BY interface, address');
+    // An address already reserved under the new name keeps that reservation; the old one goes.
+    this.#rename = db.prepare('UPDATE OR IGNORE reservations SET interface = @to WHERE router_id = @routerId AND interface = @from');
+    this.#deleteAll = db.prepare('DELETE FROM reservations WHERE router_id = @routerId AND interface = @interface');
+    this.#db = db;
   }
 
   reserve(routerId: string, iface: string, address: string, note = ''): Reservation {
@@ -61,6 +69,19 @@ export class ReservationsRepository {
 
   release(routerId: string, iface: string, address: string): boolean {
     return this.#delete.run({ routerId, interface: iface, address }).changes > 0;
+  }
+
+  /** The interface was renamed: its reservations follow, keeping their notes and dates. */
+  followRename(routerId: string, from: string, to: string): void {
+    transaction(this.#db, () => {
+      this.#rename.run({ routerId, from, to });
+      this.#deleteAll.run({ routerId, interface: from });
+    });
+  }
+
+  /** The interface is gone: so are its reservations. Returns how many were released. */
+  releaseAll(routerId: string, iface: string): number {
+    return this.#deleteAll.run({ routerId, interface: iface }).changes;
   }
 
   /** All reservations of the router, or of one of its interfaces. */

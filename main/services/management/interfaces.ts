@@ -55,13 +55,13 @@ export class InterfaceManager {
       checkNameAndPort(state, wanted);
       if (address) checkAddressFree(state, address, name);
       const subject = { routerId: ctx.routerId, routerName: ctx.routerName, action: 'create' as const, objectType: 'interface' as const, objectName: name };
-      const id = await this.#d.audit.record(subject, async () => {
+      const made = await this.#d.audit.record(subject, async () => {
         const id = await attempt(`Creating WireGuard interface ${name}`, () => addWireGuardInterface(ctx.client, wanted, ctx.version), INTERFACE_TRAP_HINTS);
         if (address) await this.#addAddressOrUndo(ctx, id, name, address);
-        const after = byId(await readWireGuard(ctx.client), id);
-        return { value: id, objectId: id, after: auditInterface(after, address ? [address] : []) };
+        const after = await readWireGuard(ctx.client);
+        return { value: { id, after }, objectId: id, after: auditInterface(byId(after, id), address ? [address] : []) };
       });
-      return this.#result(ctx, id);
+      return this.#result(ctx, made.after, made.id);
     });
   }
 
@@ -74,19 +74,20 @@ export class InterfaceManager {
       checkNameAndPort(state, wanted, iface.id);
       const current: Settings = { name: iface.name, listenPort: iface.listenPort, mtu: iface.mtu, comment: iface.comment };
       const change = Object.fromEntries(Object.entries(wanted).filter(([k, v]) => v !== current[k as keyof Settings])) as Settings;
-      if (Object.keys(change).length === 0) return this.#result(ctx, iface.id);
-      await this.#set(ctx, iface, 'edit', change);
+      if (Object.keys(change).length === 0) return this.#result(ctx, state, iface.id);
+      const after = await this.#set(ctx, iface, 'edit', change);
       if (change.name !== undefined) this.#moveLocalRecords(ctx.routerId, iface.name, change.name);
-      return this.#result(ctx, iface.id);
+      return this.#result(ctx, after, iface.id);
     });
   }
 
   async setDisabled(input: InvokeParsedInput<'interfaces:setDisabled'>): Promise<Result> {
     return this.#d.sessions.run(input.routerId, async (ctx) => {
-      const iface = byId(await readWireGuard(ctx.client), input.interfaceId);
+      const state = await readWireGuard(ctx.client);
+      const iface = byId(state, input.interfaceId);
       refuseDynamicInterface(iface);
-      if (iface.disabled !== input.disabled) await this.#set(ctx, iface, input.disabled ? 'disable' : 'enable', { disabled: input.disabled });
-      return this.#result(ctx, iface.id);
+      const after = iface.disabled === input.disabled ? state : await this.#set(ctx, iface, input.disabled ? 'disable' : 'enable', { disabled: input.disabled });
+      return this.#result(ctx, after, iface.id);
     });
   }
 
@@ -125,22 +126,26 @@ export class InterfaceManager {
         await attempt(`Deleting WireGuard interface ${iface.name}`, () => removeWireGuardInterface(ctx.client, iface.id), INTERFACE_TRAP_HINTS);
         return { value: undefined, after: null };
       });
-      for (const peer of peers) {
-        this.#d.keys.forget(ctx.routerId, peer.publicKey);
-        this.#d.snapshots.forgetPeer(ctx.routerId, peer.publicKey);
-      }
-      for (const r of this.#d.reservations.list(ctx.routerId, iface.name)) this.#d.reservations.release(ctx.routerId, iface.name, r.address);
-      this.#d.endpoints.clear(ctx.routerId, iface.name);
+      this.#d.localTransaction(() => {
+        for (const peer of peers) {
+          this.#d.keys.forget(ctx.routerId, peer.publicKey);
+          this.#d.snapshots.forgetPeer(ctx.routerId, peer.publicKey);
+        }
+        this.#d.reservations.releaseAll(ctx.routerId, iface.name);
+        this.#d.endpoints.clear(ctx.routerId, iface.name);
+      });
       return { deleted: true as const, removedPeers: peers.length, removedAddresses: addresses.length };
     });
   }
 
-  async #set(ctx: RouterContext, iface: RouterInterface, action: 'edit' | 'enable' | 'disable', change: WireGuardInterfaceInput): Promise<void> {
+  /** Applies the change and returns the router as read right after it (for the audit entry and the answer). */
+  async #set(ctx: RouterContext, iface: RouterInterface, action: 'edit' | 'enable' | 'disable', change: WireGuardInterfaceInput): Promise<RouterWireGuard> {
     const subject = { routerId: ctx.routerId, routerName: ctx.routerName, action, objectType: 'interface' as const, objectId: iface.id, objectName: iface.name, before: auditInterface(iface) };
     const verb = action === 'edit' ? 'Changing' : action === 'enable' ? 'Enabling' : 'Disabling';
-    await this.#d.audit.record(subject, async () => {
+    return this.#d.audit.record(subject, async () => {
       await attempt(`${verb} WireGuard interface ${iface.name}`, () => setWireGuardInterface(ctx.client, iface.id, change, ctx.version), INTERFACE_TRAP_HINTS);
-      return { value: undefined, after: auditInterface(byId(await readWireGuard(ctx.client), iface.id)) };
+      const after = await readWireGuard(ctx.client);
+      return { value: after, after: auditInterface(byId(after, iface.id)) };
     });
   }
 
@@ -155,8 +160,8 @@ export class InterfaceManager {
     }
   }
 
-  async #result(ctx: RouterContext, id: string): Promise<Result> {
-    const state = await readWireGuard(ctx.client);
+  /** The interface as the UI gets it back, from a read taken after the change (or before it, when none was needed). */
+  async #result(ctx: RouterContext, state: RouterWireGuard, id: string): Promise<Result> {
     const iface = byId(state, id);
     return { interface: interfaceView(state, iface, onlineThresholdMs(this.#d)), warnings: await interfaceWarnings(ctx.client, state, iface) };
   }
@@ -166,10 +171,7 @@ export class InterfaceManager {
     // One transaction: a crash half way never leaves some reservations under the old name.
     this.#d.localTransaction(() => {
       this.#d.imports.followRename(routerId, from, to);
-      for (const r of this.#d.reservations.list(routerId, from)) {
-        if (!this.#d.reservations.list(routerId, to).some((x) => x.address === r.address)) this.#d.reservations.reserve(routerId, to, r.address, r.note);
-        this.#d.reservations.release(routerId, from, r.address);
-      }
+      this.#d.reservations.followRename(routerId, from, to);
       const endpoint = this.#d.endpoints.get(routerId, from);
       if (endpoint) {
         this.#d.endpoints.set(routerId, to, endpoint);

@@ -26,6 +26,22 @@ describe('ReservationsRepository', () => {
     expect(r.release(routerId, 'wg0', '10.8.0.2/32')).toBe(true);
     expect(r.release(routerId, 'wg0', '10.8.0.2/32')).toBe(false);
   });
+
+  it('moves reservations to a renamed interface, keeping notes and dates; releases all of a deleted one', () => {
+    let now = 7;
+    const r = new ReservationsRepository(t.db, { now: () => now });
+    r.reserve(routerId, 'wg0', '10.8.0.2/32', 'printer');
+    r.reserve(routerId, 'wg0', '10.8.0.3/32', 'camera');
+    now = 9;
+    r.reserve(routerId, 'wg-main', '10.8.0.3/32', 'already here');
+    r.followRename(routerId, 'wg0', 'wg-main');
+    expect(r.list(routerId).map(({ interface: i, address, note, createdAt }) => [i, address, note, createdAt])).toEqual([
+      ['wg-main', '10.8.0.2/32', 'printer', 7],
+      ['wg-main', '10.8.0.3/32', 'already here', 9],
+    ]);
+    expect(r.releaseAll(routerId, 'wg-main')).toBe(2);
+    expect(r.list(routerId)).toEqual([]);
+  });
 });
 
 describe('EndpointsRepository', () => {
