@@ -5,12 +5,14 @@ import { peerStatus } from '../../src/domain/peer-status.ts';
 import type { Row } from '../routeros/rows.ts';
 import type { RouterOsClient } from '../routeros/client.ts';
 import { getIdentity, getResource } from '../routeros/menus/system.ts';
-import { toWireGuardInterface, WIREGUARD_PATH } from '../routeros/menus/wireguard.ts';
+import { WIREGUARD_PATH } from '../routeros/menus/wireguard.ts';
 import { PEERS_PATH, toWireGuardPeer, type WireGuardPeer } from '../routeros/menus/wireguard-peers.ts';
 import { IP_ADDRESS_PATH, toIpAddress } from '../routeros/menus/ip-address.ts';
 import type { SnapshotsRepository } from '../store/snapshots.ts';
 import type { ConnectionManager } from './connections.ts';
 import { isLinkFailure, toAppError } from './errors.ts';
+import { interfaceRow } from './management/interface-view.ts';
+import { toRouterInterface } from './management/router-read.ts';
 import type { SettingsService } from './settings.ts';
 
 /** Extra field kept with an interface snapshot: its /ip/address entries, for the offline view. */
@@ -199,22 +201,8 @@ export function storedAddresses(raw: Record<string, unknown>): string[] {
 }
 
 function toInterfaceRow(row: Row, addresses: string[], peers: WgPeer[]): WgInterface {
-  const iface = toWireGuardInterface(row);
-  const mine = peers.filter((p) => p.interface === iface.name);
-  return {
-    id: iface.id,
-    name: iface.name,
-    running: iface.running,
-    disabled: iface.disabled,
-    listenPort: iface.listenPort,
-    mtu: iface.mtu,
-    publicKey: iface.publicKey,
-    comment: iface.comment,
-    addresses,
-    dynamic: row['dynamic'] === 'true' || row['dynamic'] === 'yes',
-    peerCount: mine.length,
-    onlinePeerCount: mine.filter((p) => p.status === 'online').length,
-  };
+  const iface = toRouterInterface(row);
+  return interfaceRow(iface, addresses, peers.filter((p) => p.interface === iface.name).map((p) => p.status));
 }
 
 function joinHostPort(host: string, port: number): string {
