@@ -32,7 +32,8 @@ export class PeerList {
         const peer = toWireGuardPeer(snapshot.raw as Row);
         return [managedPeer(row, peer, { custody: custody.get(row.publicKey) ?? null, vanishedAt: null, clientFields })];
       });
-      const vanished = snapshots.filter((s) => s.vanishedAt !== null).map((s) => this.#vanished(s, custody.get(s.publicKey) ?? null, clientFields));
+      const threshold = onlineThresholdMs(this.#d); // read once, not per vanished row: settings are a query
+      const vanished = snapshots.filter((s) => s.vanishedAt !== null).map((s) => this.#vanished(s, custody.get(s.publicKey) ?? null, clientFields, threshold));
       return { source: listing.source, seenAt: listing.seenAt, rows: [...present, ...vanished] };
     });
   }
@@ -79,9 +80,9 @@ export class PeerList {
     return { fileName: `${base}.csv`, csv, rows: chosen.length };
   }
 
-  #vanished(snapshot: PeerSnapshot, custody: ManagedPeer['keyCustody'], clientFields: boolean): ManagedPeer {
+  #vanished(snapshot: PeerSnapshot, custody: ManagedPeer['keyCustody'], clientFields: boolean, onlineThresholdMs: number): ManagedPeer {
     const peer = toWireGuardPeer(snapshot.raw as Row);
-    const row = peerRow(peer, onlineThresholdMs(this.#d));
+    const row = peerRow(peer, onlineThresholdMs);
     const last = snapshot.raw['wiredesk-status'];
     const status = STATUSES.find((s) => s === last) ?? row.status;
     return managedPeer({ ...row, status }, peer, { custody, vanishedAt: snapshot.vanishedAt, clientFields });
