@@ -4,6 +4,8 @@
 // WireDesk promised but has not written yet (reservations, rows of unfinished imports).
 import { AppError } from '../../../src/contract/index.ts';
 import { allocateAddress, findConflicts, formatIp, parseCidr, placeInPool, poolUsage, rangeContains, withoutHostPrefix } from '../../../src/domain/index.ts';
+import type { WireGuardPeer } from '../../routeros/menus/wireguard-peers.ts';
+import { splitList } from './peer-results.ts';
 import { peerLabel, type RouterWireGuard } from './router-read.ts';
 import { invalid } from './validate.ts';
 
@@ -34,8 +36,13 @@ export function interfaceSubnets(state: RouterWireGuard, iface: string): string[
   return out;
 }
 
+/** What a peer holds: its allowed-address entries and the client-address WinBox shows (7.12+). */
+function peerAddresses(peer: WireGuardPeer): string[] {
+  return [...peer.allowedAddress, ...splitList(peer.client.address)];
+}
+
 export function takenAddresses(state: RouterWireGuard): string[] {
-  const fromPeers = state.peers.flatMap((p) => [...p.allowedAddress, ...(p.client.address?.split(',') ?? [])]);
+  const fromPeers = state.peers.flatMap(peerAddresses);
   const routerOwn = state.addresses.map((a) => hostRoute(a.address)).filter((a): a is string => a !== null);
   return [...fromPeers, ...routerOwn];
 }
@@ -132,8 +139,8 @@ export function checkReservable(state: RouterWireGuard, iface: string, host: str
   if (!target.ok || !subnetPrefix.ok) return;
   // Wider entries (0.0.0.0/0 of a site peer) are routes, not assignments; the address picker ignores them too.
   const user = state.peers.find((peer) =>
-    [...peer.allowedAddress, ...(peer.client.address?.split(',') ?? [])].some((entry) => {
-      const cidr = parseCidr(entry.trim(), { allowHostBits: true });
+    peerAddresses(peer).some((entry) => {
+      const cidr = parseCidr(entry, { allowHostBits: true });
       return cidr.ok && cidr.value.prefix >= subnetPrefix.value.prefix && rangeContains(cidr.value, target.value);
     }),
   );

@@ -3,6 +3,7 @@
 import { AppError, type InvokeOutput, type InvokeParsedInput } from '../../../src/contract/index.ts';
 import { AddressPlanner } from './allocation.ts';
 import type { ManagementDeps } from './deps.ts';
+import { splitList } from './peer-results.ts';
 import { interfaceWarnings, poolWarnings } from './prechecks.ts';
 import { interfaceByName, readWireGuard, type RouterWireGuard } from './router-read.ts';
 
@@ -16,8 +17,8 @@ export function usualClientDns(state: RouterWireGuard, iface: string): string[] 
   const counts = new Map<string, number>();
   for (const peer of [...state.peers].reverse()) {
     if (peer.interface !== iface || peer.dynamic) continue;
-    const servers = (peer.client.dns ?? '').split(',').map((s) => s.trim()).filter(Boolean);
-    if (servers.length > 0) counts.set(servers.join(','), (counts.get(servers.join(',')) ?? 0) + 1);
+    const servers = splitList(peer.client.dns).join(',');
+    if (servers) counts.set(servers, (counts.get(servers) ?? 0) + 1);
   }
   let best: string | undefined;
   for (const [servers, count] of counts) if (best === undefined || count > (counts.get(best) ?? 0)) best = servers;
