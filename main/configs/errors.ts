@@ -4,8 +4,7 @@
 export type ConfigArtifactErrorCode =
   | 'CONFIG_EMPTY'
   | 'CONFIG_TOO_LONG_FOR_QR'
-  | 'NO_CONFIGS'
-  | 'PATH_OUTSIDE_FOLDER';
+  | 'NO_CONFIGS';
 
 export class ConfigArtifactError extends Error {
   readonly code: ConfigArtifactErrorCode;

@@ -15,4 +15,3 @@ export {
 export { configsZip, type ConfigZipEntry, type ConfigZipOptions } from './zip.ts';
 export { configSheetPdf, DEFAULT_SHEET_TEXT, type ConfigSheetEntry, type ConfigSheetOptions, type ConfigSheetText } from './sheet.ts';
 export { uniqueConfigBaseNames, configBaseName } from './file-names.ts';
-export { safeConfigPath, safeChosenConfigPath, configSaveDialogOptions, CONFIG_SAVE_FILTERS } from './save.ts';

@@ -141,6 +141,3 @@ export class TlsAnonymousError extends RouterOsError {
   }
 }
 
-export function isRouterOsError(error: unknown): error is RouterOsError {
-  return error instanceof RouterOsError;
-}

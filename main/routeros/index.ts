@@ -17,7 +17,6 @@ export {
   TlsUntrustedError,
   TlsFingerprintMismatchError,
   TlsAnonymousError,
-  isRouterOsError,
   type RouterOsErrorCode,
   type TrapDetail,
   type CertificateSummary,

@@ -36,8 +36,6 @@ interface Entry {
   loop: ManagedConnection<RouterOsClient> | undefined;
   status: RouterStatus;
   facts: RouterFactsRead | undefined;
-  /** Resolvers waiting for the first outcome of a connection attempt. */
-  waiters: Array<() => void>;
 }
 
 export class ConnectionManager {
@@ -58,7 +56,6 @@ export class ConnectionManager {
       loop: undefined,
       status: this.#initialStatus(target.id),
       facts: undefined,
-      waiters: [],
     };
     entry.target = target;
     this.#entries.set(target.id, entry);
@@ -86,13 +83,6 @@ export class ConnectionManager {
 
   facts(routerId: string): RouterFactsRead | undefined {
     return this.#entries.get(routerId)?.facts;
-  }
-
-  /** Resolves once the router's current attempt has an outcome (online or failed), for tests and start-up. */
-  settled(routerId: string): Promise<RouterStatus> {
-    const entry = this.#require(routerId);
-    if (entry.status.state !== 'connecting') return Promise.resolve(entry.status);
-    return new Promise((resolve) => entry.waiters.push(() => resolve(entry.status)));
   }
 
   /** Runs work on the router's live connection, or refuses with the reason it is not connected. */
@@ -187,7 +177,6 @@ export class ConnectionManager {
     if (patch.details === undefined) delete next.details;
     entry.status = next;
     this.#deps.events.emit('router:status', next);
-    if (next.state !== 'connecting') for (const wake of entry.waiters.splice(0)) wake();
   }
 
   async #stopLoop(entry: Entry): Promise<void> {

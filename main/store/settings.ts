@@ -14,30 +14,7 @@ export interface SettingSpec<V extends JsonValue> {
 
 export type SettingsSpec<T extends Record<string, JsonValue>> = { [K in keyof T]: SettingSpec<T[K]> };
 
-const oneOf = <V extends string>(...values: V[]) => (value: unknown): value is V => values.includes(value as V);
-const between = (min: number, max: number) => (value: unknown): value is number => typeof value === 'number' && Number.isInteger(value) && value >= min && value <= max;
-
-export interface AppSettings extends Record<string, JsonValue> {
-  language: string;
-  theme: 'system' | 'light' | 'dark';
-  /** How often an open router's peers are refreshed. */
-  pollIntervalSeconds: number;
-  /** Whether generated peer private keys are kept (encrypted) or shown once and forgotten. */
-  keyCustody: 'stored' | 'shown-once';
-  confirmDestructiveActions: boolean;
-  logLevel: 'debug' | 'info' | 'warn' | 'error';
-}
-
-export const APP_SETTINGS: SettingsSpec<AppSettings> = {
-  language: { default: 'en' },
-  theme: { default: 'system', isValid: oneOf('system', 'light', 'dark') },
-  pollIntervalSeconds: { default: 10, isValid: between(2, 3600) },
-  keyCustody: { default: 'stored', isValid: oneOf('stored', 'shown-once') },
-  confirmDestructiveActions: { default: true },
-  logLevel: { default: 'info', isValid: oneOf('debug', 'info', 'warn', 'error') },
-};
-
-export class SettingsRepository<T extends Record<string, JsonValue> = AppSettings> {
+export class SettingsRepository<T extends Record<string, JsonValue>> {
   readonly #spec: SettingsSpec<T>;
   readonly #now: Clock;
   readonly #get: Statement<[string], string>;

@@ -78,7 +78,3 @@ export function addFilterRule(client: MenuClient, input: FilterRuleInput): Promi
     'place-before': input.placeBefore,
   });
 }
-
-export function removeFilterRule(client: MenuClient, ruleId: string): Promise<void> {
-  return client.remove(FILTER_PATH, ruleId);
-}

@@ -21,7 +21,3 @@ export async function getIpCloud(client: MenuClient): Promise<IpCloud> {
     status: text(row, 'status'),
   };
 }
-
-export async function setDdnsEnabled(client: MenuClient, enabled: boolean): Promise<void> {
-  await client.call('/ip/cloud/set', { 'ddns-enabled': enabled });
-}

@@ -177,10 +177,3 @@ export function setPeer(client: MenuClient, peerId: string, input: PeerInput, ve
 export function removePeers(client: MenuClient, peerIds: string | readonly string[]): Promise<void> {
   return client.remove(PEERS_PATH, peerIds);
 }
-
-/** The router's own client config text and QR for a peer (7.12+; the QR needs show-sensitive on 7.21+). */
-export async function showClientConfig(client: MenuClient, peerId: string): Promise<{ conf: string; qr: string }> {
-  const { rows, done } = await client.call(`${PEERS_PATH}/show-client-config`, { '.id': peerId });
-  const source = rows[0] ?? done;
-  return { conf: source['conf'] ?? '', qr: source['qr'] ?? '' };
-}

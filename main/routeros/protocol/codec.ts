@@ -42,11 +42,6 @@ export function encodeLength(length: number): Buffer {
   return b;
 }
 
-export function encodeWord(word: Buffer | string): Buffer {
-  const bytes = typeof word === 'string' ? Buffer.from(word, 'utf8') : word;
-  return Buffer.concat([encodeLength(bytes.length), bytes]);
-}
-
 /** Encodes one sentence, terminating zero-length word included. */
 export function encodeSentence(words: ReadonlyArray<Buffer | string>): Buffer {
   const parts: Buffer[] = [];
@@ -97,11 +92,6 @@ export class SentenceDecoder {
 
   constructor(options: { maxWordBytes?: number } = {}) {
     this.maxWordBytes = options.maxWordBytes ?? MAX_WORD_BYTES;
-  }
-
-  /** Bytes received but not yet part of a complete sentence (for diagnostics and limits). */
-  get bufferedBytes(): number {
-    return this.pendingBytes + this.words.reduce((n, w) => n + w.length, 0);
   }
 
   push(chunk: Buffer): Buffer[][] {

@@ -1,6 +1,6 @@
 // Parsers for written values: each takes the raw bytes of one `=name=value` word and returns the bytes to store,
 // or throws the trap a real router sends for that mistake.
-import { SimTrap, traps } from '../trap.ts';
+import { traps } from '../trap.ts';
 import { decodeKey } from '../keys.ts';
 import { formatDuration, parseDuration } from './duration.ts';
 import { parsePrefix } from './ip.ts';
@@ -83,7 +83,3 @@ export function oneOf(values: readonly string[]): ValueParser {
 /** Any bytes: names and comments are stored exactly as sent (UTF-8, cp1251, anything). */
 export const asBytes: ValueParser = (value) => Buffer.from(value);
 
-export const nonEmpty = (inner: ValueParser): ValueParser => (value, name) => {
-  if (value.length === 0) throw new SimTrap(`invalid value for argument ${name}`, 1);
-  return inner(value, name);
-};

@@ -1,10 +1,34 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { APP_SETTINGS, SettingsRepository } from '../../../main/store/settings.ts';
+import { SettingsRepository, type JsonValue, type SettingsSpec } from '../../../main/store/settings.ts';
 import { StoreError } from '../../../main/store/errors.ts';
 import { tempDb, type TempDb } from './helpers.ts';
 
+const oneOf = <V extends string>(...values: V[]) => (value: unknown): value is V => values.includes(value as V);
+const between = (min: number, max: number) => (value: unknown): value is number => typeof value === 'number' && Number.isInteger(value) && value >= min && value <= max;
+
+/** A sample spec exercising defaults, validators and types (the app's own is in main/services/settings.ts). */
+interface AppSettings extends Record<string, JsonValue> {
+  language: string;
+  theme: 'system' | 'light' | 'dark';
+  /** How often an open router's peers are refreshed. */
+  pollIntervalSeconds: number;
+  /** Whether generated peer private keys are kept (encrypted) or shown once and forgotten. */
+  keyCustody: 'stored' | 'shown-once';
+  confirmDestructiveActions: boolean;
+  logLevel: 'debug' | 'info' | 'warn' | 'error';
+}
+
+const APP_SETTINGS: SettingsSpec<AppSettings> = {
+  language: { default: 'en' },
+  theme: { default: 'system', isValid: oneOf('system', 'light', 'dark') },
+  pollIntervalSeconds: { default: 10, isValid: between(2, 3600) },
+  keyCustody: { default: 'stored', isValid: oneOf('stored', 'shown-once') },
+  confirmDestructiveActions: { default: true },
+  logLevel: { default: 'info', isValid: oneOf('debug', 'info', 'warn', 'error') },
+};
+
 let t: TempDb;
-let settings: SettingsRepository;
+let settings: SettingsRepository<AppSettings>;
 beforeEach(() => {
   t = tempDb();
   settings = new SettingsRepository(t.db, APP_SETTINGS);
