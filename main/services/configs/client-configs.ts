@@ -46,7 +46,7 @@ export class ClientConfigs {
       return await this.#d.sessions.run(routerId, async (ctx) => work(await configSource(this.#d, ctx, peerIds), ctx.routerName));
     } catch (error) {
       if (!(error instanceof AppError) || error.code !== 'OFFLINE' || error.details?.['reason'] !== undefined) throw error;
-      return mapErrors(() => work(offlineConfigSource(this.#d, this.#d.snapshots, routerId, peerIds), this.#d.sessions.routerName(routerId)));
+      return mapErrors(() => work(offlineConfigSource(this.#d, routerId, peerIds), this.#d.sessions.routerName(routerId)));
     }
   }
 

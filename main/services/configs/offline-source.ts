@@ -2,21 +2,19 @@
 // interfaces and peers (saved at the last successful read) and the keys kept in the vault. Preshared keys
 // are never stored locally, so a peer that has one can only get its config while the router is online.
 import { AppError, type ConfigWarning } from '../../../src/contract/index.ts';
-import type { SnapshotsRepository } from '../../store/snapshots.ts';
 import { savedCopy } from '../management/saved-copy.ts';
 import { PSK_MARKER } from '../wireguard-read.ts';
 import type { ConfigDeps } from './deps.ts';
 import type { ConfigSource } from './peer-config.ts';
 import type { ConfigState } from './router-state.ts';
 
-export function offlineConfigSource(d: ConfigDeps, snapshots: SnapshotsRepository, routerId: string, peerIds: readonly string[]): ConfigSource & { seenAt: number } {
-  const copy = savedCopy(snapshots, routerId);
+export function offlineConfigSource(d: ConfigDeps, routerId: string, peerIds: readonly string[]): ConfigSource {
+  const copy = savedCopy(d.snapshots, routerId);
   if (copy === null) throw new AppError('OFFLINE', 'The router is unreachable and WireDesk has never read it, so there is no saved copy to build a config from.');
   const { seenAt, state: saved, peerRows } = copy;
-  for (const id of peerIds) {
-    if (peerRows.get(id)?.[PSK_MARKER] === 'set' && peerIds.length === 1) {
-      throw new AppError('OFFLINE', 'This peer uses a preshared key, which WireDesk does not keep on this computer; its config can be shown again once the router is reachable.', { reason: 'PSK_NEEDS_ROUTER' });
-    }
+  // One peer asked for: its PSK is the answer. In a ZIP or PDF such a peer is left out with its reason instead.
+  if (peerIds.length === 1 && peerRows.get(peerIds[0]!)?.[PSK_MARKER] === 'set') {
+    throw new AppError('OFFLINE', 'This peer uses a preshared key, which WireDesk does not keep on this computer; its config can be shown again once the router is reachable.', { reason: 'PSK_NEEDS_ROUTER' });
   }
   const state: ConfigState = { ...saved, peerRows };
   const copyWarning: ConfigWarning = {
@@ -27,7 +25,6 @@ export function offlineConfigSource(d: ConfigDeps, snapshots: SnapshotsRepositor
     routerId,
     state,
     keys: d.keys,
-    seenAt,
     suggestion: async (iface) => {
       const remembered = d.endpoints.get(routerId, iface.name);
       return remembered ? { host: remembered.host, port: remembered.port, source: 'remembered', warnings: [] } : { host: null, port: null, source: null, warnings: [] };
