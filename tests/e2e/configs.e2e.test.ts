@@ -4,7 +4,8 @@
 // unpacked here with exact texts. Screenshots in light and dark.
 import { readFileSync } from 'node:fs';
 import JSZip from 'jszip';
-import { afterEach, describe, expect, it } from 'vitest';
+import { afterAll, afterEach, describe, expect, it } from 'vitest';
+import { cleanupTemp } from '../integration/configs-service/support.ts';
 import { openApp, type E2eSession } from './harness.ts';
 import { decodeShownQr, peerMenuId, rowAction } from './management-support.ts';
 
@@ -16,6 +17,7 @@ afterEach(async () => {
   await session?.close();
   session = undefined;
 });
+afterAll(() => cleanupTemp());
 
 describe('client configs (e2e, Chromium)', () => {
   it('shows a scannable QR code and the same config as a .conf, and exports a ZIP of three peers', async () => {

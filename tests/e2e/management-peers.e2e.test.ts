@@ -3,7 +3,8 @@
 // disable, delete, a duplicate public key refused by the router with what was attempted, and the offline
 // view after the router goes away (last-known peers, changes switched off).
 import { readFileSync } from 'node:fs';
-import { afterEach, describe, expect, it } from 'vitest';
+import { afterAll, afterEach, describe, expect, it } from 'vitest';
+import { cleanupTemp } from '../integration/configs-service/support.ts';
 import { statusWhere } from '../integration/services/support.ts';
 import { decodeShownQr, managedApp, peerMenuId, peerRowByName, rowAction, type ManagedApp } from './management-support.ts';
 
@@ -12,6 +13,7 @@ afterEach(async () => {
   await app?.close();
   app = undefined;
 });
+afterAll(() => cleanupTemp());
 
 describe('peer management (e2e, Chromium)', () => {
   it('adds a peer with a scannable QR code, then edits, disables and deletes it', async () => {

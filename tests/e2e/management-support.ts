@@ -1,13 +1,10 @@
 // Shared set-up for the management end-to-end tests (management*.e2e.test.ts, audit*.e2e.test.ts): a RouterOS
 // simulator over real TCP, the real services behind the browser test host (the password goes to the real
 // keychain of the runner's D-Bus session), the router added and online, and small page helpers.
-import { mkdtempSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import type { Locator, Page } from 'playwright-core';
 import { startSimulator, type SimulatorOptions } from '../../main/sim/index.ts';
 import { statusWhere } from '../integration/services/support.ts';
-import { decodeQr } from '../integration/configs/zbar.ts';
+import { qrPayload } from '../integration/configs-service/support.ts';
 import { openApp, type E2eSession } from './harness.ts';
 
 export type Sim = Awaited<ReturnType<typeof startSimulator>>;
@@ -64,13 +61,9 @@ export async function rowAction(page: Page, menuTestId: string, itemTestId: stri
   await item.click();
 }
 
-/** The QR code shown in an <img> (PNG data URL), decoded with the real zbarimg: its exact bytes. */
+/** The QR code shown in an <img> (PNG data URL), decoded with the real zbarimg: its exact bytes. Call cleanupTemp() after the tests. */
 export async function decodeShownQr(image: Locator): Promise<Buffer> {
-  const src = await image.getAttribute('src');
-  if (!src?.startsWith('data:image/png;base64,')) throw new Error(`The QR image is not a PNG data URL: ${src?.slice(0, 40)}`);
-  const file = join(mkdtempSync(join(tmpdir(), 'wiredesk-qr-')), 'qr.png');
-  writeFileSync(file, Buffer.from(src.slice('data:image/png;base64,'.length), 'base64'));
-  return decodeQr(file);
+  return qrPayload((await image.getAttribute('src')) ?? '');
 }
 
 /** Resolves once the peers table shows a row with this text. */
