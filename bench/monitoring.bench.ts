@@ -6,12 +6,11 @@
 //   3. The database file size after that year.
 // Every peer moves bytes in every bucket (keepalives alone do that), so sizes are the worst case.
 import fs from 'node:fs';
-import os from 'node:os';
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
-import { openDatabase, transaction, type Db } from '../main/store/db.ts';
-import { RoutersRepository } from '../main/store/routers.ts';
+import { transaction, type Db } from '../main/store/db.ts';
 import { DEFAULT_RETENTION, RouterPoller, TrafficHistory, type PeerRow } from '../main/monitoring/index.ts';
+import { benchKey, measureSync, median, tempBenchDatabase } from './support.ts';
 
 const MINUTE = 60_000;
 const HOUR = 3_600_000;
@@ -29,37 +28,6 @@ export interface MonitoringBenchResult {
   readonly tableBytes: Record<string, number>;
 }
 
-function tempDatabase(): { db: Db; file: string; routerId: string; cleanup(): void } {
-  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'wiredesk-bench-'));
-  const file = path.join(dir, 'bench.sqlite');
-  const db = openDatabase(file);
-  const routerId = new RoutersRepository(db).create({ name: 'Bench', host: '192.0.2.1', port: 8729, transport: 'api-ssl', username: 'bench' }).id;
-  return { db, file, routerId, cleanup: () => (db.close(), fs.rmSync(dir, { recursive: true, force: true })) };
-}
-
-function median(values: number[]): number {
-  const s = [...values].sort((a, b) => a - b);
-  return s[Math.floor(s.length / 2)] ?? NaN;
-}
-
-function timeIt(fn: () => unknown, runs: number): number {
-  fn(); // warm the statement cache and the page cache
-  const times: number[] = [];
-  for (let i = 0; i < runs; i++) {
-    const start = performance.now();
-    fn();
-    times.push(performance.now() - start);
-  }
-  return median(times);
-}
-
-function key(n: number): string {
-  const b = Buffer.alloc(32);
-  b.writeUInt32BE(n, 0);
-  b.writeUInt32BE((0x9e3779b9 ^ n) >>> 0, 28);
-  return b.toString('base64');
-}
-
 /** Peer rows as RouterOS prints them, counters `poll` polls in. */
 function peerRows(count: number, poll: number): PeerRow[] {
   const rows: PeerRow[] = [];
@@ -67,7 +35,7 @@ function peerRows(count: number, poll: number): PeerRow[] {
     const rx = BigInt(1_000_000_000 + i * 7_919) + BigInt(poll) * BigInt(1_000 + (i % 97) * 1_000);
     const tx = BigInt(500_000_000 + i * 104_729) + BigInt(poll) * BigInt(300 + (i % 31) * 2_000);
     rows.push({
-      '.id': `*${(i + 1).toString(16).toUpperCase()}`, interface: `wg${i % 4}`, 'public-key': key(i), name: `peer-${i}`, comment: '',
+      '.id': `*${(i + 1).toString(16).toUpperCase()}`, interface: `wg${i % 4}`, 'public-key': benchKey(i), name: `peer-${i}`, comment: '',
       rx: rx.toString(), tx: tx.toString(), 'last-handshake': `${(poll * 5 + i) % 150}s`, disabled: 'false',
       'current-endpoint-address': `198.51.100.${i % 250}`, 'current-endpoint-port': String(40_000 + i),
     });
@@ -78,7 +46,7 @@ function peerRows(count: number, poll: number): PeerRow[] {
 async function benchPoll(lines: BenchLine[]): Promise<void> {
   const peers = 1_000;
   const polls = 12 * 61; // a little over an hour: typical polls, minute closes and one hour close
-  const { db, routerId, cleanup } = tempDatabase();
+  const { db, routerId, cleanup } = tempBenchDatabase();
   try {
     const prepared = Array.from({ length: polls }, (_, i) => peerRows(peers, i));
     let now = Date.UTC(2025, 0, 6, 0, 0, 2_500);
@@ -102,7 +70,7 @@ async function benchPoll(lines: BenchLine[]): Promise<void> {
     const insert = db.prepare('INSERT INTO bench_raw VALUES (?, ?, ?, ?, ?)');
     const values = prepared[1]!.map((r, sid) => [Number(r.rx) % 1_000_000, Number(r.tx) % 1_000_000, sid] as const);
     let t = 0;
-    const bare = timeIt(() => {
+    const bare = measureSync(() => {
       t += 5_000;
       transaction(db, () => {
         for (const [rx, tx, sid] of values) insert.run(1, t, sid, rx, tx);
@@ -134,7 +102,7 @@ function perMinute(s: number, h: number): number {
 
 /** A year for 200 peers on 4 interfaces, written straight into the tiers the monitor keeps. */
 function generateYear(): YearDb {
-  const { db, file, routerId, cleanup } = tempDatabase();
+  const { db, file, routerId, cleanup } = tempBenchDatabase();
   const peers = 200;
   const interfaces = 4;
   const now = Date.UTC(2025, 11, 31, 12, 0, 0) + 2_500;
@@ -150,7 +118,7 @@ function generateYear(): YearDb {
     for (let p = 0; p < peers; p++) {
       const sid = interfaces + 1 + p;
       members[p % interfaces]!.push(sid);
-      addSeries.run(sid, `wg${p % interfaces}`, key(p), `peer-${p}`, now - 365 * DAY, 'online', now - DAY);
+      addSeries.run(sid, `wg${p % interfaces}`, benchKey(p), `peer-${p}`, now - 365 * DAY, 'online', now - DAY);
     }
   });
   const seriesValue = (sid: number, h: number): number =>
@@ -202,7 +170,7 @@ function benchYear(lines: BenchLine[]): { fileBytes: number; tableBytes: Record<
   try {
     const { db, routerId, now } = year;
     const history = new TrafficHistory({ db, now: () => now });
-    const peer = { routerId, interface: 'wg1', publicKey: key(1) };
+    const peer = { routerId, interface: 'wg1', publicKey: benchKey(1) };
     const iface = { routerId, interface: 'wg1' };
     const peerSid = 4 + 1 + 1;
     const ifaceSid = 2;
@@ -212,14 +180,14 @@ function benchYear(lines: BenchLine[]): { fileBytes: number; tableBytes: Record<
     const minutes = (span: number): [number, number] => [Math.floor((now - span) / MINUTE), Math.ceil(now / MINUTE)];
 
     for (const [label, ref, sid] of [['peer', peer, peerSid], ['interface', iface, ifaceSid]] as const) {
-      lines.push({ name: `30-day graph, one ${label}`, ms: timeIt(() => history.series(ref, '30d'), 50), baselineMs: timeIt(() => count.get(sid, ...hours(30 * DAY)), 50) });
-      lines.push({ name: `1-year graph, one ${label}`, ms: timeIt(() => history.series(ref, '1y'), 20), baselineMs: timeIt(() => count.get(sid, ...hours(365 * DAY)), 20) });
+      lines.push({ name: `30-day graph, one ${label}`, ms: measureSync(() => history.series(ref, '30d'), 50), baselineMs: measureSync(() => count.get(sid, ...hours(30 * DAY)), 50) });
+      lines.push({ name: `1-year graph, one ${label}`, ms: measureSync(() => history.series(ref, '1y'), 20), baselineMs: measureSync(() => count.get(sid, ...hours(365 * DAY)), 20) });
     }
-    lines.push({ name: '24-hour graph, one peer', ms: timeIt(() => history.series(peer, '24h'), 50), baselineMs: timeIt(() => countMinutes.get(peerSid, ...minutes(DAY)), 50) });
-    lines.push({ name: '7-day graph, one peer', ms: timeIt(() => history.series(peer, '7d'), 20), baselineMs: timeIt(() => countMinutes.get(peerSid, ...minutes(7 * DAY)), 20) });
-    lines.push({ name: 'live 15 min, one peer (raw)', ms: timeIt(() => history.live(peer), 50) });
-    lines.push({ name: 'top talkers, 30 days', ms: timeIt(() => history.topTalkers(routerId, '30d'), 5) });
-    lines.push({ name: 'daily usage CSV, 1 year x 200 peers', ms: timeIt(() => history.usageCsv(routerId, '1y', { utcOffset: () => 180 }), 2) });
+    lines.push({ name: '24-hour graph, one peer', ms: measureSync(() => history.series(peer, '24h'), 50), baselineMs: measureSync(() => countMinutes.get(peerSid, ...minutes(DAY)), 50) });
+    lines.push({ name: '7-day graph, one peer', ms: measureSync(() => history.series(peer, '7d'), 20), baselineMs: measureSync(() => countMinutes.get(peerSid, ...minutes(7 * DAY)), 20) });
+    lines.push({ name: 'live 15 min, one peer (raw)', ms: measureSync(() => history.live(peer), 50) });
+    lines.push({ name: 'top talkers, 30 days', ms: measureSync(() => history.topTalkers(routerId, '30d'), 5) });
+    lines.push({ name: 'daily usage CSV, 1 year x 200 peers', ms: measureSync(() => history.usageCsv(routerId, '1y', { utcOffset: () => 180 }), 2) });
     lines.push({ name: 'generate the year (not the product)', ms: generatedMs });
 
     const tableBytes: Record<string, number> = {};

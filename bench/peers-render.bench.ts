@@ -14,14 +14,15 @@ import { execFileSync } from 'node:child_process';
 import { mkdtempSync, readdirSync, rmSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
-import { chromium, type Page } from 'playwright-core';
+import { chromium, type BrowserContext, type Page } from 'playwright-core';
 import type { ManagedPeer } from '../src/contract/index.ts';
 import { MemorySecretStore } from '../main/secrets/memory-secret-store.ts';
 import { startSimulator } from '../main/sim/index.ts';
 import { buildSearchIndex, sortPeers } from '../renderer/features/peers/peer-view.ts';
 import { DEFAULT_RENDERER_DIR, startTestHost, type TestHost } from '../tests/host/host.ts';
 import { CHROMIUM_ARGS } from '../tests/e2e/harness.ts';
-import type { BenchRow } from './support.ts';
+import { statusWhere } from '../tests/integration/services/support.ts';
+import { median, type BenchRow } from './support.ts';
 
 const ROOT = resolve(import.meta.dirname, '..');
 const PAGE_LOADS = 7;
@@ -53,19 +54,6 @@ function ensureRendererBuilt(): void {
   execFileSync(join(ROOT, 'node_modules/.bin/electron-vite'), ['build', '--logLevel', 'warn'], { cwd: ROOT, stdio: 'inherit' });
 }
 
-function median(values: readonly number[]): number {
-  const sorted = [...values].sort((a, b) => a - b);
-  return sorted[Math.floor(sorted.length / 2)] ?? Number.NaN;
-}
-
-async function waitOnline(host: TestHost, routerId: string): Promise<void> {
-  const deadline = Date.now() + 30_000;
-  while (host.services.connections.status(routerId).state !== 'online') {
-    if (Date.now() > deadline) throw new Error(`bench router ${routerId} did not come online`);
-    await new Promise((r) => setTimeout(r, 50));
-  }
-}
-
 /** Opens the app on the Peers tab of one router and returns the first-rows measure of that load (ms). */
 async function loadPeers(page: Page, host: TestHost, routerId: string): Promise<number> {
   await page.addInitScript(`localStorage.setItem('wiredesk.nav', ${JSON.stringify(JSON.stringify({ routerId, tab: 'peers' }))})`);
@@ -94,15 +82,17 @@ async function heapMiB(page: Page, host: TestHost, routerId: string): Promise<nu
 }
 
 /** Baseline: the same answer (the rows the page receives) parsed from JSON and held, in an empty page. */
-async function rawRowsHeapMiB(page: Page, json: string): Promise<number> {
-  await page.goto('about:blank');
-  const cdp = await page.context().newCDPSession(page);
+async function rawRowsHeapMiB(context: BrowserContext, json: string): Promise<number> {
+  // A page of its own: the app page carries init scripts (localStorage) that about:blank refuses.
+  const page = await context.newPage();
+  const cdp = await context.newCDPSession(page);
   await cdp.send('HeapProfiler.collectGarbage');
   const before = (await cdp.send('Runtime.getHeapUsage')).usedSize;
   await page.evaluate(`window.benchRows = JSON.parse(${JSON.stringify(json)}); void 0`);
   await cdp.send('HeapProfiler.collectGarbage');
   const after = (await cdp.send('Runtime.getHeapUsage')).usedSize;
   await cdp.detach();
+  await page.close();
   return (after - before) / 2 ** 20;
 }
 
@@ -217,8 +207,8 @@ export async function run(): Promise<BenchRow[]> {
       host.services.routers.add({ name, host: '127.0.0.1', port, transport: 'api', username: 'admin', password: '', tlsFingerprint: null, allowAnonymousTls: false });
     const bigRouter = await add('Bench 10,000', big.port);
     const smallRouter = await add('Bench 100', small.port);
-    await waitOnline(host, bigRouter.id);
-    await waitOnline(host, smallRouter.id);
+    await statusWhere(host.services, bigRouter.id, (st) => st.state === 'online', 30_000);
+    await statusWhere(host.services, smallRouter.id, (st) => st.state === 'online', 30_000);
 
     const context = await browser.newContext({ viewport: { width: 1280, height: 800 }, locale: 'en-US' });
     const page = await context.newPage();
@@ -237,7 +227,7 @@ export async function run(): Promise<BenchRow[]> {
     const bareFilterMs = await bareFilter(page, buildSearchIndex(sorted), sorted.map(cellsOf));
     const bigHeap = await heapMiB(page, host, bigRouter.id);
     const smallHeap = await heapMiB(page, host, smallRouter.id);
-    const rawHeap = await rawRowsHeapMiB(page, JSON.stringify(listing.rows));
+    const rawHeap = await rawRowsHeapMiB(context, JSON.stringify(listing.rows));
     await context.close();
 
     const n = listing.rows.length.toLocaleString('en');

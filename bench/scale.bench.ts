@@ -6,14 +6,10 @@
 //   same parsed ranges (what any sweep must do at least);
 // - saving the local copy of 10,000 peers (every UI refresh does it), vs INSERT OR REPLACE of the same
 //   JSON rows into a bare two-column table, one transaction each.
-import fs from 'node:fs';
-import os from 'node:os';
-import path from 'node:path';
 import { allocateAddress, findPeerOverlaps, parseCidr, poolUsage } from '../src/domain/index.ts';
-import { openDatabase, transaction } from '../main/store/db.ts';
-import { RoutersRepository } from '../main/store/routers.ts';
+import { transaction } from '../main/store/db.ts';
 import { SnapshotsRepository, type PeerSnapshotInput } from '../main/store/snapshots.ts';
-import { measure, type BenchRow } from './support.ts';
+import { benchKey, measure, tempBenchDatabase, type BenchRow } from './support.ts';
 
 const PEERS = 10_000;
 
@@ -58,31 +54,22 @@ async function overlapRows(): Promise<BenchRow> {
   return { name: `allowed-address overlaps, ${(PEERS + 1).toLocaleString('en')} peers`, value: await measure(app, 20), baseline: await measure(baseline, 20), baselineName: 'parse + sort the same ranges' };
 }
 
-function key(n: number): string {
-  const b = Buffer.alloc(32);
-  b.writeUInt32BE(n, 0);
-  b.writeUInt32BE((0x9e3779b9 ^ n) >>> 0, 28);
-  return b.toString('base64');
-}
-
 async function snapshotRows(): Promise<BenchRow[]> {
-  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'wiredesk-bench-'));
+  const { db, routerId, cleanup } = tempBenchDatabase();
   try {
-    const db = openDatabase(path.join(dir, 'bench.sqlite'));
-    const routerId = new RoutersRepository(db).create({ name: 'Bench', host: '192.0.2.1', port: 8729, transport: 'api-ssl', username: 'bench' }).id;
     const snapshots = new SnapshotsRepository(db);
     // Rows as a router prints them, rx/tx moving between reads like a busy router's.
     const rows = (round: number): PeerSnapshotInput[] =>
       Array.from({ length: PEERS }, (_, n) => ({
         rosId: `*${(n + 1).toString(16).toUpperCase()}`,
         interface: n < PEERS / 2 ? 'wg-office' : 'wg-field',
-        publicKey: key(n),
+        publicKey: benchKey(n),
         name: `peer-${n}`,
         raw: {
           '.id': `*${(n + 1).toString(16).toUpperCase()}`,
           interface: n < PEERS / 2 ? 'wg-office' : 'wg-field',
           name: `peer-${n}`,
-          'public-key': key(n),
+          'public-key': benchKey(n),
           'allowed-address': `10.${(n >> 16) & 255}.${(n >> 8) & 255}.${n & 255}/32`,
           'persistent-keepalive': '25s',
           rx: String(n * 1000 + round),
@@ -103,10 +90,9 @@ async function snapshotRows(): Promise<BenchRow[]> {
     };
     const value = await measure(app, 10);
     const base = await measure(baseline, 10);
-    db.close();
     return [{ name: `save the local copy of ${PEERS.toLocaleString('en')} peers (one refresh)`, value, baseline: base, baselineName: 'INSERT OR REPLACE of the same JSON rows' }];
   } finally {
-    fs.rmSync(dir, { recursive: true, force: true });
+    cleanup();
   }
 }
 
