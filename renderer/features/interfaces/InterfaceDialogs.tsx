@@ -16,7 +16,7 @@ import { LoadingState } from '../../ui/ReadErrorState.tsx';
 import { WarningList } from '../../ui/WarningList.tsx';
 import { EndpointEditor } from './EndpointEditor.tsx';
 import { endpointText } from '../configs/config-options.ts';
-import { useEndpoint, useEndpoints } from './endpoint-store.ts';
+import { useLoadedEndpoint } from './endpoint-store.ts';
 import { emptyInterfaceForm, interfaceFormFrom, toCreateInterface, toUpdateInterface, type InterfaceErrors, type InterfaceField, type InterfaceFormValues } from './interface-form.ts';
 
 type InterfaceResult = InvokeOutput<'interfaces:create'>;
@@ -160,12 +160,8 @@ export function InterfaceDialog({ routerId, row, onClose, onChanged }: Interface
 function CreatedStep({ routerId, result, editing, onClose }: { routerId: string; result: InterfaceResult; editing: boolean; onClose: () => void }) {
   const { t } = useTranslation();
   const iface = result.interface;
-  const endpoint = useEndpoint(routerId, iface.name);
-  const load = useEndpoints((s) => s.load);
+  const endpoint = useLoadedEndpoint(routerId, iface.name);
   const [endpointSaved, setEndpointSaved] = useState(false);
-  useEffect(() => {
-    load(routerId, iface.name).catch(() => undefined);
-  }, [load, routerId, iface.name]);
   return (
     <Dialog
       title={editing ? t('ifaceForm.savedTitle', { name: iface.name }) : t('ifaceForm.createdTitle', { name: iface.name })}
@@ -310,11 +306,7 @@ export function DeleteInterfaceDialog({ routerId, row, onClose, onDeleted }: { r
 
 export function EndpointDialog({ routerId, row, onClose }: { routerId: string; row: WgInterface; onClose: () => void }) {
   const { t } = useTranslation();
-  const endpoint = useEndpoint(routerId, row.name);
-  const load = useEndpoints((s) => s.load);
-  useEffect(() => {
-    load(routerId, row.name).catch(() => undefined);
-  }, [load, routerId, row.name]);
+  const endpoint = useLoadedEndpoint(routerId, row.name);
   return (
     <Dialog title={t('endpoint.title', { name: row.name })} description={t('endpoint.description')} onClose={onClose} size="md" data-testid="endpoint-dialog">
       {endpoint === undefined ? (

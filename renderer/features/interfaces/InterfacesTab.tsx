@@ -2,7 +2,7 @@
 // enable/disable and delete them, copy the public key, and set where clients dial (the endpoint that
 // makes ready configs and QR codes possible). Changes need a live connection; offline they are switched off
 // with the reason while the last-known rows stay on screen.
-import { useCallback, useEffect, useState } from 'react';
+import { useCallback, useState } from 'react';
 import { Bookmark, Globe, Lock, Network, Pencil, Plus, Power, PowerOff, Trash2 } from 'lucide-react';
 import { useTranslation } from 'react-i18next';
 import type { WgInterface } from '../../../src/contract/index.ts';
@@ -24,7 +24,7 @@ import { StatusText } from '../../ui/StatusPill.tsx';
 import { useRouters } from '../routers/store.ts';
 import { usePollIntervalMs } from '../settings/store.ts';
 import { endpointText } from '../configs/config-options.ts';
-import { useEndpoint, useEndpoints } from './endpoint-store.ts';
+import { useLoadedEndpoint } from './endpoint-store.ts';
 import { DeleteInterfaceDialog, EndpointDialog, InterfaceDialog } from './InterfaceDialogs.tsx';
 import { useReservations } from './reservation-store.ts';
 import { ReservationsDialog } from './ReservationsDialog.tsx';
@@ -248,11 +248,7 @@ export function InterfacesTab({ routerId }: { routerId: string }) {
 
 function EndpointCell({ routerId, row, onEdit }: { routerId: string; row: WgInterface; onEdit: () => void }) {
   const { t } = useTranslation();
-  const endpoint = useEndpoint(routerId, row.name);
-  const load = useEndpoints((s) => s.load);
-  useEffect(() => {
-    load(routerId, row.name).catch(() => undefined);
-  }, [load, routerId, row.name]);
+  const endpoint = useLoadedEndpoint(routerId, row.name);
   if (endpoint === undefined) return <span className="faint">…</span>;
   return (
     <span className="endpoint-cell" data-testid={`endpoint-${row.name}`}>

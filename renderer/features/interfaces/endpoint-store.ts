@@ -1,5 +1,6 @@
 // The public endpoint clients dial, remembered per interface in WireDesk (endpoints:get/set/clear): it is
 // what makes a ready client config and QR code possible. Local records, so they work offline too.
+import { useEffect } from 'react';
 import { create } from 'zustand';
 import type { InvokeOutput } from '../../../src/contract/index.ts';
 import { invoke } from '../../lib/api.ts';
@@ -37,4 +38,13 @@ export const useEndpoints = create<EndpointsState>()((set) => ({
 /** The remembered endpoint of one interface: undefined while unknown, null when none is set. */
 export function useEndpoint(routerId: string, iface: string): RememberedEndpoint | null | undefined {
   return useEndpoints((s) => s.byKey[keyOf(routerId, iface)]);
+}
+
+/** useEndpoint, read (again) from main when the component shows or the interface changes. */
+export function useLoadedEndpoint(routerId: string, iface: string): RememberedEndpoint | null | undefined {
+  const load = useEndpoints((s) => s.load);
+  useEffect(() => {
+    load(routerId, iface).catch(() => undefined);
+  }, [load, routerId, iface]);
+  return useEndpoint(routerId, iface);
 }

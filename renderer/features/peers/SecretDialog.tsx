@@ -3,7 +3,7 @@
 // only in this dialog's state: closing it drops the keys from the renderer (nothing is kept in a store).
 // When no endpoint is remembered for the interface the config cannot be built: the dialog offers to set
 // it and builds the config by giving the peer a fresh key pair (the first one never reached a device).
-import { useEffect, useState } from 'react';
+import { useState } from 'react';
 import { Download, KeyRound, QrCode, ShieldCheck, TriangleAlert } from 'lucide-react';
 import { useTranslation } from 'react-i18next';
 import type { ManagedPeer, ManagementWarning, OneTimeSecret } from '../../../src/contract/index.ts';
@@ -18,7 +18,7 @@ import { CopyButton } from '../../ui/CopyButton.tsx';
 import { Dialog } from '../../ui/Dialog.tsx';
 import { WarningList } from '../../ui/WarningList.tsx';
 import { EndpointEditor } from '../interfaces/EndpointEditor.tsx';
-import { useEndpoint, useEndpoints } from '../interfaces/endpoint-store.ts';
+import { useLoadedEndpoint } from '../interfaces/endpoint-store.ts';
 import { noteConfigSaved } from '../configs/download-file.ts';
 import { peerTitle } from './peer-view.ts';
 
@@ -47,11 +47,7 @@ export function SecretDialog({ routerId, result, iface, onClose, onPeerChanged }
   const [confirmClose, setConfirmClose] = useState(false);
   const [rebuilding, setRebuilding] = useState(false);
   const [rebuildError, setRebuildError] = useState<ActionError | null>(null);
-  const endpoint = useEndpoint(routerId, current.peer.interface);
-  const loadEndpoint = useEndpoints((s) => s.load);
-  useEffect(() => {
-    loadEndpoint(routerId, result.peer.interface).catch(() => undefined);
-  }, [loadEndpoint, routerId, result.peer.interface]);
+  const endpoint = useLoadedEndpoint(routerId, current.peer.interface);
   const { peer, secret, warnings } = current;
   const name = peerTitle(peer);
   const shownOnce = secret?.custody === 'shown-once';
