@@ -12,8 +12,8 @@ export interface ParsedSentence {
   attributes: Map<string, Buffer>;
   /** `.key=value` API attributes other than `.tag` (e.g. `.proplist` on commands, `.id` is in attributes). */
   apiAttributes: Map<string, string>;
-  /** `?...` query words, without the leading '?'. */
-  queries: string[];
+  /** `?...` query words without the leading '?', raw bytes (a cp1251 comment must match byte for byte). */
+  queries: Buffer[];
   /** Words that fit no pattern (e.g. the bare reason after `!fatal`). */
   other: Buffer[];
 }
@@ -49,7 +49,7 @@ export function parseSentence(words: readonly Buffer[]): ParsedSentence {
       if (key === 'tag') parsed.tag = value;
       else parsed.apiAttributes.set(key, value);
     } else if (c === 0x3f /* '?' */) {
-      parsed.queries.push(word.subarray(1).toString('utf8'));
+      parsed.queries.push(word.subarray(1));
     } else {
       parsed.other.push(word);
     }

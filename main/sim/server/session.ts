@@ -99,7 +99,7 @@ export class Session implements FaultTarget {
       }
       if (words.length === 0) continue;
       if (this.env.faults.fireArmed(this)) continue;
-      this.handle(parseSentence(words), words);
+      this.handle(parseSentence(words));
     }
   }
 
@@ -118,7 +118,7 @@ export class Session implements FaultTarget {
     this.send('!trap', tag, props);
   }
 
-  private handle(parsed: ParsedSentence, words: Buffer[]): void {
+  private handle(parsed: ParsedSentence): void {
     const { head, tag } = parsed;
     if (head === '/login') return this.handleLogin(parsed);
     if (head === '/quit') return this.sendFatal(DEFAULT_FATAL_REASON);
@@ -132,7 +132,7 @@ export class Session implements FaultTarget {
       for (const trap of resolved) this.sendTrap(tag, trap);
       return this.send('!done', tag);
     }
-    this.run(resolved, parsed, words, this.user);
+    this.run(resolved, parsed, this.user);
   }
 
   private handleLogin(parsed: ParsedSentence): void {
@@ -159,7 +159,7 @@ export class Session implements FaultTarget {
     this.send('!done', parsed.tag);
   }
 
-  private run(resolved: ResolvedCommand, parsed: ParsedSentence, words: Buffer[], user: UserRecord): void {
+  private run(resolved: ResolvedCommand, parsed: ParsedSentence, user: UserRecord): void {
     const tag = parsed.tag;
     const command: Running = { tag, controller: new AbortController(), finished: false };
     this.running.add(command);
@@ -171,8 +171,7 @@ export class Session implements FaultTarget {
       command: parsed.head,
       menu: resolved.menu,
       attributes,
-      // Query values stay raw bytes (a cp1251 comment must match byte for byte).
-      queries: words.filter((w) => w[0] === 0x3f).map((w) => w.subarray(1)),
+      queries: parsed.queries,
       proplist: proplist === undefined ? undefined : proplist.split(','),
       user,
       signal: command.controller.signal,
