@@ -36,19 +36,19 @@ export class BulkPeers {
       let linkLost: string | null = null;
       await forEachLimited(ids, IN_FLIGHT, async (peerId, index) => {
         const row = peers.get(peerId);
+        const peer = row ? toWireGuardPeer(row) : undefined;
         let result: ItemResult;
         if (linkLost) {
           result = { peerId, name: row?.['name'] ?? row?.['comment'] ?? peerId, ok: false, error: `Not attempted: ${linkLost} Nothing was sent for this peer.` };
         } else {
           try {
-            if (!row) throw new AppError('NOT_FOUND', `Peer ${peerId} is no longer on the router; it was removed elsewhere.`);
-            const peer = toWireGuardPeer(row);
+            if (!peer) throw new AppError('NOT_FOUND', `Peer ${peerId} is no longer on the router; it was removed elsewhere.`);
             refuseDynamicPeer(peer);
             await this.#one(ctx, input.action, peer);
             result = { peerId, name: peerLabel(peer), ok: true, error: null };
           } catch (error) {
             if (isLinkFailure(error)) linkLost ??= describeError(error);
-            result = { peerId, name: row ? peerLabel(toWireGuardPeer(row)) : peerId, ok: false, error: describeError(error) };
+            result = { peerId, name: peer ? peerLabel(peer) : peerId, ok: false, error: describeError(error) };
           }
         }
         results[index] = result;
