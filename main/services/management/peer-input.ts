@@ -9,6 +9,9 @@ import type { ClientDraft, PeerChanges } from './peer-draft.ts';
 
 export const FULL_TUNNEL = ['0.0.0.0/0', '::/0'];
 
+/** Complete client settings (defaults filled in): what WinBox and WireDesk's own config both show. */
+export type NewPeerClient = Required<Pick<ClientDraft, 'address' | 'dns' | 'keepaliveSec' | 'allowedAddress'>> & { endpoint: string | undefined };
+
 export interface NewPeer {
   iface: string;
   name: string;
@@ -18,8 +21,8 @@ export interface NewPeer {
   presharedKey: string | undefined;
   keepaliveSec: number;
   endpoint: Endpoint | undefined;
-  /** Complete client settings (defaults filled in): what WinBox and WireDesk's own config both show. */
-  client: Required<Pick<ClientDraft, 'address' | 'dns' | 'keepaliveSec' | 'allowedAddress'>> & { endpoint: string | undefined };
+  /** Absent for a router on the other end (site-to-site), which has no client config. */
+  client?: NewPeerClient;
 }
 
 export interface BuiltInput {
@@ -59,6 +62,7 @@ export function newPeerInput(peer: NewPeer, version: RouterOsVersion): BuiltInpu
   } else if (f.responderParam) {
     input.responder = true;
   }
+  if (!peer.client) return { input, warnings };
   if (f.clientFields) {
     input.client = {
       address: peer.client.address.join(','),

@@ -12,7 +12,7 @@ import { isLinkFailure } from '../errors.ts';
 import { attempt, PEER_TRAP_HINTS } from './errors.ts';
 import { oneTimeSecret } from './one-time-secret.ts';
 import { changesDraft, createDraft } from './peer-draft.ts';
-import { changedPeerInput, FULL_TUNNEL, hostEntries, newPeerInput, type NewPeer } from './peer-input.ts';
+import { changedPeerInput, FULL_TUNNEL, hostEntries, newPeerInput, type NewPeer, type NewPeerClient } from './peer-input.ts';
 import { checkNameFree } from './peer-names.ts';
 import { dialEndpoint, peerView } from './peer-results.ts';
 import { interfaceWarnings, poolWarnings } from './prechecks.ts';
@@ -51,6 +51,13 @@ export class PeerEditor {
       const publicKey = draft.publicKey ?? pair!.publicKey;
       const presharedKey = input.presharedKey ? generatePresharedKey() : undefined;
       const remembered = this.#d.endpoints.get(ctx.routerId, iface.name);
+      const client: NewPeerClient = {
+        address: hostEntries(allowedAddress),
+        dns: draft.client.dns ?? [],
+        endpoint: draft.client.endpoint ?? remembered?.host,
+        keepaliveSec: draft.client.keepaliveSec ?? draft.keepaliveSec,
+        allowedAddress: draft.client.allowedAddress ?? FULL_TUNNEL,
+      };
       const peer: NewPeer = {
         iface: iface.name,
         name: draft.name,
@@ -60,17 +67,11 @@ export class PeerEditor {
         presharedKey,
         keepaliveSec: draft.keepaliveSec,
         endpoint: draft.endpoint,
-        client: {
-          address: hostEntries(allowedAddress),
-          dns: draft.client.dns ?? [],
-          endpoint: draft.client.endpoint ?? remembered?.host,
-          keepaliveSec: draft.client.keepaliveSec ?? draft.keepaliveSec,
-          allowedAddress: draft.client.allowedAddress ?? FULL_TUNNEL,
-        },
+        client,
       };
       const built = newPeerInput(peer, ctx.version);
       warnings.push(...built.warnings);
-      if (!remembered && !peer.client.endpoint && pair) {
+      if (!remembered && !client.endpoint && pair) {
         warnings.push({ code: 'NO_ENDPOINT', message: `No public endpoint is remembered for ${iface.name}, so no ready client config could be built. Set one (host and port clients dial).` });
       }
 
@@ -95,12 +96,12 @@ export class PeerEditor {
             privateKey: pair?.privateKey ?? null,
             presharedKey: presharedKey ?? null,
             custody: handle?.custody ?? null,
-            addresses: peer.client.address,
-            dns: peer.client.dns,
+            addresses: client.address,
+            dns: client.dns,
             serverPublicKey: iface.publicKey,
-            allowedIps: peer.client.allowedAddress,
-            keepaliveSec: peer.client.keepaliveSec,
-            endpoint: dialEndpoint(this.#d, ctx.routerId, iface, peer.client.endpoint),
+            allowedIps: client.allowedAddress,
+            keepaliveSec: client.keepaliveSec,
+            endpoint: dialEndpoint(this.#d, ctx.routerId, iface, client.endpoint),
             iface: iface.name,
           })
         : null;

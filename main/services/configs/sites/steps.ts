@@ -32,11 +32,9 @@ function peerStep(side: Side, p: Preview['a'], comment: string): Step {
     publicKey: peer.publicKey,
     presharedKey: undefined,
     keepaliveSec: peer.keepaliveSec,
+    // No client settings: they describe a road-warrior device's config; a router on the other end has none.
     endpoint: endpoint?.ok ? endpoint.value : undefined,
-    client: { address: [], dns: [], keepaliveSec: peer.keepaliveSec, allowedAddress: [], endpoint: undefined },
   }, version);
-  // Client-* settings describe a road-warrior device's config; a router on the other end has none.
-  delete built.input.client;
   return {
     side,
     action: 'add-peer',
