@@ -11,6 +11,7 @@ import { displayName, searchPeers } from './peer-model.ts';
 import type { TrafficScope } from './store.ts';
 
 const PICKER_LIMIT = 100;
+const CLOSED = { matches: [] as WgPeer[], total: 0 };
 
 export interface PeerPickerProps {
   iface: string | null;
@@ -34,7 +35,8 @@ export function PeerPicker({ iface, peers, selectedLabel, publicKey, onChange, d
   const input = useRef<HTMLInputElement>(null);
   const list = useRef<HTMLUListElement>(null);
 
-  const { matches, total } = useMemo(() => searchPeers(peers, query, PICKER_LIMIT), [peers, query]);
+  // Searched only while the list is open: the peers refresh on every poll and monitor event.
+  const { matches, total } = useMemo(() => (open ? searchPeers(peers, query, PICKER_LIMIT) : CLOSED), [open, peers, query]);
   const options: Option[] = useMemo(() => [...(query.trim() ? [] : [{ kind: 'all' as const }]), ...matches.map((peer) => ({ kind: 'peer' as const, peer }))], [matches, query]);
 
   // Close on a click anywhere else.

@@ -50,8 +50,10 @@ export function searchPeers(rows: readonly WgPeer[], query: string, limit: numbe
     const text = peerSearchText(p);
     return terms.every((term) => text.includes(term));
   });
-  found.sort((a, b) => collator.compare(a.interface, b.interface) || collator.compare(displayName(a), displayName(b)));
-  return { matches: found.slice(0, limit), total: found.length };
+  // Labels worked out once per peer, not twice per comparison.
+  const keyed = found.map((peer) => ({ peer, label: displayName(peer) }));
+  keyed.sort((a, b) => collator.compare(a.peer.interface, b.peer.interface) || collator.compare(a.label, b.label));
+  return { matches: keyed.slice(0, limit).map((k) => k.peer), total: found.length };
 }
 
 /**
