@@ -22,6 +22,8 @@ const ADDRESSES_FIELD = 'wiredesk-addresses';
  * key itself is never stored; this lets an offline config be built for the peers that have none.
  */
 export const PSK_MARKER = 'wiredesk-psk';
+/** Extra field kept with a peer snapshot: its status at that read, for the offline view. */
+const STATUS_FIELD = 'wiredesk-status';
 
 export interface WireGuardReadDeps {
   connections: ConnectionManager;
@@ -172,12 +174,16 @@ export function toPeerRow(peer: WireGuardPeer, status: WgPeer['status']): WgPeer
   };
 }
 
+const STATUSES: ReadonlyArray<WgPeer['status']> = ['online', 'offline', 'never-connected', 'disabled'];
+
+/** The status a saved peer had when the router was last read (written by peerSnapshot). */
+export function storedStatus(raw: Record<string, unknown>): WgPeer['status'] | undefined {
+  return STATUSES.find((s) => s === raw[STATUS_FIELD]);
+}
+
 /** Status as it was when the row was last read; the UI marks the whole list as last-known. */
 function cachedPeer(raw: Record<string, unknown>): WgPeer {
-  const row = raw as Row;
-  const peer = toWireGuardPeer(row);
-  const status = row['wiredesk-status'];
-  return toPeerRow(peer, status === 'online' || status === 'offline' || status === 'disabled' ? status : 'never-connected');
+  return toPeerRow(toWireGuardPeer(raw as Row), storedStatus(raw) ?? 'never-connected');
 }
 
 function peerSnapshot(row: Row, mapped: { peer: WireGuardPeer; contract: WgPeer }) {
@@ -186,7 +192,7 @@ function peerSnapshot(row: Row, mapped: { peer: WireGuardPeer; contract: WgPeer 
     interface: mapped.peer.interface,
     publicKey: mapped.peer.publicKey,
     name: mapped.peer.name ?? null,
-    raw: { ...row, 'wiredesk-status': mapped.contract.status, [PSK_MARKER]: pskMarker(row['preshared-key']) },
+    raw: { ...row, [STATUS_FIELD]: mapped.contract.status, [PSK_MARKER]: pskMarker(row['preshared-key']) },
   };
 }
 

@@ -1,16 +1,15 @@
 // The peer list for the management screens, and its CSV export. Rows come from the read model (live, or
 // the last-known copy when offline) so both lists agree; added here: whether WireDesk holds the private key,
 // the client-* settings, and peers that vanished from the router (kept, flagged, never silently dropped).
-import type { InvokeOutput, InvokeParsedInput, ManagedPeer, PeerStatusValue } from '../../../src/contract/index.ts';
+import type { InvokeOutput, InvokeParsedInput, ManagedPeer } from '../../../src/contract/index.ts';
 import { parseRouterOsVersion, peerFeatures, toCsv } from '../../../src/domain/index.ts';
 import { toWireGuardPeer } from '../../routeros/menus/wireguard-peers.ts';
 import type { Row } from '../../routeros/rows.ts';
 import type { PeerSnapshot } from '../../store/snapshots.ts';
 import { mapErrors } from '../errors.ts';
+import { storedStatus } from '../wireguard-read.ts';
 import { onlineThresholdMs, type ManagementDeps } from './deps.ts';
 import { managedPeer, peerRow } from './peer-view.ts';
-
-const STATUSES: readonly PeerStatusValue[] = ['online', 'offline', 'never-connected', 'disabled'];
 
 export class PeerList {
   readonly #d: ManagementDeps;
@@ -83,8 +82,7 @@ export class PeerList {
   #vanished(snapshot: PeerSnapshot, custody: ManagedPeer['keyCustody'], clientFields: boolean, onlineThresholdMs: number): ManagedPeer {
     const peer = toWireGuardPeer(snapshot.raw as Row);
     const row = peerRow(peer, onlineThresholdMs);
-    const last = snapshot.raw['wiredesk-status'];
-    const status = STATUSES.find((s) => s === last) ?? row.status;
+    const status = storedStatus(snapshot.raw) ?? row.status;
     return managedPeer({ ...row, status }, peer, { custody, vanishedAt: snapshot.vanishedAt, clientFields });
   }
 
