@@ -51,7 +51,7 @@ function asBuffer(bytes: Uint8Array): Buffer {
 
 export function decodeText(bytes: Uint8Array, legacyCodePage: string): DecodedText {
   if (bytes.length === 0 || isUtf8(bytes)) return { text: asBuffer(bytes).toString('utf8'), raw: undefined };
-  const text = iconv.decode(Buffer.from(bytes), legacyCodePage);
+  const text = iconv.decode(asBuffer(bytes), legacyCodePage);
   // Copy: the caller's buffer may be a view into a larger receive buffer.
   return { text, raw: { kind: 'raw-text', bytes: Uint8Array.from(bytes), text, codePage: legacyCodePage } };
 }
