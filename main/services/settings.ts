@@ -35,6 +35,8 @@ const SPEC: SettingsSpec<StoredSettings> = {
 export class SettingsService {
   readonly #repo: SettingsRepository<StoredSettings>;
   readonly #events: EventBus;
+  /** The preferences as last read or written: only update() changes them, and get() runs per monitor event. */
+  #current: Settings | undefined;
 
   constructor(db: Db, events: EventBus) {
     this.#repo = new SettingsRepository(db, SPEC);
@@ -42,11 +44,18 @@ export class SettingsService {
   }
 
   get(): Settings {
-    const all = this.#repo.getAll();
-    return { theme: all.theme, language: all.language, pollIntervalSec: all.pollIntervalSec, onlineThresholdSec: all.onlineThresholdSec, notifications: all.notifications };
+    this.#current ??= {
+      theme: this.#repo.get('theme'),
+      language: this.#repo.get('language'),
+      pollIntervalSec: this.#repo.get('pollIntervalSec'),
+      onlineThresholdSec: this.#repo.get('onlineThresholdSec'),
+      notifications: this.#repo.get('notifications'),
+    };
+    return { ...this.#current };
   }
 
   update(patch: Partial<Settings>): Settings {
+    this.#current = undefined; // before writing: a write that throws half way must not leave a stale copy
     for (const [key, value] of Object.entries(patch) as [keyof Settings, Settings[keyof Settings]][]) {
       if (value !== undefined) this.#repo.set(key, value);
     }
