@@ -20,7 +20,7 @@ import { WarningList } from '../../ui/WarningList.tsx';
 import { EndpointEditor } from '../interfaces/EndpointEditor.tsx';
 import { endpointText } from '../configs/config-options.ts';
 import { useEndpoint, useEndpoints } from '../interfaces/endpoint-store.ts';
-import { emptyPeerForm, PEER_FIELDS, peerFormFrom, toCreateInput, toUpdateInput, type FieldErrors, type KeyCustody, type PeerField, type PeerFormValues } from './peer-form.ts';
+import { emptyPeerForm, PEER_FIELDS, peerFormFrom, startingInterface, toCreateInput, toUpdateInput, type FieldErrors, type KeyCustody, type PeerField, type PeerFormValues } from './peer-form.ts';
 import type { SecretResult } from './SecretDialog.tsx';
 
 /** Server errors shown next to their field rather than in the panel (the interface select is not there when editing). */
@@ -38,6 +38,7 @@ export interface PeerFormDialogProps {
   routerVersion: string | null;
   /** The peer being edited; undefined to add one. */
   peer?: ManagedPeer;
+  /** Where a new peer starts; a name not in `interfaces` is ignored. */
   defaultInterface?: string;
   onClose: () => void;
   /** A secret to show once (new peer, new preshared key), or the new peer without one (own key). */
@@ -51,7 +52,7 @@ export function PeerFormDialog({ routerId, interfaces, hasNames, routerVersion, 
   const { t } = useTranslation();
   const locale = useLocale();
   const editing = peer !== undefined;
-  const [original] = useState<PeerFormValues>(() => (peer ? peerFormFrom(peer, hasNames) : emptyPeerForm(defaultInterface ?? interfaces[0]?.name ?? '')));
+  const [original] = useState<PeerFormValues>(() => (peer ? peerFormFrom(peer, hasNames) : emptyPeerForm(startingInterface(interfaces, defaultInterface))));
   const [values, setValues] = useState<PeerFormValues>(original);
   const [localErrors, setLocalErrors] = useState<FieldErrors>({});
   const [error, setError] = useState<ActionError | null>(null);
@@ -62,24 +63,27 @@ export function PeerFormDialog({ routerId, interfaces, hasNames, routerVersion, 
   const [endpointOpen, setEndpointOpen] = useState(false);
   const formRef = useRef<HTMLFormElement>(null);
   const custodyName = useId();
-  const iface = interfaces.find((i) => i.name === values.iface) ?? null;
-  const endpoint = useEndpoint(routerId, values.iface);
+  // The interface shown is the one used and sent: should the chosen one leave the list while the form is
+  // open (deleted meanwhile), the select falls back to one the router has, and so does everything else.
+  const ifaceName = editing ? values.iface : startingInterface(interfaces, values.iface);
+  const iface = interfaces.find((i) => i.name === ifaceName) ?? null;
+  const endpoint = useEndpoint(routerId, ifaceName);
   const loadEndpoint = useEndpoints((s) => s.load);
 
   // New peer: what the router would warn about and the next free address, for the chosen interface.
   useEffect(() => {
-    if (editing || !values.iface) return;
+    if (editing || !ifaceName) return;
     let cancelled = false;
-    const iface = values.iface;
+    const iface = ifaceName;
     invoke('peers:precheck', { routerId, interface: iface }).then(
       (value) => !cancelled && setPrecheckFor({ iface, state: { state: 'ok', value } }),
       (e: unknown) => !cancelled && setPrecheckFor({ iface, state: { state: 'error', error: toActionError(e) } }),
     );
-    loadEndpoint(routerId, values.iface).catch(() => undefined);
+    loadEndpoint(routerId, iface).catch(() => undefined);
     return () => {
       cancelled = true;
     };
-  }, [editing, routerId, values.iface, loadEndpoint]);
+  }, [editing, routerId, ifaceName, loadEndpoint]);
 
   const set = <K extends keyof PeerFormValues>(key: K, value: PeerFormValues[K]) => {
     setValues((v) => ({ ...v, [key]: value }));
@@ -87,7 +91,7 @@ export function PeerFormDialog({ routerId, interfaces, hasNames, routerVersion, 
     setLocalErrors({});
   };
 
-  const precheck: PrecheckState = editing || !values.iface ? { state: 'idle' } : precheckFor?.iface === values.iface ? precheckFor.state : { state: 'loading' };
+  const precheck: PrecheckState = editing || !ifaceName ? { state: 'idle' } : precheckFor?.iface === ifaceName ? precheckFor.state : { state: 'loading' };
   const serverField = errorField(error);
   const fieldError = (field: PeerField): string | null => {
     const local = localErrors[field];
@@ -139,7 +143,7 @@ export function PeerFormDialog({ routerId, interfaces, hasNames, routerVersion, 
       }
       return;
     }
-    const checked = toCreateInput(routerId, { ...values, dns: dnsValue });
+    const checked = toCreateInput(routerId, { ...values, iface: ifaceName, dns: dnsValue });
     if (!checked.ok) {
       setLocalErrors(checked.errors);
       focusFirstInvalid();
@@ -229,7 +233,7 @@ export function PeerFormDialog({ routerId, interfaces, hasNames, routerVersion, 
             <select
               {...fieldAria('peer-interface', fieldError('interface'))}
               className="select"
-              value={values.iface}
+              value={ifaceName}
               onChange={(e) => setValues((v) => ({ ...v, iface: e.target.value, addressEdited: false, address: '' }))}
               data-testid="peer-interface"
             >
@@ -278,7 +282,7 @@ export function PeerFormDialog({ routerId, interfaces, hasNames, routerVersion, 
           id="peer-dns"
           label={t('peerForm.dns')}
           error={fieldError('client.dns')}
-          hint={peer && peer.client === null ? t('peerForm.dnsOldRouter') : dnsFollows && usualDns ? t('peerForm.dnsUsualHint', { iface: values.iface }) : t('peerForm.dnsHint')}
+          hint={peer && peer.client === null ? t('peerForm.dnsOldRouter') : dnsFollows && usualDns ? t('peerForm.dnsUsualHint', { iface: ifaceName }) : t('peerForm.dnsHint')}
         >
           <input
             {...fieldAria('peer-dns', fieldError('client.dns'), true)}
@@ -296,13 +300,13 @@ export function PeerFormDialog({ routerId, interfaces, hasNames, routerVersion, 
         </Field>
       </div>
       {!editing ? <PoolLine precheck={precheck} edited={values.addressEdited} onUseNext={() => setValues((v) => ({ ...v, addressEdited: false, address: '' }))} locale={locale} /> : null}
-      {!editing && values.iface && !values.ownKey ? (
+      {!editing && ifaceName && !values.ownKey ? (
         <div className="dial-line" data-testid="peer-form-endpoint">
           <Globe size={15} aria-hidden className={endpoint ? 'muted' : 'warn-text'} />
           {endpoint ? (
-            <span>{t('peerForm.clientsDial', { endpoint: endpointText(endpoint), iface: values.iface })}</span>
+            <span>{t('peerForm.clientsDial', { endpoint: endpointText(endpoint), iface: ifaceName })}</span>
           ) : endpoint === null ? (
-            <span className="warn-text">{t('peerForm.noEndpoint', { iface: values.iface })}</span>
+            <span className="warn-text">{t('peerForm.noEndpoint', { iface: ifaceName })}</span>
           ) : (
             <span className="muted">…</span>
           )}
@@ -316,7 +320,7 @@ export function PeerFormDialog({ routerId, interfaces, hasNames, routerVersion, 
       {!editing && endpointOpen ? (
         <EndpointEditor
           routerId={routerId}
-          iface={values.iface}
+          iface={ifaceName}
           listenPort={iface?.listenPort ?? null}
           current={endpoint}
           idPrefix="peer-form-endpoint"

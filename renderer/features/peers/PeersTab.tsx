@@ -5,7 +5,6 @@
 import { useCallback, useDeferredValue, useEffect, useLayoutEffect, useMemo, useRef, useState } from 'react';
 import { Copy, Download, FileSpreadsheet, FileUp, FilterX, Lock, Pencil, Plus, Power, PowerOff, QrCode, RotateCw, Search, Trash2, Users, X } from 'lucide-react';
 import { useTranslation } from 'react-i18next';
-import { useShallow } from 'zustand/react/shallow';
 import type { InvokeOutput, ManagedPeer } from '../../../src/contract/index.ts';
 import { parseRouterOsVersion, peerFeatures } from '../../../src/domain/routeros-version.ts';
 import { useLocale } from '../../i18n/index.ts';
@@ -34,11 +33,13 @@ import { BulkDialog, type BulkAction } from './BulkDialog.tsx';
 import { ImportDialog } from './ImportDialog.tsx';
 import { DeletePeerDialog, RotateKeysDialog } from './PeerActionDialogs.tsx';
 import { PeerFormDialog } from './PeerFormDialog.tsx';
+import { startingInterface } from './peer-form.ts';
 import { buildSearchIndex, countPeers, filterPeers, peerTitle, sortPeers, type PeerStatusFilter } from './peer-view.ts';
 import { PeerTable } from './PeerTable.tsx';
 import { SecretDialog, type SecretResult } from './SecretDialog.tsx';
 import { clickRow, headerState, isSelectable, routerMadeInterfaces, selectedPeers, toggleAllShown, type HeaderState } from './selection.ts';
-import { useManagedPeers, usePeerView } from './store.ts';
+import { useManagedPeers } from './store.ts';
+import { DEFAULT_PEER_VIEW, peerViewActions, usePeerView } from './view-store.ts';
 
 const STATUS_FILTERS: ReadonlyArray<{ value: PeerStatusFilter; key: string }> = [
   { value: 'all', key: 'peers.filterAll' },
@@ -86,12 +87,11 @@ export function PeersTab({ routerId }: { routerId: string }) {
   useFindShortcut(searchRef);
   usePoll(`${routerId}:${online ? 'online' : 'not-online'}`, () => fetch(routerId), interval);
 
-  const { filters, sort, setSearch, setStatus, setInterface, toggleSort, reset } = usePeerView(
-    useShallow((s) => ({ filters: s.filters, sort: s.sort, setSearch: s.setSearch, setStatus: s.setStatus, setInterface: s.setInterface, toggleSort: s.toggleSort, reset: s.reset })),
-  );
-  // Typing stays instant; filtering 10,000 rows follows a frame behind when the machine is busy.
-  const deferredFilters = useDeferredValue(filters);
-  const deferredSort = useDeferredValue(sort);
+  // This router's own view: what was picked on another router never applies here.
+  const view = usePeerView((s) => s.byRouter[routerId]) ?? DEFAULT_PEER_VIEW;
+  // Stable, so the memoised table and empty state do not re-render for new setter functions.
+  const { setSearch, setStatus, setInterface, toggleSort, reset, rememberAddInterface } = useMemo(() => peerViewActions(routerId), [routerId]);
+  const { sort } = view;
 
   const [dialog, setDialog] = useState<PeerDialog>(null);
   const [selected, setSelected] = useState<ReadonlySet<string>>(NO_SELECTION);
@@ -103,6 +103,16 @@ export function PeersTab({ routerId }: { routerId: string }) {
   const rows = read.data?.rows;
   const index = useMemo(() => (rows ? buildSearchIndex(rows) : []), [rows]);
   const counts = useMemo(() => countPeers(rows ?? []), [rows]);
+  // A remembered interface this router no longer has (deleted or renamed since) filters nothing and is not
+  // sent with an export: the filter reads "all interfaces" until the name exists again.
+  const filters = useMemo(() => {
+    const { iface } = view.filters;
+    const known = iface === '' || counts.interfaces.includes(iface) || (interfaces ?? []).some((i) => i.name === iface);
+    return known ? view.filters : { ...view.filters, iface: '' };
+  }, [view.filters, counts.interfaces, interfaces]);
+  // Typing stays instant; filtering 10,000 rows follows a frame behind when the machine is busy.
+  const deferredFilters = useDeferredValue(filters);
+  const deferredSort = useDeferredValue(sort);
   const vanishedCount = useMemo(() => (rows ?? []).filter((p) => p.vanishedAt !== null).length, [rows]);
   const filtered = useMemo(() => (rows ? filterPeers(rows, index, deferredFilters) : []), [rows, index, deferredFilters]);
   const visible = useMemo(() => sortPeers(filtered, deferredSort), [filtered, deferredSort]);
@@ -118,10 +128,14 @@ export function PeersTab({ routerId }: { routerId: string }) {
     const parsed = parseRouterOsVersion(routerVersion ?? '');
     return parsed.ok ? peerFeatures(parsed.value).name : true;
   }, [routerVersion]);
+  // Router-made interfaces (flagged dynamic, or known by their peers all being dynamic) take no new peers.
   const editableInterfaces = useMemo(() => {
     const routerMade = routerMadeInterfaces(rows ?? []);
-    return (interfaces ?? []).filter((i) => !routerMade.has(i.name));
+    return (interfaces ?? []).filter((i) => !i.dynamic && !routerMade.has(i.name));
   }, [interfaces, rows]);
+  // Add and import start on the interface being looked at, else the one this router's last new peer went
+  // to, else its first: always one of this router's own.
+  const newPeerInterface = startingInterface(editableInterfaces, filters.iface, view.addInterface);
 
   // The benchmark's filter-keystroke mark: the filtered rows for the latest text are in the DOM (measured
   // to the paint that follows).
@@ -486,10 +500,11 @@ export function PeersTab({ routerId }: { routerId: string }) {
           hasNames={hasNames}
           routerVersion={routerVersion}
           peer={dialog.kind === 'edit' ? dialog.peer : undefined}
-          defaultInterface={filters.iface || undefined}
+          defaultInterface={newPeerInterface}
           onClose={closeDialog}
           onSaved={refresh}
           onSecret={(result) => {
+            if (result.origin === 'create') rememberAddInterface(result.peer.interface);
             refresh();
             setDialog({ kind: 'secret', result });
           }}
@@ -544,7 +559,7 @@ export function PeersTab({ routerId }: { routerId: string }) {
         <ImportDialog
           routerId={routerId}
           interfaces={editableInterfaces}
-          defaultInterface={filters.iface || undefined}
+          defaultInterface={newPeerInterface}
           online={online}
           onClose={() => {
             closeDialog();

@@ -1,7 +1,7 @@
 // The add/edit peer form as plain data: values as typed, the request it becomes (edits send only what
 // changed), and checks with the contract's own zod schemas so the form and main agree on every limit.
 // Pure: no React, unit-tested.
-import { peerContract, type InvokeInput, type ManagedPeer } from '../../../src/contract/index.ts';
+import { peerContract, type InvokeInput, type ManagedPeer, type WgInterface } from '../../../src/contract/index.ts';
 
 /** 'stored': WireDesk keeps the private key encrypted; 'shown-once': shown now, never kept. */
 export type KeyCustody = NonNullable<ManagedPeer['keyCustody']>;
@@ -33,6 +33,16 @@ export interface PeerFormValues {
 export type PeerField = 'interface' | 'name' | 'comment' | 'allowedAddress' | 'client.dns' | 'persistentKeepaliveSec' | 'endpoint' | 'publicKey';
 
 export const PEER_FIELDS: readonly PeerField[] = ['interface', 'name', 'comment', 'allowedAddress', 'client.dns', 'persistentKeepaliveSec', 'endpoint', 'publicKey'];
+
+/**
+ * The interface a new peer starts on: the first preferred name this router still offers, else the first it
+ * offers ('' when it offers none). A remembered name the list lacks (deleted since, or picked on another
+ * router) is skipped without a word, so it is never shown and never sent.
+ */
+export function startingInterface(offered: ReadonlyArray<Pick<WgInterface, 'name'>>, ...preferred: ReadonlyArray<string | undefined>): string {
+  for (const name of preferred) if (name && offered.some((i) => i.name === name)) return name;
+  return offered[0]?.name ?? '';
+}
 
 export function emptyPeerForm(iface: string): PeerFormValues {
   return {

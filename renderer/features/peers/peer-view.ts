@@ -11,7 +11,10 @@ export interface PeerFilters {
   iface: string;
 }
 
-export type PeerSortColumn = 'status' | 'name' | 'interface' | 'allowed' | 'endpoint' | 'handshake' | 'rx' | 'tx';
+/** The sortable columns, as a list so a sort read back from storage can be checked. */
+export const PEER_SORT_COLUMNS = ['status', 'name', 'interface', 'allowed', 'endpoint', 'handshake', 'rx', 'tx'] as const;
+
+export type PeerSortColumn = (typeof PEER_SORT_COLUMNS)[number];
 
 export interface PeerSort {
   column: PeerSortColumn;
