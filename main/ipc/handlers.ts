@@ -3,6 +3,7 @@
 import type { AppServices } from '../services/app-services.ts';
 import type { configsContract, managementContract, trafficContract } from '../../src/contract/index.ts';
 import type { HandlerTable } from './invoker.ts';
+import { interfaceListing, peerListing } from '../services/router-model/index.ts';
 
 type ManagementChannel = keyof typeof managementContract;
 type ConfigsChannel = keyof typeof configsContract;
@@ -20,9 +21,9 @@ export function createHandlers(s: AppServices): HandlerTable {
     'routers:remove': ({ id }) => s.routers.remove(id),
     'routers:reconnect': ({ id }) => s.routers.reconnect(id),
     'routers:startDemo': () => s.demo.start(),
-    'interfaces:list': ({ routerId }) => s.wireguard.interfaces(routerId),
-    'peers:list': ({ routerId }) => s.wireguard.peers(routerId),
-    'router:health': ({ routerId }) => s.wireguard.health(routerId),
+    'interfaces:list': async ({ routerId }) => interfaceListing(await s.models.state(routerId)),
+    'peers:list': async ({ routerId }) => peerListing(await s.models.state(routerId)),
+    'router:health': ({ routerId }) => s.health(routerId),
     ...managementHandlers(s),
     ...configsHandlers(s),
     ...trafficHandlers(s),

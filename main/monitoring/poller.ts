@@ -1,6 +1,6 @@
 // The per-router polling loop: one peer print every interval, never two at once. A poll that fails or
 // outlives its timeout is recorded as a gap (router unreachable); the loop itself never stops on errors.
-import { PEER_PROPLIST } from './peer-row.ts';
+import { POLL_PROPLIST } from '../routeros/menus/wireguard-peers.ts';
 import { PollRecorder, type PollOutcome, type RecorderOptions } from './recorder.ts';
 import { systemTimer, type Clock, type Timer } from './timer.ts';
 import type { PeerRow, PeerSource } from './types.ts';
@@ -16,6 +16,11 @@ export interface RouterPollerOptions extends RecorderOptions {
   readonly intervalMs?: number;
   /** A read still pending after this long counts as failed; default twice the interval, at least 10 s. */
   readonly timeoutMs?: number;
+  /**
+   * After each poll is stored: the rows read at `t` (the router model takes counters and the statuses the
+   * recorder decided from here), or the failure. Errors it throws are logged, never fail the poll.
+   */
+  readonly onPolled?: (result: { ok: true; rows: readonly PeerRow[]; t: number } | { ok: false; error: unknown; t: number }) => void;
 }
 
 /** Abort reason of a read abandoned by stop(). */
@@ -34,6 +39,7 @@ export class RouterPoller {
   readonly #now: Clock;
   readonly #timer: Timer;
   readonly #log: RecorderOptions['log'];
+  readonly #onPolled: RouterPollerOptions['onPolled'];
   #intervalMs: number;
   #timeoutMs: number | undefined;
   #running: Promise<PollOutcome> | undefined;
@@ -48,6 +54,7 @@ export class RouterPoller {
     this.#now = options.now ?? Date.now;
     this.#timer = options.timer ?? systemTimer;
     this.#log = options.log;
+    this.#onPolled = options.onPolled;
     this.#intervalMs = options.intervalMs ?? DEFAULT_POLL_INTERVAL_MS;
     this.#timeoutMs = options.timeoutMs;
   }
@@ -95,9 +102,22 @@ export class RouterPoller {
       rows = await this.#read();
     } catch (err) {
       if (err === STOPPED) return { recorded: false, events: [] };
-      return this.recorder.recordFailure(startedAt, err);
+      const outcome = this.recorder.recordFailure(startedAt, err);
+      this.#tell({ ok: false, error: err, t: startedAt });
+      return outcome;
     }
-    return this.recorder.recordPeers(rows, this.#now());
+    const t = this.#now();
+    const outcome = this.recorder.recordPeers(rows, t);
+    this.#tell({ ok: true, rows, t });
+    return outcome;
+  }
+
+  #tell(result: Parameters<NonNullable<RouterPollerOptions['onPolled']>>[0]): void {
+    try {
+      this.#onPolled?.(result);
+    } catch (err) {
+      this.#log?.('poll listener failed', { error: err instanceof Error ? err.message : String(err) });
+    }
   }
 
   #read(): Promise<PeerRow[]> {
@@ -110,7 +130,7 @@ export class RouterPoller {
       const timeout = this.#timer.setTimeout(() => abort.abort(new PollTimeoutError(timeoutMs)), timeoutMs);
       let reading: Promise<PeerRow[]>;
       try {
-        reading = this.#source.readPeers(PEER_PROPLIST, abort.signal);
+        reading = this.#source.readPeers(POLL_PROPLIST, abort.signal);
       } catch (err) {
         reading = Promise.reject(err); // a source that throws instead of rejecting is a failed poll too
       }

@@ -5,12 +5,12 @@ import type { Database as Db, Statement } from 'better-sqlite3';
 import { DEFAULT_ONLINE_THRESHOLD_MS } from '../../src/domain/index.ts';
 import { transaction } from '../store/db.ts';
 import { CounterTracker } from './counters.ts';
-import { readPeerRow, type PolledPeer } from './peer-row.ts';
+import { toPolledPeer, type PolledPeer } from '../routeros/menus/wireguard-peers.ts';
 import { SeriesRegistry, type SeriesInfo } from './registry.ts';
 import { rollUp } from './rollup.ts';
 import { nextStatus } from './status.ts';
 import { DEFAULT_RETENTION, type RetentionPolicy } from './tiers.ts';
-import type { MonitorEvent, PeerRow, Reachability } from './types.ts';
+import type { MonitorEvent, PeerRow, PeerStatus, Reachability } from './types.ts';
 
 export interface RecorderOptions {
   readonly db: Db;
@@ -79,6 +79,11 @@ export class PollRecorder {
     return this.#registry.rid;
   }
 
+  /** The status the polls decided for a peer, or null before its first poll. Kept in memory: no query. */
+  statusOf(iface: string, publicKey: string): PeerStatus | null {
+    return this.#registry.find(iface, publicKey)?.status ?? null;
+  }
+
   setOnlineThreshold(ms: number): void {
     this.#thresholdMs = ms;
   }
@@ -129,7 +134,7 @@ export class PollRecorder {
     const interfaces = new Map<string, Sums>();
 
     for (const row of rows) {
-      const peer = readPeerRow(row);
+      const peer = toPolledPeer(row);
       if (!peer) continue;
       const info = this.#registry.ensure(peer.interface, peer.publicKey, peer.name, peer.comment, t);
       if (seen.has(info.sid)) continue; // RouterOS forbids it; never count one peer twice if it happens

@@ -79,6 +79,11 @@ export class SeriesRegistry {
     return info;
   }
 
+  /** The series of a peer (or interface) if it was ever polled; no database access. */
+  find(iface: string, publicKey: string): SeriesInfo | undefined {
+    return this.#byKey.get(seriesKey(iface, publicKey));
+  }
+
   setStatus(info: SeriesInfo, status: PeerStatus, at: number): void {
     this.#setStatus.run(status, at, info.sid);
     info.status = status;

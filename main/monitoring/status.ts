@@ -34,3 +34,18 @@ export function nextStatus(prev: PeerStatus | null, input: StatusInput): StatusC
   if (status === 'online' && lastHandshakeMs !== undefined && lastHandshakeMs <= thresholdMs) return { status, at: clamp(t - lastHandshakeMs) };
   return { status, at: t };
 }
+
+/**
+ * The status of a peer the polls have not judged yet (just added, or changed by WireDesk a moment ago):
+ * disabled at once when it was disabled, else what it was, else what its handshake says. The next poll
+ * decides for good.
+ */
+export function statusBeforePoll(
+  peer: { readonly disabled: boolean; readonly lastHandshakeMs: number | undefined },
+  previous: PeerStatus | undefined,
+  thresholdMs: number,
+): PeerStatus {
+  if (peer.disabled) return 'disabled';
+  if (previous !== undefined && previous !== 'disabled') return previous;
+  return peerStatus({ disabled: false, lastHandshakeMs: peer.lastHandshakeMs, rxGrowing: false, onlineThresholdMs: thresholdMs });
+}

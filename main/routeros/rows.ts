@@ -42,3 +42,34 @@ export function valueForWrite(row: Row, key: string, edited?: string): string | 
   if (edited === undefined || edited === current) return raw ?? current;
   return edited;
 }
+
+/**
+ * A copy of `row` changed by `edit`, keeping the original bytes of every field the edit left as it was
+ * (a spread would drop them, and an unchanged cp1251 comment would then be written back as UTF-8).
+ */
+export function editRow(row: Row, edit: (copy: Row) => void, from: readonly Row[] = []): Row {
+  const copy: Row = { ...row };
+  edit(copy);
+  const legacy: Record<string, RawText> = {};
+  for (const source of [row, ...from]) {
+    for (const [key, raw] of Object.entries(legacyFields(source))) {
+      if (copy[key] === source[key]) legacy[key] = raw;
+    }
+  }
+  if (Object.keys(legacy).length > 0) Object.defineProperty(copy, LEGACY, { value: legacy, enumerable: false });
+  return copy;
+}
+
+/** `row` without `keys` (legacy bytes of the other fields kept). */
+export function omitFields(row: Row, keys: readonly string[]): Row {
+  return editRow(row, (copy) => {
+    for (const key of keys) delete copy[key];
+  });
+}
+
+/** Field-by-field equality of the visible text (legacy bytes follow the text, so they need no comparing). */
+export function sameRow(a: Row, b: Row): boolean {
+  const keys = Object.keys(a);
+  if (keys.length !== Object.keys(b).length) return false;
+  return keys.every((k) => a[k] === b[k]);
+}

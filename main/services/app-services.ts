@@ -2,7 +2,8 @@
 // test host both call this, so they run the same code; tests inject a secret store or a clock.
 import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
-import type { AppInfo } from '../../src/contract/index.ts';
+import type { AppInfo, RouterHealth } from '../../src/contract/index.ts';
+import { readRouterHealth } from './router-health.ts';
 import { EventBus } from '../ipc/events.ts';
 import { configureLogging, createLogger } from '../log/logger.ts';
 import { KeytarSecretStore, type SecretStore } from '../secrets/secret-store.ts';
@@ -11,13 +12,13 @@ import { KeyVault } from '../secrets/key-vault.ts';
 import { openDatabase } from '../store/db.ts';
 import { PeerKeysRepository } from '../store/peer-keys.ts';
 import { RoutersRepository } from '../store/routers.ts';
-import { SnapshotsRepository } from '../store/snapshots.ts';
+import { LocalCopyRepository } from '../store/local-copy.ts';
 import { ConnectionManager } from './connections.ts';
 import { DemoService, type StartDemoServer } from './demo.ts';
 import { createOpenRouter, type OpenRouter } from './open-router.ts';
 import { RouterService } from './routers.ts';
 import { SettingsService } from './settings.ts';
-import { WireGuardReadService } from './wireguard-read.ts';
+import { RouterModels } from './router-model/index.ts';
 import { createManagementServices, type ManagementServices } from './management/index.ts';
 import { createConfigServices, type ConfigServices } from './configs/index.ts';
 import { MonitoringService } from './monitoring.ts';
@@ -33,7 +34,7 @@ export interface AppServicesOptions {
   now?: () => number;
   open?: OpenRouter;
   startDemoServer?: StartDemoServer;
-  /** Poll routers for traffic history (default on). */
+  /** Poll routers for counters, status and traffic history (default on). */
   monitoring?: boolean;
 }
 
@@ -43,7 +44,8 @@ export interface AppServices {
   routers: RouterService;
   connections: ConnectionManager;
   demo: DemoService;
-  wireguard: WireGuardReadService;
+  /** One live model of each router: what every screen, check and service reads. */
+  models: RouterModels;
   /** Changes to interfaces and peers, CSV import/export, audit log, reservations, endpoints. */
   management: ManagementServices;
   /** Client configs rebuilt from stored keys (they carry private keys), endpoint suggestions, site-to-site links. */
@@ -51,6 +53,8 @@ export interface AppServices {
   /** Traffic history, status events, notifications and ping. */
   monitoring: MonitoringService;
   info(): Promise<AppInfo>;
+  /** CPU, memory, uptime: read from the router when asked (not WireGuard state). */
+  health(routerId: string): Promise<RouterHealth>;
   shutdown(): Promise<void>;
 }
 
@@ -102,10 +106,6 @@ export async function createAppServices(options: AppServicesOptions): Promise<Ap
     },
     log: (message, context) => log.warn(message, context),
   });
-  const wireguard = new WireGuardReadService({ connections, snapshots: new SnapshotsRepository(db), settings, now });
-  const management = createManagementServices({ db, routers: repo, connections, wireguard, settings, events, secrets, now, vault });
-  const configs = createConfigServices({ db, routers: repo, connections, vault, now });
-
   const monitoring = new MonitoringService({
     db,
     connections,
@@ -117,7 +117,23 @@ export async function createAppServices(options: AppServicesOptions): Promise<Ap
     log: (message, context) => log.warn(message, context),
     autoStart: options.monitoring ?? true,
   });
+  const models = new RouterModels({
+    db,
+    connections,
+    routers: repo,
+    settings,
+    events,
+    copy: new LocalCopyRepository(db),
+    now,
+    log: (message, context) => log.warn(message, context),
+    onMonitorEvent: (event) => monitoring.onMonitorEvent(event),
+    polling: options.monitoring ?? true,
+  });
+  const management = createManagementServices({ db, routers: repo, connections, models, settings, events, secrets, now, vault });
+  const configs = createConfigServices({ db, routers: repo, connections, models, vault, now });
 
+  // The models subscribe before any connection starts, so none of them misses its router coming online.
+  models.start();
   await demo.resume({ autoDemo: options.autoDemo });
   await routers.connectAll();
   monitoring.start();
@@ -129,7 +145,7 @@ export async function createAppServices(options: AppServicesOptions): Promise<Ap
     routers,
     connections,
     demo,
-    wireguard,
+    models,
     management,
     configs,
     monitoring,
@@ -142,9 +158,11 @@ export async function createAppServices(options: AppServicesOptions): Promise<Ap
         dataDirectory: options.dataDir,
       };
     },
+    health: (routerId) => readRouterHealth(connections, routerId, now),
     async shutdown() {
       if (closed) return;
       closed = true;
+      await models.shutdown();
       await monitoring.shutdown();
       await connections.shutdown();
       await demo.shutdown();

@@ -1,12 +1,11 @@
-// Traffic monitoring in the app: one poller per router reading peers over the shared connection, status
-// transitions pushed to the UI, debounced desktop notifications for watched peers and for routers that
-// become unreachable, and the history queries behind the Traffic screen.
+// Traffic monitoring in the app: status transitions (decided by each router model's poller) pushed to the
+// UI, debounced desktop notifications for watched peers and for routers that become unreachable, the
+// hourly rollup, and the history queries behind the Traffic screen.
 import type { Db } from '../store/db.ts';
 import type { RoutersRepository } from '../store/routers.ts';
 import type { EventBus } from '../ipc/events.ts';
 import {
   NotificationDebouncer,
-  RouterPoller,
   TrafficHistory,
   maintain,
   type HistoryRange,
@@ -14,8 +13,7 @@ import {
   type Notice,
 } from '../monitoring/index.ts';
 import { ping } from '../routeros/menus/ping.ts';
-import { PEERS_PATH } from '../routeros/menus/wireguard-peers.ts';
-import type { MonitorEventData, PingResult, RateSeriesData, Settings } from '../../src/contract/index.ts';
+import type { MonitorEventData, PingResult, RateSeriesData } from '../../src/contract/index.ts';
 import type { ConnectionManager } from './connections.ts';
 import type { SettingsService } from './settings.ts';
 
@@ -28,7 +26,7 @@ export interface MonitoringDeps {
   notify: (title: string, body: string) => void;
   now: () => number;
   log: (message: string, context: Record<string, unknown>) => void;
-  /** Start pollers and the hourly rollup; tests of the queries alone may turn it off. */
+  /** Start the hourly rollup; tests of the queries alone may turn it off. */
   autoStart?: boolean;
 }
 
@@ -37,29 +35,19 @@ const HOUR_MS = 3_600_000;
 export class MonitoringService {
   readonly history: TrafficHistory;
   readonly #d: MonitoringDeps;
-  readonly #pollers = new Map<string, RouterPoller>();
   readonly #debouncer: NotificationDebouncer;
   #maintenance: ReturnType<typeof setInterval> | undefined;
-  readonly #unsubscribe: () => void;
 
   constructor(deps: MonitoringDeps) {
     this.#d = deps;
     this.history = new TrafficHistory({ db: deps.db, now: deps.now });
     this.#debouncer = new NotificationDebouncer({ notify: (n) => this.#notify(n), now: deps.now });
-    this.#unsubscribe = deps.events.subscribe((event, payload) => {
-      if (event === 'routers:changed') {
-        const { reason, id } = payload as { reason: string; id: string };
-        if (reason === 'added') this.#startPoller(id);
-        if (reason === 'removed') this.#stopPoller(id);
-      }
-      if (event === 'settings:changed') this.#configure(payload as Settings);
-    });
   }
 
-  /** Starts polling every configured router and schedules rollups and retention. */
+  /** Schedules rollups and retention (the polls themselves belong to the router models). */
   start(): void {
+    if (this.#d.autoStart === false) return;
     maintain(this.#d.db, this.#d.now());
-    for (const router of this.#d.routers.list()) this.#startPoller(router.id);
     this.#maintenance = setInterval(() => {
       try {
         maintain(this.#d.db, this.#d.now());
@@ -119,44 +107,12 @@ export class MonitoringService {
   }
 
   async shutdown(): Promise<void> {
-    this.#unsubscribe();
     if (this.#maintenance) clearInterval(this.#maintenance);
     this.#debouncer.dispose();
-    const pollers = [...this.#pollers.values()];
-    this.#pollers.clear();
-    await Promise.all(pollers.map((p) => p.stop()));
   }
 
-  #startPoller(routerId: string): void {
-    if (this.#d.autoStart === false || this.#pollers.has(routerId)) return;
-    const settings = this.#d.settings.get();
-    const poller = new RouterPoller({
-      db: this.#d.db,
-      routerId,
-      now: this.#d.now,
-      intervalMs: settings.pollIntervalSec * 1000,
-      onlineThresholdMs: settings.onlineThresholdSec * 1000,
-      // One print per poll over the router's shared connection; while it is offline the read fails at
-      // once and the poll is stored as a gap, never as zero traffic.
-      source: { readPeers: (proplist, signal) => this.#d.connections.withClient(routerId, (c) => c.print(PEERS_PATH, { proplist, signal })) },
-      onEvent: (event) => this.#onEvent(event),
-      log: this.#d.log,
-    });
-    this.#pollers.set(routerId, poller);
-    poller.start();
-  }
-
-  #stopPoller(routerId: string): void {
-    const poller = this.#pollers.get(routerId);
-    this.#pollers.delete(routerId);
-    void poller?.stop();
-  }
-
-  #configure(settings: Settings): void {
-    for (const poller of this.#pollers.values()) poller.configure({ intervalMs: settings.pollIntervalSec * 1000, onlineThresholdMs: settings.onlineThresholdSec * 1000 });
-  }
-
-  #onEvent(event: MonitorEvent): void {
+  /** A stored status transition, right after the poll that found it committed: pushed, and maybe notified. */
+  onMonitorEvent(event: MonitorEvent): void {
     this.#d.events.emit('monitor:event', toEventData(event));
     if (!this.#d.settings.get().notifications) return;
     if (event.kind === 'router' || this.#d.settings.watchedPeers.includes(watchKey(event.routerId, event.interface, event.publicKey))) {

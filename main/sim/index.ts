@@ -2,6 +2,7 @@
 export { startSimulator, DataPlaneUnavailableError, type Simulator } from './simulator.ts';
 export type { SimulatorOptions, SimulatorUser } from './options.ts';
 export type { FaultControls } from './server/faults.ts';
+export type { CommandLog, ReceivedCommand } from './server/command-log.ts';
 export type { TlsOptions } from './server/listener.ts';
 export { ANONYMOUS_CIPHERS } from './server/listener.ts';
 export type { DataPlaneOptions, DataPlaneHandle } from './dataplane/data-plane.ts';

@@ -4,6 +4,7 @@ import type { RouterState } from './state/router-state.ts';
 import { resolveOptions, type SimulatorOptions } from './options.ts';
 import { createRouter } from './seed/seed-router.ts';
 import { CommandTable } from './commands/dispatch.ts';
+import { CommandLog } from './server/command-log.ts';
 import { Faults, type FaultControls } from './server/faults.ts';
 import { listen } from './server/listener.ts';
 import { Session } from './server/session.ts';
@@ -21,6 +22,8 @@ export interface Simulator {
   readonly legacyLogin: boolean;
   readonly state: RouterState;
   readonly faults: FaultControls;
+  /** Commands received while recording (start() it): for counting router load and checking sent words. */
+  readonly commands: CommandLog;
   /** Present with the `dataPlane` option. */
   readonly dataPlane: DataPlaneHandle | undefined;
   /** Puts a comment of exactly `bytes` bytes on a peer (or a firewall rule) to test huge words; returns where. */
@@ -59,11 +62,13 @@ export async function startSimulator(options: SimulatorOptions = {}): Promise<Si
   state.dataPlane = dataPlane;
   const faults = new Faults();
   const commands = new CommandTable(state);
+  const log = new CommandLog();
   const onSocket = (socket: Socket): void => {
     new Session(socket, {
       state,
       faults,
       commands,
+      log,
       users: resolved.users,
       legacyLogin: resolved.legacyLogin,
       onError: (error) => console.error('[sim] command failed unexpectedly:', error),
@@ -87,6 +92,7 @@ export async function startSimulator(options: SimulatorOptions = {}): Promise<Si
     legacyLogin: resolved.legacyLogin,
     state,
     faults,
+    commands: log,
     dataPlane,
     bigWord: (bytes) => bigWord(state, bytes),
     close: () => {

@@ -257,8 +257,40 @@ CREATE TRIGGER audit_no_update BEFORE UPDATE ON audit BEGIN SELECT RAISE(ABORT, 
 CREATE TRIGGER audit_no_delete BEFORE DELETE ON audit BEGIN SELECT RAISE(ABORT, 'the audit log is append-only'); END;
 `;
 
+// The local copy of each router (its offline view) gets typed columns for what the app reads back:
+// a peer's status and whether it has a preshared key, an interface's addresses and dynamic flag. They
+// used to ride inside raw_json as 'wiredesk-*' marker fields mixed into the RouterOS row; those move out
+// here. router_copies holds when each router was last read: rows are written only when they change, so
+// a row's last_seen_at no longer says that.
+const V4_LOCAL_COPY = `
+ALTER TABLE interfaces ADD COLUMN addresses_json TEXT NOT NULL DEFAULT '[]' CHECK (json_valid(addresses_json) AND json_type(addresses_json) = 'array');
+ALTER TABLE interfaces ADD COLUMN dynamic INTEGER NOT NULL DEFAULT 0 CHECK (dynamic IN (0, 1));
+ALTER TABLE peers ADD COLUMN status TEXT NOT NULL DEFAULT 'never-connected' CHECK (status IN ('online', 'offline', 'never-connected', 'disabled'));
+ALTER TABLE peers ADD COLUMN preshared_key TEXT NOT NULL DEFAULT 'hidden' CHECK (preshared_key IN ('set', 'none', 'hidden'));
+
+UPDATE interfaces SET
+  addresses_json = coalesce(json_extract(raw_json, '$."wiredesk-addresses"'), '[]'),
+  dynamic = CASE WHEN json_extract(raw_json, '$.dynamic') IN ('true', 'yes') THEN 1 ELSE 0 END,
+  raw_json = json_remove(raw_json, '$."wiredesk-addresses"');
+UPDATE peers SET
+  status = coalesce(json_extract(raw_json, '$."wiredesk-status"'), 'never-connected'),
+  preshared_key = coalesce(json_extract(raw_json, '$."wiredesk-psk"'), 'hidden'),
+  raw_json = json_remove(raw_json, '$."wiredesk-status"', '$."wiredesk-psk"');
+
+CREATE TABLE router_copies (
+  router_id TEXT PRIMARY KEY NOT NULL REFERENCES routers(id) ON DELETE CASCADE,
+  seen_at   INTEGER NOT NULL
+) STRICT;
+INSERT INTO router_copies (router_id, seen_at)
+  SELECT router_id, max(t) FROM (
+    SELECT router_id, max(last_seen_at) AS t FROM interfaces GROUP BY router_id
+    UNION ALL SELECT router_id, max(last_seen_at) FROM peers GROUP BY router_id)
+  GROUP BY router_id;
+`;
+
 export const MIGRATIONS: readonly Migration[] = [
   { version: 1, name: 'initial schema', up: (db) => void db.exec(V1_INITIAL) },
   { version: 2, name: 'traffic history', up: (db) => void db.exec(V2_TRAFFIC_HISTORY) },
   { version: 3, name: 'config exports in the audit log', up: (db) => void db.exec(V3_AUDIT_EXPORT) },
+  { version: 4, name: 'typed columns for the local router copy', up: (db) => void db.exec(V4_LOCAL_COPY) },
 ];

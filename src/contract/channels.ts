@@ -14,7 +14,7 @@ import {
   routerUpdateSchema,
   settingsSchema,
 } from './models.ts';
-import { byRouterSchema, interfaceListSchema, peerListSchema, routerHealthSchema } from './wireguard.ts';
+import { byRouterSchema, interfaceListSchema, modelChangedSchema, peerListSchema, routerHealthSchema } from './wireguard.ts';
 import { managementContract, managementEventContract } from './management.ts';
 import { configsContract } from './configs.ts';
 import { trafficContract, trafficEventContract } from './traffic.ts';
@@ -48,6 +48,7 @@ export const eventContract = {
   'router:status': routerStatusSchema,
   'routers:changed': z.object({ reason: z.enum(['added', 'updated', 'removed']), id: routerIdSchema }),
   'settings:changed': settingsSchema,
+  'model:changed': modelChangedSchema,
   ...managementEventContract,
   ...trafficEventContract,
 } as const satisfies Record<EventChannel, z.ZodType>;

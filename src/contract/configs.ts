@@ -28,6 +28,8 @@ export const CONFIG_PROBLEMS = [
   'KEY_MISMATCH',
   /** The router hides preshared keys from the user WireDesk logs in as (no 'sensitive' policy). */
   'PSK_HIDDEN',
+  /** The peer has a preshared key, which only the router holds, and the router is unreachable now. */
+  'PSK_NEEDS_ROUTER',
   /** The peer has no single-host allowed address to give the device. */
   'NO_CLIENT_ADDRESS',
   /** No endpoint is remembered or given, and the router suggests none. */

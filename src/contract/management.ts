@@ -56,6 +56,7 @@ export const warningSchema = z.object({
   code: z.enum([
     'NO_ADDRESS',
     'FIREWALL_CLOSED',
+    'FIREWALL_UNKNOWN',
     'POOL_LOW',
     'POOL_FULL',
     'NAME_AS_COMMENT',

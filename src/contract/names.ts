@@ -61,7 +61,7 @@ export const INVOKE_CHANNELS = [
 
 export const EVENT_CHANNELS = [
   'monitor:event',
-  'router:status', 'routers:changed', 'settings:changed', 'bulk:progress', 'import:progress'] as const;
+  'router:status', 'routers:changed', 'settings:changed', 'bulk:progress', 'import:progress', 'model:changed'] as const;
 
 export type InvokeChannel = (typeof INVOKE_CHANNELS)[number];
 export type EventChannel = (typeof EVENT_CHANNELS)[number];

@@ -2,12 +2,35 @@
 import { z } from 'zod';
 import { routerIdSchema } from './models.ts';
 
-export const dataSourceSchema = z.object({
-  /** 'live': read from the router just now; 'cache': last-known copy from the local database (offline). */
-  source: z.enum(['live', 'cache']),
-  /** When these rows were read from the router (ms since epoch). */
-  seenAt: z.number().nullable(),
+/** The parts of a router WireDesk reads; one that the router refused is unknown, the others still show. */
+export const ROUTER_PARTS = ['interfaces', 'peers', 'addresses', 'dynamic', 'firewall', 'cloud'] as const;
+export const routerPartSchema = z.enum(ROUTER_PARTS);
+export type RouterPart = z.infer<typeof routerPartSchema>;
+
+export const unknownPartSchema = z.object({
+  part: routerPartSchema,
+  /** REFUSED: the router answered with an error (a missing policy, a menu it lacks); FAILED: the read timed out. */
+  code: z.enum(['REFUSED', 'FAILED']),
+  /** The router's own words (`not enough permissions (9)`) or what went wrong: a parameter for the message. */
+  message: z.string(),
+  /** The print that failed, e.g. /ip/firewall/filter/print. */
+  command: z.string(),
 });
+export type UnknownPart = z.infer<typeof unknownPartSchema>;
+
+export const dataSourceSchema = z.object({
+  /** 'live': the router as WireDesk follows it now; 'cache': last-known copy (the router is unreachable). */
+  source: z.enum(['live', 'cache']),
+  /** When the router was last read (ms since epoch). */
+  seenAt: z.number().nullable(),
+  /** Parts of the router that could not be read; everything else in the answer is current. */
+  unknown: z.array(unknownPartSchema),
+});
+
+/** What changed in a router's model, so a screen re-reads only what it shows. */
+export const MODEL_CHANGES = ['interfaces', 'peers', 'addresses', 'firewall', 'cloud', 'status', 'counters', 'source', 'parts'] as const;
+export const modelChangedSchema = z.object({ routerId: routerIdSchema, changes: z.array(z.enum(MODEL_CHANGES)) });
+export type ModelChanged = z.infer<typeof modelChangedSchema>;
 
 export const wgInterfaceSchema = z.object({
   id: z.string(),

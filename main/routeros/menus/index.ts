@@ -6,4 +6,5 @@ export * from './wireguard-peers.ts';
 export * from './ip-address.ts';
 export * from './firewall-filter.ts';
 export * from './ip-cloud.ts';
+export * from './interface.ts';
 export * from './ping.ts';

@@ -1,6 +1,8 @@
 // /ip/cloud: MikroTik's DDNS name (<serial>.sn.mynetname.net), a stable endpoint for client configs.
-import { RouterOsError } from '../errors.ts';
-import { optionalText, text, type MenuClient } from './values.ts';
+import type { Row } from '../rows.ts';
+import { optionalText, text } from './values.ts';
+
+export const IP_CLOUD_PATH = '/ip/cloud';
 
 export interface IpCloud {
   /** true/false, or 'auto' (newer versions enable it when something needs it). */
@@ -10,9 +12,8 @@ export interface IpCloud {
   status: string;
 }
 
-export async function getIpCloud(client: MenuClient): Promise<IpCloud> {
-  const [row] = await client.print('/ip/cloud');
-  if (!row) throw new RouterOsError('PROTOCOL_ERROR', `${client.host} returned no /ip/cloud settings`, { host: client.host });
+/** The singleton row of `/ip/cloud/print`. */
+export function toIpCloud(row: Row): IpCloud {
   const enabled = text(row, 'ddns-enabled');
   return {
     ddnsEnabled: enabled === 'auto' ? 'auto' : enabled === 'yes' || enabled === 'true',

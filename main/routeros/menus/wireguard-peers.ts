@@ -21,6 +21,30 @@ import {
 
 export const PEERS_PATH = '/interface/wireguard/peers';
 
+/**
+ * What a poll asks for (`.proplist`): the counters and what tells one peer from another. On a router with
+ * hundreds of peers every extra field is paid for on each poll, on the wire and in parsing.
+ */
+export const POLL_PROPLIST: readonly string[] = [
+  '.id',
+  'interface',
+  'public-key',
+  'name',
+  'comment',
+  'rx',
+  'tx',
+  'last-handshake',
+  'disabled',
+  'current-endpoint-address',
+  'current-endpoint-port',
+];
+
+/** Fields that change with traffic, not with configuration: the poll owns them, a `listen` row does not. */
+export const LIVE_FIELDS: readonly string[] = ['rx', 'tx', 'last-handshake', 'current-endpoint-address', 'current-endpoint-port'];
+
+/** Secret fields a peer print may carry (7.15+ prints the router-held private-key): never kept in memory or on disk. */
+export const PEER_SECRET_FIELDS: readonly string[] = ['private-key', 'preshared-key'];
+
 /** Settings the router uses to build the client's config and QR (7.12+). */
 export interface PeerClientSettings {
   address: string | undefined;
@@ -93,6 +117,48 @@ export function toWireGuardPeer(row: Row): WireGuardPeer {
     },
     legacy: legacy(row),
   };
+}
+
+/** What a poll row says, read leniently: one malformed counter costs that peer its delta, not the poll. */
+export interface PolledPeer {
+  readonly rosId: string;
+  readonly interface: string;
+  readonly publicKey: string;
+  readonly name: string;
+  readonly comment: string;
+  /** undefined when the router sent something that is not a byte count: no delta for that poll. */
+  readonly rx: bigint | undefined;
+  readonly tx: bigint | undefined;
+  /** Age of the last handshake; undefined when RouterOS omits the field (no handshake yet). */
+  readonly lastHandshakeMs: number | undefined;
+  readonly disabled: boolean;
+}
+
+/** A poll row's fields, or undefined for a row that cannot be attributed (no key or interface). */
+export function toPolledPeer(row: Row): PolledPeer | undefined {
+  const publicKey = row['public-key'];
+  const iface = row['interface'];
+  if (!publicKey || !iface) return undefined;
+  return {
+    rosId: row['.id'] ?? '',
+    interface: iface,
+    publicKey,
+    name: row['name'] ?? '',
+    comment: row['comment'] ?? '',
+    rx: lenient(() => bytes(row, 'rx'), row['rx']),
+    tx: lenient(() => bytes(row, 'tx'), row['tx']),
+    lastHandshakeMs: lenient(() => duration(row, 'last-handshake'), row['last-handshake']),
+    disabled: row['disabled'] === 'true' || row['disabled'] === 'yes',
+  };
+}
+
+function lenient<T>(read: () => T, present: string | undefined): T | undefined {
+  if (present === undefined) return undefined;
+  try {
+    return read();
+  } catch {
+    return undefined;
+  }
 }
 
 export async function listPeers(

@@ -3,7 +3,7 @@
 // exported file is noted in the activity log by peer names and file name.
 import { AppError, type ConfigWarning, type InvokeOutput, type InvokeParsedInput } from '../../../src/contract/index.ts';
 import { ConfigArtifactError, qrDataUrl } from '../../configs/index.ts';
-import { interfaceByName, readWireGuard } from '../management/router-read.ts';
+import { interfaceByName } from '../management/router-read.ts';
 import { makeArtifact } from './artifacts.ts';
 import type { ConfigDeps } from './deps.ts';
 import { suggestEndpoint } from './endpoint-suggest.ts';
@@ -12,7 +12,6 @@ import { lanOptions } from './lans.ts';
 import { buildPeerConfig, uniqueWarnings, type BuiltConfig, type ConfigRequest, type ConfigSource } from './peer-config.ts';
 import { configSource } from './source.ts';
 import { offlineConfigSource } from './offline-source.ts';
-import { savedCopy } from '../management/saved-copy.ts';
 import { mapErrors } from '../errors.ts';
 
 type GetInput = InvokeParsedInput<'configs:get'>;
@@ -46,7 +45,7 @@ export class ClientConfigs {
       return await this.#d.sessions.run(routerId, async (ctx) => work(await configSource(this.#d, ctx, peerIds), ctx.routerName));
     } catch (error) {
       if (!(error instanceof AppError) || error.code !== 'OFFLINE' || error.details?.['reason'] !== undefined) throw error;
-      return mapErrors(() => work(offlineConfigSource(this.#d, routerId, peerIds), this.#d.sessions.routerName(routerId)));
+      return mapErrors(async () => work(await offlineConfigSource(this.#d, routerId), this.#d.sessions.routerName(routerId)));
     }
   }
 
@@ -126,11 +125,11 @@ export class ClientConfigs {
 
   /**
    * A config the renderer already showed was saved as a file or copied: one line in the activity log, with
-   * the peer's name from the router copy saved at the last read (no router round trip for a click).
+   * the peer's name from the router model (no router round trip for a click).
    */
-  saved(input: InvokeParsedInput<'configs:saved'>): InvokeOutput<'configs:saved'> {
+  async saved(input: InvokeParsedInput<'configs:saved'>): Promise<InvokeOutput<'configs:saved'>> {
     this.#d.sessions.requireRouter(input.routerId);
-    const peer = savedCopy(this.#d.snapshots, input.routerId)?.state.peers.find((p) => p.id === input.peerId);
+    const peer = (await this.#d.models.state(input.routerId)).peer(input.peerId);
     this.#d.auditLog.append({
       routerId: input.routerId,
       routerName: this.#d.sessions.routerName(input.routerId),
@@ -146,9 +145,10 @@ export class ClientConfigs {
 
   async suggest(input: InvokeParsedInput<'endpoints:suggest'>): Promise<InvokeOutput<'endpoints:suggest'>> {
     return this.#d.sessions.run(input.routerId, async (ctx) => {
-      const state = await readWireGuard(ctx.client);
-      const iface = interfaceByName(state, input.interface);
-      return suggestEndpoint(this.#d.endpoints, ctx.client, ctx.routerId, iface, state);
+      await this.#d.models.live(ctx.routerId);
+      // Asked for by the technician: /ip/cloud (not streamed) is read for it, so a DDNS switched off in WinBox counts.
+      const state = await this.#d.models.readNow(ctx.routerId, ctx.client, ['cloud']);
+      return suggestEndpoint(this.#d.endpoints, ctx.routerId, interfaceByName(state, input.interface), state);
     });
   }
 }

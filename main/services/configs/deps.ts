@@ -3,7 +3,7 @@ import type { AuditRepository } from '../../store/audit.ts';
 import type { EndpointsRepository } from '../../store/endpoints.ts';
 import type { PeerKeysRepository } from '../../store/peer-keys.ts';
 import type { RouterSessions } from '../management/router-session.ts';
-import type { SnapshotsRepository } from '../../store/snapshots.ts';
+import type { RouterModels } from '../router-model/index.ts';
 
 export interface ConfigDeps {
   sessions: RouterSessions;
@@ -11,7 +11,7 @@ export interface ConfigDeps {
   keys: PeerKeysRepository;
   endpoints: EndpointsRepository;
   auditLog: AuditRepository;
-  /** The last-known copy of each router, for configs while a router is unreachable. */
-  snapshots: SnapshotsRepository;
+  /** What configs are built from: the live router, or its last-known copy while it is unreachable. */
+  models: RouterModels;
   now: () => number;
 }

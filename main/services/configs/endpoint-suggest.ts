@@ -3,11 +3,10 @@
 // address changes), then a public address the router reports. Each comes with what could go wrong.
 import type { ConfigWarning, EndpointSuggestion } from '../../../src/contract/index.ts';
 import { isPrivateOrLocalAddress, parseCidr, formatIp } from '../../../src/domain/index.ts';
-import type { RouterOsClient } from '../../routeros/client.ts';
-import { RouterOsTrapError } from '../../routeros/errors.ts';
-import { getIpCloud, type IpCloud } from '../../routeros/menus/ip-cloud.ts';
+import type { IpCloud } from '../../routeros/menus/ip-cloud.ts';
 import type { EndpointsRepository } from '../../store/endpoints.ts';
 import type { RouterWireGuard } from '../management/router-read.ts';
+import type { RouterState } from '../router-model/index.ts';
 
 export function privateEndpointWarning(host: string): ConfigWarning[] {
   if (!isPrivateOrLocalAddress(host)) return [];
@@ -15,16 +14,6 @@ export function privateEndpointWarning(host: string): ConfigWarning[] {
     code: 'PRIVATE_ENDPOINT',
     message: `${host} is a private or local address: phones outside this network will not reach it. Use the router's public address or DNS name (for example its IP > Cloud DDNS name).`,
   }];
-}
-
-async function readCloud(client: RouterOsClient): Promise<IpCloud | null> {
-  try {
-    return await getIpCloud(client);
-  } catch (error) {
-    // No /ip/cloud (or no right to read it): there is simply no suggestion from it.
-    if (error instanceof RouterOsTrapError) return null;
-    throw error;
-  }
 }
 
 function ownHosts(state: RouterWireGuard): Set<string> {
@@ -63,16 +52,16 @@ const notSaved = (host: string, how: string): ConfigWarning => ({
   message: `${host} is ${how}, suggested by the router; WireDesk has not saved it for this interface yet. Check it and save it as the endpoint so every config uses it.`,
 });
 
-export async function suggestEndpoint(
+/** From the model: /ip/cloud as last read (null when this router has none, or refused to show it). */
+export function suggestEndpoint(
   endpoints: EndpointsRepository,
-  client: RouterOsClient,
   routerId: string,
   iface: { name: string; listenPort: number },
-  state: RouterWireGuard,
-): Promise<EndpointSuggestion> {
+  state: RouterState,
+): EndpointSuggestion {
   const remembered = endpoints.get(routerId, iface.name);
   if (remembered) return { host: remembered.host, port: remembered.port, source: 'remembered', warnings: privateEndpointWarning(remembered.host) };
-  const cloud = await readCloud(client);
+  const cloud = state.cloud;
   const port = iface.listenPort;
   if (cloud && cloud.ddnsEnabled !== false && cloud.dnsName) {
     return { host: cloud.dnsName, port, source: 'ddns', warnings: [notSaved(cloud.dnsName, "the router's DDNS name"), ...natWarning(cloud, state, port)] };

@@ -1,13 +1,13 @@
 // Client configs rebuilt from WireDesk's key custody, endpoint suggestions and site-to-site links. Built from
 // the app's stores and connections next to the management services, whose router helpers it reuses.
 import type { Db } from '../../store/db.ts';
-import { SnapshotsRepository } from '../../store/snapshots.ts';
 import { AuditRepository } from '../../store/audit.ts';
 import { EndpointsRepository } from '../../store/endpoints.ts';
 import { PeerKeysRepository } from '../../store/peer-keys.ts';
 import type { RoutersRepository } from '../../store/routers.ts';
 import type { KeyVault } from '../../secrets/key-vault.ts';
 import type { ConnectionManager } from '../connections.ts';
+import type { RouterModels } from '../router-model/index.ts';
 import { RouterSessions } from '../management/router-session.ts';
 import { ClientConfigs } from './client-configs.ts';
 import { SiteLinks } from './sites/index.ts';
@@ -21,6 +21,7 @@ export interface ConfigServicesOptions {
   db: Db;
   routers: RoutersRepository;
   connections: ConnectionManager;
+  models: RouterModels;
   /**
    * The management services' vault: one instance per process. A second one could load a different master key
    * than the first created and cached (another process may create one in the keychain at the same moment).
@@ -38,7 +39,7 @@ export function createConfigServices(o: ConfigServicesOptions): ConfigServices {
     keys,
     endpoints: new EndpointsRepository(o.db, clock),
     auditLog: new AuditRepository(o.db, clock),
-    snapshots: new SnapshotsRepository(o.db),
+    models: o.models,
     now: o.now,
   };
   return { configs: new ClientConfigs(deps), sites: new SiteLinks(deps) };

@@ -23,6 +23,7 @@ import { configProblem } from './errors.ts';
 import { parseLans, splitAllowedIps } from './lans.ts';
 import { storedPrivateKey } from './private-key.ts';
 import type { ConfigState } from './router-state.ts';
+import type { ModelPeer } from '../router-model/index.ts';
 
 export interface ConfigRequest {
   preset: 'full' | 'split';
@@ -116,16 +117,23 @@ export async function buildPeerConfig(src: ConfigSource, peerId: string, req: Co
   };
 }
 
-/** '' on the router: none. Field absent: the router hid it, so WireDesk cannot know whether the device needs one. */
-function presharedKeyOf(state: ConfigState, peer: WireGuardPeer): string | undefined {
-  const raw = state.peerRows.get(peer.id)?.['preshared-key'];
-  if (raw === undefined) {
+/**
+ * 'none': no key. 'hidden': the router hid the field, so WireDesk cannot know whether the device needs one.
+ * 'set': the key read for this request; offline there is none to read (WireDesk does not keep it).
+ */
+function presharedKeyOf(state: ConfigState, peer: ModelPeer): string | undefined {
+  if (peer.presharedKeyState === 'none') return undefined;
+  if (peer.presharedKeyState === 'hidden') {
     throw configProblem(
       'PSK_HIDDEN',
       `The router hides preshared keys from the user WireDesk logs in as (its group lacks the "sensitive" policy), so WireDesk cannot tell whether peer "${peerLabel(peer)}" needs one. Add "sensitive" to that user's group in System > Users > Groups and try again.`,
     );
   }
-  return raw === '' ? undefined : raw;
+  const key = state.presharedKeys.get(peer.id);
+  if (key === undefined) {
+    throw configProblem('PSK_NEEDS_ROUTER', `Peer "${peerLabel(peer)}" uses a preshared key, which WireDesk does not keep on this computer; its config can be made again once the router is reachable.`);
+  }
+  return key;
 }
 
 /** The peer's single-host entries (what the router routes to it); else its client-address (7.12+). */

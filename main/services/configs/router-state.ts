@@ -1,25 +1,30 @@
-// One read of what configs need from the router: interfaces, addresses and peers, keeping each peer's raw
-// row because only the raw row tells "no preshared key" ('') from "hidden from this user" (field absent).
+// What configs are built from: the router model's picture (live, or the last-known copy while the router is
+// unreachable) and, when live, the preshared keys of the peers asked for, read for this request only. The
+// model never holds a secret; the router's copy of the key is the one the tunnel uses.
 import type { RouterOsClient } from '../../routeros/client.ts';
-import { IP_ADDRESS_PATH, toIpAddress } from '../../routeros/menus/ip-address.ts';
-import { PEERS_PATH, toWireGuardPeer } from '../../routeros/menus/wireguard-peers.ts';
-import { WIREGUARD_PATH } from '../../routeros/menus/wireguard.ts';
-import type { Row } from '../../routeros/rows.ts';
-import { toRouterInterface, type RouterWireGuard } from '../management/router-read.ts';
+import { PEERS_PATH } from '../../routeros/menus/wireguard-peers.ts';
+import type { RouterState } from '../router-model/index.ts';
 
-export interface ConfigState extends RouterWireGuard {
-  /** Raw peer rows by .id. */
-  peerRows: Map<string, Row>;
+export interface ConfigState extends RouterState {
+  /** Preshared keys by peer id, for the peers of this request that have one; empty offline. */
+  readonly presharedKeys: ReadonlyMap<string, string>;
 }
 
-/** `onlyPeer`: read just that peer (one config on a router with thousands of peers); default all. */
-export async function readConfigState(client: RouterOsClient, onlyPeer?: string): Promise<ConfigState> {
-  const peerQuery = onlyPeer === undefined ? {} : { query: [`.id=${onlyPeer}`] };
-  const [ifaces, addresses, peers] = await Promise.all([client.print(WIREGUARD_PATH), client.print(IP_ADDRESS_PATH), client.print(PEERS_PATH, peerQuery)]);
-  return {
-    interfaces: ifaces.map((r) => toRouterInterface(r)),
-    addresses: addresses.map(toIpAddress),
-    peers: peers.map(toWireGuardPeer),
-    peerRows: new Map(peers.map((r) => [r['.id'] ?? '', r])),
-  };
+export function withoutKeys(state: RouterState): ConfigState {
+  return { ...state, presharedKeys: new Map() };
+}
+
+/** One print, of the asked-for peer alone when there is one, with just the key field. */
+export async function withPresharedKeys(client: RouterOsClient, state: RouterState, peerIds: readonly string[]): Promise<ConfigState> {
+  const wanted = peerIds.filter((id) => state.peer(id)?.presharedKeyState === 'set');
+  if (wanted.length === 0) return withoutKeys(state);
+  const query = wanted.length === 1 ? [`.id=${wanted[0]}`] : undefined;
+  const rows = await client.print(PEERS_PATH, { query, proplist: ['.id', 'preshared-key'] });
+  const keys = new Map<string, string>();
+  for (const row of rows) {
+    const id = row['.id'] ?? '';
+    const key = row['preshared-key'];
+    if (wanted.includes(id) && key) keys.set(id, key);
+  }
+  return { ...state, presharedKeys: keys };
 }

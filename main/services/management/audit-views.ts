@@ -1,9 +1,10 @@
 // Plain, key-free views of router objects for the audit log's before/after columns. Public keys are not
 // secret and identify a peer across renames; whether a preshared key is set is kept, never its value.
-import type { WireGuardPeer } from '../../routeros/menus/wireguard-peers.ts';
+import type { ModelPeer } from '../router-model/index.ts';
 import type { RouterInterface } from './router-read.ts';
 
-export function auditPeer(p: WireGuardPeer): Record<string, unknown> {
+/** 'hidden' when the router would not show WireDesk whether a preshared key is set. */
+export function auditPeer(p: ModelPeer): Record<string, unknown> {
   return {
     interface: p.interface,
     name: p.name ?? null,
@@ -12,7 +13,7 @@ export function auditPeer(p: WireGuardPeer): Record<string, unknown> {
     allowedAddress: p.allowedAddress,
     endpoint: p.endpointAddress ? `${p.endpointAddress}:${p.endpointPort}` : null,
     persistentKeepaliveSec: p.persistentKeepaliveMs === undefined ? 0 : Math.round(p.persistentKeepaliveMs / 1000),
-    psk: p.presharedKey ? 'set' : 'none',
+    psk: p.presharedKeyState,
     disabled: p.disabled,
     responder: p.responder ?? null,
     client: {

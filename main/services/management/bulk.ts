@@ -3,7 +3,8 @@
 // attempted (nothing is queued to run later).
 import { randomUUID } from 'node:crypto';
 import { AppError, type InvokeParsedInput, type InvokeOutput } from '../../../src/contract/index.ts';
-import { PEERS_PATH, removePeers, setPeer, toWireGuardPeer, type WireGuardPeer } from '../../routeros/menus/wireguard-peers.ts';
+import { removePeers, setPeer } from '../../routeros/menus/wireguard-peers.ts';
+import type { ModelPeer } from '../router-model/index.ts';
 import { auditPeer } from './audit-views.ts';
 import { forEachLimited, IN_FLIGHT } from './concurrency.ts';
 import type { ManagementDeps } from './deps.ts';
@@ -29,17 +30,18 @@ export class BulkPeers {
     const operationId = input.operationId ?? randomUUID();
     const ids = [...new Set(input.peerIds)];
     return this.#d.sessions.run(input.routerId, async (ctx) => {
-      const peers = new Map((await ctx.client.print(PEERS_PATH)).map((row) => [row['.id'] ?? '', row]));
+      const state = await this.#d.models.live(ctx.routerId);
+      const removing = input.action === 'delete' ? ids.filter((id) => state.peer(id)) : [];
+      this.#d.models.expectRemoval(ctx.routerId, removing);
       const results: ItemResult[] = [];
       let done = 0;
       let failed = 0;
       let linkLost: string | null = null;
       await forEachLimited(ids, IN_FLIGHT, async (peerId, index) => {
-        const row = peers.get(peerId);
-        const peer = row ? toWireGuardPeer(row) : undefined;
+        const peer = state.peer(peerId);
         let result: ItemResult;
         if (linkLost) {
-          result = { peerId, name: row?.['name'] ?? row?.['comment'] ?? peerId, ok: false, error: `Not attempted: ${linkLost} Nothing was sent for this peer.` };
+          result = { peerId, name: peer ? peerLabel(peer) : peerId, ok: false, error: `Not attempted: ${linkLost} Nothing was sent for this peer.` };
         } else {
           try {
             if (!peer) throw new AppError('NOT_FOUND', `Peer ${peerId} is no longer on the router; it was removed elsewhere.`);
@@ -56,11 +58,13 @@ export class BulkPeers {
         if (!result.ok) failed++;
         this.#d.events.emit('bulk:progress', { operationId, routerId: ctx.routerId, action: input.action, done, total: ids.length, failed });
       });
+      // One read answers the whole batch (the model also hears each change through listen).
+      if (input.action !== 'delete' && !linkLost) await this.#d.models.readNow(ctx.routerId, ctx.client, ['peers']);
       return { operationId, total: ids.length, succeeded: ids.length - failed, failed, results };
     });
   }
 
-  async #one(ctx: RouterContext, action: BulkInput['action'], peer: WireGuardPeer): Promise<void> {
+  async #one(ctx: RouterContext, action: BulkInput['action'], peer: ModelPeer): Promise<void> {
     const subject = { routerId: ctx.routerId, routerName: ctx.routerName, action, objectType: 'peer' as const, objectId: peer.id, objectName: peerLabel(peer), before: auditPeer(peer) };
     const attempted = `${VERB[action]} peer "${peerLabel(peer)}"`;
     await this.#d.audit.record(subject, async () => {
@@ -74,7 +78,7 @@ export class BulkPeers {
     });
     if (action === 'delete') {
       this.#d.keys.forget(ctx.routerId, peer.publicKey);
-      this.#d.snapshots.forgetPeer(ctx.routerId, peer.publicKey);
+      this.#d.models.forgetPeer(ctx.routerId, peer);
     }
   }
 }

@@ -6,10 +6,9 @@ import type { EndpointsRepository } from '../../store/endpoints.ts';
 import type { ImportJobsRepository } from '../../store/import-jobs.ts';
 import type { ReservationsRepository } from '../../store/reservations.ts';
 import type { RoutersRepository } from '../../store/routers.ts';
-import type { SnapshotsRepository } from '../../store/snapshots.ts';
 import type { ConnectionManager } from '../connections.ts';
 import type { SettingsService } from '../settings.ts';
-import type { WireGuardReadService } from '../wireguard-read.ts';
+import type { RouterModels } from '../router-model/index.ts';
 import type { AuditTrail } from './audit-trail.ts';
 import type { KeyCustodian } from './key-custody.ts';
 import type { ReservedAddresses } from './reserved.ts';
@@ -25,18 +24,13 @@ export interface ManagementDeps {
   reservations: ReservationsRepository;
   endpoints: EndpointsRepository;
   imports: ImportJobsRepository;
-  snapshots: SnapshotsRepository;
   routers: RoutersRepository;
   connections: ConnectionManager;
-  wireguard: WireGuardReadService;
+  /** The one picture of each router: checks read it, changes feed it their answers. */
+  models: RouterModels;
   settings: SettingsService;
   events: EventBus;
   now: () => number;
   /** Several local records changed as one (all or none after a crash); `fn` must be synchronous. */
   localTransaction: <T>(fn: () => T) => T;
-}
-
-/** Threshold the read model uses too, so a peer read after a change shows the same status as in the list. */
-export function onlineThresholdMs(d: Pick<ManagementDeps, 'settings'>): number {
-  return d.settings.get().onlineThresholdSec * 1000;
 }

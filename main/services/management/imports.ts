@@ -16,7 +16,7 @@ import { asPayload, type ImportPayload } from './import-payload.ts';
 import { planImport } from './import-plan.ts';
 import { FULL_TUNNEL, hostEntries, newPeerInput } from './peer-input.ts';
 import type { RouterContext } from './router-session.ts';
-import { interfaceByName, readWireGuard, refuseDynamicInterface } from './router-read.ts';
+import { interfaceByName, refuseDynamicInterface } from './router-read.ts';
 
 type ImportResult = InvokeOutput<'peers:importApply'>;
 type Interruption = ImportResult['interruption'];
@@ -30,7 +30,7 @@ export class PeerImports {
 
   async preview(input: InvokeParsedInput<'peers:importPreview'>): Promise<InvokeOutput<'peers:importPreview'>> {
     return this.#d.sessions.run(input.routerId, async (ctx) => {
-      const state = await readWireGuard(ctx.client);
+      const state = await this.#d.models.live(ctx.routerId);
       const iface = interfaceByName(state, input.interface);
       refuseDynamicInterface(iface);
       const plan = planImport(input.csv, state, iface.name, this.#d.reserved.for(ctx.routerId, iface.name), ctx.version);
@@ -42,7 +42,7 @@ export class PeerImports {
 
   async apply(input: InvokeParsedInput<'peers:importApply'>): Promise<ImportResult> {
     return this.#d.sessions.run(input.routerId, async (ctx) => {
-      const state = await readWireGuard(ctx.client);
+      const state = await this.#d.models.live(ctx.routerId);
       const iface = interfaceByName(state, input.interface);
       refuseDynamicInterface(iface);
       const plan = planImport(input.csv, state, iface.name, this.#d.reserved.for(ctx.routerId, iface.name), ctx.version);
@@ -99,7 +99,8 @@ export class PeerImports {
 
   async #run(ctx: RouterContext, job: ImportJob): Promise<ImportResult> {
     this.#d.imports.markRunning(job.id);
-    const state = await readWireGuard(ctx.client);
+    // Read now, not from the stream: an add whose answer was lost with the link must be found here.
+    const state = await this.#d.models.readNow(ctx.routerId, ctx.client, ['peers']);
     const iface = interfaceByName(state, job.interface);
     const onRouter = new Map(state.peers.filter((p) => p.interface === job.interface).map((p) => [p.publicKey, p]));
     const subject = (p: ImportPayload) => ({ routerId: ctx.routerId, routerName: ctx.routerName, action: 'import' as const, objectType: 'peer' as const, objectName: p.name });

@@ -6,13 +6,12 @@ import { ImportJobsRepository } from '../../store/import-jobs.ts';
 import { PeerKeysRepository } from '../../store/peer-keys.ts';
 import { ReservationsRepository } from '../../store/reservations.ts';
 import type { RoutersRepository } from '../../store/routers.ts';
-import { SnapshotsRepository } from '../../store/snapshots.ts';
 import { KeyVault } from '../../secrets/key-vault.ts';
 import type { SecretStore } from '../../secrets/secret-store.ts';
 import type { EventBus } from '../../ipc/events.ts';
 import type { ConnectionManager } from '../connections.ts';
 import type { SettingsService } from '../settings.ts';
-import type { WireGuardReadService } from '../wireguard-read.ts';
+import type { RouterModels } from '../router-model/index.ts';
 import { AuditTrail } from './audit-trail.ts';
 import { BulkPeers } from './bulk.ts';
 import type { ManagementDeps } from './deps.ts';
@@ -42,7 +41,7 @@ export interface ManagementOptions {
   db: Db;
   routers: RoutersRepository;
   connections: ConnectionManager;
-  wireguard: WireGuardReadService;
+  models: RouterModels;
   settings: SettingsService;
   events: EventBus;
   secrets: SecretStore;
@@ -67,10 +66,9 @@ export function createManagementServices(o: ManagementOptions): ManagementServic
     reservations,
     endpoints: new EndpointsRepository(o.db, clock),
     imports,
-    snapshots: new SnapshotsRepository(o.db),
     routers: o.routers,
     connections: o.connections,
-    wireguard: o.wireguard,
+    models: o.models,
     settings: o.settings,
     events: o.events,
     now: o.now,

@@ -1,8 +1,8 @@
-// An interface as the UI gets it: from the read model's listing (wireguard-read) and back after a change,
-// built from the state just read (one round trip). Both go through interfaceRow.
+// An interface as the UI gets it: in the model's listing (router-model/views) and back after a change. Both
+// go through interfaceRow, with the statuses the model holds for the interface's peers.
 import type { ManagedInterface, WgInterface, WgPeer } from '../../../src/contract/index.ts';
-import { peerStatus } from '../../../src/domain/index.ts';
-import type { RouterInterface, RouterWireGuard } from './router-read.ts';
+import type { RouterState } from '../router-model/model.ts';
+import type { RouterInterface } from './router-read.ts';
 
 /** `peerStatuses`: the status of each peer on this interface. */
 export function interfaceRow(iface: RouterInterface, addresses: string[], peerStatuses: ReadonlyArray<WgPeer['status']>): WgInterface {
@@ -22,10 +22,8 @@ export function interfaceRow(iface: RouterInterface, addresses: string[], peerSt
   };
 }
 
-export function interfaceView(state: RouterWireGuard, iface: RouterInterface, onlineThresholdMs: number): ManagedInterface {
-  const statuses = state.peers
-    .filter((p) => p.interface === iface.name)
-    .map((p) => peerStatus({ disabled: p.disabled, lastHandshakeMs: p.lastHandshakeMs, rxGrowing: false, onlineThresholdMs }));
+export function interfaceView(state: RouterState, iface: RouterInterface): ManagedInterface {
+  const statuses = state.peers.filter((p) => p.interface === iface.name).map((p) => p.status);
   const addresses = state.addresses.filter((a) => a.interface === iface.name && !a.disabled).map((a) => a.address);
   return interfaceRow(iface, addresses, statuses);
 }

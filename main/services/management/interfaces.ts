@@ -6,13 +6,14 @@ import { addIpAddress, IP_ADDRESS_PATH } from '../../routeros/menus/ip-address.t
 import { removePeers } from '../../routeros/menus/wireguard-peers.ts';
 import { addWireGuardInterface, removeWireGuardInterface, setWireGuardInterface, type WireGuardInterfaceInput } from '../../routeros/menus/wireguard.ts';
 import { auditInterface } from './audit-views.ts';
-import { onlineThresholdMs, type ManagementDeps } from './deps.ts';
+import type { ManagementDeps } from './deps.ts';
 import { attempt, INTERFACE_TRAP_HINTS, PEER_TRAP_HINTS } from './errors.ts';
 import { checkAddressFree, checkNameAndPort, interfaceAddress } from './interface-checks.ts';
 import { interfaceView } from './interface-view.ts';
 import { interfaceWarnings } from './prechecks.ts';
 import type { RouterContext } from './router-session.ts';
-import { peerLabel, readWireGuard, refuseDynamicInterface, type RouterInterface, type RouterWireGuard } from './router-read.ts';
+import { peerLabel, refuseDynamicInterface, type RouterInterface, type RouterWireGuard } from './router-read.ts';
+import type { RouterState } from '../router-model/index.ts';
 import { invalid, valid } from './validate.ts';
 
 type Result = InvokeOutput<'interfaces:create'>;
@@ -51,53 +52,53 @@ export class InterfaceManager {
     const name = wanted.name ?? '';
     const address = input.address ? interfaceAddress(input.address) : undefined;
     return this.#d.sessions.run(input.routerId, async (ctx) => {
-      const state = await readWireGuard(ctx.client);
+      const state = await this.#d.models.live(ctx.routerId);
       checkNameAndPort(state, wanted);
       if (address) checkAddressFree(state, address, name);
       const subject = { routerId: ctx.routerId, routerName: ctx.routerName, action: 'create' as const, objectType: 'interface' as const, objectName: name };
       const made = await this.#d.audit.record(subject, async () => {
         const id = await attempt(`Creating WireGuard interface ${name}`, () => addWireGuardInterface(ctx.client, wanted, ctx.version), INTERFACE_TRAP_HINTS);
         if (address) await this.#addAddressOrUndo(ctx, id, name, address);
-        const after = await readWireGuard(ctx.client);
+        const after = await this.#d.models.readNow(ctx.routerId, ctx.client, ['interfaces', 'addresses']);
         return { value: { id, after }, objectId: id, after: auditInterface(byId(after, id), address ? [address] : []) };
       });
-      return this.#result(ctx, made.after, made.id);
+      return this.#result(made.after, made.id);
     });
   }
 
   async update(input: InvokeParsedInput<'interfaces:update'>): Promise<Result> {
     const wanted = settings(input);
     return this.#d.sessions.run(input.routerId, async (ctx) => {
-      const state = await readWireGuard(ctx.client);
+      const state = await this.#d.models.live(ctx.routerId);
       const iface = byId(state, input.interfaceId);
       refuseDynamicInterface(iface);
       checkNameAndPort(state, wanted, iface.id);
       const current: Settings = { name: iface.name, listenPort: iface.listenPort, mtu: iface.mtu, comment: iface.comment };
       const change = Object.fromEntries(Object.entries(wanted).filter(([k, v]) => v !== current[k as keyof Settings])) as Settings;
-      if (Object.keys(change).length === 0) return this.#result(ctx, state, iface.id);
+      if (Object.keys(change).length === 0) return this.#result(state, iface.id);
       const after = await this.#set(ctx, iface, 'edit', change);
       if (change.name !== undefined) this.#moveLocalRecords(ctx.routerId, iface.name, change.name);
-      return this.#result(ctx, after, iface.id);
+      return this.#result(after, iface.id);
     });
   }
 
   async setDisabled(input: InvokeParsedInput<'interfaces:setDisabled'>): Promise<Result> {
     return this.#d.sessions.run(input.routerId, async (ctx) => {
-      const state = await readWireGuard(ctx.client);
+      const state = await this.#d.models.live(ctx.routerId);
       const iface = byId(state, input.interfaceId);
       refuseDynamicInterface(iface);
       const after = iface.disabled === input.disabled ? state : await this.#set(ctx, iface, input.disabled ? 'disable' : 'enable', { disabled: input.disabled });
-      return this.#result(ctx, after, iface.id);
+      return this.#result(after, iface.id);
     });
   }
 
   async deletePreview(input: InvokeParsedInput<'interfaces:deletePreview'>): Promise<InvokeOutput<'interfaces:deletePreview'>> {
     return this.#d.sessions.run(input.routerId, async (ctx) => {
-      const state = await readWireGuard(ctx.client);
+      const state = await this.#d.models.live(ctx.routerId);
       const iface = byId(state, input.interfaceId);
       const custody = this.#d.keys.custodyByKey(ctx.routerId);
       return {
-        interface: interfaceView(state, iface, onlineThresholdMs(this.#d)),
+        interface: interfaceView(state, iface),
         addresses: state.addresses.filter((a) => a.interface === iface.name).map((a) => a.address),
         peers: state.peers
           .filter((p) => p.interface === iface.name)
@@ -110,7 +111,7 @@ export class InterfaceManager {
   /** Removes the interface's peers and addresses explicitly, then the interface: no version is left to guess. */
   async delete(input: InvokeParsedInput<'interfaces:delete'>): Promise<InvokeOutput<'interfaces:delete'>> {
     return this.#d.sessions.run(input.routerId, async (ctx) => {
-      const state = await readWireGuard(ctx.client);
+      const state = await this.#d.models.live(ctx.routerId);
       const iface = byId(state, input.interfaceId);
       refuseDynamicInterface(iface);
       if (input.confirmName !== iface.name) {
@@ -120,16 +121,18 @@ export class InterfaceManager {
       const addresses = state.addresses.filter((a) => a.interface === iface.name && !a.dynamic);
       const before = { ...auditInterface(iface, addresses.map((a) => a.address)), peers: peers.map((p) => ({ name: peerLabel(p), publicKey: p.publicKey, allowedAddress: p.allowedAddress })) };
       const subject = { routerId: ctx.routerId, routerName: ctx.routerName, action: 'delete' as const, objectType: 'interface' as const, objectId: iface.id, objectName: iface.name, before };
+      this.#d.models.expectRemoval(ctx.routerId, peers.map((p) => p.id));
       await this.#d.audit.record(subject, async () => {
         if (peers.length > 0) await attempt(`Deleting the ${peers.length} peer(s) of ${iface.name}`, () => removePeers(ctx.client, peers.map((p) => p.id)), PEER_TRAP_HINTS);
         if (addresses.length > 0) await attempt(`Deleting the address(es) of ${iface.name}`, () => ctx.client.remove(IP_ADDRESS_PATH, addresses.map((a) => a.id)), INTERFACE_TRAP_HINTS);
         await attempt(`Deleting WireGuard interface ${iface.name}`, () => removeWireGuardInterface(ctx.client, iface.id), INTERFACE_TRAP_HINTS);
         return { value: undefined, after: null };
       });
+      await this.#d.models.readNow(ctx.routerId, ctx.client, ['interfaces', 'addresses']);
       this.#d.localTransaction(() => {
         for (const peer of peers) {
           this.#d.keys.forget(ctx.routerId, peer.publicKey);
-          this.#d.snapshots.forgetPeer(ctx.routerId, peer.publicKey);
+          this.#d.models.forgetPeer(ctx.routerId, peer);
         }
         this.#d.reservations.releaseAll(ctx.routerId, iface.name);
         this.#d.endpoints.clear(ctx.routerId, iface.name);
@@ -139,12 +142,12 @@ export class InterfaceManager {
   }
 
   /** Applies the change and returns the router as read right after it (for the audit entry and the answer). */
-  async #set(ctx: RouterContext, iface: RouterInterface, action: 'edit' | 'enable' | 'disable', change: WireGuardInterfaceInput): Promise<RouterWireGuard> {
+  async #set(ctx: RouterContext, iface: RouterInterface, action: 'edit' | 'enable' | 'disable', change: WireGuardInterfaceInput): Promise<RouterState> {
     const subject = { routerId: ctx.routerId, routerName: ctx.routerName, action, objectType: 'interface' as const, objectId: iface.id, objectName: iface.name, before: auditInterface(iface) };
     const verb = action === 'edit' ? 'Changing' : action === 'enable' ? 'Enabling' : 'Disabling';
     return this.#d.audit.record(subject, async () => {
       await attempt(`${verb} WireGuard interface ${iface.name}`, () => setWireGuardInterface(ctx.client, iface.id, change, ctx.version), INTERFACE_TRAP_HINTS);
-      const after = await readWireGuard(ctx.client);
+      const after = await this.#d.models.readNow(ctx.routerId, ctx.client, ['interfaces']);
       return { value: after, after: auditInterface(byId(after, iface.id)) };
     });
   }
@@ -161,9 +164,9 @@ export class InterfaceManager {
   }
 
   /** The interface as the UI gets it back, from a read taken after the change (or before it, when none was needed). */
-  async #result(ctx: RouterContext, state: RouterWireGuard, id: string): Promise<Result> {
+  #result(state: RouterState, id: string): Result {
     const iface = byId(state, id);
-    return { interface: interfaceView(state, iface, onlineThresholdMs(this.#d)), warnings: await interfaceWarnings(ctx.client, state, iface) };
+    return { interface: interfaceView(state, iface), warnings: interfaceWarnings(state, iface) };
   }
 
   /** Reservations, the remembered endpoint and unfinished imports are filed under the interface name: they follow a rename. */

@@ -1,9 +1,9 @@
-// Enable/disable, delete and key rotation of one peer. Each reads the peer fresh, refuses router-made
-// (dynamic) peers with a reason, and writes an audit entry for what it sent.
+// Enable/disable, delete and key rotation of one peer. Each takes the peer from the router model, refuses
+// router-made (dynamic) peers with a reason, writes an audit entry for what it sent, and hands the peer as
+// read right after the change back to the model.
 import { peerFeatures, generateKeyPair, generatePresharedKey } from '../../../src/domain/index.ts';
 import type { InvokeParsedInput } from '../../../src/contract/index.ts';
-import { removePeers, setPeer, toWireGuardPeer, type PeerInput } from '../../routeros/menus/wireguard-peers.ts';
-import { toWireGuardInterface, WIREGUARD_PATH } from '../../routeros/menus/wireguard.ts';
+import { removePeers, setPeer, type PeerInput } from '../../routeros/menus/wireguard-peers.ts';
 import { auditPeer } from './audit-views.ts';
 import type { ManagementDeps } from './deps.ts';
 import { isLinkFailure } from '../errors.ts';
@@ -11,7 +11,7 @@ import { attempt, PEER_TRAP_HINTS } from './errors.ts';
 import { oneTimeSecret } from './one-time-secret.ts';
 import { FULL_TUNNEL, hostEntries } from './peer-input.ts';
 import { dialEndpoint, peerView, splitList } from './peer-results.ts';
-import { peerLabel, readPeer, readPeerRow, refuseDynamicPeer } from './router-read.ts';
+import { peerById, peerLabel, readPeerAfterChange, readPeerRow, refuseDynamicPeer } from './router-read.ts';
 
 export class PeerActions {
   readonly #d: ManagementDeps;
@@ -22,7 +22,7 @@ export class PeerActions {
 
   async setDisabled(input: InvokeParsedInput<'peers:setDisabled'>) {
     return this.#d.sessions.run(input.routerId, async (ctx) => {
-      const peer = await readPeer(ctx.client, input.peerId);
+      const peer = peerById(await this.#d.models.live(ctx.routerId), input.peerId);
       refuseDynamicPeer(peer);
       if (peer.disabled === input.disabled) return { peer: peerView(this.#d, ctx, peer) };
       const subject = {
@@ -31,7 +31,7 @@ export class PeerActions {
       };
       const after = await this.#d.audit.record(subject, async () => {
         await attempt(`${input.disabled ? 'Disabling' : 'Enabling'} peer "${peerLabel(peer)}"`, () => setPeer(ctx.client, peer.id, { disabled: input.disabled }, ctx.version), PEER_TRAP_HINTS);
-        const fresh = await readPeer(ctx.client, peer.id);
+        const fresh = await readPeerAfterChange(this.#d.models, ctx, peer.id);
         return { value: fresh, after: auditPeer(fresh) };
       });
       return { peer: peerView(this.#d, ctx, after) };
@@ -40,15 +40,16 @@ export class PeerActions {
 
   async delete(input: InvokeParsedInput<'peers:delete'>) {
     return this.#d.sessions.run(input.routerId, async (ctx) => {
-      const peer = await readPeer(ctx.client, input.peerId);
+      const peer = peerById(await this.#d.models.live(ctx.routerId), input.peerId);
       refuseDynamicPeer(peer);
+      this.#d.models.expectRemoval(ctx.routerId, [peer.id]);
       const subject = { routerId: ctx.routerId, routerName: ctx.routerName, action: 'delete' as const, objectType: 'peer' as const, objectId: peer.id, objectName: peerLabel(peer), before: auditPeer(peer) };
       await this.#d.audit.record(subject, async () => {
         await attempt(`Deleting peer "${peerLabel(peer)}" from ${peer.interface}`, () => removePeers(ctx.client, peer.id), PEER_TRAP_HINTS);
         return { value: undefined, after: null };
       });
       this.#d.keys.forget(ctx.routerId, peer.publicKey);
-      this.#d.snapshots.forgetPeer(ctx.routerId, peer.publicKey);
+      this.#d.models.forgetPeer(ctx.routerId, peer);
       return { deleted: true as const, peerId: peer.id };
     });
   }
@@ -56,11 +57,13 @@ export class PeerActions {
   /** New key pair made here; the router gets the new public key; the old key record goes. */
   async rotateKeys(input: InvokeParsedInput<'peers:rotateKeys'>) {
     return this.#d.sessions.run(input.routerId, async (ctx) => {
-      const row = await readPeerRow(ctx.client, input.peerId);
-      const peer = toWireGuardPeer(row);
+      const state = await this.#d.models.live(ctx.routerId);
+      const peer = peerById(state, input.peerId);
       refuseDynamicPeer(peer);
-      const [ifaceRow] = await ctx.client.print(WIREGUARD_PATH, { query: [`name=${peer.interface}`] });
-      const iface = ifaceRow ? toWireGuardInterface(ifaceRow) : null;
+      const iface = state.interfaces.find((i) => i.name === peer.interface) ?? null;
+      // Secrets are not kept in the model: the router-held private key and the preshared key are read
+      // for this change only.
+      const row = await readPeerRow(ctx.client, peer.id);
 
       const pair = generateKeyPair();
       const newPsk = input.presharedKey === 'generate' ? generatePresharedKey() : undefined;
@@ -80,13 +83,13 @@ export class PeerActions {
           if (!isLinkFailure(error)) handle.rollback();
           throw error;
         }
-        const fresh = await readPeer(ctx.client, peer.id);
+        const fresh = await readPeerAfterChange(this.#d.models, ctx, peer.id);
         return { value: fresh, after: auditPeer(fresh) };
       });
       handle.commit();
       if (peer.publicKey !== pair.publicKey) this.#d.keys.forget(ctx.routerId, peer.publicKey);
 
-      const presharedKey = input.presharedKey === 'remove' ? null : (newPsk ?? peer.presharedKey ?? null);
+      const presharedKey = input.presharedKey === 'remove' ? null : (newPsk ?? (row['preshared-key'] || null));
       const addresses = peer.client.address ? splitList(peer.client.address) : hostEntries(peer.allowedAddress);
       const secret = await oneTimeSecret({
         privateKey: pair.privateKey,

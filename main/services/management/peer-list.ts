@@ -1,15 +1,13 @@
-// The peer list for the management screens, and its CSV export. Rows come from the read model (live, or
-// the last-known copy when offline) so both lists agree; added here: whether WireDesk holds the private key,
-// the client-* settings, and peers that vanished from the router (kept, flagged, never silently dropped).
-import type { InvokeOutput, InvokeParsedInput, ManagedPeer } from '../../../src/contract/index.ts';
+// The peer list for the management screens, and its CSV export. Rows come from the router model (live, or
+// the last-known copy when the router is unreachable), so every screen shows the same status; added here:
+// whether WireDesk holds the private key, the client-* settings, and peers that vanished from the router
+// (kept, flagged, never silently dropped).
+import type { InvokeOutput, InvokeParsedInput } from '../../../src/contract/index.ts';
 import { parseRouterOsVersion, peerFeatures, toCsv } from '../../../src/domain/index.ts';
-import { toWireGuardPeer } from '../../routeros/menus/wireguard-peers.ts';
-import type { Row } from '../../routeros/rows.ts';
-import type { PeerSnapshot } from '../../store/snapshots.ts';
+import { unknownParts } from '../router-model/index.ts';
 import { mapErrors } from '../errors.ts';
-import { storedStatus } from '../wireguard-read.ts';
-import { onlineThresholdMs, type ManagementDeps } from './deps.ts';
-import { managedPeer, peerRow } from './peer-view.ts';
+import type { ManagementDeps } from './deps.ts';
+import { managedPeer } from './peer-view.ts';
 
 export class PeerList {
   readonly #d: ManagementDeps;
@@ -20,20 +18,12 @@ export class PeerList {
 
   async list(routerId: string): Promise<InvokeOutput<'peers:listManaged'>> {
     return mapErrors(async () => {
-      const listing = await this.#d.wireguard.peers(routerId);
-      const snapshots = this.#d.snapshots.listPeers(routerId, { includeVanished: true });
-      const byRosId = new Map(snapshots.map((s) => [s.rosId, s]));
+      const state = await this.#d.models.state(routerId);
       const custody = this.#d.keys.custodyByKey(routerId);
       const clientFields = this.#clientFields(routerId);
-      const present = listing.rows.flatMap((row) => {
-        const snapshot = byRosId.get(row.id);
-        if (!snapshot) return [];
-        const peer = toWireGuardPeer(snapshot.raw as Row);
-        return [managedPeer(row, peer, { custody: custody.get(row.publicKey) ?? null, vanishedAt: null, clientFields })];
-      });
-      const threshold = onlineThresholdMs(this.#d); // read once, not per vanished row: settings are a query
-      const vanished = snapshots.filter((s) => s.vanishedAt !== null).map((s) => this.#vanished(s, custody.get(s.publicKey) ?? null, clientFields, threshold));
-      return { source: listing.source, seenAt: listing.seenAt, rows: [...present, ...vanished] };
+      const present = state.peers.map((peer) => managedPeer(peer, { custody: custody.get(peer.publicKey) ?? null, vanishedAt: null, clientFields }));
+      const vanished = state.vanished.map((v) => managedPeer({ ...v.peer, status: v.status }, { custody: custody.get(v.peer.publicKey) ?? null, vanishedAt: v.vanishedAt, clientFields }));
+      return { source: state.source, seenAt: state.seenAt, unknown: unknownParts(state), rows: [...present, ...vanished] };
     });
   }
 
@@ -77,13 +67,6 @@ export class PeerList {
     const day = new Date(this.#d.now()).toISOString().slice(0, 10);
     const base = `${router}${input.interface ? `-${input.interface}` : ''}-peers-${day}`.replace(/[^\p{L}\p{N}._-]+/gu, '-');
     return { fileName: `${base}.csv`, csv, rows: chosen.length };
-  }
-
-  #vanished(snapshot: PeerSnapshot, custody: ManagedPeer['keyCustody'], clientFields: boolean, onlineThresholdMs: number): ManagedPeer {
-    const peer = toWireGuardPeer(snapshot.raw as Row);
-    const row = peerRow(peer, onlineThresholdMs);
-    const status = storedStatus(snapshot.raw) ?? row.status;
-    return managedPeer({ ...row, status }, peer, { custody, vanishedAt: snapshot.vanishedAt, clientFields });
   }
 
   /** From the live connection, else the version the router reported last time. */

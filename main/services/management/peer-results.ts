@@ -2,13 +2,13 @@
 // a one-time response).
 import type { ManagedPeer } from '../../../src/contract/index.ts';
 import { peerFeatures } from '../../../src/domain/index.ts';
-import type { WireGuardPeer } from '../../routeros/menus/wireguard-peers.ts';
-import { onlineThresholdMs, type ManagementDeps } from './deps.ts';
-import { managedPeer, peerRow } from './peer-view.ts';
+import type { ModelPeer } from '../router-model/index.ts';
+import type { ManagementDeps } from './deps.ts';
+import { managedPeer } from './peer-view.ts';
 import type { RouterContext } from './router-session.ts';
 
-export function peerView(d: ManagementDeps, ctx: RouterContext, peer: WireGuardPeer): ManagedPeer {
-  return managedPeer(peerRow(peer, onlineThresholdMs(d)), peer, {
+export function peerView(d: ManagementDeps, ctx: RouterContext, peer: ModelPeer): ManagedPeer {
+  return managedPeer(peer, {
     custody: d.keys.custodyOf(ctx.routerId, peer.publicKey),
     vanishedAt: null,
     clientFields: peerFeatures(ctx.version).clientFields,

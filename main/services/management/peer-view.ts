@@ -1,10 +1,10 @@
-// A peer as the management screens show it: the read model's row plus what only WireDesk knows (does it
-// hold the private key, how was it handed out) and what the UI must respect (read-only, vanished).
+// A peer as the management screens show it: the model's peer (status included) plus what only WireDesk
+// knows (does it hold the private key, how was it handed out) and what the UI must respect (read-only,
+// vanished).
 import type { ManagedPeer, WgPeer } from '../../../src/contract/index.ts';
-import { peerStatus } from '../../../src/domain/index.ts';
 import type { WireGuardPeer } from '../../routeros/menus/wireguard-peers.ts';
 import type { KeyCustody } from '../../store/peer-keys.ts';
-import { toPeerRow } from '../wireguard-read.ts';
+import { toPeerRow } from '../router-model/index.ts';
 import { dynamicPeerReason } from './router-read.ts';
 
 export interface PeerExtras {
@@ -14,15 +14,10 @@ export interface PeerExtras {
   clientFields: boolean;
 }
 
-/** The read-model part, for a peer just read after a change (status from its handshake alone). */
-export function peerRow(peer: WireGuardPeer, onlineThresholdMs: number): WgPeer {
-  return toPeerRow(peer, peerStatus({ disabled: peer.disabled, lastHandshakeMs: peer.lastHandshakeMs, rxGrowing: false, onlineThresholdMs }));
-}
-
-export function managedPeer(row: WgPeer, peer: WireGuardPeer, extras: PeerExtras): ManagedPeer {
+export function managedPeer(peer: WireGuardPeer & { status: WgPeer['status'] }, extras: PeerExtras): ManagedPeer {
   const c = peer.client;
   return {
-    ...row,
+    ...toPeerRow(peer),
     hasPrivateKey: extras.custody === 'stored',
     keyCustody: extras.custody,
     readOnlyReason: peer.dynamic ? dynamicPeerReason(peer) : null,

@@ -1,7 +1,7 @@
 // Creating and editing peers. Create: key pair made here (X25519), the next free address unless one is
 // given, keepalive 25 s, no endpoint and responder=yes for road-warrior clients, client-* fields on 7.12+
 // so WinBox shows the same config. Everything is checked before the router sees anything.
-import { AppError, type InvokeParsedInput, type ManagementWarning } from '../../../src/contract/index.ts';
+import type { InvokeParsedInput, ManagementWarning } from '../../../src/contract/index.ts';
 import { generateKeyPair, generatePresharedKey } from '../../../src/domain/index.ts';
 import { addPeer, setPeer } from '../../routeros/menus/wireguard-peers.ts';
 import type { Reservation } from '../../store/reservations.ts';
@@ -16,7 +16,7 @@ import { changedPeerInput, FULL_TUNNEL, hostEntries, newPeerInput, type NewPeer,
 import { checkNameFree } from './peer-names.ts';
 import { dialEndpoint, peerView } from './peer-results.ts';
 import { interfaceWarnings, poolWarnings } from './prechecks.ts';
-import { interfaceByName, peerLabel, readPeer, readWireGuard, refuseDynamicInterface, refuseDynamicPeer } from './router-read.ts';
+import { interfaceByName, peerById, peerLabel, readPeerAfterChange, refuseDynamicInterface, refuseDynamicPeer } from './router-read.ts';
 
 type CreateInput = InvokeParsedInput<'peers:create'>;
 type UpdateInput = InvokeParsedInput<'peers:update'>;
@@ -31,7 +31,7 @@ export class PeerEditor {
   async create(input: CreateInput) {
     const draft = createDraft(input);
     return this.#d.sessions.run(input.routerId, async (ctx) => {
-      const state = await readWireGuard(ctx.client);
+      const state = await this.#d.models.live(ctx.routerId);
       const iface = interfaceByName(state, input.interface);
       refuseDynamicInterface(iface);
       checkNameFree(state, draft.name);
@@ -45,7 +45,7 @@ export class PeerEditor {
         allowedAddress = planner.next();
       }
       const usedReservations = this.#reservedAmong(ctx.routerId, iface.name, allowedAddress, warnings);
-      warnings.push(...(await interfaceWarnings(ctx.client, state, iface)), ...poolWarnings(iface.name, planner.pools()));
+      warnings.push(...interfaceWarnings(state, iface), ...poolWarnings(iface.name, planner.pools()));
 
       const pair = draft.publicKey ? null : generateKeyPair();
       const publicKey = draft.publicKey ?? pair!.publicKey;
@@ -80,7 +80,7 @@ export class PeerEditor {
       const created = await this.#d.audit.record(subject, async () => {
         try {
           const id = await attempt(`Adding peer "${draft.name}" to ${iface.name}`, () => addPeer(ctx.client, built.input, ctx.version), PEER_TRAP_HINTS);
-          const after = await readPeer(ctx.client, id);
+          const after = await readPeerAfterChange(this.#d.models, ctx, id);
           return { value: after, objectId: id, after: auditPeer(after) };
         } catch (error) {
           // A lost answer may still mean the peer exists; keep its key then, so it can be found again.
@@ -112,9 +112,8 @@ export class PeerEditor {
   async update(input: UpdateInput) {
     const changes = changesDraft(input);
     return this.#d.sessions.run(input.routerId, async (ctx) => {
-      const state = await readWireGuard(ctx.client);
-      const current = state.peers.find((p) => p.id === input.peerId);
-      if (!current) throw new AppError('NOT_FOUND', `Peer ${input.peerId} is no longer on the router (it was removed in WinBox or by someone else). Reload the list.`);
+      const state = await this.#d.models.live(ctx.routerId);
+      const current = peerById(state, input.peerId);
       refuseDynamicPeer(current);
       if (changes.name !== undefined) checkNameFree(state, changes.name, current.id);
       const warnings: ManagementWarning[] = [];
@@ -130,7 +129,7 @@ export class PeerEditor {
       const subject = { routerId: ctx.routerId, routerName: ctx.routerName, action: 'edit' as const, objectType: 'peer' as const, objectId: current.id, objectName: peerLabel(current), before: auditPeer(current) };
       const updated = await this.#d.audit.record(subject, async () => {
         await attempt(`Changing peer "${peerLabel(current)}" on ${current.interface}`, () => setPeer(ctx.client, current.id, built.input, ctx.version), PEER_TRAP_HINTS);
-        const after = await readPeer(ctx.client, current.id);
+        const after = await readPeerAfterChange(this.#d.models, ctx, current.id);
         return { value: after, after: auditPeer(after) };
       });
       this.#release(usedReservations);

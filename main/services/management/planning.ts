@@ -1,11 +1,13 @@
 // Read-only answers for the peer form before anything is sent: which address the next peer would get, and
-// what is worth a warning on the interface (no address, firewall closed, pool nearly full).
+// what is worth a warning on the interface (no address, firewall closed, pool nearly full). Both read the
+// router model (kept current by the poller and `listen`), never the router itself.
 import { AppError, type InvokeOutput, type InvokeParsedInput } from '../../../src/contract/index.ts';
 import { AddressPlanner } from './allocation.ts';
+import { mapErrors } from '../errors.ts';
 import type { ManagementDeps } from './deps.ts';
 import { splitList } from './peer-results.ts';
 import { interfaceWarnings, poolWarnings } from './prechecks.ts';
-import { interfaceByName, readWireGuard, type RouterWireGuard } from './router-read.ts';
+import { interfaceByName, type RouterWireGuard } from './router-read.ts';
 
 type ByInterface = InvokeParsedInput<'peers:precheck'>;
 
@@ -33,20 +35,20 @@ export class PeerPlanning {
   }
 
   async nextAddress(input: ByInterface): Promise<InvokeOutput<'peers:nextAddress'>> {
-    return this.#d.sessions.run(input.routerId, async (ctx) => {
-      const state = await readWireGuard(ctx.client);
+    return mapErrors(async () => {
+      const state = await this.#d.models.live(input.routerId);
       const iface = interfaceByName(state, input.interface);
-      const planner = new AddressPlanner(state, iface.name, this.#d.reserved.for(ctx.routerId, iface.name));
+      const planner = new AddressPlanner(state, iface.name, this.#d.reserved.for(input.routerId, iface.name));
       const pools = planner.pools();
       return { addresses: planner.next(), pools };
     });
   }
 
   async precheck(input: ByInterface): Promise<InvokeOutput<'peers:precheck'>> {
-    return this.#d.sessions.run(input.routerId, async (ctx) => {
-      const state = await readWireGuard(ctx.client);
+    return mapErrors(async () => {
+      const state = await this.#d.models.live(input.routerId);
       const iface = interfaceByName(state, input.interface);
-      const planner = new AddressPlanner(state, iface.name, this.#d.reserved.for(ctx.routerId, iface.name));
+      const planner = new AddressPlanner(state, iface.name, this.#d.reserved.for(input.routerId, iface.name));
       const pools = planner.pools();
       let nextAddress: string[] | null = null;
       let nextAddressProblem: string | null = null;
@@ -56,7 +58,7 @@ export class PeerPlanning {
         if (!(error instanceof AppError)) throw error;
         nextAddressProblem = error.message;
       }
-      const warnings = [...(await interfaceWarnings(ctx.client, state, iface)), ...poolWarnings(iface.name, pools)];
+      const warnings = [...interfaceWarnings(state, iface), ...poolWarnings(iface.name, pools)];
       return { warnings, nextAddress, nextAddressProblem, pools, suggestedDns: usualClientDns(state, iface.name) };
     });
   }

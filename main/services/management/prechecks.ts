@@ -2,18 +2,17 @@
 // its UDP port, its pool is nearly or completely used. (A full pool does block the allocation itself, with
 // its own error; here it is only reported.)
 import type { ManagementWarning } from '../../../src/contract/index.ts';
-import type { RouterOsClient } from '../../routeros/client.ts';
-import { RouterOsTrapError } from '../../routeros/errors.ts';
-import { FILTER_PATH } from '../../routeros/menus/firewall-filter.ts';
+import type { RouterState } from '../router-model/index.ts';
 import type { PoolInfo } from './allocation.ts';
 import { interfaceSubnets } from './allocation.ts';
 import { blockingRule } from './firewall.ts';
-import type { RouterInterface, RouterWireGuard } from './router-read.ts';
+import type { RouterInterface } from './router-read.ts';
 
 /** Fewer free addresses than this (or under a tenth of the pool) is worth a warning. */
 const LOW_POOL = 5;
 
-export async function interfaceWarnings(client: RouterOsClient, state: RouterWireGuard, iface: RouterInterface): Promise<ManagementWarning[]> {
+/** From the model's picture: its addresses and the input chain it follows (no round trip). */
+export function interfaceWarnings(state: RouterState, iface: RouterInterface): ManagementWarning[] {
   const warnings: ManagementWarning[] = [];
   if (interfaceSubnets(state, iface.name).length === 0) {
     warnings.push({
@@ -21,7 +20,19 @@ export async function interfaceWarnings(client: RouterOsClient, state: RouterWir
       message: `${iface.name} has no IP address, so peers get no tunnel subnet and the router cannot route to them. Add one, for example 10.20.0.1/24.`,
     });
   }
-  const blocker = await firewallBlocker(client, iface.listenPort);
+  const firewall = state.parts.firewall;
+  if (!firewall.known) {
+    // A user without read access to the firewall can still manage peers; the check is advice only, and
+    // the technician is told it could not be made.
+    if (firewall.problem) {
+      warnings.push({
+        code: 'FIREWALL_UNKNOWN',
+        message: `WireDesk could not check whether the firewall lets UDP port ${iface.listenPort} in: the router refused ${firewall.problem.command} (${firewall.problem.message}).`,
+      });
+    }
+    return warnings;
+  }
+  const blocker = blockingRule(state.firewall, iface.listenPort);
   if (blocker) {
     warnings.push({
       code: 'FIREWALL_CLOSED',
@@ -30,16 +41,6 @@ export async function interfaceWarnings(client: RouterOsClient, state: RouterWir
     });
   }
   return warnings;
-}
-
-async function firewallBlocker(client: RouterOsClient, port: number): Promise<string | null> {
-  try {
-    return blockingRule(await client.print(FILTER_PATH, { query: ['chain=input'] }), port);
-  } catch (error) {
-    // A user without read access to the firewall can still manage peers; the check is advice only.
-    if (error instanceof RouterOsTrapError) return null;
-    throw error;
-  }
 }
 
 export function poolWarnings(iface: string, pools: readonly PoolInfo[]): ManagementWarning[] {

@@ -7,7 +7,6 @@ import { formatEndpoint, isPrivateOrLocalAddress, parseCidr, parseEndpointHost }
 import type { ManagementDeps } from './deps.ts';
 import { checkReservable } from './allocation.ts';
 import { interfaceByName } from './router-read.ts';
-import { savedCopy } from './saved-copy.ts';
 import { invalid, valid } from './validate.ts';
 import { mapErrors } from '../errors.ts';
 
@@ -46,11 +45,11 @@ export class LocalRecords {
   async reserve(input: Reserve): Promise<InvokeOutput<'reservations:reserve'>> {
     const address = reservedAddress(input.address);
     this.#d.sessions.requireRouter(input.routerId);
-    // Checked against the saved router copy, renewed first when the router is reachable (a peer added in
-    // WinBox a moment ago counts); offline it is the copy of the last read. Never read: nothing to check.
-    await this.#d.wireguard.peers(input.routerId);
-    const saved = savedCopy(this.#d.snapshots, input.routerId);
-    if (saved) checkReservable(saved.state, interfaceByName(saved.state, input.interface).name, address);
+    // Checked against the router model: live when the router is reachable (synced, so a peer added in
+    // WinBox a moment ago counts), the copy of the last read when it is not. Never read: nothing to check.
+    const known = await this.#d.models.state(input.routerId);
+    const state = known.source === 'live' ? await this.#d.models.live(input.routerId).catch(() => known) : known;
+    if (state.seenAt !== null) checkReservable(state, interfaceByName(state, input.interface).name, address);
     return mapErrors(() => {
       const made = this.#d.reservations.reserve(input.routerId, input.interface, address, input.note);
       this.#d.audit.ok({ ...this.#subject(input, 'create', 'reservation'), objectName: address }, { interface: input.interface, address, note: input.note });

@@ -1,13 +1,13 @@
-// What a change needs to know about the router, read fresh right before it is made: WireGuard interfaces
-// (with the dynamic flag the read model does not carry), IP addresses and peers. Checks against stale data
-// would let two technicians hand out the same address.
+// What changes need of the router beyond the model's picture: the row of one peer as read right after a
+// change (the change's own answer, fed back to the model), and the checks and messages shared by every
+// change (lookup by name, read-only refusals, how a peer is named in messages).
 import { AppError } from '../../../src/contract/index.ts';
 import type { RouterOsClient } from '../../routeros/client.ts';
-import { RouterOsTrapError } from '../../routeros/errors.ts';
-import { IP_ADDRESS_PATH, toIpAddress, type IpAddressEntry } from '../../routeros/menus/ip-address.ts';
-import { PEERS_PATH, toWireGuardPeer, type WireGuardPeer } from '../../routeros/menus/wireguard-peers.ts';
-import { toWireGuardInterface, WIREGUARD_PATH, type WireGuardInterface } from '../../routeros/menus/wireguard.ts';
+import type { IpAddressEntry } from '../../routeros/menus/ip-address.ts';
+import { PEERS_PATH, type WireGuardPeer } from '../../routeros/menus/wireguard-peers.ts';
+import { toWireGuardInterface, type WireGuardInterface } from '../../routeros/menus/wireguard.ts';
 import type { Row } from '../../routeros/rows.ts';
+import type { ModelPeer, RouterModels } from '../router-model/index.ts';
 
 export type RouterInterface = WireGuardInterface & { dynamic: boolean };
 
@@ -24,31 +24,6 @@ export function toRouterInterface(row: Row, dynamicNames: ReadonlySet<string> = 
   return { ...iface, dynamic: isTrue(row['dynamic']) || dynamicNames.has(iface.name) };
 }
 
-/**
- * Names of router-made WireGuard interfaces (Back To Home). /interface/wireguard does not say so on every
- * version; the generic /interface list carries the dynamic flag.
- */
-async function dynamicInterfaceNames(client: RouterOsClient): Promise<Set<string>> {
-  try {
-    const rows = await client.print('/interface', { query: ['type=wg'], proplist: ['name', 'dynamic'] });
-    return new Set(rows.filter((r) => isTrue(r['dynamic'])).map((r) => r['name'] ?? ''));
-  } catch (error) {
-    // Only a hint on top of /interface/wireguard's own flag; a router that refuses it must not block changes.
-    if (error instanceof RouterOsTrapError) return new Set();
-    throw error;
-  }
-}
-
-export async function readWireGuard(client: RouterOsClient): Promise<RouterWireGuard> {
-  const [ifaces, addresses, peers, dynamic] = await Promise.all([
-    client.print(WIREGUARD_PATH),
-    client.print(IP_ADDRESS_PATH),
-    client.print(PEERS_PATH),
-    dynamicInterfaceNames(client),
-  ]);
-  return { interfaces: ifaces.map((r) => toRouterInterface(r, dynamic)), addresses: addresses.map(toIpAddress), peers: peers.map(toWireGuardPeer) };
-}
-
 /** The raw row too: some fields (the router-held private-key) have no place in the typed peer. */
 export async function readPeerRow(client: RouterOsClient, peerId: string): Promise<Row> {
   const [row] = await client.print(PEERS_PATH, { query: [`.id=${peerId}`] });
@@ -56,8 +31,17 @@ export async function readPeerRow(client: RouterOsClient, peerId: string): Promi
   return row;
 }
 
-export async function readPeer(client: RouterOsClient, peerId: string): Promise<WireGuardPeer> {
-  return toWireGuardPeer(await readPeerRow(client, peerId));
+/** The peer as the router has it right after a change: one print of its `.id`, applied to the model. */
+export async function readPeerAfterChange(models: RouterModels, ctx: { routerId: string; client: RouterOsClient }, peerId: string): Promise<ModelPeer> {
+  const state = models.applyPeerRow(ctx.routerId, await readPeerRow(ctx.client, peerId));
+  return state.peer(peerId)!;
+}
+
+/** The model's peer, or NOT_FOUND when the router no longer has it. */
+export function peerById(state: { peer(id: string): ModelPeer | undefined }, peerId: string): ModelPeer {
+  const peer = state.peer(peerId);
+  if (!peer) throw new AppError('NOT_FOUND', `Peer ${peerId} is no longer on the router (it was removed in WinBox or by someone else). Reload the list.`);
+  return peer;
 }
 
 export function interfaceByName(state: RouterWireGuard, name: string): RouterInterface {

@@ -15,6 +15,12 @@ export interface FaultControls {
   garbage(bytes?: Buffer | number): void;
   /** Keep accepting connections and reading, never answer anything. */
   silence(): void;
+  /**
+   * Answer this command (`/ip/firewall/filter/print`) with a `!trap` carrying `message`, as a router does
+   * for a user whose group lacks a policy (`not enough permissions (9)`, the default) or for a menu it lacks.
+   * Lasts until reset().
+   */
+  refuse(command: string, message?: string): void;  // texts as in shared/reference/routeros-api.md (HA integration #244, RouterOS-api #109)
   /** Back to normal. */
   reset(): void;
   /** Sentences received and ignored because of silence() so far (lets a test know its request arrived). */
@@ -35,6 +41,7 @@ export class Faults implements FaultControls {
   fragmentBytes = 0;
   silent = false;
   ignoredSentences = 0;
+  readonly refusals = new Map<string, string>();
   private dropCountdown: number | undefined;
   private readonly targets = new Set<FaultTarget>();
   private armed: Array<(target: FaultTarget) => void> = [];
@@ -89,7 +96,12 @@ export class Faults implements FaultControls {
     this.silent = true;
   }
 
+  refuse(command: string, message = 'not enough permissions (9)'): void {
+    this.refusals.set(command, message);
+  }
+
   reset(): void {
+    this.refusals.clear();
     this.delayMs = 0;
     this.fragmentBytes = 0;
     this.silent = false;

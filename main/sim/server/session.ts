@@ -6,6 +6,7 @@ import type { CommandContext, UserRecord } from '../commands/context.ts';
 import type { CommandTable, ResolvedCommand } from '../commands/dispatch.ts';
 import type { RouterState } from '../state/router-state.ts';
 import { SimTrap } from '../trap.ts';
+import type { CommandLog } from './command-log.ts';
 import { DEFAULT_FATAL_REASON, type FaultTarget, type Faults } from './faults.ts';
 import { LoginFlow } from './login.ts';
 import { ReplyWriter } from './writer.ts';
@@ -14,6 +15,7 @@ export interface SessionEnv {
   state: RouterState;
   faults: Faults;
   commands: CommandTable;
+  log: CommandLog;
   users: readonly UserRecord[];
   legacyLogin: boolean;
   /** Unexpected handler failures (bugs), reported instead of swallowed. */
@@ -127,6 +129,12 @@ export class Session implements FaultTarget {
       return this.send('!done', tag);
     }
     if (head === '/cancel') return this.cancel(parsed);
+    this.env.log.record(parsed, this.env.state.clock.now());
+    const refusal = this.env.faults.refusals.get(head);
+    if (refusal !== undefined) {
+      this.sendTrap(tag, new SimTrap(refusal));
+      return this.send('!done', tag);
+    }
     const resolved = this.env.commands.resolve(head);
     if (Array.isArray(resolved)) {
       for (const trap of resolved) this.sendTrap(tag, trap);

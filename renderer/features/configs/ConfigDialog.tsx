@@ -285,7 +285,7 @@ export function ConfigDialog({ routerId, peer: row, onClose, onPeerChanged }: Co
 }
 
 /** Problems no tunnel option can change: the options are not shown with them. */
-const NO_OPTIONS: readonly ConfigProblem[] = [...ROTATE_PROBLEMS, 'DYNAMIC_PEER', 'PSK_HIDDEN'];
+const NO_OPTIONS: readonly ConfigProblem[] = [...ROTATE_PROBLEMS, 'DYNAMIC_PEER', 'PSK_HIDDEN', 'PSK_NEEDS_ROUTER'];
 
 const pngName = (shown: Shown): string => shown.fileName.replace(/\.conf$/, '.png');
 
@@ -503,6 +503,7 @@ const PROBLEM_TITLES: Record<ConfigProblem, string> = {
   KEY_SHOWN_ONCE: 'configs.problem.KEY_SHOWN_ONCE',
   KEY_MISMATCH: 'configs.problem.KEY_MISMATCH',
   PSK_HIDDEN: 'configs.problem.PSK_HIDDEN',
+  PSK_NEEDS_ROUTER: 'configs.problem.PSK_NEEDS_ROUTER',
   NO_CLIENT_ADDRESS: 'configs.problem.NO_CLIENT_ADDRESS',
   NO_ENDPOINT: 'configs.problem.NO_ENDPOINT',
   NO_TUNNEL_SUBNET: 'configs.problem.NO_TUNNEL_SUBNET',

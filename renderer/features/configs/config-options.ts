@@ -71,7 +71,7 @@ export const ROTATE_PROBLEMS: readonly ConfigProblem[] = ['NO_PRIVATE_KEY', 'KEY
 
 /** The details.reason of a configs:get / configs:export error, or null. */
 export function problemOf(details: Record<string, unknown> | undefined): ConfigProblem | null {
-  // Other reasons (an offline PSK_NEEDS_ROUTER, say) are shown as the error they come with.
+  // Reasons outside the contract's list are shown as the error they come with.
   const reason = details?.['reason'];
   return (CONFIG_PROBLEMS as readonly unknown[]).includes(reason) ? (reason as ConfigProblem) : null;
 }

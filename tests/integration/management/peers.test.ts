@@ -159,6 +159,7 @@ describe('drift', () => {
     const added = m.sim.state.add(PEERS, { interface: 'wg-office', name: 'from-winbox', 'public-key': testKey(7), 'allowed-address': '10.10.0.77/32' });
     const gone = m.rows().find((r) => r['name'] && r['interface'] === 'wg-office' && r['name'] !== 'from-winbox')!;
     m.sim.state.remove(PEERS, gone['.id']!);
+    await m.settle();
 
     const list = await m.call('peers:listManaged', { routerId: m.routerId });
     expect(list.rows.find((p) => p.id === added.idText)).toMatchObject({ name: 'from-winbox', hasPrivateKey: false, keyCustody: null, vanishedAt: null });

@@ -1,6 +1,7 @@
 // Address reservations are local records, but only for addresses the picker could hand out and no peer has:
 // checked against the router as last read (renewed first while it is online), and still possible offline.
 import { afterEach, expect, it } from 'vitest';
+import { statusWhere } from '../services/support.ts';
 import { managedRouter, PEERS, testKey, type Managed } from './support.ts';
 
 let m: Managed | undefined;
@@ -23,7 +24,7 @@ it('refuses addresses outside the subnet, network, broadcast, the router and add
   expect((await reserve('fd00::5')).message).toMatch(/^wg-office has no subnet of fd00::5's IP version \(it has 10\.10\.0\.1\/24\)/);
   expect((await reserve('10.10.0.0/28')).message).toMatch(/is a whole subnet/);
 
-  // A peer added in WinBox a moment ago: the copy is renewed before the check, so it counts at once.
+  // A peer added in WinBox a moment ago: the model is synced before the check, so it counts at once.
   m.sim.state.add(PEERS, { interface: 'wg-office', name: 'kamera', 'public-key': testKey(7), 'allowed-address': '10.10.0.77/32' });
   expect(await reserve('10.10.0.77')).toMatchObject({ code: 'CONFLICT', details: { field: 'address', reason: 'in-use' }, message: expect.stringContaining('already used by peer "kamera" on wg-office') });
   // A full-tunnel route (0.0.0.0/0 on a site peer) is not an assignment and blocks nothing.
@@ -42,6 +43,7 @@ it('reserves and releases offline, checked against the copy saved at the last re
   await m.call('peers:list', { routerId });
   const taken = (await m.call('peers:list', { routerId })).rows.find((p) => p.interface === 'wg-office')!.allowedAddress[0]!;
   await m.sim.close();
+  await statusWhere(m.s, routerId, (st) => st.state !== 'online');
   expect((await m.call('peers:list', { routerId })).source).toBe('cache');
 
   expect(await m.fail('reservations:reserve', { routerId, interface: 'wg-office', address: taken.replace('/32', '') })).toMatchObject({ code: 'CONFLICT', details: { reason: 'in-use' } });

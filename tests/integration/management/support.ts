@@ -25,6 +25,11 @@ export interface Managed {
   fail<C extends InvokeChannel>(channel: C, input: InvokeInput<C>): Promise<AppError>;
   /** Router rows as an admin would print them (all fields, strings). */
   rows(path?: string): Array<Record<string, string>>;
+  /**
+   * After a change made on the simulator directly (as in WinBox): one round trip, after which everything the
+   * router streamed before it is in WireDesk's model. A technician cannot click faster than that.
+   */
+  settle(): Promise<void>;
   close(): Promise<void>;
 }
 
@@ -52,6 +57,9 @@ export async function managedRouter(options: SimulatorOptions = {}): Promise<Man
       return new AppError(result.error.code, result.error.message, result.error.details);
     },
     rows: (path = PEERS) => sim.state.print(path),
+    async settle() {
+      await app.s.models.live(profile.id);
+    },
     async close() {
       if (closed) return;
       closed = true;

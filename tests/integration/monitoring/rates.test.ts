@@ -1,7 +1,8 @@
 // Polling a scripted router at known byte rates: the graphs must show those rates (within 1%, with
 // realistic reply latency), one print per poll with the short proplist, interface = sum of its peers.
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { PEER_PROPLIST, RouterPoller, TrafficHistory, type RatePoint } from '../../../main/monitoring/index.ts';
+import { RouterPoller, TrafficHistory, type RatePoint } from '../../../main/monitoring/index.ts';
+import { POLL_PROPLIST } from '../../../main/routeros/menus/wireguard-peers.ts';
 import { FakeTime, ScriptedRouter, T0, key, rows, testDb, type TestDb } from './helpers.ts';
 
 const MINUTE = 60_000;
@@ -48,7 +49,7 @@ describe('traffic rates', () => {
     await poller.stop();
 
     expect(router.proplists.length).toBe(20 * 12 + 1);
-    for (const p of router.proplists) expect(p).toEqual([...PEER_PROPLIST]);
+    for (const p of router.proplists) expect(p).toEqual([...POLL_PROPLIST]);
 
     const history = new TrafficHistory({ db: t.db, now: time.now });
     const peer1 = history.live({ routerId: t.routerId, interface: 'wg0', publicKey: key(1) });

@@ -9,7 +9,6 @@ import {
   addPeer,
   addWireGuardInterface,
   getIdentity,
-  getIpCloud,
   getResource,
   getRouterVersion,
   listFilterRules,
@@ -21,6 +20,8 @@ import {
   removePeers,
   setIdentity,
   setPeer,
+  toIpCloud,
+  IP_CLOUD_PATH,
 } from '../../../main/routeros/menus/index.ts';
 import { optionsFor, simulator, type Sim } from './support/sim.ts';
 
@@ -64,7 +65,8 @@ describe('system', () => {
 
   it('reads /ip/cloud', async () => {
     const { client } = await setup('7.18');
-    expect(await getIpCloud(client)).toMatchObject({
+    const [row] = await client.print(IP_CLOUD_PATH);
+    expect(toIpCloud(row!)).toMatchObject({
       ddnsEnabled: true,
       dnsName: expect.stringMatching(/\.sn\.mynetname\.net$/),
       status: 'updated',

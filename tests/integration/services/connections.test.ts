@@ -2,7 +2,7 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { startSimulator } from '../../../main/sim/index.ts';
 import { MemorySecretStore } from '../../../main/secrets/memory-secret-store.ts';
-import { services, statusWhere } from './support.ts';
+import { listInterfaces, listPeers, services, statusWhere } from './support.ts';
 
 const cleanups: Array<() => Promise<void>> = [];
 afterEach(async () => {
@@ -27,7 +27,7 @@ describe('connection manager', () => {
     await statusWhere(app.s, profile.id, (st) => st.state === 'online');
 
     const reads = Array.from({ length: 30 }, (_, i) =>
-      i % 3 === 0 ? app.s.wireguard.peers(profile.id) : i % 3 === 1 ? app.s.wireguard.interfaces(profile.id) : app.s.wireguard.health(profile.id),
+      i % 3 === 0 ? listPeers(app.s, profile.id) : i % 3 === 1 ? listInterfaces(app.s, profile.id) : app.s.health(profile.id),
     );
     const results = await Promise.all(reads);
     expect(results).toHaveLength(30);

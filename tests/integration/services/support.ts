@@ -4,6 +4,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { RouterStatus } from '../../../src/contract/index.ts';
 import { createAppServices, type AppServices, type AppServicesOptions } from '../../../main/services/app-services.ts';
+import { interfaceListing, peerListing } from '../../../main/services/router-model/index.ts';
 
 export async function services(options: Partial<AppServicesOptions> = {}): Promise<{ s: AppServices; dataDir: string; close(): Promise<void> }> {
   const dataDir = mkdtempSync(join(tmpdir(), 'wiredesk-svc-'));
@@ -50,4 +51,14 @@ export function allBytesUnder(dir: string): Buffer {
   };
   walk(dir);
   return Buffer.concat(parts);
+}
+
+/** What `peers:list` answers: the router model's peers. */
+export async function listPeers(s: AppServices, routerId: string) {
+  return peerListing(await s.models.state(routerId));
+}
+
+/** What `interfaces:list` answers: the router model's interfaces with their peer counts. */
+export async function listInterfaces(s: AppServices, routerId: string) {
+  return interfaceListing(await s.models.state(routerId));
 }

@@ -86,7 +86,7 @@ describe('schema 3: config exports in the audit log', () => {
     old.close();
 
     const db = openDatabase(file);
-    expect(db.pragma('user_version', { simple: true })).toBe(3);
+    expect(db.pragma('user_version', { simple: true })).toBe(MIGRATIONS.length);
     const log = new AuditRepository(db, { now: () => 2 });
     expect(log.query().entries.slice().reverse()).toEqual(written);
     const exported = log.append(entry({ action: 'export', objectType: 'config', objectName: '3 peers', after: { file: 'HQ-configs.zip', peers: ['a', 'b', 'c'] } }));

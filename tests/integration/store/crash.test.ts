@@ -78,7 +78,7 @@ describe('crash consistency', () => {
       expect(exit.signal, exit.stderr).toBe('SIGKILL');
 
       const db = checkIntact();
-      const gens = db.prepare<[], number>("SELECT DISTINCT json_extract(raw_json, '$.gen') FROM peers").pluck().all();
+      const gens = db.prepare<[], number>("SELECT DISTINCT CAST(json_extract(raw_json, '$.gen') AS INTEGER) FROM peers").pluck().all();
       expect(gens, `round ${round}: peers from more than one sync`).toHaveLength(1);
       expect(db.prepare('SELECT count(*) FROM peers').pluck().get()).toBe(2_000);
       // Every sync the child reported as committed survived the kill.

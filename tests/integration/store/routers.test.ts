@@ -6,7 +6,7 @@ import { ImportJobsRepository } from '../../../main/store/import-jobs.ts';
 import { PeerKeysRepository } from '../../../main/store/peer-keys.ts';
 import { ReservationsRepository } from '../../../main/store/reservations.ts';
 import { RoutersRepository } from '../../../main/store/routers.ts';
-import { SnapshotsRepository } from '../../../main/store/snapshots.ts';
+import { LocalCopyRepository } from '../../../main/store/local-copy.ts';
 import { KeyVault } from '../../../main/secrets/key-vault.ts';
 import { MemorySecretStore } from '../../../main/secrets/memory-secret-store.ts';
 import { fakeClock, sampleRouter, tempDb, type TempDb } from './helpers.ts';
@@ -92,9 +92,11 @@ describe('RoutersRepository', () => {
     const r = routers.create(sampleRouter());
     const keep = routers.create(sampleRouter({ name: 'Other' }));
     for (const id of [r.id, keep.id]) {
-      const snapshots = new SnapshotsRepository(t.db);
-      snapshots.replaceInterfaces(id, [{ rosId: '*1', name: 'wg0', publicKey: 'S'.repeat(43) + '=', raw: {} }], 1);
-      snapshots.syncPeers(id, [{ rosId: '*2', interface: 'wg0', publicKey: 'P'.repeat(43) + '=', name: 'laptop', raw: {} }], 1);
+      new LocalCopyRepository(t.db).write(id, {
+        interfaces: { upsert: [{ rosId: '*1', row: { '.id': '*1', name: 'wg0', 'public-key': 'S'.repeat(43) + '=' }, addresses: ['10.8.0.1/24'], dynamic: false }], vanished: [] },
+        peers: { upsert: [{ rosId: '*2', row: { '.id': '*2', interface: 'wg0', 'public-key': 'P'.repeat(43) + '=', name: 'laptop' }, status: 'online', presharedKey: 'none' }], vanished: [] },
+        seenAt: 1,
+      });
       await new PeerKeysRepository(t.db, new KeyVault(new MemorySecretStore())).store(id, 'P'.repeat(43) + '=', 'K'.repeat(43) + '=');
       new ReservationsRepository(t.db).reserve(id, 'wg0', '10.8.0.9/32');
       new EndpointsRepository(t.db).set(id, 'wg0', { host: 'vpn.example.net', port: 13231 });
@@ -104,7 +106,7 @@ describe('RoutersRepository', () => {
 
     expect(routers.remove(r.id)).toBe(true);
     const count = (table: string, column = 'router_id') => t.db.prepare<[string], number>(`SELECT count(*) FROM ${table} WHERE ${column} = ?`).pluck().get(r.id);
-    for (const table of ['interfaces', 'peers', 'peer_keys', 'reservations', 'endpoints', 'import_jobs']) expect(count(table), table).toBe(0);
+    for (const table of ['interfaces', 'peers', 'router_copies', 'peer_keys', 'reservations', 'endpoints', 'import_jobs']) expect(count(table), table).toBe(0);
     expect(t.db.prepare('SELECT count(*) FROM import_job_rows').pluck().get()).toBe(1); // the other router's
     const audit = new AuditRepository(t.db).query({ routerId: r.id });
     expect(audit.entries).toHaveLength(1);

@@ -56,8 +56,8 @@ const invokeExamples: Record<string, { validIn: unknown; invalidIn: unknown; val
   'routers:remove': { validIn: { id: 'r1' }, invalidIn: {}, validOut: { removed: true }, invalidOut: { removed: false } },
   'routers:reconnect': { validIn: { id: 'r1' }, invalidIn: { id: 3 }, validOut: status, invalidOut: { ...status, state: 'great' } },
   'routers:startDemo': { validIn: undefined, invalidIn: { port: 1 }, validOut: router, invalidOut: null },
-  'interfaces:list': { validIn: { routerId: 'r1' }, invalidIn: {}, validOut: { source: 'live', seenAt: 1, rows: [iface] }, invalidOut: { source: 'guess', seenAt: 1, rows: [] } },
-  'peers:list': { validIn: { routerId: 'r1' }, invalidIn: { routerId: '' }, validOut: { source: 'cache', seenAt: null, rows: [peer] }, invalidOut: { source: 'live', seenAt: 1, rows: [{ ...peer, status: 'sleepy' }] } },
+  'interfaces:list': { validIn: { routerId: 'r1' }, invalidIn: {}, validOut: { source: 'live', seenAt: 1, unknown: [{ part: 'dynamic', code: 'REFUSED', message: 'not enough permissions (9)', command: '/interface/print' }], rows: [iface] }, invalidOut: { source: 'guess', seenAt: 1, unknown: [], rows: [] } },
+  'peers:list': { validIn: { routerId: 'r1' }, invalidIn: { routerId: '' }, validOut: { source: 'cache', seenAt: null, unknown: [], rows: [peer] }, invalidOut: { source: 'live', seenAt: 1, unknown: [{ part: 'routes', code: 'REFUSED', message: '', command: '' }], rows: [peer] } },
   'router:health': { validIn: { routerId: 'r1' }, invalidIn: null, validOut: health, invalidOut: { ...health, cpuLoad: 'high' } },
   'interfaces:create': {
     validIn: { routerId: 'r1', name: 'wg-clients', listenPort: 13232, address: '10.20.0.1/24' }, invalidIn: { routerId: 'r1', name: 'wg', listenPort: 70000 },
@@ -82,7 +82,7 @@ const invokeExamples: Record<string, { validIn: unknown; invalidIn: unknown; val
   },
   'peers:listManaged': {
     validIn: { routerId: 'r1' }, invalidIn: {},
-    validOut: { source: 'live', seenAt: 1, rows: [managed, { ...managed, client: null, keyCustody: null, vanishedAt: 5 }] }, invalidOut: { source: 'live', seenAt: 1, rows: [peer] },
+    validOut: { source: 'live', seenAt: 1, unknown: [], rows: [managed, { ...managed, client: null, keyCustody: null, vanishedAt: 5 }] }, invalidOut: { source: 'live', seenAt: 1, unknown: [], rows: [peer] },
   },
   'peers:create': {
     validIn: { ...byIface, name: 'ali-phone' }, invalidIn: { ...byIface, name: 'ali', custody: 'forever' },
@@ -196,7 +196,7 @@ describe('IPC contract', () => {
   });
 
   it('keeps secrets out of list rows: a private key passed along by mistake is stripped', () => {
-    const parsed = invokeContract['peers:listManaged'].output.parse({ source: 'live', seenAt: 1, rows: [{ ...managed, privateKey: KEY, presharedKey: KEY }] });
+    const parsed = invokeContract['peers:listManaged'].output.parse({ source: 'live', seenAt: 1, unknown: [], rows: [{ ...managed, privateKey: KEY, presharedKey: KEY }] });
     expect(JSON.stringify(parsed)).not.toContain(KEY);
   });
 
@@ -221,6 +221,7 @@ describe('IPC contract', () => {
     'router:status': { valid: status, invalid: { ...status, since: 'now' } },
     'routers:changed': { valid: { reason: 'added', id: 'r1' }, invalid: { reason: 'exploded', id: 'r1' } },
     'settings:changed': { valid: settings, invalid: { ...settings, language: 'xx' } },
+    'model:changed': { valid: { routerId: 'r1', changes: ['peers', 'counters'] }, invalid: { routerId: 'r1', changes: ['weather'] } },
     'bulk:progress': { valid: { operationId: 'op', routerId: 'r1', action: 'delete', done: 3, total: 10, failed: 1 }, invalid: { operationId: 'op', done: 3 } },
     'monitor:event': {
       valid: { kind: 'router', routerId: 'r1', interface: null, publicKey: null, name: null, from: 'reachable', to: 'unreachable', at: 9, detail: 'timeout' },

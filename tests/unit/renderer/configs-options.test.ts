@@ -84,7 +84,8 @@ describe('warnings and problems', () => {
   it('reads the reason of a config problem', () => {
     expect(problemOf({ reason: 'NO_PRIVATE_KEY' })).toBe('NO_PRIVATE_KEY');
     expect(problemOf({})).toBeNull();
-    expect(problemOf({ reason: 'PSK_NEEDS_ROUTER' })).toBeNull();
+    expect(problemOf({ reason: 'PSK_NEEDS_ROUTER' })).toBe('PSK_NEEDS_ROUTER');
+    expect(problemOf({ reason: 'SOMETHING_ELSE' })).toBeNull();
     expect(problemOf(undefined)).toBeNull();
   });
 });

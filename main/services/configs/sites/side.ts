@@ -4,7 +4,8 @@ import type { ConfigWarning, EndpointSuggestion, InvokeParsedInput } from '../..
 import { listIpRoutes, type IpRoute } from '../../../routeros/menus/ip-route.ts';
 import { interfaceWarnings } from '../../management/prechecks.ts';
 import type { RouterContext } from '../../management/router-session.ts';
-import { interfaceByName, readWireGuard, refuseDynamicInterface, type RouterInterface, type RouterWireGuard } from '../../management/router-read.ts';
+import { interfaceByName, refuseDynamicInterface, type RouterInterface } from '../../management/router-read.ts';
+import type { RouterState } from '../../router-model/index.ts';
 import type { ConfigDeps } from '../deps.ts';
 import { suggestEndpoint } from '../endpoint-suggest.ts';
 
@@ -13,7 +14,7 @@ export type SideInput = InvokeParsedInput<'sites:preview'>['a'];
 export interface Side {
   ctx: RouterContext;
   input: SideInput;
-  state: RouterWireGuard;
+  state: RouterState;
   iface: RouterInterface;
   routes: IpRoute[];
   suggestion: EndpointSuggestion;
@@ -21,13 +22,12 @@ export interface Side {
 }
 
 export async function readSide(d: ConfigDeps, ctx: RouterContext, input: SideInput): Promise<Side> {
-  const [state, routes] = await Promise.all([readWireGuard(ctx.client), listIpRoutes(ctx.client)]);
+  // Routes are not part of the model (only site-to-site looks at them): read for this plan.
+  const [state, routes] = await Promise.all([d.models.live(ctx.routerId), listIpRoutes(ctx.client)]);
   const iface = interfaceByName(state, input.interface);
   refuseDynamicInterface(iface);
-  const [suggestion, checks] = await Promise.all([
-    suggestEndpoint(d.endpoints, ctx.client, ctx.routerId, iface, state),
-    interfaceWarnings(ctx.client, state, iface),
-  ]);
+  const suggestion = suggestEndpoint(d.endpoints, ctx.routerId, iface, state);
+  const checks = interfaceWarnings(state, iface);
   const firewall = checks.filter((w) => w.code === 'FIREWALL_CLOSED').map((w) => ({ code: 'FIREWALL_CLOSED' as const, message: `${ctx.routerName}: ${w.message}` }));
   return { ctx, input, state, iface, routes, suggestion, firewall };
 }

@@ -1,0 +1,475 @@
+// One router as WireDesk knows it: interfaces, addresses, peers (configuration and live counters), the input
+// firewall chain and the router's facts, each part with when it was read or why it is unknown. Filled only
+// through the apply* methods (full read, listen rows, polls, the answers to our own changes); everything that
+// shows or checks router state reads `state()`. Peer status lives here: the polls' verdict (the monitor's
+// rule, decided by the recorder), or for a peer no poll has judged yet, `statusBeforePoll`.
+import { statusBeforePoll } from '../../monitoring/status.ts';
+import type { PeerStatus } from '../../monitoring/types.ts';
+import { dynamicInterfaceNames } from '../../routeros/menus/interface.ts';
+import { toIpAddress, type IpAddressEntry } from '../../routeros/menus/ip-address.ts';
+import { toIpCloud, type IpCloud } from '../../routeros/menus/ip-cloud.ts';
+import { LIVE_FIELDS, PEER_SECRET_FIELDS, POLL_PROPLIST, toWireGuardPeer, type WireGuardPeer } from '../../routeros/menus/wireguard-peers.ts';
+import { editRow, omitFields, sameRow, type Row } from '../../routeros/rows.ts';
+import { toRouterInterface, type RouterInterface, type RouterWireGuard } from '../management/router-read.ts';
+import type { CopyChanges, PresharedKeyState, SavedInterfaceRow, SavedPeerRow, SavedRouter } from '../../store/local-copy.ts';
+import { MODEL_PARTS, NOT_READ, type ModelPart, type PartRead, type PartState } from './parts.ts';
+
+export interface ModelPeer extends WireGuardPeer {
+  status: PeerStatus;
+  presharedKeyState: PresharedKeyState;
+}
+
+export interface VanishedPeer {
+  readonly peer: WireGuardPeer;
+  readonly status: PeerStatus;
+  readonly vanishedAt: number;
+}
+
+/** What readers get: an immutable picture, rebuilt only after something changed. */
+export interface RouterState extends RouterWireGuard {
+  readonly routerId: string;
+  /** 'live': the model follows the router now; 'cache': the router is unreachable, this is the last-known copy. */
+  readonly source: 'live' | 'cache';
+  /** When the router was last read (the latest poll or full read); null when it never was. */
+  readonly seenAt: number | null;
+  readonly parts: Readonly<Record<ModelPart, PartState>>;
+  peers: ModelPeer[];
+  /** Peers that disappeared from the router when WireDesk did not remove them (WinBox, another tool). */
+  readonly vanished: readonly VanishedPeer[];
+  /** The input chain, in the router's order (the first matching rule decides). */
+  readonly firewall: readonly Row[];
+  readonly cloud: IpCloud | null;
+  peer(id: string): ModelPeer | undefined;
+}
+
+/** A kind of change, pushed to the renderer so it re-reads only what it shows. */
+export type ModelChange = 'interfaces' | 'peers' | 'addresses' | 'firewall' | 'cloud' | 'status' | 'counters' | 'source' | 'parts';
+
+export interface RouterModelOptions {
+  readonly routerId: string;
+  /** The status the polls decided for a peer, or null before its first poll. */
+  readonly polledStatus: (iface: string, publicKey: string) => PeerStatus | null;
+  readonly onlineThresholdMs: () => number;
+  readonly now: () => number;
+}
+
+const INTERFACE_SECRETS = ['private-key'];
+/** Fields a poll row carries besides the live counters: a rename or a disable in WinBox shows with the next poll. */
+const POLLED_CONFIG = POLL_PROPLIST.filter((f) => !LIVE_FIELDS.includes(f) && f !== '.id');
+
+export class RouterModel {
+  readonly routerId: string;
+  readonly #o: RouterModelOptions;
+  readonly #interfaces = new Map<string, Row>();
+  readonly #addresses = new Map<string, Row>();
+  readonly #peers = new Map<string, Row>();
+  readonly #psk = new Map<string, PresharedKeyState>();
+  readonly #status = new Map<string, PeerStatus>();
+  readonly #vanished = new Map<string, { row: Row; status: PeerStatus; vanishedAt: number }>();
+  /** Ids WireDesk is removing itself: their disappearance is not "vanished". */
+  readonly #removing = new Set<string>();
+  #firewall = new Map<string, Row>();
+  #dynamic = new Set<string>();
+  #cloud: Row | null = null;
+  #parts: Record<ModelPart, PartState> = Object.fromEntries(MODEL_PARTS.map((p) => [p, NOT_READ])) as Record<ModelPart, PartState>;
+  #source: 'live' | 'cache' = 'cache';
+  #seenAt: number | null = null;
+  #state: RouterState | undefined;
+  readonly #changes = new Set<ModelChange>();
+  readonly #dirtyInterfaces = new Set<string>();
+  readonly #goneInterfaces = new Set<string>();
+  readonly #dirtyPeers = new Set<string>();
+  readonly #gonePeers = new Set<string>();
+  /** Rows whose counters moved since the copy last saved them (saved on a slower beat, see takeCopyChanges). */
+  readonly #countersMoved = new Set<string>();
+
+  constructor(options: RouterModelOptions) {
+    this.routerId = options.routerId;
+    this.#o = options;
+  }
+
+  get source(): 'live' | 'cache' {
+    return this.#source;
+  }
+
+  /** Peers are known from a read of this session, not only from the copy. */
+  get loaded(): boolean {
+    return this.#parts.peers.known;
+  }
+
+  /** Starts from the local copy: the offline view until the router answers. */
+  loadCopy(saved: SavedRouter): void {
+    for (const i of saved.interfaces) {
+      this.#interfaces.set(i.rosId, i.row);
+      if (i.dynamic) this.#dynamic.add(i.row['name'] ?? '');
+      // The copy keeps each interface's addresses, not the /ip/address items themselves.
+      i.addresses.forEach((address, n) => this.#addresses.set(`${i.rosId}/${n}`, { '.id': '*0', address, interface: i.row['name'] ?? '' }));
+    }
+    for (const p of saved.peers) {
+      if (p.vanishedAt !== null) {
+        this.#vanished.set(p.rosId, { row: p.row, status: p.status, vanishedAt: p.vanishedAt });
+        continue;
+      }
+      this.#peers.set(p.rosId, p.row);
+      this.#psk.set(p.rosId, p.presharedKey);
+      this.#status.set(p.rosId, p.status);
+    }
+    this.#seenAt = saved.seenAt;
+    this.#touch('interfaces', 'peers', 'addresses');
+  }
+
+  /** A full read's results: every part that was read replaces what was known; a refused one becomes unknown. */
+  applyRead(reads: ReadonlyMap<ModelPart, PartRead>, t: number): void {
+    for (const [part, read] of reads) {
+      if (!read.ok) {
+        this.#parts[part] = { known: false, problem: read.problem };
+        this.#forget(part);
+        this.#touch('parts', part === 'dynamic' ? 'interfaces' : part);
+        continue;
+      }
+      if (!this.#parts[part].known) this.#touch('parts');
+      this.#parts[part] = { known: true, readAt: t };
+      this.#replace(part, read.rows);
+    }
+    this.#goLive(t);
+  }
+
+  /** One row streamed by `listen`: an addition or change, or (with `.dead`) a removal. */
+  applyListened(part: 'interfaces' | 'peers' | 'addresses' | 'firewall', row: Row): 'ok' | 'reread' {
+    const id = row['.id'] ?? '';
+    const dead = row['.dead'] === 'true' || row['.dead'] === 'yes';
+    if (part === 'peers') {
+      if (dead) this.#removePeerRow(id);
+      else this.#upsertPeer(editRow(row, (r) => this.#keepLiveFields(r, id)));
+      return 'ok';
+    }
+    if (part === 'firewall') {
+      const known = this.#firewall.has(id);
+      if (dead || row['chain'] !== 'input') {
+        if (known) {
+          this.#firewall.delete(id);
+          this.#touch('firewall');
+        }
+        return 'ok';
+      }
+      // A rule new to the chain may sit anywhere in it, and its place decides: read the chain again.
+      if (!known) return 'reread';
+      this.#firewall.set(id, row);
+      this.#touch('firewall');
+      return 'ok';
+    }
+    const table = part === 'interfaces' ? this.#interfaces : this.#addresses;
+    if (dead) {
+      if (table.delete(id)) this.#tableChanged(part, id, true);
+      return 'ok';
+    }
+    const clean = part === 'interfaces' ? omitFields(row, INTERFACE_SECRETS) : row;
+    const before = table.get(id);
+    if (before && sameRow(before, clean)) return 'ok';
+    table.set(id, clean);
+    this.#tableChanged(part, id, false);
+    return 'ok';
+  }
+
+  /**
+   * One poll: counters, handshakes and the status the recorder decided for each peer. Returns 'reread' when
+   * the poll shows peers the model does not know, or misses peers it knows (a change `listen` did not bring).
+   */
+  applyPoll(rows: readonly Row[], t: number): 'ok' | 'reread' {
+    let mismatch = false;
+    const seen = new Set<string>();
+    for (const polled of rows) {
+      const id = polled['.id'] ?? '';
+      const current = this.#peers.get(id);
+      if (!current) {
+        mismatch = true;
+        continue;
+      }
+      seen.add(id);
+      const next = editRow(current, (r) => {
+        for (const f of [...LIVE_FIELDS, ...POLLED_CONFIG]) {
+          if (polled[f] === undefined) delete r[f];
+          else r[f] = polled[f];
+        }
+      }, [polled]);
+      if (POLLED_CONFIG.some((f) => next[f] !== current[f])) {
+        this.#dirtyPeers.add(id);
+        this.#touch('peers');
+      }
+      if (LIVE_FIELDS.some((f) => next[f] !== current[f])) {
+        this.#countersMoved.add(id);
+        this.#touch('counters');
+      }
+      this.#peers.set(id, next);
+      const decided = this.#o.polledStatus(next['interface'] ?? '', next['public-key'] ?? '');
+      if (decided) this.#setStatus(id, decided);
+    }
+    if (this.loaded && seen.size !== this.#peers.size) mismatch = true;
+    this.#goLive(t);
+    this.#touch('counters');
+    return mismatch && this.loaded ? 'reread' : 'ok';
+  }
+
+  /** A peer as read right after WireDesk changed it: the change's own answer. */
+  applyPeerRow(row: Row): void {
+    this.#upsertPeer(editRow(row, (r) => this.#keepLiveFields(r, row['.id'] ?? '')));
+  }
+
+  /** Before WireDesk removes peers: their disappearance is ours, not something to flag as vanished. */
+  expectRemoval(ids: readonly string[]): void {
+    for (const id of ids) this.#removing.add(id);
+  }
+
+  /** After WireDesk removed a peer: gone from the model and from the copy (no vanished mark). */
+  forgetPeer(id: string): void {
+    this.#removing.add(id);
+    this.#removePeerRow(id);
+    this.#vanished.delete(id);
+    this.#removing.delete(id);
+  }
+
+  /** The router became unreachable: keep everything as last known. */
+  goOffline(): void {
+    if (this.#source === 'cache') return;
+    this.#source = 'cache';
+    this.#touch('source');
+  }
+
+  state(): RouterState {
+    this.#state ??= this.#build();
+    return this.#state;
+  }
+
+  /** The kinds of change since the last call (for the pushed event). */
+  takeChanges(): ModelChange[] {
+    const out = [...this.#changes];
+    this.#changes.clear();
+    return out;
+  }
+
+  /**
+   * Rows to write to the local copy since the last call. Configuration and status changes always; moved
+   * counters only when `withCounters` (the service saves those on a slower beat, and on disconnect).
+   */
+  takeCopyChanges(withCounters: boolean): CopyChanges | null {
+    const peerIds = new Set(this.#dirtyPeers);
+    if (withCounters) for (const id of this.#countersMoved) peerIds.add(id);
+    const interfacesChanged = this.#dirtyInterfaces.size > 0 || this.#goneInterfaces.size > 0;
+    if (!interfacesChanged && peerIds.size === 0 && this.#gonePeers.size === 0 && !withCounters) return null;
+    const state = this.state();
+    const interfaces = interfacesChanged
+      ? { upsert: [...this.#dirtyInterfaces].flatMap((id) => this.#savedInterface(state, id)), vanished: [...this.#goneInterfaces] }
+      : null;
+    const peers = {
+      upsert: [...peerIds].flatMap((id): SavedPeerRow[] => {
+        const row = this.#peers.get(id);
+        return row ? [{ rosId: id, row, status: this.#status.get(id) ?? 'never-connected', presharedKey: this.#psk.get(id) ?? 'hidden' }] : [];
+      }),
+      vanished: [...this.#gonePeers],
+    };
+    this.#dirtyInterfaces.clear();
+    this.#goneInterfaces.clear();
+    this.#dirtyPeers.clear();
+    this.#gonePeers.clear();
+    if (withCounters) this.#countersMoved.clear();
+    return { interfaces, peers, seenAt: this.#seenAt };
+  }
+
+  // ---- internals ----
+
+  #goLive(t: number): void {
+    this.#seenAt = t;
+    if (this.#source !== 'live') {
+      this.#source = 'live';
+      this.#touch('source');
+    }
+    this.#state = undefined;
+  }
+
+  #replace(part: ModelPart, rows: readonly Row[]): void {
+    switch (part) {
+      case 'peers': {
+        const ids = new Set(rows.map((r) => r['.id'] ?? ''));
+        for (const id of [...this.#peers.keys()]) if (!ids.has(id)) this.#removePeerRow(id);
+        for (const row of rows) this.#upsertPeer(row);
+        return;
+      }
+      case 'interfaces':
+      case 'addresses': {
+        const table = part === 'interfaces' ? this.#interfaces : this.#addresses;
+        const ids = new Set(rows.map((r) => r['.id'] ?? ''));
+        for (const id of [...table.keys()]) if (!ids.has(id) && table.delete(id)) this.#tableChanged(part, id, true);
+        for (const row of rows) {
+          const clean = part === 'interfaces' ? omitFields(row, INTERFACE_SECRETS) : row;
+          const id = clean['.id'] ?? '';
+          const before = table.get(id);
+          if (before && sameRow(before, clean)) continue;
+          table.set(id, clean);
+          this.#tableChanged(part, id, false);
+        }
+        return;
+      }
+      case 'firewall': {
+        const next = new Map(rows.filter((r) => r['chain'] === 'input').map((r) => [r['.id'] ?? '', r]));
+        const before = [...this.#firewall.values()];
+        const after = [...next.values()];
+        this.#firewall = next;
+        if (before.length !== after.length || after.some((r, i) => !sameRow(r, before[i]!))) this.#touch('firewall');
+        return;
+      }
+      case 'dynamic': {
+        const next = dynamicInterfaceNames(rows);
+        if (next.size !== this.#dynamic.size || [...next].some((n) => !this.#dynamic.has(n))) {
+          this.#dynamic = next;
+          for (const [id, row] of this.#interfaces) if (next.has(row['name'] ?? '')) this.#dirtyInterfaces.add(id);
+          this.#touch('interfaces');
+        }
+        return;
+      }
+      case 'cloud': {
+        const next = rows[0] ?? null;
+        if (next === null ? this.#cloud !== null : this.#cloud === null || !sameRow(this.#cloud, next)) this.#touch('cloud');
+        this.#cloud = next;
+      }
+    }
+  }
+
+  /** A part that could not be read is not shown from memory as if it were current; the copy keeps what it had. */
+  #forget(part: ModelPart): void {
+    switch (part) {
+      case 'peers':
+        this.#peers.clear();
+        this.#psk.clear();
+        this.#status.clear();
+        return;
+      case 'interfaces':
+        this.#interfaces.clear();
+        return;
+      case 'addresses':
+        this.#addresses.clear();
+        return;
+      case 'firewall':
+        this.#firewall.clear();
+        return;
+      case 'dynamic':
+        this.#dynamic.clear();
+        return;
+      case 'cloud':
+        this.#cloud = null;
+    }
+  }
+
+  #upsertPeer(row: Row): void {
+    const id = row['.id'] ?? '';
+    const psk = presharedKeyState(row['preshared-key']);
+    const clean = omitFields(row, PEER_SECRET_FIELDS);
+    const before = this.#peers.get(id);
+    this.#psk.set(id, psk);
+    this.#vanished.delete(id);
+    if (before && sameRow(before, clean)) return;
+    this.#peers.set(id, clean);
+    const configChanged = !before || Object.keys({ ...before, ...clean }).some((f) => !LIVE_FIELDS.includes(f) && before[f] !== clean[f]);
+    if (configChanged) {
+      this.#dirtyPeers.add(id);
+      this.#touch('peers');
+    } else {
+      this.#countersMoved.add(id);
+      this.#touch('counters');
+    }
+    const peer = toWireGuardPeer(clean);
+    const polled = before ? undefined : (this.#o.polledStatus(peer.interface, peer.publicKey) ?? undefined);
+    this.#setStatus(id, peer.disabled ? 'disabled' : (polled ?? statusBeforePoll(peer, this.#status.get(id), this.#o.onlineThresholdMs())));
+  }
+
+  #removePeerRow(id: string): void {
+    const row = this.#peers.get(id);
+    if (!row) return;
+    this.#peers.delete(id);
+    this.#psk.delete(id);
+    const status = this.#status.get(id) ?? 'never-connected';
+    this.#status.delete(id);
+    this.#dirtyPeers.delete(id);
+    this.#countersMoved.delete(id);
+    if (this.#removing.delete(id)) {
+      this.#gonePeers.delete(id);
+    } else {
+      this.#vanished.set(id, { row, status, vanishedAt: this.#o.now() });
+      this.#gonePeers.add(id);
+    }
+    this.#touch('peers');
+  }
+
+  /** A listen row or a change's answer carries config; the live fields stay the poll's. */
+  #keepLiveFields(row: Row, id: string): void {
+    const current = this.#peers.get(id);
+    if (!current) return;
+    for (const f of LIVE_FIELDS) {
+      if (current[f] === undefined) delete row[f];
+      else row[f] = current[f];
+    }
+  }
+
+  #tableChanged(part: 'interfaces' | 'addresses', id: string, removed: boolean): void {
+    this.#touch(part);
+    if (part === 'interfaces') {
+      if (removed) {
+        this.#dirtyInterfaces.delete(id);
+        this.#goneInterfaces.add(id);
+      } else {
+        this.#dirtyInterfaces.add(id);
+      }
+      return;
+    }
+    // An address belongs to its interface's saved row: that row is written again.
+    for (const [ifaceId] of this.#interfaces) this.#dirtyInterfaces.add(ifaceId);
+  }
+
+  #setStatus(id: string, status: PeerStatus): void {
+    if (this.#status.get(id) === status) return;
+    this.#status.set(id, status);
+    this.#dirtyPeers.add(id);
+    this.#touch('status');
+  }
+
+  #touch(...changes: ModelChange[]): void {
+    for (const c of changes) this.#changes.add(c);
+    this.#state = undefined;
+  }
+
+  #savedInterface(state: RouterState, id: string): SavedInterfaceRow[] {
+    const row = this.#interfaces.get(id);
+    if (!row) return [];
+    const name = row['name'] ?? '';
+    return [{ rosId: id, row, addresses: state.addresses.filter((a) => a.interface === name && !a.disabled).map((a) => a.address), dynamic: this.#dynamic.has(name) }];
+  }
+
+  #build(): RouterState {
+    const peers = [...this.#peers].map(([id, row]): ModelPeer => ({
+      ...toWireGuardPeer(row),
+      status: this.#status.get(id) ?? 'never-connected',
+      presharedKeyState: this.#psk.get(id) ?? 'hidden',
+    }));
+    const byId = new Map(peers.map((p) => [p.id, p]));
+    const interfaces: RouterInterface[] = [...this.#interfaces.values()].map((row) => toRouterInterface(row, this.#dynamic));
+    const addresses: IpAddressEntry[] = [...this.#addresses.values()].map(toIpAddress);
+    const firewall = [...this.#firewall.values()];
+    return {
+      routerId: this.routerId,
+      source: this.#source,
+      seenAt: this.#seenAt,
+      parts: { ...this.#parts },
+      interfaces,
+      addresses,
+      peers,
+      vanished: [...this.#vanished.values()].map((v) => ({ peer: toWireGuardPeer(v.row), status: v.status, vanishedAt: v.vanishedAt })),
+      firewall,
+      cloud: this.#cloud ? toIpCloud(this.#cloud) : null,
+      peer: (id) => byId.get(id),
+    };
+  }
+}
+
+function presharedKeyState(value: string | undefined): PresharedKeyState {
+  if (value === undefined) return 'hidden';
+  return value === '' ? 'none' : 'set';
+}

@@ -1,0 +1,78 @@
+// The parts of a router the model holds, the one print that reads each (rows are parsed by the menu's own
+// parser in routeros/menus), and what is known of each part: read at a time, or unknown and why. A part
+// the router refuses (a missing policy, a menu this router lacks) is unknown; the other parts stay visible.
+import type { PrintOptions, RouterOsClient } from '../../routeros/client.ts';
+import { RouterOsError, RouterOsTrapError } from '../../routeros/errors.ts';
+import { FILTER_PATH } from '../../routeros/menus/firewall-filter.ts';
+import { INTERFACE_PATH, WIREGUARD_LINKS } from '../../routeros/menus/interface.ts';
+import { IP_ADDRESS_PATH } from '../../routeros/menus/ip-address.ts';
+import { IP_CLOUD_PATH } from '../../routeros/menus/ip-cloud.ts';
+import { WIREGUARD_PATH } from '../../routeros/menus/wireguard.ts';
+import { PEERS_PATH } from '../../routeros/menus/wireguard-peers.ts';
+import type { Row } from '../../routeros/rows.ts';
+
+export const MODEL_PARTS = ['interfaces', 'peers', 'addresses', 'dynamic', 'firewall', 'cloud'] as const;
+export type ModelPart = (typeof MODEL_PARTS)[number];
+
+interface PartPrint {
+  readonly path: string;
+  readonly options: PrintOptions;
+  /** RouterOS streams this menu's changes (`listen`): the model follows it between polls. */
+  readonly followed: boolean;
+}
+
+/**
+ * The firewall is read whole (listen takes no query on every version) and narrowed to the input chain here;
+ * the dynamic flag and /ip/cloud change rarely and are re-read with every full read.
+ */
+export const PART_PRINTS: Readonly<Record<ModelPart, PartPrint>> = {
+  interfaces: { path: WIREGUARD_PATH, options: {}, followed: true },
+  peers: { path: PEERS_PATH, options: {}, followed: true },
+  addresses: { path: IP_ADDRESS_PATH, options: {}, followed: true },
+  dynamic: { path: INTERFACE_PATH, options: WIREGUARD_LINKS, followed: false },
+  firewall: { path: FILTER_PATH, options: {}, followed: true },
+  cloud: { path: IP_CLOUD_PATH, options: {}, followed: false },
+};
+
+/** Why a part is not known: the router refused the print (its own words), or the print failed. */
+export interface PartProblem {
+  readonly code: 'REFUSED' | 'FAILED';
+  /** The router's own text (`not enough permissions (9)`), or what went wrong. */
+  readonly message: string;
+  /** The print that was refused, e.g. `/ip/firewall/filter/print`. */
+  readonly command: string;
+  readonly at: number;
+}
+
+export type PartState = { readonly known: true; readonly readAt: number } | { readonly known: false; readonly problem: PartProblem | null };
+
+export const NOT_READ: PartState = { known: false, problem: null };
+
+export type PartRead = { readonly ok: true; readonly rows: Row[] } | { readonly ok: false; readonly problem: PartProblem };
+
+/**
+ * Prints `parts` in parallel on the router's connection. A refusal or a slow print makes only that part
+ * unknown; a lost connection rejects the whole read (the connection manager reports the router offline).
+ */
+export async function readParts(client: RouterOsClient, parts: readonly ModelPart[], now: () => number): Promise<Map<ModelPart, PartRead>> {
+  const results = await Promise.all(parts.map(async (part): Promise<[ModelPart, PartRead]> => [part, await readPart(client, part, now)]));
+  return new Map(results);
+}
+
+async function readPart(client: RouterOsClient, part: ModelPart, now: () => number): Promise<PartRead> {
+  const { path, options } = PART_PRINTS[part];
+  try {
+    return { ok: true, rows: await client.print(path, options) };
+  } catch (error) {
+    const problem = partProblem(error, `${path}/print`, now());
+    if (problem) return { ok: false, problem };
+    throw error;
+  }
+}
+
+/** The problem a failed read of a part is, or undefined when the link itself failed (rethrown). */
+export function partProblem(error: unknown, command: string, at: number): PartProblem | undefined {
+  if (error instanceof RouterOsTrapError) return { code: 'REFUSED', message: error.traps.map((t) => t.message).join('; '), command, at };
+  if (error instanceof RouterOsError && error.code === 'TIMEOUT') return { code: 'FAILED', message: error.message, command, at };
+  return undefined;
+}

@@ -1,0 +1,64 @@
+// The router model as the contract's read models: the interface and peer listings every screen shows. Pure
+// functions of one RouterState, so two screens read at the same moment show the same status and counts.
+import type { UnknownPart, WgInterface, WgPeer } from '../../../src/contract/index.ts';
+import type { WireGuardPeer } from '../../routeros/menus/wireguard-peers.ts';
+import { interfaceRow } from '../management/interface-view.ts';
+import type { ModelPeer, RouterState } from './model.ts';
+import { MODEL_PARTS } from './parts.ts';
+
+export interface Listing<T> {
+  source: 'live' | 'cache';
+  seenAt: number | null;
+  unknown: UnknownPart[];
+  rows: T[];
+}
+
+/** Parts the router refused or failed to give (never-read parts while offline are covered by source). */
+export function unknownParts(state: RouterState): UnknownPart[] {
+  return MODEL_PARTS.flatMap((part) => {
+    const p = state.parts[part];
+    return !p.known && p.problem ? [{ part, code: p.problem.code, message: p.problem.message, command: p.problem.command }] : [];
+  });
+}
+
+export function peerListing(state: RouterState): Listing<WgPeer> {
+  return { source: state.source, seenAt: state.seenAt, unknown: unknownParts(state), rows: state.peers.map(toPeerRow) };
+}
+
+export function interfaceListing(state: RouterState): Listing<WgInterface> {
+  const statuses = new Map<string, ModelPeer['status'][]>();
+  for (const p of state.peers) {
+    const list = statuses.get(p.interface) ?? [];
+    list.push(p.status);
+    statuses.set(p.interface, list);
+  }
+  const rows = state.interfaces.map((iface) =>
+    interfaceRow(iface, state.addresses.filter((a) => a.interface === iface.name && !a.disabled).map((a) => a.address), statuses.get(iface.name) ?? []));
+  return { source: state.source, seenAt: state.seenAt, unknown: unknownParts(state), rows };
+}
+
+/** A RouterOS peer as the contract's read model, with the status the model holds for it. */
+export function toPeerRow(peer: WireGuardPeer & { status: WgPeer['status'] }): WgPeer {
+  return {
+    id: peer.id,
+    interface: peer.interface,
+    name: peer.name ?? '',
+    comment: peer.comment,
+    publicKey: peer.publicKey,
+    allowedAddress: peer.allowedAddress,
+    endpoint: peer.endpointAddress ? joinHostPort(peer.endpointAddress, peer.endpointPort) : null,
+    currentEndpoint: peer.currentEndpointAddress ? joinHostPort(peer.currentEndpointAddress, peer.currentEndpointPort) : null,
+    lastHandshakeMs: peer.lastHandshakeMs ?? null,
+    persistentKeepaliveSec: peer.persistentKeepaliveMs === undefined ? null : Math.round(peer.persistentKeepaliveMs / 1000),
+    rx: Number(peer.rx),
+    tx: Number(peer.tx),
+    disabled: peer.disabled,
+    dynamic: peer.dynamic,
+    status: peer.status,
+  };
+}
+
+function joinHostPort(host: string, port: number): string {
+  const h = host.includes(':') ? `[${host}]` : host;
+  return port > 0 ? `${h}:${port}` : h;
+}
