@@ -42,8 +42,6 @@ const FOLLOWED = MODEL_PARTS.filter((p): p is Followed => PART_PRINTS[p].followe
 const COUNTER_SAVE_MS = 60_000;
 /** Without `listen` on the peers menu, the whole table is read again every this many polls. */
 const UNFOLLOWED_PEER_READ_EVERY = 12;
-/** After a change, the poll that judges its status runs this soon (several changes share it). */
-const POLL_AFTER_CHANGE_MS = 250;
 /** The cheapest print there is: a round trip on the connection the streams use. */
 const SYNC_PATH = '/system/identity';
 
@@ -61,7 +59,6 @@ interface Entry {
   polls: number;
   countersSavedAt: number;
   emitTimer: ReturnType<typeof setTimeout> | undefined;
-  pollTimer: ReturnType<typeof setTimeout> | undefined;
 }
 
 export class RouterModels {
@@ -126,14 +123,13 @@ export class RouterModels {
   /**
    * Those parts read again now on the given connection, applied, saved and pushed: the answer to a change
    * WireDesk just made (its own read), or a check that must not trust a stream that may have missed
-   * something (an import resumed after a lost link). Reading peers also asks for a poll soon, whose
-   * recorder decides the peers' status as for every other peer.
+   * something (an import resumed after a lost link). A changed peer keeps its status (or shows disabled)
+   * until the next poll judges it as every other peer.
    */
   async readNow(routerId: string, client: RouterOsClient, parts: readonly ModelPart[]): Promise<RouterState> {
     const entry = this.#require(routerId);
     const reads = await readParts(client, parts, this.#d.now);
     entry.model.applyRead(reads, this.#d.now());
-    if (parts.includes('peers')) this.#pollSoon(routerId, entry);
     this.#changed(routerId, entry);
     return entry.model.state();
   }
@@ -142,7 +138,6 @@ export class RouterModels {
   applyPeerRow(routerId: string, row: Row): RouterState {
     const entry = this.#require(routerId);
     entry.model.applyPeerRow(row);
-    this.#pollSoon(routerId, entry);
     this.#changed(routerId, entry);
     return entry.model.state();
   }
@@ -181,7 +176,7 @@ export class RouterModels {
     model.takeChanges();
     entry = {
       model, poller: undefined, loading: undefined, generation: 0, listens: [], following: new Set(), rereading: undefined,
-      polls: 0, countersSavedAt: this.#d.now(), emitTimer: undefined, pollTimer: undefined,
+      polls: 0, countersSavedAt: this.#d.now(), emitTimer: undefined,
     };
     this.#entries.set(routerId, entry);
     if (this.#d.polling !== false) this.#startPoller(routerId, entry);
@@ -199,7 +194,9 @@ export class RouterModels {
       // One print per poll over the router's shared connection; while it is offline the read fails at
       // once and the poll is stored as a gap, never as zero traffic.
       source: { readPeers: (proplist, signal) => this.#d.connections.withClient(routerId, (c) => c.print(PEERS_PATH, { proplist, signal })) },
-      onEvent: (event) => this.#d.onMonitorEvent(event),
+      // The recorder reports a transition inside the poll, before onPolled hands the same poll to the
+      // model: deferred a tick, so whoever hears of it and reads the model sees the same status.
+      onEvent: (event) => queueMicrotask(() => this.#d.onMonitorEvent(event)),
       onPolled: (result) => {
         if (result.ok) this.#onPoll(routerId, entry, result.rows, result.t);
       },
@@ -305,15 +302,6 @@ export class RouterModels {
       });
   }
 
-  #pollSoon(routerId: string, entry: Entry): void {
-    if (entry.pollTimer !== undefined || !entry.poller || this.#entries.get(routerId) !== entry) return;
-    entry.pollTimer = setTimeout(() => {
-      entry.pollTimer = undefined;
-      void entry.poller?.pollOnce().catch((error: unknown) => this.#d.log('poll after a change failed', { routerId, error: String(error) }));
-    }, POLL_AFTER_CHANGE_MS);
-    entry.pollTimer.unref?.();
-  }
-
   /** Saves what changed and tells the renderer, once per burst of changes (a bulk add streams hundreds of rows). */
   #changed(routerId: string, entry: Entry): void {
     // A read that ends after the router was removed (or the app quit) has nobody left to tell.
@@ -356,7 +344,6 @@ export class RouterModels {
     entry.generation++;
     this.#stopListens(entry);
     if (entry.emitTimer !== undefined) clearTimeout(entry.emitTimer);
-    if (entry.pollTimer !== undefined) clearTimeout(entry.pollTimer);
     await entry.poller?.stop();
     this.#save(routerId, entry, true);
   }
