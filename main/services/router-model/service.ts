@@ -5,7 +5,7 @@
 //    monitor's rule decides in the recorder),
 //  - the answers to WireDesk's own changes.
 // Screens, checks and services read `state()`; nothing else prints WireGuard tables. See
-// docs/decisions/0007-router-model.md for what each path costs in round trips.
+// docs/decisions/0005-router-model.md for what each path costs in round trips.
 import type { EventBus } from '../../ipc/events.ts';
 import { RouterPoller, type MonitorEvent } from '../../monitoring/index.ts';
 import type { ListenHandle, RouterOsClient } from '../../routeros/client.ts';
