@@ -20,7 +20,7 @@ export class PeerList {
     return mapErrors(async () => {
       const state = await this.#d.models.state(routerId);
       const custody = this.#d.keys.custodyByKey(routerId);
-      const clientFields = this.#clientFields(routerId);
+      const clientFields = hasClientFields(state.facts?.version ?? '');
       const present = state.peers.map((peer) => managedPeer(peer, { custody: custody.get(peer.publicKey) ?? null, vanishedAt: null, clientFields }));
       const vanished = state.vanished.map((v) => managedPeer({ ...v.peer, status: v.status }, { custody: custody.get(v.peer.publicKey) ?? null, vanishedAt: v.vanishedAt, clientFields }));
       return { source: state.source, seenAt: state.seenAt, unknown: unknownParts(state), rows: [...present, ...vanished] };
@@ -68,11 +68,10 @@ export class PeerList {
     const base = `${router}${input.interface ? `-${input.interface}` : ''}-peers-${day}`.replace(/[^\p{L}\p{N}._-]+/gu, '-');
     return { fileName: `${base}.csv`, csv, rows: chosen.length };
   }
+}
 
-  /** From the live connection, else the version the router reported last time. */
-  #clientFields(routerId: string): boolean {
-    const text = this.#d.connections.facts(routerId)?.version ?? this.#d.routers.get(routerId)?.routerosVersion ?? '';
-    const parsed = parseRouterOsVersion(text);
-    return parsed.ok && peerFeatures(parsed.value).clientFields;
-  }
+/** The router has client-* peer settings (7.12+): from the version it reported, live or last time. */
+function hasClientFields(versionText: string): boolean {
+  const parsed = parseRouterOsVersion(versionText);
+  return parsed.ok && peerFeatures(parsed.value).clientFields;
 }

@@ -39,7 +39,17 @@ export interface RouterState extends RouterWireGuard {
   /** The input chain, in the router's order (the first matching rule decides). */
   readonly firewall: readonly Row[];
   readonly cloud: IpCloud | null;
+  /** Identity, RouterOS version and board as the router reported them at login (or last time, offline). */
+  readonly facts: RouterFacts | null;
   peer(id: string): ModelPeer | undefined;
+}
+
+export interface RouterFacts {
+  readonly identity: string;
+  /** As /system/resource prints it: `7.18.2 (stable)`. */
+  readonly version: string;
+  readonly board: string;
+  readonly readAt: number;
 }
 
 /** A kind of change, pushed to the renderer so it re-reads only what it shows. */
@@ -71,6 +81,7 @@ export class RouterModel {
   #firewall = new Map<string, Row>();
   #dynamic = new Set<string>();
   #cloud: Row | null = null;
+  #facts: RouterFacts | null = null;
   #parts: Record<ModelPart, PartState> = Object.fromEntries(MODEL_PARTS.map((p) => [p, NOT_READ])) as Record<ModelPart, PartState>;
   #source: 'live' | 'cache' = 'cache';
   #seenAt: number | null = null;
@@ -226,6 +237,14 @@ export class RouterModel {
     this.#removePeerRow(id);
     this.#vanished.delete(id);
     this.#removing.delete(id);
+  }
+
+  /** What the router said about itself at login; read by the connection, not by the model. */
+  applyFacts(facts: RouterFacts): void {
+    const before = this.#facts;
+    this.#facts = facts;
+    if (!before || before.identity !== facts.identity || before.version !== facts.version || before.board !== facts.board) this.#touch('parts');
+    this.#state = undefined;
   }
 
   /** The router became unreachable: keep everything as last known. */
@@ -464,6 +483,7 @@ export class RouterModel {
       vanished: [...this.#vanished.values()].map((v) => ({ peer: toWireGuardPeer(v.row), status: v.status, vanishedAt: v.vanishedAt })),
       firewall,
       cloud: this.#cloud ? toIpCloud(this.#cloud) : null,
+      facts: this.#facts,
       peer: (id) => byId.get(id),
     };
   }

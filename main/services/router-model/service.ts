@@ -173,6 +173,8 @@ export class RouterModels {
     });
     const saved = this.#d.copy.load(routerId);
     if (saved) model.loadCopy(saved);
+    const known = this.#d.routers.get(routerId);
+    if (known?.routerosVersion) model.applyFacts({ identity: known.identity ?? '', version: known.routerosVersion, board: known.board ?? '', readAt: known.lastConnectedAt ?? 0 });
     model.takeChanges();
     entry = {
       model, poller: undefined, loading: undefined, generation: 0, listens: [], following: new Set(), rereading: undefined,
@@ -243,6 +245,8 @@ export class RouterModels {
         }
         const reads = await readParts(client, MODEL_PARTS, this.#d.now);
         if (entry.generation !== generation) return;
+        const facts = this.#d.connections.facts(routerId);
+        if (facts) entry.model.applyFacts({ identity: facts.identity, version: facts.version, board: facts.board, readAt: this.#d.now() });
         entry.model.applyRead(reads, this.#d.now());
         applying = true;
         for (const [part, row] of buffered) this.#onListened(routerId, entry, part, row);
