@@ -7,7 +7,7 @@
 import type { Database as Db, Statement } from 'better-sqlite3';
 import { z } from 'zod';
 import type { PeerStatus } from '../../src/domain/peer-status.ts';
-import { stripSecrets } from './strip-secrets.ts';
+import { isSecretKey } from './strip-secrets.ts';
 import { transaction } from './transaction.ts';
 
 /** Whether a peer has a preshared key: only the presence is kept; the key itself stays on the router. */
@@ -80,6 +80,12 @@ ON CONFLICT (router_id, ros_id) DO UPDATE SET
   first_seen_at = CASE WHEN interfaces.public_key IS excluded.public_key THEN interfaces.first_seen_at ELSE excluded.first_seen_at END,
   last_seen_at = excluded.last_seen_at, vanished_at = NULL`;
 
+// The usual refresh: the same peer (same key, interface and name) with a new status or row. One UPDATE that
+// leaves the indexed columns alone; anything else (a new peer, a renamed or re-keyed one) takes the upsert.
+const REFRESH_PEER = `
+UPDATE peers SET raw_json = @raw, status = @status, preshared_key = @psk, last_seen_at = @seen, vanished_at = NULL
+WHERE router_id = @routerId AND ros_id = @rosId AND public_key = @publicKey AND interface = @interface AND name IS @name`;
+
 interface PeerParams { routerId: string; rosId: string; interface: string; publicKey: string; name: string | null; raw: string; status: string; psk: string; seen: number }
 interface InterfaceParams { routerId: string; rosId: string; name: string; publicKey: string | null; raw: string; addresses: string; dynamic: number; seen: number }
 interface VanishParams { routerId: string; rosId: string; seen: number }
@@ -87,6 +93,7 @@ interface VanishParams { routerId: string; rosId: string; seen: number }
 export class LocalCopyRepository {
   readonly #db: Db;
   readonly #upsertPeer: Statement<[PeerParams]>;
+  readonly #refreshPeer: Statement<[PeerParams]>;
   readonly #upsertInterface: Statement<[InterfaceParams]>;
   readonly #vanishPeer: Statement<[VanishParams]>;
   readonly #vanishInterface: Statement<[VanishParams]>;
@@ -99,6 +106,7 @@ export class LocalCopyRepository {
   constructor(db: Db) {
     this.#db = db;
     this.#upsertPeer = db.prepare(UPSERT_PEER);
+    this.#refreshPeer = db.prepare(REFRESH_PEER);
     this.#upsertInterface = db.prepare(UPSERT_INTERFACE);
     this.#vanishPeer = db.prepare('UPDATE peers SET vanished_at = @seen WHERE router_id = @routerId AND ros_id = @rosId AND vanished_at IS NULL');
     this.#vanishInterface = db.prepare('UPDATE interfaces SET vanished_at = @seen WHERE router_id = @routerId AND ros_id = @rosId AND vanished_at IS NULL');
@@ -135,7 +143,10 @@ export class LocalCopyRepository {
         for (const i of changes.interfaces.upsert) this.#upsertInterface.run(interfaceParams(routerId, i, seen));
         for (const rosId of changes.interfaces.vanished) this.#vanishInterface.run({ routerId, rosId, seen });
       }
-      for (const p of changes.peers.upsert) this.#upsertPeer.run(peerParams(routerId, p, seen));
+      for (const p of changes.peers.upsert) {
+        const params = peerParams(routerId, p, seen);
+        if (this.#refreshPeer.run(params).changes === 0) this.#upsertPeer.run(params);
+      }
       for (const rosId of changes.peers.vanished) this.#vanishPeer.run({ routerId, rosId, seen });
       if (changes.seenAt !== null) this.#seen.run(routerId, changes.seenAt);
     });
@@ -160,9 +171,12 @@ function storedRow(json: string): Record<string, string> | null {
   }
 }
 
-// The model strips secrets already; stripSecrets here is the store's own guarantee (see strip-secrets.ts).
+// The model strips secrets already; this is the store's own guarantee, with the same list of secret names
+// as logs (strip-secrets.ts). A RouterOS row is flat, so no deep copy is needed.
 function rawJson(row: Record<string, string>): string {
-  return JSON.stringify(stripSecrets(row));
+  const kept: Record<string, string> = {};
+  for (const key in row) if (!isSecretKey(key)) kept[key] = row[key]!;
+  return JSON.stringify(kept);
 }
 
 function peerParams(routerId: string, p: SavedPeerRow, seen: number): PeerParams {
