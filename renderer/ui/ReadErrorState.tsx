@@ -5,7 +5,16 @@ import type { ReadError } from '../lib/read-model.ts';
 import { Banner } from './Banner.tsx';
 import { Button } from './Button.tsx';
 
-export function ReadErrorState({ error, what, onRetry, busy }: { error: ReadError; what: string; onRetry: () => void; busy: boolean }) {
+export interface ReadErrorStateProps {
+  error: ReadError;
+  what: string;
+  onRetry: () => void;
+  busy: boolean;
+  /** The router is connected: "the status above says what is in the way" would point at nothing. */
+  connected: boolean;
+}
+
+export function ReadErrorState({ error, what, onRetry, busy, connected }: ReadErrorStateProps) {
   const { t } = useTranslation();
   const retry = (
     <Button size="sm" icon={<RefreshCw size={14} aria-hidden />} onClick={onRetry} busy={busy}>
@@ -16,7 +25,7 @@ export function ReadErrorState({ error, what, onRetry, busy }: { error: ReadErro
   if (error.code === 'OFFLINE') {
     return (
       <Banner tone="warn" title={t('readError.offline', { what })} data-testid="read-error" actions={retry}>
-        {t('readError.offlineBody')}
+        {connected ? t('readError.offlineBodyConnected') : t('readError.offlineBody')}
       </Banner>
     );
   }
@@ -27,9 +36,13 @@ export function ReadErrorState({ error, what, onRetry, busy }: { error: ReadErro
   );
 }
 
-/** Main answered from its cache but has never read this router: there is nothing to show, not "zero rows". */
-export function NotReadYet({ what, onRetry, busy }: { what: string; onRetry: () => void; busy: boolean }) {
+/**
+ * Main answered from its cache but has never read this router: there is nothing to show, not "zero rows".
+ * While the router is connected its first read is under way (the listing follows by itself when it ends).
+ */
+export function NotReadYet({ what, onRetry, busy, connected }: { what: string; onRetry: () => void; busy: boolean; connected: boolean }) {
   const { t } = useTranslation();
+  if (connected) return <LoadingState label={t('readError.readingFirst', { what })} />;
   return (
     <Banner
       tone="warn"

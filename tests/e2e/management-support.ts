@@ -22,9 +22,16 @@ export interface ManagedApp {
   close(): Promise<void>;
 }
 
-export async function managedApp(options: SimulatorOptions & { routerName?: string } = {}): Promise<ManagedApp> {
-  const { routerName = 'Müşteri Ofis', ...simOptions } = options;
+export interface ManagedAppOptions extends SimulatorOptions {
+  routerName?: string;
+  /** Runs before the router is added, so WireDesk's first read already meets it (e.g. sim.faults.refuse). */
+  beforeConnect?: (sim: Sim) => void;
+}
+
+export async function managedApp(options: ManagedAppOptions = {}): Promise<ManagedApp> {
+  const { routerName = 'Müşteri Ofis', beforeConnect, ...simOptions } = options;
   const sim = await startSimulator({ host: '127.0.0.1', port: 0, version: '7.18', peers: 6, seed: 5, users: [{ name: 'tech', password: PASSWORD }], ...simOptions });
+  beforeConnect?.(sim);
   const session = await openApp();
   const { services } = session.host;
   const profile = await services.routers.add({ name: routerName, host: '127.0.0.1', port: sim.port, transport: 'api', username: 'tech', password: PASSWORD, tlsFingerprint: null, allowAnonymousTls: false });

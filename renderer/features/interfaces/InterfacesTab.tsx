@@ -1,4 +1,4 @@
-// WireGuard interfaces of one router, refreshed every poll interval while the tab is open: create, edit,
+// WireGuard interfaces of one router, re-read whenever main pushes a change of them: create, edit,
 // enable/disable and delete them, copy the public key, and set where clients dial (the endpoint that
 // makes ready configs and QR codes possible). Changes need a live connection; offline they are switched off
 // with the reason while the last-known rows stay on screen.
@@ -10,7 +10,9 @@ import { useLocale } from '../../i18n/index.ts';
 import { invoke } from '../../lib/api.ts';
 import { toActionError, type ActionError } from '../../lib/action-error.ts';
 import { formatCount, shortenKey } from '../../lib/format.ts';
-import { useNow, usePoll } from '../../lib/hooks.ts';
+import { useNow } from '../../lib/hooks.ts';
+import { INTERFACE_LISTING_CHANGES, useModelRefresh } from '../../lib/model-refresh.ts';
+import { onlineCountShown, type Freshness } from '../../lib/peer-status.ts';
 import { EMPTY_READ } from '../../lib/read-model.ts';
 import type { Tone } from '../../lib/status.ts';
 import { ActionErrorPanel } from '../../ui/ActionErrorPanel.tsx';
@@ -21,8 +23,8 @@ import { MenuButton } from '../../ui/MenuButton.tsx';
 import { LoadingState, NotReadYet, ReadErrorState } from '../../ui/ReadErrorState.tsx';
 import { FreshnessLabel, SourceBanner } from '../../ui/SourceBanner.tsx';
 import { StatusText } from '../../ui/StatusPill.tsx';
+import { UnknownPartsBanner } from '../../ui/UnknownPartsBanner.tsx';
 import { useRouters } from '../routers/store.ts';
-import { usePollIntervalMs } from '../settings/store.ts';
 import { endpointText } from '../configs/config-options.ts';
 import { useLoadedEndpoint } from './endpoint-store.ts';
 import { DeleteInterfaceDialog, EndpointDialog, InterfaceDialog } from './InterfaceDialogs.tsx';
@@ -48,7 +50,6 @@ export function InterfacesTab({ routerId }: { routerId: string }) {
   const { t } = useTranslation();
   const locale = useLocale();
   const now = useNow(1000);
-  const interval = usePollIntervalMs();
   const fetch = useInterfaces((s) => s.fetch);
   const read = useInterfaces((s) => s.byRouter[routerId]) ?? EMPTY_READ;
   const online = useRouters((s) => s.statuses[routerId]?.state === 'online');
@@ -57,13 +58,12 @@ export function InterfacesTab({ routerId }: { routerId: string }) {
   const [actionError, setActionError] = useState<ActionError | null>(null);
   const loadReservations = useReservations((s) => s.load);
   const reservations = useReservations((s) => s.byRouter[routerId]);
-  // Keyed by the connection too: a router coming (back) online is read at once, not at the next poll.
-  // Reservations are local, but a peer made on a reserved address uses it up, so they are re-read too.
-  usePoll(
-    `${routerId}:${online ? 'online' : 'not-online'}`,
-    () => Promise.all([fetch(routerId), loadReservations(routerId).catch(() => undefined)]),
-    interval,
-  );
+  // Keyed by the connection too: a router coming (back) online is read at once. Reservations are local,
+  // but a peer made on a reserved address uses it up, so a change of the peers re-reads them too.
+  useModelRefresh(routerId, online ? 'online' : 'not-online', [
+    { read: fetch, changes: INTERFACE_LISTING_CHANGES },
+    { read: (id) => loadReservations(id).catch(() => undefined), changes: ['peers'] },
+  ]);
 
   const refresh = useCallback(() => void fetch(routerId), [fetch, routerId]);
   const setDisabled = async (row: WgInterface, disabled: boolean) => {
@@ -81,18 +81,25 @@ export function InterfacesTab({ routerId }: { routerId: string }) {
 
   const { data, error, loading } = read;
   if (!data) {
-    if (error) return <ReadErrorState error={error} what={t('interfaces.what')} onRetry={() => void fetch(routerId)} busy={loading} />;
+    if (error) return <ReadErrorState error={error} what={t('interfaces.what')} onRetry={() => void fetch(routerId)} busy={loading} connected={online} />;
     return <LoadingState label={t('interfaces.loading')} />;
   }
   // A cache answer without a read time means WireDesk never reached this router: no rows is not "none".
-  if (data.source === 'cache' && data.seenAt === null) return <NotReadYet what={t('interfaces.what')} onRetry={() => void fetch(routerId)} busy={loading} />;
+  if (data.source === 'cache' && data.seenAt === null) return <NotReadYet what={t('interfaces.what')} onRetry={() => void fetch(routerId)} busy={loading} connected={online} />;
 
   const closeDialog = () => setDialog(null);
   const offlineTitle = online ? undefined : t('peers.offlineEdits');
+  const freshness: Freshness = { source: data.source, seenAt: data.seenAt };
+  const lastKnown = data.source === 'cache';
+  // The router refused its interface list: no rows means "unknown", never "none".
+  const interfacesUnknown = data.unknown.some((u) => u.part === 'interfaces');
+  const totals = data.rows.reduce((sum, row) => ({ online: sum.online + row.onlinePeerCount, peers: sum.peers + row.peerCount }), { online: 0, peers: 0 });
+  const totalOnline = onlineCountShown(totals.online, totals.peers, freshness, now, t, locale);
 
   return (
     <div className="tab-content" data-testid="interfaces-tab">
       <SourceBanner source={data.source} seenAt={data.seenAt} error={error} now={now} />
+      <UnknownPartsBanner routerId={routerId} unknown={data.unknown} />
       {!online ? (
         <p className="offline-note" data-testid="edits-disabled">
           <Lock size={14} aria-hidden />
@@ -103,6 +110,14 @@ export function InterfacesTab({ routerId }: { routerId: string }) {
         <span className="toolbar-count" data-testid="interfaces-count">
           {t('interfaces.count', { count: data.rows.length, formatted: formatCount(data.rows.length, locale) })}
         </span>
+        {data.rows.length > 0 ? (
+          <span className="toolbar-count" data-testid="interfaces-online" data-online={totals.online} data-last-known={lastKnown}>
+            <span className="faint" aria-hidden>
+              ·{' '}
+            </span>
+            {totalOnline.text}
+          </span>
+        ) : null}
         <FreshnessLabel source={data.source} seenAt={data.seenAt} now={now} loading={loading} />
         <span className="spacer" />
         <Button size="sm" variant="primary" icon={<Plus size={14} aria-hidden />} onClick={() => setDialog({ kind: 'create' })} disabled={!online} title={offlineTitle} data-testid="add-interface">
@@ -110,7 +125,13 @@ export function InterfacesTab({ routerId }: { routerId: string }) {
         </Button>
       </div>
       {actionError ? <ActionErrorPanel error={actionError} failedTitle={t('interfaces.changeFailed')} onDismiss={() => setActionError(null)} data-testid="interfaces-action-error" /> : null}
-      {data.rows.length === 0 ? (
+      {data.rows.length === 0 && interfacesUnknown ? (
+        <div className="panel">
+          <EmptyState icon={<Network size={28} aria-hidden />} title={t('interfaces.unknownTitle')} data-testid="interfaces-unknown">
+            {t('interfaces.unknownBody')}
+          </EmptyState>
+        </div>
+      ) : data.rows.length === 0 ? (
         <div className="panel">
           <EmptyState
             icon={<Network size={28} aria-hidden />}
@@ -133,7 +154,10 @@ export function InterfacesTab({ routerId }: { routerId: string }) {
             <thead>
               <tr>
                 <th scope="col">{t('interfaces.name')}</th>
-                <th scope="col">{t('interfaces.status')}</th>
+                {/* Last-known: said once in the header (which may wrap), so the cells stay as narrow as live. */}
+                <th scope="col" className={lastKnown ? 'wrap-head' : undefined}>
+                  {lastKnown ? t('interfaces.statusLastSeen') : t('interfaces.status')}
+                </th>
                 <th scope="col" className="align-end">
                   {t('interfaces.listenPort')}
                 </th>
@@ -141,8 +165,8 @@ export function InterfacesTab({ routerId }: { routerId: string }) {
                   {t('interfaces.mtu')}
                 </th>
                 <th scope="col">{t('interfaces.addresses')}</th>
-                <th scope="col" className="align-end">
-                  {t('interfaces.peers')}
+                <th scope="col" className={`align-end${lastKnown ? ' wrap-head' : ''}`} data-testid="interfaces-peers-header">
+                  {lastKnown ? t('interfaces.peersLastSeen') : t('interfaces.peers')}
                 </th>
                 <th scope="col">{t('interfaces.publicKey')}</th>
                 <th scope="col">{t('interfaces.endpoint')}</th>
@@ -154,6 +178,7 @@ export function InterfacesTab({ routerId }: { routerId: string }) {
             <tbody>
               {data.rows.map((row) => {
                 const state = interfaceState(row);
+                const peersOnline = onlineCountShown(row.onlinePeerCount, row.peerCount, freshness, now, t, locale);
                 return (
                   <tr key={row.id} data-testid={`interface-row-${row.name}`}>
                     <td>
@@ -169,7 +194,13 @@ export function InterfacesTab({ routerId }: { routerId: string }) {
                       </div>
                     </td>
                     <td>
-                      <StatusText tone={state.tone} label={t(state.key)} />
+                      {/* Running or not is last-known too while the router is unreachable: not green then. */}
+                      <StatusText
+                        tone={lastKnown ? 'neutral' : state.tone}
+                        label={t(state.key)}
+                        title={lastKnown ? t('peerStatus.whenLastSeen', { status: t(state.key) }) : undefined}
+                        data-testid={`interface-state-${row.name}`}
+                      />
                     </td>
                     <td className="align-end num">{row.listenPort}</td>
                     <td className="align-end num">{row.mtu}</td>
@@ -187,8 +218,15 @@ export function InterfacesTab({ routerId }: { routerId: string }) {
                       )}
                       <ReservedCount count={reservations?.filter((r) => r.interface === row.name).length ?? 0} onOpen={() => setDialog({ kind: 'reservations', row })} name={row.name} />
                     </td>
-                    <td className="align-end num nowrap" title={t('interfaces.peersTitle', { online: row.onlinePeerCount, total: row.peerCount })}>
-                      <span className={row.onlinePeerCount > 0 ? 'ok-text strong' : 'muted'}>{formatCount(row.onlinePeerCount, locale)}</span>
+                    <td
+                      className="align-end num nowrap"
+                      title={peersOnline.text}
+                      data-testid={`interface-online-${row.name}`}
+                      data-online={row.onlinePeerCount}
+                      data-total={row.peerCount}
+                      data-last-known={peersOnline.lastKnown}
+                    >
+                      <span className={peersOnline.tone === 'ok' ? 'ok-text strong' : 'muted'}>{formatCount(row.onlinePeerCount, locale)}</span>
                       <span className="faint"> / </span>
                       {formatCount(row.peerCount, locale)}
                     </td>

@@ -1,4 +1,4 @@
-// WireGuard interfaces per router (interfaces:list), refreshed while the Interfaces tab is open.
+// WireGuard interfaces per router (interfaces:list), re-read on pushed model changes while a tab shows them.
 import { createReadModelStore } from '../../lib/read-model.ts';
 
 export const useInterfaces = createReadModelStore('interfaces:list');

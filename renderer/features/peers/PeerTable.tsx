@@ -6,9 +6,9 @@ import { Lock } from 'lucide-react';
 import { useTranslation } from 'react-i18next';
 import type { WgPeer } from '../../../src/contract/index.ts';
 import { useLocale } from '../../i18n/index.ts';
-import { formatAge, formatBytes } from '../../lib/format.ts';
+import { formatAge, formatBytes, formatDateTime } from '../../lib/format.ts';
 import { markRowsCommitted } from '../../lib/perf.ts';
-import { PEER_STATUS_VIEW } from '../../lib/status.ts';
+import { peerStatusShown } from '../../lib/peer-status.ts';
 import { StatusText } from '../../ui/StatusPill.tsx';
 import { VirtualTable, type Column } from '../../ui/VirtualTable.tsx';
 import { peerEndpoint, peerLabel, type PeerSort, type PeerSortColumn } from './peer-view.ts';
@@ -17,6 +17,8 @@ export interface PeerTableProps<P extends WgPeer> {
   rows: readonly P[];
   sort: PeerSort;
   onSort: (column: PeerSortColumn) => void;
+  /** Live rows, or the last-known copy (the router is unreachable: statuses read as "when last seen"). */
+  source: 'live' | 'cache';
   /** When the rows were read (router time), to age handshakes while they stay on screen. */
   seenAt: number | null;
   now: number;
@@ -35,10 +37,11 @@ export interface PeerTableProps<P extends WgPeer> {
 /** Module-level so the virtualiser sees the same key function on every render. */
 const peerKey = (peer: WgPeer): string => peer.id;
 
-function PeerTableImpl<P extends WgPeer>({ rows, sort, onSort, seenAt, now, empty, leadingColumns, trailingColumns, statusCell, readOnlyReason, rowClassName }: PeerTableProps<P>) {
+function PeerTableImpl<P extends WgPeer>({ rows, sort, onSort, source, seenAt, now, empty, leadingColumns, trailingColumns, statusCell, readOnlyReason, rowClassName }: PeerTableProps<P>) {
   const { t } = useTranslation();
   const locale = useLocale();
   const elapsed = seenAt ? Math.max(0, now - seenAt) : 0;
+  const lastKnown = source === 'cache';
 
   // The benchmark's "first rows painted" mark: once per answer, as soon as the rows are in the DOM (a layout
   // effect runs before that frame is painted; the measure then ends after the paint).
@@ -52,19 +55,21 @@ function PeerTableImpl<P extends WgPeer>({ rows, sort, onSort, seenAt, now, empt
       {
         id: 'status',
         header: t('peers.status'),
-        width: '152px',
+        // "Last seen online 12 min ago" needs more room than "Online"; the text columns give it up.
+        width: lastKnown ? '244px' : '152px',
         sortable: true,
         cell: (p) => {
           const custom = statusCell?.(p);
           if (custom !== undefined) return custom;
-          const view = PEER_STATUS_VIEW[p.status];
-          return <StatusText tone={view.tone} label={t(view.labelKey)} />;
+          const shown = peerStatusShown(p, { source, seenAt }, now, t);
+          const title = shown.lastKnown && seenAt ? t('peerStatus.lastKnownTitle', { time: formatDateTime(seenAt, locale, now) }) : undefined;
+          return <StatusText tone={shown.tone} label={shown.label} title={title ? `${shown.label}. ${title}` : undefined} data-testid="peer-status" />;
         },
       },
       {
         id: 'name',
         header: t('peers.name'),
-        width: 'minmax(140px, 2fr)',
+        width: lastKnown ? 'minmax(110px, 2fr)' : 'minmax(140px, 2fr)',
         sortable: true,
         cell: (p) => {
           const label = peerLabel(p);
@@ -92,7 +97,7 @@ function PeerTableImpl<P extends WgPeer>({ rows, sort, onSort, seenAt, now, empt
       {
         id: 'interface',
         header: t('peers.interface'),
-        width: 'minmax(90px, 0.6fr)',
+        width: lastKnown ? 'minmax(80px, 0.6fr)' : 'minmax(90px, 0.6fr)',
         sortable: true,
         cell: (p) => (
           <span className="ellipsis" title={p.interface}>
@@ -103,7 +108,7 @@ function PeerTableImpl<P extends WgPeer>({ rows, sort, onSort, seenAt, now, empt
       {
         id: 'allowed',
         header: t('peers.allowed'),
-        width: 'minmax(128px, 1fr)',
+        width: lastKnown ? 'minmax(110px, 1fr)' : 'minmax(128px, 1fr)',
         sortable: true,
         className: 'mono',
         cell: (p) => {
@@ -120,7 +125,7 @@ function PeerTableImpl<P extends WgPeer>({ rows, sort, onSort, seenAt, now, empt
       {
         id: 'endpoint',
         header: t('peers.endpoint'),
-        width: 'minmax(140px, 1fr)',
+        width: lastKnown ? 'minmax(120px, 1fr)' : 'minmax(140px, 1fr)',
         sortable: true,
         className: 'mono',
         cell: (p) => {
@@ -148,7 +153,7 @@ function PeerTableImpl<P extends WgPeer>({ rows, sort, onSort, seenAt, now, empt
       { id: 'tx', header: t('peers.tx'), width: '76px', align: 'end', sortable: true, className: 'num', cell: (p) => formatBytes(p.tx, locale) },
       ...(trailingColumns ?? []),
     ],
-    [t, locale, elapsed, leadingColumns, trailingColumns, statusCell, readOnlyReason],
+    [t, locale, source, seenAt, now, elapsed, lastKnown, leadingColumns, trailingColumns, statusCell, readOnlyReason],
   );
 
   return (

@@ -12,8 +12,10 @@ import { invoke } from '../../lib/api.ts';
 import { toActionError, type ActionError } from '../../lib/action-error.ts';
 import { downloadText } from '../../lib/download.ts';
 import { formatCount, formatDateTime } from '../../lib/format.ts';
-import { useFindShortcut, useNow, usePoll } from '../../lib/hooks.ts';
+import { useFindShortcut, useNow } from '../../lib/hooks.ts';
+import { INTERFACE_LISTING_CHANGES, PEER_LISTING_CHANGES, useModelRefresh } from '../../lib/model-refresh.ts';
 import { markFilterApplied, markFilterInput } from '../../lib/perf.ts';
+import { lastKnownNote, statusFilterLabel, statusTone, type Freshness } from '../../lib/peer-status.ts';
 import { EMPTY_READ } from '../../lib/read-model.ts';
 import { ActionErrorPanel } from '../../ui/ActionErrorPanel.tsx';
 import { Banner } from '../../ui/Banner.tsx';
@@ -22,11 +24,11 @@ import { EmptyState } from '../../ui/EmptyState.tsx';
 import { MenuButton, type MenuItem } from '../../ui/MenuButton.tsx';
 import { LoadingState, NotReadYet, ReadErrorState } from '../../ui/ReadErrorState.tsx';
 import { FreshnessLabel, SourceBanner } from '../../ui/SourceBanner.tsx';
-import { StatusText } from '../../ui/StatusPill.tsx';
+import { StatusDot, StatusText } from '../../ui/StatusPill.tsx';
+import { UnknownPartsBanner } from '../../ui/UnknownPartsBanner.tsx';
 import type { Column } from '../../ui/VirtualTable.tsx';
 import { useInterfaces } from '../interfaces/store.ts';
 import { useRouters } from '../routers/store.ts';
-import { usePollIntervalMs } from '../settings/store.ts';
 import { ConfigDialog } from '../configs/ConfigDialog.tsx';
 import { ExportDialog } from '../configs/ExportDialog.tsx';
 import { BulkDialog, type BulkAction } from './BulkDialog.tsx';
@@ -41,13 +43,7 @@ import { clickRow, headerState, isSelectable, routerMadeInterfaces, selectedPeer
 import { useManagedPeers } from './store.ts';
 import { DEFAULT_PEER_VIEW, peerViewActions, usePeerView } from './view-store.ts';
 
-const STATUS_FILTERS: ReadonlyArray<{ value: PeerStatusFilter; key: string }> = [
-  { value: 'all', key: 'peers.filterAll' },
-  { value: 'online', key: 'peerStatus.online' },
-  { value: 'offline', key: 'peerStatus.offline' },
-  { value: 'never-connected', key: 'peerStatus.never' },
-  { value: 'disabled', key: 'peerStatus.disabled' },
-];
+const STATUS_FILTERS: readonly PeerStatusFilter[] = ['all', 'online', 'offline', 'never-connected', 'disabled'];
 
 type PeerDialog =
   | { kind: 'create' }
@@ -74,7 +70,6 @@ export function PeersTab({ routerId }: { routerId: string }) {
   const { t } = useTranslation();
   const locale = useLocale();
   const now = useNow(1000);
-  const interval = usePollIntervalMs();
   const fetch = useManagedPeers((s) => s.fetch);
   const read = useManagedPeers((s) => s.byRouter[routerId]) ?? EMPTY_READ;
   const fetchInterfaces = useInterfaces((s) => s.fetch);
@@ -82,10 +77,14 @@ export function PeersTab({ routerId }: { routerId: string }) {
   const interfaces = useInterfaces((s) => usableRows(s.byRouter[routerId]?.data));
   const online = useRouters((s) => s.statuses[routerId]?.state === 'online');
   const routerVersion = useRouters((s) => s.profiles.find((p) => p.id === routerId)?.version ?? null);
-  // Keyed by the connection too: a router coming (back) online is read at once, not at the next poll.
   const searchRef = useRef<HTMLInputElement>(null);
   useFindShortcut(searchRef);
-  usePoll(`${routerId}:${online ? 'online' : 'not-online'}`, () => fetch(routerId), interval);
+  // Read on open and on every pushed change of this router's peers (or interfaces, for the forms); keyed by
+  // the connection too, so a router coming (back) online is read at once.
+  useModelRefresh(routerId, online ? 'online' : 'not-online', [
+    { read: fetch, changes: PEER_LISTING_CHANGES },
+    { read: fetchInterfaces, changes: INTERFACE_LISTING_CHANGES },
+  ]);
 
   // This router's own view: what was picked on another router never applies here.
   const view = usePeerView((s) => s.byRouter[routerId]) ?? DEFAULT_PEER_VIEW;
@@ -150,12 +149,13 @@ export function PeersTab({ routerId }: { routerId: string }) {
     loadJobs();
   }, [loadJobs]);
 
-  // The interface list (names, listen ports, keys) is read only when a dialog needs it: on a big router it
-  // costs a full peers print, which the list on screen does not need.
+  // Dialogs need the interface list (names, listen ports, keys); it is read with the peers, and once more
+  // when a dialog opens before it arrived. After our own change main pushes model:changed as well; reading
+  // at once keeps the answer on screen without waiting for that.
   const interfacesLoaded = interfaces !== undefined;
   const refresh = useCallback(() => {
     void fetch(routerId);
-    if (usableRows(useInterfaces.getState().byRouter[routerId]?.data)) void fetchInterfaces(routerId);
+    void fetchInterfaces(routerId);
   }, [fetch, fetchInterfaces, routerId]);
 
   const open = useCallback(
@@ -294,10 +294,16 @@ export function PeersTab({ routerId }: { routerId: string }) {
     }
   };
 
+  // The router refused its peer list: no rows means "unknown", never "no peers".
+  const peersUnknown = read.data?.unknown.some((u) => u.part === 'peers') ?? false;
   // Stable, so the memoised table skips renders where nothing it shows changed.
   const empty = useMemo(
     () =>
-      counts.total === 0 ? (
+      counts.total === 0 && peersUnknown ? (
+        <EmptyState icon={<Users size={28} aria-hidden />} title={t('peers.unknownTitle')} data-testid="peers-unknown">
+          {t('peers.unknownBody')}
+        </EmptyState>
+      ) : counts.total === 0 ? (
         <EmptyState
           icon={<Users size={28} aria-hidden />}
           title={t('peers.emptyTitle')}
@@ -317,16 +323,18 @@ export function PeersTab({ routerId }: { routerId: string }) {
           {t('peers.noMatchBody')}
         </EmptyState>
       ),
-    [counts.total, online, t, reset, open],
+    [counts.total, peersUnknown, online, t, reset, open],
   );
 
   const { data, error, loading } = read;
   if (!data) {
-    if (error) return <ReadErrorState error={error} what={t('peers.what')} onRetry={() => void fetch(routerId)} busy={loading} />;
+    if (error) return <ReadErrorState error={error} what={t('peers.what')} onRetry={() => void fetch(routerId)} busy={loading} connected={online} />;
     return <LoadingState label={t('peers.loading')} />;
   }
   // A cache answer without a read time means WireDesk never reached this router: no rows is not "none".
-  if (data.source === 'cache' && data.seenAt === null) return <NotReadYet what={t('peers.what')} onRetry={() => void fetch(routerId)} busy={loading} />;
+  if (data.source === 'cache' && data.seenAt === null) return <NotReadYet what={t('peers.what')} onRetry={() => void fetch(routerId)} busy={loading} connected={online} />;
+  const freshness: Freshness = { source: data.source, seenAt: data.seenAt };
+  const note = lastKnownNote(freshness, now, t);
 
   const filtering = filters.search !== '' || filters.status !== 'all' || filters.iface !== '';
   const ifaceMissing = filters.iface !== '' && !counts.interfaces.includes(filters.iface);
@@ -339,6 +347,7 @@ export function PeersTab({ routerId }: { routerId: string }) {
   return (
     <div className="tab-content" data-testid="peers-tab">
       <SourceBanner source={data.source} seenAt={data.seenAt} error={error} now={now} />
+      <UnknownPartsBanner routerId={routerId} unknown={data.unknown} />
       {!online ? (
         <p className="offline-note" data-testid="edits-disabled">
           <Lock size={14} aria-hidden />
@@ -379,8 +388,8 @@ export function PeersTab({ routerId }: { routerId: string }) {
         </div>
         <select className="select compact" value={filters.status} onChange={(e) => setStatus(e.target.value as PeerStatusFilter)} aria-label={t('peers.statusFilter')} data-testid="peer-status-filter">
           {STATUS_FILTERS.map((f) => (
-            <option key={f.value} value={f.value}>
-              {f.value === 'all' ? t(f.key) : `${t(f.key)} (${formatCount(counts.byStatus[f.value], locale)})`}
+            <option key={f} value={f}>
+              {f === 'all' ? t('peers.filterAll') : `${statusFilterLabel(f, freshness, t)} (${formatCount(counts.byStatus[f], locale)})`}
             </option>
           ))}
         </select>
@@ -449,19 +458,24 @@ export function PeersTab({ routerId }: { routerId: string }) {
           </Button>
         </div>
       ) : (
-        <div className="peer-summary" data-testid="peer-summary">
-          <span>
-            <span className="status-dot tone-ok" aria-hidden /> {t('peers.summaryOnline', { count: counts.byStatus.online, formatted: formatCount(counts.byStatus.online, locale) })}
+        <div className="peer-summary" data-testid="peer-summary" data-source={data.source}>
+          <span data-testid="summary-online" data-count={counts.byStatus.online}>
+            <StatusDot tone={statusTone('online', freshness)} /> {t('peers.summaryOnline', { count: counts.byStatus.online, formatted: formatCount(counts.byStatus.online, locale) })}
           </span>
           <span>
-            <span className="status-dot tone-danger" aria-hidden /> {t('peers.summaryOffline', { count: counts.byStatus.offline, formatted: formatCount(counts.byStatus.offline, locale) })}
+            <StatusDot tone={statusTone('offline', freshness)} /> {t('peers.summaryOffline', { count: counts.byStatus.offline, formatted: formatCount(counts.byStatus.offline, locale) })}
           </span>
           <span>
-            <span className="status-dot tone-neutral" aria-hidden /> {t('peers.summaryNever', { count: counts.byStatus['never-connected'], formatted: formatCount(counts.byStatus['never-connected'], locale) })}
+            <StatusDot tone={statusTone('never-connected', freshness)} /> {t('peers.summaryNever', { count: counts.byStatus['never-connected'], formatted: formatCount(counts.byStatus['never-connected'], locale) })}
           </span>
           {counts.byStatus.disabled > 0 ? (
             <span>
-              <span className="status-dot tone-neutral" aria-hidden /> {t('peers.summaryDisabled', { count: counts.byStatus.disabled, formatted: formatCount(counts.byStatus.disabled, locale) })}
+              <StatusDot tone={statusTone('disabled', freshness)} /> {t('peers.summaryDisabled', { count: counts.byStatus.disabled, formatted: formatCount(counts.byStatus.disabled, locale) })}
+            </span>
+          ) : null}
+          {note ? (
+            <span className="muted" data-testid="summary-last-known">
+              {note}
             </span>
           ) : null}
           {vanishedCount > 0 ? (
@@ -483,6 +497,7 @@ export function PeersTab({ routerId }: { routerId: string }) {
         rows={visible}
         sort={sort}
         onSort={toggleSort}
+        source={data.source}
         seenAt={data.seenAt}
         now={now}
         leadingColumns={leading}

@@ -8,6 +8,7 @@ import { useNow } from '../../lib/hooks.ts';
 import { EMPTY_READ } from '../../lib/read-model.ts';
 import { Banner } from '../../ui/Banner.tsx';
 import { LoadingState, ReadErrorState } from '../../ui/ReadErrorState.tsx';
+import { useRouters } from '../routers/store.ts';
 import { useHealth } from './store.ts';
 
 function Meter({ value, tone }: { value: number; tone: 'ok' | 'warn' | 'danger' }) {
@@ -29,9 +30,10 @@ export function HealthSection({ routerId }: { routerId: string }) {
   const now = useNow(1000);
   const fetchHealth = useHealth((s) => s.fetch);
   const { data, error, loading } = useHealth((s) => s.byRouter[routerId]) ?? EMPTY_READ;
+  const connected = useRouters((s) => s.statuses[routerId]?.state === 'online');
 
   if (!data) {
-    if (error) return <ReadErrorState error={error} what={t('traffic.healthWhat')} onRetry={() => void fetchHealth(routerId)} busy={loading} />;
+    if (error) return <ReadErrorState error={error} what={t('traffic.healthWhat')} onRetry={() => void fetchHealth(routerId)} busy={loading} connected={connected} />;
     return <LoadingState label={t('traffic.healthLoading')} />;
   }
   return <HealthCards health={data} now={now} locale={locale} stale={error !== null} />;

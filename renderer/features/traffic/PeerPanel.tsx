@@ -6,8 +6,9 @@ import { Bell, Radar } from 'lucide-react';
 import { useTranslation } from 'react-i18next';
 import type { PingResult, WgPeer } from '../../../src/contract/index.ts';
 import { ApiError, errorMessage, invoke } from '../../lib/api.ts';
-import { formatDecimal } from '../../lib/format.ts';
-import { PEER_STATUS_VIEW } from '../../lib/status.ts';
+import { formatDateTime, formatDecimal } from '../../lib/format.ts';
+import { useNow } from '../../lib/hooks.ts';
+import { peerStatusShown, type Freshness } from '../../lib/peer-status.ts';
 import { Banner } from '../../ui/Banner.tsx';
 import { Button } from '../../ui/Button.tsx';
 import { StatusPill } from '../../ui/StatusPill.tsx';
@@ -24,29 +25,25 @@ export interface PeerPanelProps {
   name: string;
   /** The router's current row for the peer; undefined when it is not (or not yet) listed. */
   peer: WgPeer | undefined;
-  /** The router is unreachable or the row is the cached copy: the status is the last one known. */
-  stale: boolean;
+  /** Where the peer listing comes from: live, or the last-known copy (the status is then "when last seen"). */
+  freshness: Freshness;
   routerOnline: boolean;
   notificationsOn: boolean;
   locale: string;
 }
 
-export function PeerPanel({ routerId, iface, publicKey, name, peer, stale, routerOnline, notificationsOn, locale }: PeerPanelProps) {
+export function PeerPanel({ routerId, iface, publicKey, name, peer, freshness, routerOnline, notificationsOn, locale }: PeerPanelProps) {
   const { t } = useTranslation();
-  const view = peer ? PEER_STATUS_VIEW[peer.status] : null;
+  const now = useNow(1000);
+  const shown = peer ? peerStatusShown(peer, freshness, now, t) : null;
+  const lastKnownTitle = shown?.lastKnown && freshness.seenAt ? t('peerStatus.lastKnownTitle', { time: formatDateTime(freshness.seenAt, locale, now) }) : undefined;
   return (
     <section className="panel peer-panel" aria-labelledby="peer-panel-heading" data-testid="peer-panel">
       <div className="peer-panel-head">
         <h2 id="peer-panel-heading" className="section-title ellipsis" title={publicKey}>
           {name}
         </h2>
-        {view ? (
-          <StatusPill
-            tone={stale ? 'neutral' : view.tone}
-            label={stale ? t('trafficView.lastKnown', { status: t(view.labelKey) }) : t(view.labelKey)}
-            data-testid="peer-panel-status"
-          />
-        ) : null}
+        {shown ? <StatusPill tone={shown.tone} label={shown.label} title={lastKnownTitle} data-testid="peer-panel-status" /> : null}
       </div>
       <div className="faint small peer-panel-meta" title={peer?.allowedAddress.join(', ')}>
         {iface}

@@ -5,7 +5,8 @@ import { useEffect, useId, useMemo, useRef, useState, type KeyboardEvent, type M
 import { ChevronDown, Search, Users } from 'lucide-react';
 import { useTranslation } from 'react-i18next';
 import type { WgPeer } from '../../../src/contract/index.ts';
-import { PEER_STATUS_VIEW } from '../../lib/status.ts';
+import { useNow } from '../../lib/hooks.ts';
+import { peerStatusShown, statusTone, type Freshness } from '../../lib/peer-status.ts';
 import { StatusDot } from '../../ui/StatusPill.tsx';
 import { displayName, searchPeers } from './peer-model.ts';
 import type { TrafficScope } from './store.ts';
@@ -16,6 +17,8 @@ const CLOSED = { matches: [] as WgPeer[], total: 0 };
 export interface PeerPickerProps {
   iface: string | null;
   peers: readonly WgPeer[];
+  /** Live, or the last-known copy: statuses are then neutral and read "when last seen". */
+  freshness: Freshness;
   /** Shown for a selected peer the router no longer lists (e.g. from top talkers). */
   selectedLabel: string | null;
   publicKey: string | null;
@@ -25,10 +28,12 @@ export interface PeerPickerProps {
 
 type Option = { kind: 'all' } | { kind: 'peer'; peer: WgPeer };
 
-export function PeerPicker({ iface, peers, selectedLabel, publicKey, onChange, disabled = false }: PeerPickerProps) {
+export function PeerPicker({ iface, peers, freshness, selectedLabel, publicKey, onChange, disabled = false }: PeerPickerProps) {
   const { t } = useTranslation();
   const id = useId();
   const [open, setOpen] = useState(false);
+  // Ages in the options' titles ("last seen online 5 min ago") only matter while the list is open.
+  const now = useNow(open ? 1000 : 60_000);
   const [query, setQuery] = useState('');
   const [active, setActive] = useState(0);
   const root = useRef<HTMLDivElement>(null);
@@ -95,7 +100,7 @@ export function PeerPicker({ iface, peers, selectedLabel, publicKey, onChange, d
         data-testid="scope-peer-trigger"
         data-scope={publicKey ? 'peer' : 'interface'}
       >
-        {publicKey ? <StatusDot tone={current ? PEER_STATUS_VIEW[current.status].tone : 'neutral'} /> : <Users size={14} aria-hidden />}
+        {publicKey ? <StatusDot tone={current ? statusTone(current.status, freshness) : 'neutral'} /> : <Users size={14} aria-hidden />}
         <span className="ellipsis">{label}</span>
         <ChevronDown size={14} aria-hidden className="faint" />
       </button>
@@ -144,11 +149,19 @@ export function PeerPicker({ iface, peers, selectedLabel, publicKey, onChange, d
                 );
               }
               const { peer } = option;
-              const view = PEER_STATUS_VIEW[peer.status];
+              const shown = peerStatusShown(peer, freshness, now, t);
               return (
-                <li key={`${peer.interface}|${peer.publicKey}`} {...common} data-testid="scope-option-peer" data-status={peer.status} data-name={displayName(peer)}>
-                  <StatusDot tone={view.tone} />
-                  <span className="peer-option-name ellipsis" title={t(view.labelKey)}>
+                <li
+                  key={`${peer.interface}|${peer.publicKey}`}
+                  {...common}
+                  data-testid="scope-option-peer"
+                  data-status={peer.status}
+                  data-tone={shown.tone}
+                  data-last-known={shown.lastKnown}
+                  data-name={displayName(peer)}
+                >
+                  <StatusDot tone={shown.tone} />
+                  <span className="peer-option-name ellipsis" title={shown.label}>
                     {displayName(peer)}
                   </span>
                   <span className="peer-option-meta ellipsis">

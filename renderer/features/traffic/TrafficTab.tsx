@@ -10,12 +10,15 @@ import { useLocale } from '../../i18n/index.ts';
 import { errorMessage, invoke, on } from '../../lib/api.ts';
 import { downloadText } from '../../lib/download.ts';
 import { shortenKey } from '../../lib/format.ts';
-import { usePoll } from '../../lib/hooks.ts';
+import { useNow, usePoll } from '../../lib/hooks.ts';
+import { INTERFACE_LISTING_CHANGES, PEER_LISTING_CHANGES, useModelRefresh } from '../../lib/model-refresh.ts';
+import { onlineCountShown, type Freshness } from '../../lib/peer-status.ts';
 import { EMPTY_READ } from '../../lib/read-model.ts';
 import { Banner } from '../../ui/Banner.tsx';
 import { Button } from '../../ui/Button.tsx';
 import { EmptyState } from '../../ui/EmptyState.tsx';
 import { LoadingState } from '../../ui/ReadErrorState.tsx';
+import { UnknownPartsBanner } from '../../ui/UnknownPartsBanner.tsx';
 import { useInterfaces } from '../interfaces/store.ts';
 import { usePeers } from '../peers/store.ts';
 import { useRouters } from '../routers/store.ts';
@@ -30,9 +33,6 @@ import { ThroughputPanel } from './ThroughputPanel.tsx';
 import { TopTalkers } from './TopTalkers.tsx';
 import './traffic.css';
 
-/** Names, addresses and statuses for the scope picker; statuses also refresh on every pushed transition. */
-const PEERS_REFRESH_MS = 30_000;
-const INTERFACES_REFRESH_MS = 60_000;
 /** Pushed transitions arrive at once; this re-read only catches what happened while the window slept. */
 const EVENTS_REFRESH_MS = 60_000;
 
@@ -53,28 +53,17 @@ export function TrafficTab({ routerId }: { routerId: string }) {
   const loadWatched = useWatched((s) => s.load);
 
   usePoll(routerId, () => fetchHealth(routerId), pollMs);
-  usePoll(routerId, () => fetchPeers(routerId), PEERS_REFRESH_MS);
-  usePoll(routerId, () => fetchInterfaces(routerId), INTERFACES_REFRESH_MS);
   usePoll(routerId, () => loadEvents(routerId), EVENTS_REFRESH_MS);
+  // Names, addresses and statuses for the scope picker: read on open and on each pushed change of the
+  // router's model (a status decided by a poll included), as on the Peers and Interfaces tabs.
+  useModelRefresh(routerId, routerOnline ? 'online' : 'not-online', [
+    { read: fetchPeers, changes: PEER_LISTING_CHANGES },
+    { read: fetchInterfaces, changes: INTERFACE_LISTING_CHANGES },
+  ]);
   useEffect(() => {
     void loadWatched(routerId);
   }, [routerId, loadWatched]);
-  useEffect(() => {
-    // A poll can change many peers at once (an uplink drops): one re-read of the peers for all of them.
-    let refresh: number | undefined;
-    const off = on('monitor:event', (event) => {
-      pushEvent(event);
-      if (event.routerId !== routerId || event.kind !== 'peer' || refresh !== undefined) return;
-      refresh = window.setTimeout(() => {
-        refresh = undefined;
-        void fetchPeers(routerId);
-      }, 1000);
-    });
-    return () => {
-      off();
-      if (refresh !== undefined) window.clearTimeout(refresh);
-    };
-  }, [routerId, pushEvent, fetchPeers]);
+  useEffect(() => on('monitor:event', pushEvent), [pushEvent]);
 
   const view = useTrafficView((s) => s.byRouter[routerId]) ?? DEFAULT_VIEW;
   const setScope = useTrafficView((s) => s.setScope);
@@ -82,6 +71,8 @@ export function TrafficTab({ routerId }: { routerId: string }) {
   const peersRead = usePeers((s) => s.byRouter[routerId]) ?? EMPTY_READ;
   const ifaceRead = useInterfaces((s) => s.byRouter[routerId]) ?? EMPTY_READ;
   const peers = peersRead.data?.rows ?? NO_PEERS;
+  const freshness: Freshness = { source: peersRead.data?.source ?? 'live', seenAt: peersRead.data?.seenAt ?? null };
+  const unknown = peersRead.data?.unknown ?? ifaceRead.data?.unknown ?? [];
 
   const names = useMemo(() => interfaceNames(ifaceRead.data?.rows, peersRead.data?.rows, view.scope.interface ? [view.scope.interface] : []), [ifaceRead.data, peersRead.data, view.scope.interface]);
   const iface = view.scope.interface !== null && names.includes(view.scope.interface) ? view.scope.interface : defaultInterface(names, peersRead.data?.rows);
@@ -109,6 +100,7 @@ export function TrafficTab({ routerId }: { routerId: string }) {
     const stillLoading = (!peersRead.data && !peersRead.error) || (!ifaceRead.data && !ifaceRead.error);
     return (
       <div className="tab-content traffic" data-testid="traffic-tab">
+        <UnknownPartsBanner routerId={routerId} unknown={unknown} />
         {stillLoading ? (
           <LoadingState label={t('trafficView.loading')} />
         ) : peersRead.error && ifaceRead.error ? (
@@ -129,6 +121,7 @@ export function TrafficTab({ routerId }: { routerId: string }) {
 
   return (
     <div className="tab-content traffic" data-testid="traffic-tab">
+      <UnknownPartsBanner routerId={routerId} unknown={unknown} />
       <div className="toolbar traffic-toolbar">
         <label className="toolbar-label" htmlFor="traffic-iface">
           {t('trafficView.interface')}
@@ -140,7 +133,8 @@ export function TrafficTab({ routerId }: { routerId: string }) {
             </option>
           ))}
         </select>
-        <PeerPicker iface={iface} peers={peers} publicKey={publicKey} selectedLabel={peerName} onChange={(scope) => setScope(routerId, scope)} />
+        <PeerPicker iface={iface} peers={peers} freshness={freshness} publicKey={publicKey} selectedLabel={peerName} onChange={(scope) => setScope(routerId, scope)} />
+        {peersRead.data ? <InterfaceOnline peers={peers} iface={iface} freshness={freshness} locale={locale} /> : null}
         <span className="spacer" />
         <Button size="sm" icon={<Download size={14} aria-hidden />} busy={exporting} onClick={() => void exportCsv()} title={t('trafficView.exportHint', { range: t(`trafficView.rangeLong.${range}`) })} data-testid="export-usage">
           {t('trafficView.export')}
@@ -166,7 +160,7 @@ export function TrafficTab({ routerId }: { routerId: string }) {
         />
         <div className="traffic-side">
           {publicKey && peerName ? (
-            <PeerPanel routerId={routerId} iface={iface} publicKey={publicKey} name={peerName} peer={peer} stale={!routerOnline || peersRead.data?.source === 'cache'} routerOnline={routerOnline} notificationsOn={notificationsOn} locale={locale} />
+            <PeerPanel routerId={routerId} iface={iface} publicKey={publicKey} name={peerName} peer={peer} freshness={freshness} routerOnline={routerOnline} notificationsOn={notificationsOn} locale={locale} />
           ) : (
             <section className="panel peer-hint" data-testid="peer-panel-empty">
               <Crosshair size={16} aria-hidden className="faint" />
@@ -179,5 +173,28 @@ export function TrafficTab({ routerId }: { routerId: string }) {
 
       <HealthSection routerId={routerId} />
     </div>
+  );
+}
+
+/** "2 of 6 peers online" for the interface in scope (last-known while the router is unreachable). Its own
+ * component, so the age in it ticks without re-rendering the charts. */
+function InterfaceOnline({ peers, iface, freshness, locale }: { peers: readonly WgPeer[]; iface: string; freshness: Freshness; locale: string }) {
+  const { t } = useTranslation();
+  const now = useNow(freshness.source === 'cache' ? 1000 : 60_000);
+  const counts = useMemo(() => {
+    let online = 0;
+    let total = 0;
+    for (const p of peers) {
+      if (p.interface !== iface) continue;
+      total += 1;
+      if (p.status === 'online') online += 1;
+    }
+    return { online, total };
+  }, [peers, iface]);
+  const shown = onlineCountShown(counts.online, counts.total, freshness, now, t, locale);
+  return (
+    <span className="toolbar-count" data-testid="traffic-online" data-online={counts.online} data-last-known={shown.lastKnown}>
+      {shown.text}
+    </span>
   );
 }
