@@ -2,7 +2,7 @@
 // router; through the app's real services a technician adds it, makes an interface and a stored-key peer,
 // and gets the config with configs:get. That config, applied unchanged (wg-quick-only lines aside) in a
 // separate namespace with its own wireguard-go device, carries a ping to the router's tunnel address, and
-// the very next peer listing shows the peer online with traffic both ways.
+// the listing after the next poll shows the peer online with traffic both ways.
 import { afterEach, expect, it } from 'vitest';
 import { AppError, type Envelope, type InvokeChannel, type InvokeInput, type InvokeOutput } from '../../../src/contract/index.ts';
 import { createHandlers } from '../../../main/ipc/handlers.ts';
@@ -10,6 +10,7 @@ import { createInvoker } from '../../../main/ipc/invoker.ts';
 import { dataPlaneUnavailableReason, startSimulator, type Simulator } from '../../../main/sim/index.ts';
 import { services, statusWhere } from '../services/support.ts';
 import { ClientDevice } from './client-device.ts';
+import { nextPoll } from '../router-model/support.ts';
 
 const reason = dataPlaneUnavailableReason();
 if (reason) console.warn(`[real tunnel test skipped] ${reason}`);
@@ -74,7 +75,8 @@ it.skipIf(reason !== null)('a config from configs:get carries a real ping, and t
   const ping = await phone.exec(['ping', '-n', '-c', '3', '-W', '2', ROUTER_TUNNEL]);
   expect(ping).toContain(`bytes from ${ROUTER_TUNNEL}`);
 
-  // One poll, no retries.
+  // The next poll (the listing answers from the router model, which the poller feeds), no retries.
+  await nextPoll(s, routerId);
   const listing = await call('peers:listManaged', { routerId });
   const peer = listing.rows.find((p) => p.id === made.peer.id)!;
   expect(listing.source).toBe('live');
