@@ -26,9 +26,10 @@ import { createHandlers } from '../main/ipc/handlers.ts';
 import { createInvoker, type Invoker } from '../main/ipc/invoker.ts';
 import { MemorySecretStore } from '../main/secrets/memory-secret-store.ts';
 import { createAppServices, type AppServices } from '../main/services/app-services.ts';
-import type { InvokeChannel, RouterStatus, WgPeer } from '../src/contract/index.ts';
+import type { InvokeChannel, WgPeer } from '../src/contract/index.ts';
 import type { SimCount, SimReply, SimRequest } from './router-model-sim.ts';
 import { median, printTable, type BenchRow } from './support.ts';
+import { statusWhere } from '../tests/integration/services/support.ts';
 
 interface Size {
   readonly peers: number;
@@ -107,21 +108,6 @@ async function startSimChild(peers: number): Promise<SimChild> {
 
 // ---- the app side ----
 
-function statusWhere(s: AppServices, routerId: string, predicate: (st: RouterStatus) => boolean, timeoutMs: number): Promise<RouterStatus> {
-  const current = s.connections.status(routerId);
-  if (predicate(current)) return Promise.resolve(current);
-  return new Promise((resolve, reject) => {
-    const timer = setTimeout(() => (off(), reject(new Error(`router never came online; last: ${JSON.stringify(s.connections.status(routerId))}`))), timeoutMs);
-    const off = s.events.subscribe((event, payload) => {
-      const st = payload as RouterStatus;
-      if (event === 'router:status' && st.routerId === routerId && predicate(st)) {
-        clearTimeout(timer);
-        off();
-        resolve(st);
-      }
-    });
-  });
-}
 
 interface ModelChanged {
   routerId: string;
