@@ -21,11 +21,33 @@ export function unknownParts(state: RouterState): UnknownPart[] {
   });
 }
 
+// A RouterState never changes once built (the model builds a new one for every change): each listing is
+// made once per state and shared by every reader of that state (two tabs, two windows, listManaged and list).
+// Readers must not edit it (the IPC invoker parses it into new objects on the way out). Rows are not cached
+// per peer: after a poll nearly every peer is a new object (the handshake age moves), and a WeakMap entry
+// for each cost more than making the row.
+const peerListings = new WeakMap<RouterState, Listing<WgPeer>>();
+const interfaceListings = new WeakMap<RouterState, Listing<WgInterface>>();
+
 export function peerListing(state: RouterState): Listing<WgPeer> {
-  return { source: state.source, seenAt: state.seenAt, unknown: unknownParts(state), rows: state.peers.map(toPeerRow) };
+  let listing = peerListings.get(state);
+  if (!listing) {
+    listing = { source: state.source, seenAt: state.seenAt, unknown: unknownParts(state), rows: state.peers.map(toPeerRow) };
+    peerListings.set(state, listing);
+  }
+  return listing;
 }
 
 export function interfaceListing(state: RouterState): Listing<WgInterface> {
+  let listing = interfaceListings.get(state);
+  if (!listing) {
+    listing = buildInterfaceListing(state);
+    interfaceListings.set(state, listing);
+  }
+  return listing;
+}
+
+function buildInterfaceListing(state: RouterState): Listing<WgInterface> {
   const statuses = new Map<string, ModelPeer['status'][]>();
   for (const p of state.peers) {
     const list = statuses.get(p.interface) ?? [];

@@ -4,6 +4,7 @@ import { describe, expect, it } from 'vitest';
 import { RouterModel } from '../../../main/services/router-model/model.ts';
 import type { ModelPart, PartRead } from '../../../main/services/router-model/parts.ts';
 import type { PeerStatus } from '../../../main/monitoring/types.ts';
+import { toWireGuardPeer } from '../../../main/routeros/menus/wireguard-peers.ts';
 
 const KEY_A = 'A'.repeat(43) + '=';
 const KEY_B = 'B'.repeat(43) + '=';
@@ -157,5 +158,63 @@ describe('RouterModel', () => {
     expect(m.state()).toMatchObject({ source: 'cache', seenAt: 500 });
     expect(m.state().peer('*A')?.status).toBe('online');
     expect(m.takeChanges()).toEqual(['source']);
+  });
+
+  it('keeps showing the router, and the peer, when one peer row has a value it cannot read', () => {
+    const { m } = model();
+    m.applyRead(FULL, 500);
+    expect(m.state().peer('*A')?.rx).toBe(100n);
+    m.applyPoll([
+      { '.id': '*A', interface: 'wg0', 'public-key': KEY_A, name: 'a', rx: 'abc', tx: '300', 'last-handshake': '3s', disabled: 'false' },
+      { '.id': '*B', interface: 'wg0', 'public-key': KEY_B, name: 'b', rx: '5', tx: '6', disabled: 'false' },
+    ], 600);
+    const s = m.state();
+    // *A is still there: rx as last shown, the rest of the poll taken, and what could not be read named.
+    expect(s.peer('*A')).toMatchObject({ rx: 100n, tx: 300n, lastHandshakeMs: 3000, allowedAddress: ['10.0.0.2/32'], unreadable: ['item *A: rx="abc" is not a byte count'] });
+    expect(s.peer('*B')).toMatchObject({ rx: 5n, tx: 6n, unreadable: [] });
+
+    // A full read (or a listen row) with a bad configuration value: the peer shows, that value as absent.
+    const bad = { ...peerB, 'endpoint-address': '198.51.100.7', 'endpoint-port': 'x51820', rx: '7' };
+    m.applyRead(read({ peers: ok([peerA, bad]) }), 700);
+    const after = m.state();
+    expect(after.peers.map((p) => p.id)).toEqual(['*A', '*B']);
+    expect(after.peer('*B')).toMatchObject({ endpointAddress: '198.51.100.7', endpointPort: 0, rx: 7n, unreadable: ['item *B: endpoint-port="x51820" is not a whole number'] });
+    expect(after.peer('*A')?.unreadable).toEqual([]);
+    // The next poll moves only counters: the configuration problem is still named.
+    m.applyPoll([
+      { '.id': '*A', interface: 'wg0', 'public-key': KEY_A, name: 'a', rx: '1000', tx: '300', disabled: 'false' },
+      { '.id': '*B', interface: 'wg0', 'public-key': KEY_B, name: 'b', rx: '8', tx: '9', disabled: 'false' },
+    ], 800);
+    expect(m.state().peer('*B')).toMatchObject({ rx: 8n, endpointPort: 0, unreadable: ['item *B: endpoint-port="x51820" is not a whole number'] });
+  });
+
+  it('builds after a poll the same peers a full parse of every row would, reusing what did not change', () => {
+    const { m, polled } = model();
+    m.applyRead(FULL, 500);
+    const first = m.state();
+    polled[KEY_B] = 'offline';
+    // *A: counters and endpoint; *B: renamed (configuration) and a status from the recorder.
+    m.applyPoll([
+      { '.id': '*A', interface: 'wg0', 'public-key': KEY_A, name: 'a', rx: '900', tx: '200', 'last-handshake': '1m2s', 'current-endpoint-address': '203.0.113.5', 'current-endpoint-port': '40000', disabled: 'false' },
+      { '.id': '*B', interface: 'wg0', 'public-key': KEY_B, name: 'b2', rx: '0', tx: '0', disabled: 'false' },
+    ], 600);
+    const second = m.state();
+    const { 'preshared-key': _psk, ...rowA } = { ...peerA, rx: '900', 'last-handshake': '1m2s', 'current-endpoint-address': '203.0.113.5', 'current-endpoint-port': '40000' };
+    expect(second.peer('*A')).toEqual({ ...toWireGuardPeer(rowA), status: 'online', presharedKeyState: 'set', unreadable: [] });
+    expect(second.peer('*B')).toMatchObject({ name: 'b2', status: 'offline', presharedKeyState: 'none' });
+    expect(second.interfaces).toBe(first.interfaces); // untouched: handed on as they were
+    expect(second.addresses).toBe(first.addresses);
+    // A poll that changes nothing in a row hands on the same peer object.
+    m.applyPoll([
+      { '.id': '*A', interface: 'wg0', 'public-key': KEY_A, name: 'a', rx: '900', tx: '200', 'last-handshake': '1m2s', 'current-endpoint-address': '203.0.113.5', 'current-endpoint-port': '40000', disabled: 'false' },
+      { '.id': '*B', interface: 'wg0', 'public-key': KEY_B, name: 'b2', rx: '1', tx: '0', disabled: 'false' },
+    ], 700);
+    const third = m.state();
+    expect(third.peer('*A')).toBe(second.peer('*A'));
+    expect(third.peer('*B')?.rx).toBe(1n);
+    // A listen row changing an interface rebuilds the interfaces.
+    m.applyListened('interfaces', { ...iface, comment: 'edited' });
+    expect(m.state().interfaces[0]?.comment).toBe('edited');
+    expect(m.state().interfaces).not.toBe(first.interfaces);
   });
 });
