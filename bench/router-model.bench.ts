@@ -6,17 +6,22 @@
 // 10,000 peers is not counted here; it ticks traffic every second (counters move, handshakes renew and
 // `listen` reports them), as the demo router does. This process runs the real services (createAppServices:
 // connection, router model, poller, recorder, local copy) and reads them through the IPC handler table and
-// the invoker (input and output parsed with the contract's zod schemas, as in the app). A "tab" re-reads on
-// every `model:changed` for the router, one read in flight at a time, once more if events came meanwhile:
-//   - Peers tab:      peers:listManaged + interfaces:list
-//   - Interfaces tab: interfaces:list
-//   - Traffic tab:    peers:list + traffic:series (one peer, live 15 min) + traffic:topTalkers (15 min, top 10)
+// the invoker (input and output parsed with the contract's zod schemas, as in the app). A "tab" reads what
+// the renderer's tab reads, when it reads it: a listing on each `model:changed` for the router that concerns
+// it, by the renderer's own trigger lists (renderer/lib/model-changes.ts, imported), and the Traffic tab's
+// charts once per poll interval (its timer; modelled as once per poll, whose model:changed always says
+// 'counters'). One refresh in flight at a time; reads that came due meanwhile run once after it:
+//   - Peers tab:      peers:listManaged (peer triggers) + interfaces:list (interface triggers)
+//   - Interfaces tab: interfaces:list (interface triggers) + reservations:list ('peers')
+//   - Traffic tab:    peers:list (peer triggers) + interfaces:list (interface triggers), and each interval
+//                     traffic:series (one peer, live 15 min) + traffic:topTalkers (15 min, top 10)
+// (router:health, which the Traffic tab also reads each interval, is one more router command and no model work.)
 // Scenarios run back to back in rounds (each once per round, in a rotated order), every window from one
 // poll's `model:changed` to the Nth after it; per scenario, summed over its windows and divided by its poll
 // intervals: commands the router received (and peer-table prints among them) and this process's CPU
 // (process.cpuUsage, user + system). Each figure is a ratio against the poller alone; nothing asserts on time.
 // The per-window CPU figures are printed too, so the noise is visible. WIREDESK_BENCH_PEERS=10000 runs one size
-// (e.g. under --cpu-prof, which profiles this process only).
+// (e.g. under --cpu-prof, which profiles this process only); WIREDESK_BENCH_ROUNDS sets the rounds (default 3).
 import { fork, type ChildProcess } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -27,6 +32,7 @@ import { createInvoker, type Invoker } from '../main/ipc/invoker.ts';
 import { MemorySecretStore } from '../main/secrets/memory-secret-store.ts';
 import { createAppServices, type AppServices } from '../main/services/app-services.ts';
 import type { InvokeChannel, WgPeer } from '../src/contract/index.ts';
+import { concerns, INTERFACE_LISTING_CHANGES, PEER_LISTING_CHANGES, type ModelChange } from '../renderer/lib/model-changes.ts';
 import type { SimCount, SimReply, SimRequest } from './router-model-sim.ts';
 import { median, printTable, type BenchRow } from './support.ts';
 import { statusWhere } from '../tests/integration/services/support.ts';
@@ -42,9 +48,11 @@ interface Size {
 
 // 4 scenarios x 3 rounds x 2 intervals x 2 s: about 50 s per size. The simulator answers a 10,000-peer
 // poll in a few hundred ms, so 2 s intervals hold at that size too.
+// WIREDESK_BENCH_ROUNDS=9 runs more rounds: on a shared machine one window varies by +-20 %.
+const ROUNDS = Number(process.env['WIREDESK_BENCH_ROUNDS'] ?? '3');
 const SIZES: readonly Size[] = [
-  { peers: 1_000, intervalSec: 2, rounds: 3, polls: 2 },
-  { peers: 10_000, intervalSec: 2, rounds: 3, polls: 2 },
+  { peers: 1_000, intervalSec: 2, rounds: ROUNDS, polls: 2 },
+  { peers: 10_000, intervalSec: 2, rounds: ROUNDS, polls: 2 },
 ].filter((size) => !process.env['WIREDESK_BENCH_PEERS'] || process.env['WIREDESK_BENCH_PEERS'].split(',').includes(String(size.peers)));
 
 const PEERS_PRINT = '/interface/wireguard/peers/print';
@@ -111,7 +119,7 @@ async function startSimChild(peers: number): Promise<SimChild> {
 
 interface ModelChanged {
   routerId: string;
-  changes: string[];
+  changes: ModelChange[];
 }
 
 /** The next `model:changed` of a poll (every poll moves counters), with the CPU and clock taken in the event itself. */
@@ -130,7 +138,12 @@ function nextPoll(s: AppServices, routerId: string, timeoutMs: number): Promise<
   });
 }
 
-type Call = readonly [InvokeChannel, unknown];
+interface Call {
+  readonly channel: InvokeChannel;
+  readonly input: unknown;
+  /** The model changes that make the renderer read this again, or 'interval': on its timer, once per poll. */
+  readonly on: readonly ModelChange[] | 'interval';
+}
 
 interface Scenario {
   readonly name: string;
@@ -139,20 +152,23 @@ interface Scenario {
 }
 
 interface TabStats {
+  /** model:changed events that made the tab read something. */
   events: number;
   refreshes: number;
   failures: string[];
-  /** Wall ms per channel summed over the refreshes (each handler is synchronous work after one await). */
-  ms: Map<string, number>;
+  /** Per channel: reads, and wall ms summed over them (each handler is synchronous work after one await). */
+  reads: Map<string, { n: number; ms: number }>;
 }
 
-/** A tab open on the router: re-reads `calls` on every `model:changed` for it, one refresh at a time. */
+const emptyStats = (): TabStats => ({ events: 0, refreshes: 0, failures: [], reads: new Map() });
+
+/** A tab open on the router: reads each of `calls` again when a `model:changed` concerns it, one refresh at a time. */
 class Tab {
-  readonly stats: TabStats = { events: 0, refreshes: 0, failures: [], ms: new Map() };
+  readonly stats: TabStats = emptyStats();
   readonly #invoke: Invoker;
   readonly #calls: readonly Call[];
+  readonly #due = new Set<Call>();
   #running: Promise<void> | undefined;
-  #again = false;
   #open = true;
 
   constructor(invoke: Invoker, calls: readonly Call[]) {
@@ -164,32 +180,36 @@ class Tab {
     return this.#running;
   }
 
-  onModelChanged(): void {
+  onModelChanged(changes: readonly ModelChange[]): void {
     if (!this.#open) return;
+    const due = this.#calls.filter((c) => (c.on === 'interval' ? changes.includes('counters') : concerns(changes, c.on)));
+    if (due.length === 0) return;
     this.stats.events++;
-    if (this.#running) {
-      this.#again = true;
-      return;
-    }
-    this.#running = this.#refresh().finally(() => (this.#running = undefined));
+    for (const call of due) this.#due.add(call);
+    this.#running ??= this.#refresh().finally(() => (this.#running = undefined));
   }
 
   close(): void {
     this.#open = false;
-    this.#again = false;
+    this.#due.clear();
   }
 
   async #refresh(): Promise<void> {
-    do {
-      this.#again = false;
+    while (this.#due.size > 0 && this.#open) {
+      // In the tab's order, whatever came due since the last refresh.
+      const calls = this.#calls.filter((c) => this.#due.has(c));
+      this.#due.clear();
       this.stats.refreshes++;
-      for (const [channel, input] of this.#calls) {
+      for (const { channel, input } of calls) {
         const start = performance.now();
         const envelope = await this.#invoke(channel, input);
-        this.stats.ms.set(channel, (this.stats.ms.get(channel) ?? 0) + performance.now() - start);
+        const read = this.stats.reads.get(channel) ?? { n: 0, ms: 0 };
+        read.n++;
+        read.ms += performance.now() - start;
+        this.stats.reads.set(channel, read);
         if (!envelope.ok) this.stats.failures.push(`${channel}: ${envelope.error.code} ${envelope.error.message}`);
       }
-    } while (this.#again && this.#open);
+    }
   }
 }
 
@@ -263,7 +283,7 @@ function runWindows(s: AppServices, routerId: string, invoke: Invoker, plan: Rea
           }
         }
       }
-      tab?.onModelChanged();
+      tab?.onModelChanged(p.changes);
     });
   });
 }
@@ -293,19 +313,32 @@ async function benchSize(size: Size): Promise<BenchRow[]> {
     if (!peer) throw new Error('the simulator has no peers');
     const alone: Scenario = { name: 'poller alone', calls: null };
     const tabs: Scenario[] = [
-      { name: 'Peers tab open', calls: [['peers:listManaged', { routerId }], ['interfaces:list', { routerId }]] },
-      { name: 'Interfaces tab open', calls: [['interfaces:list', { routerId }]] },
+      {
+        name: 'Peers tab open',
+        calls: [
+          { channel: 'peers:listManaged', input: { routerId }, on: PEER_LISTING_CHANGES },
+          { channel: 'interfaces:list', input: { routerId }, on: INTERFACE_LISTING_CHANGES },
+        ],
+      },
+      {
+        name: 'Interfaces tab open',
+        calls: [
+          { channel: 'interfaces:list', input: { routerId }, on: INTERFACE_LISTING_CHANGES },
+          { channel: 'reservations:list', input: { routerId }, on: ['peers'] },
+        ],
+      },
       {
         name: 'Traffic tab open',
         calls: [
-          ['peers:list', { routerId }],
-          ['traffic:series', { routerId, interface: peer.interface, publicKey: peer.publicKey, range: '15m' }],
-          ['traffic:topTalkers', { routerId, range: '15m', limit: 10, interface: peer.interface }],
+          { channel: 'peers:list', input: { routerId }, on: PEER_LISTING_CHANGES },
+          { channel: 'interfaces:list', input: { routerId }, on: INTERFACE_LISTING_CHANGES },
+          { channel: 'traffic:series', input: { routerId, interface: peer.interface, publicKey: peer.publicKey, range: '15m' }, on: 'interval' },
+          { channel: 'traffic:topTalkers', input: { routerId, range: '15m', limit: 10, interface: peer.interface }, on: 'interval' },
         ],
       },
     ];
     // Warm every handler once (JIT, statement cache) so the first tab measured is not charged for it.
-    for (const tab of tabs) for (const [channel, input] of tab.calls!) await invoke(channel, input);
+    for (const tab of tabs) for (const { channel, input } of tab.calls!) await invoke(channel, input);
 
     const scenarios = [alone, ...tabs];
     // Rounds, each scenario once per round in a rotated order: slow drift (JIT, the growing history, other
@@ -319,7 +352,7 @@ async function benchSize(size: Size): Promise<BenchRow[]> {
     const all = await sim.count(windows[0]!.from, windows.at(-1)!.to);
 
     const totals = new Map<Scenario, { polls: number; commands: number; peerPrints: number; cpuMs: number; perWindow: number[]; other: Map<string, number>; tab: TabStats; spilled: number }>();
-    for (const scenario of scenarios) totals.set(scenario, { polls: 0, commands: 0, peerPrints: 0, cpuMs: 0, perWindow: [], other: new Map(), tab: { events: 0, refreshes: 0, failures: [], ms: new Map() }, spilled: 0 });
+    for (const scenario of scenarios) totals.set(scenario, { polls: 0, commands: 0, peerPrints: 0, cpuMs: 0, perWindow: [], other: new Map(), tab: emptyStats(), spilled: 0 });
     for (const w of windows) {
       const t = totals.get(w.scenario)!;
       const counted = await sim.count(w.from, w.to);
@@ -334,7 +367,10 @@ async function benchSize(size: Size): Promise<BenchRow[]> {
         t.tab.events += w.tab.events;
         t.tab.refreshes += w.tab.refreshes;
         t.tab.failures.push(...w.tab.failures);
-        for (const [channel, ms] of w.tab.ms) t.tab.ms.set(channel, (t.tab.ms.get(channel) ?? 0) + ms);
+        for (const [channel, read] of w.tab.reads) {
+          const sum = t.tab.reads.get(channel) ?? { n: 0, ms: 0 };
+          t.tab.reads.set(channel, { n: sum.n + read.n, ms: sum.ms + read.ms });
+        }
       }
     }
     const pollLatency = pollsAt.map((at) => at - (all.peerPrintsAt.filter((p) => p < at).at(-1) ?? Number.NaN));
@@ -346,8 +382,8 @@ async function benchSize(size: Size): Promise<BenchRow[]> {
       const parts = [`${scenario.name}: main CPU per interval by window ${t.perWindow.map((v) => v.toFixed(0)).join(', ')} ms`];
       if (t.other.size > 0) parts.push(`other commands: ${[...t.other].map(([c, n]) => `${c} x${n}`).join(', ')}`);
       if (scenario.calls) {
-        const each = [...t.tab.ms].map(([c, ms]) => `${c} ${(ms / Math.max(1, t.tab.refreshes)).toFixed(1)}`).join(', ');
-        parts.push(`${t.tab.events} model:changed, ${t.tab.refreshes} refreshes; wall ms per refresh: ${each}`);
+        const each = [...t.tab.reads].map(([c, r]) => `${c} x${r.n} ${(r.ms / r.n).toFixed(1)}`).join(', ');
+        parts.push(`${t.tab.events} model:changed that concern it, ${t.tab.refreshes} refreshes; reads and wall ms per read: ${each || 'none'}`);
         if (t.spilled > 0) parts.push(`${t.spilled} window(s) closed with a refresh still running`);
         if (t.tab.failures.length > 0) parts.push(`FAILED: ${[...new Set(t.tab.failures)].join('; ')}`);
       }
