@@ -70,6 +70,8 @@ export interface RouterModelOptions {
 }
 
 const INTERFACE_SECRETS = ['private-key'];
+/** The WireGuard interface RouterOS makes for Back To Home (manual "Back To Home"). */
+const BACK_TO_HOME_INTERFACE = 'back-to-home-vpn';
 /** Fields a poll row carries besides the live counters: a rename or a disable in WinBox shows with the next poll. */
 const POLLED_CONFIG = POLL_PROPLIST.filter((f) => !LIVE_FIELDS.includes(f) && f !== '.id');
 
@@ -508,12 +510,33 @@ export class RouterModel {
     return [{ rosId: id, row, addresses: state.addresses.filter((a) => a.interface === name && !a.disabled).map((a) => a.address), dynamic: this.#dynamic.has(name) }];
   }
 
+  /** Router-made interfaces as far as the peers tell: Back To Home's, or one whose every peer is dynamic. */
+  #inferredDynamic(): Set<string> {
+    const names = new Set(this.#dynamic);
+    const all = new Map<string, boolean>();
+    for (const row of this.#peers.values()) {
+      const iface = row['interface'] ?? '';
+      const dynamic = row['dynamic'] === 'true' || row['dynamic'] === 'yes';
+      all.set(iface, (all.get(iface) ?? true) && dynamic);
+    }
+    for (const [iface, dynamic] of all) if (dynamic) names.add(iface);
+    for (const row of this.#interfaces.values()) if (row['name'] === BACK_TO_HOME_INTERFACE) names.add(BACK_TO_HOME_INTERFACE);
+    return names;
+  }
+
   #build(): RouterState {
     const peers: ModelPeer[] = [];
     for (const [id, row] of this.#peers) peers.push(this.#modelPeer(id, row));
     let byId: Map<string, ModelPeer> | undefined;
     // The interface and address rows behind these are replaced, never edited, when they change.
-    this.#interfacesBuilt ??= [...this.#interfaces.values()].map((row) => toRouterInterface(row, this.#dynamic));
+    if (this.#parts.dynamic.known) {
+      this.#interfacesBuilt ??= [...this.#interfaces.values()].map((row) => toRouterInterface(row, this.#dynamic));
+    } else {
+      // Without /interface (refused, or not read yet) the dynamic flag is unknown: an interface whose peers
+      // are all router-made, or Back To Home's own, is still shown (and refused) as read-only.
+      const inferred = this.#inferredDynamic();
+      this.#interfacesBuilt = [...this.#interfaces.values()].map((row) => toRouterInterface(row, inferred));
+    }
     this.#addressesBuilt ??= [...this.#addresses.values()].map(toIpAddress);
     this.#firewallBuilt ??= [...this.#firewall.values()];
     this.#cloudBuilt ??= this.#cloud ? toIpCloud(this.#cloud) : null;

@@ -67,6 +67,19 @@ describe('RouterModel', () => {
     expect(s.peers).toHaveLength(2);
   });
 
+  it('keeps Back To Home read-only when the router refuses /interface (the dynamic flag is unknown)', () => {
+    const { m } = model();
+    const bth = { ...iface, '.id': '*2', name: 'back-to-home-vpn', 'listen-port': '51000' };
+    const routerMade = { ...iface, '.id': '*3', name: 'wg-made', 'listen-port': '51001' };
+    const problem = { code: 'REFUSED' as const, message: 'not enough permissions (9)', command: '/interface/print', at: 5 };
+    m.applyRead(new Map([...FULL,
+      ['interfaces', ok([iface, bth, routerMade])],
+      ['peers', ok([peerA, { ...peerB, interface: 'wg-made', dynamic: 'true' }])],
+      ['dynamic', { ok: false, problem }],
+    ]), 500);
+    expect(m.state().interfaces.map((i) => [i.name, i.dynamic])).toEqual([['wg0', false], ['back-to-home-vpn', true], ['wg-made', true]]);
+  });
+
   it('takes counters and the recorder\'s status from a poll, and writes config changes to the copy at once but counters on the slow beat', () => {
     const { m, polled } = model();
     m.applyRead(FULL, 500);
