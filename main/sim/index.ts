@@ -1,5 +1,8 @@
 // The RouterOS simulator: demo router for new users and protocol-accurate fixture for tests.
-export { startSimulator, DataPlaneUnavailableError, type Simulator } from './simulator.ts';
+export { startSimulator, DataPlaneUnavailableError, type Simulator, type ScriptControls, type SchedulerControls } from './simulator.ts';
+export { parseScript, ScriptSyntaxError, type ParsedScript, type ScriptCommand, type ScriptValue, type ScriptWord } from './script/parse.ts';
+export { checkScript, type ScriptProblem } from './script/check.ts';
+export type { ScriptRunRecord } from './state/router-state.ts';
 export type { SimulatorOptions, SimulatorUser } from './options.ts';
 export type { FaultControls } from './server/faults.ts';
 export type { CommandLog, ReceivedCommand } from './server/command-log.ts';

@@ -10,6 +10,27 @@ import { listen } from './server/listener.ts';
 import { Session } from './server/session.ts';
 import { DataPlane, type DataPlaneHandle } from './dataplane/data-plane.ts';
 import { dataPlaneUnavailableReason } from './dataplane/preflight.ts';
+import type { ScriptRunRecord } from './state/router-state.ts';
+import { ScriptEngine } from './script/engine.ts';
+import { Scheduler } from './script/scheduler.ts';
+import { SCRIPT_POLICIES } from './menus/scripting.ts';
+import { SAFE_MODE_COMMANDS } from './commands/safe-mode.ts';
+import { atLeast } from './version.ts';
+
+/** Scripts the router runs by itself (scheduler, /system/script run) and a way for tests to run one. */
+export interface ScriptControls {
+  /** Every script run so far, oldest first: origin, name, commands run, the error that stopped it. */
+  readonly runs: readonly ScriptRunRecord[];
+  /** Runs script text as the router would (default: the scheduler's default policy, owner admin). */
+  run(text: string, options?: { policy?: readonly string[]; owner?: string }): Promise<ScriptRunRecord>;
+  /** Resolves when no script is running. */
+  idle(): Promise<void>;
+}
+
+export interface SchedulerControls {
+  /** Runs the entries due on the simulator's clock now (after moving a manual clock), in list order. */
+  runDue(): Promise<ScriptRunRecord[]>;
+}
 
 export interface Simulator {
   readonly port: number;
@@ -24,6 +45,8 @@ export interface Simulator {
   readonly faults: FaultControls;
   /** Commands received while recording (start() it): for counting router load and checking sent words. */
   readonly commands: CommandLog;
+  readonly scripts: ScriptControls;
+  readonly scheduler: SchedulerControls;
   /** Present with the `dataPlane` option. */
   readonly dataPlane: DataPlaneHandle | undefined;
   /** Puts a comment of exactly `bytes` bytes on a peer (or a firewall rule) to test huge words; returns where. */
@@ -62,7 +85,14 @@ export async function startSimulator(options: SimulatorOptions = {}): Promise<Si
   state.dataPlane = dataPlane;
   const faults = new Faults();
   const commands = new CommandTable(state);
+  if (atLeast(resolved.version, '7.18')) {
+    for (const [path, handler] of Object.entries(SAFE_MODE_COMMANDS)) commands.register(path, handler);
+  }
   const log = new CommandLog();
+  const engine = new ScriptEngine(state, commands, log, () => faults.routerChangedItself());
+  state.scripts = engine;
+  state.safeMode.onUnrolled = () => faults.routerChangedItself();
+  const scheduler = new Scheduler(state, engine);
   const onSocket = (socket: Socket): void => {
     new Session(socket, {
       state,
@@ -78,6 +108,7 @@ export async function startSimulator(options: SimulatorOptions = {}): Promise<Si
   try {
     listener = await listen({ host: resolved.host, port: resolved.port, tls: resolved.tls }, onSocket);
   } catch (error) {
+    scheduler.stop();
     await dataPlane?.close();
     throw error;
   }
@@ -93,12 +124,24 @@ export async function startSimulator(options: SimulatorOptions = {}): Promise<Si
     state,
     faults,
     commands: log,
+    scripts: {
+      get runs() {
+        return engine.runs;
+      },
+      run: (text, options = {}) => engine.run(text, {
+        origin: 'sim', policies: new Set(options.policy ?? SCRIPT_POLICIES), owner: options.owner ?? 'admin',
+      }),
+      idle: () => engine.idle(),
+    },
+    scheduler: { runDue: () => scheduler.runDue() },
     dataPlane,
     bigWord: (bytes) => bigWord(state, bytes),
     close: () => {
       closing ??= (async () => {
         if (ticker) clearInterval(ticker);
+        scheduler.stop();
         await listener.close();
+        faults.reset();
         await dataPlane?.close();
       })();
       return closing;

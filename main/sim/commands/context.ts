@@ -1,6 +1,7 @@
 // What a command handler gets: the parsed request, the router, and ways to answer.
 import type { RouterState } from '../state/router-state.ts';
 import type { MenuSpec } from '../menus/spec.ts';
+import type { SafeModeOwner } from '../state/safe-mode.ts';
 import { traps } from '../trap.ts';
 
 export interface UserRecord {
@@ -20,6 +21,8 @@ export interface CommandContext {
   readonly queries: readonly Buffer[];
   readonly proplist: readonly string[] | undefined;
   readonly user: UserRecord;
+  /** The API session that sent the command; undefined when a script runs it. */
+  readonly session?: SafeModeOwner | undefined;
   /** Aborted by `/cancel` or when the connection closes; long-running commands stop on it. */
   readonly signal: AbortSignal;
   /** Sends one `!re`. */

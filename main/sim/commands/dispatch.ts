@@ -39,6 +39,29 @@ export class CommandTable {
     }
   }
 
+  /** Whether `path` (`/ip/firewall`) is a menu or leads to one. */
+  isDirectory(path: string): boolean {
+    return this.directories.has(path);
+  }
+
+  /** Sub-directories and commands directly under `dir` (`''` is the root), for console path completion. */
+  children(dir: string): { dirs: string[]; commands: string[] } {
+    const depth = dir.split('/').length;
+    const under = (p: string): boolean => p.startsWith(`${dir}/`) && p.split('/').length === depth + 1;
+    const name = (p: string): string => p.slice(dir.length + 1);
+    return {
+      dirs: [...this.directories].filter(under).map(name),
+      commands: [...this.commands.keys()].filter(under).map(name),
+    };
+  }
+
+  /** Adds a command outside the menus (`/safe-mode/take`). */
+  register(command: string, handler: CommandHandler): void {
+    this.commands.set(command, { menu: undefined, handler });
+    const parts = command.split('/');
+    for (let i = 2; i < parts.length; i++) this.directories.add(parts.slice(0, i).join('/'));
+  }
+
   /** The handler, or the traps a router sends for a path it does not know. */
   resolve(command: string): ResolvedCommand | SimTrap[] {
     const found = this.commands.get(command);

@@ -50,7 +50,7 @@ export function addRow(
   state: RouterState,
   menu: MenuSpec,
   attrs: ReadonlyMap<string, Buffer>,
-  options: { dynamic?: boolean; before?: Row } = {},
+  options: { dynamic?: boolean; before?: Row; system?: ReadonlyMap<string, Buffer> } = {},
 ): Row {
   const written = parseWrite(menu, attrs);
   const missing = menu.fields.filter((f) => f.required && !written.has(f.name)).map((f) => f.name);
@@ -64,6 +64,8 @@ export function addRow(
       if (initial !== undefined) values.set(field.name, toBuffer(initial));
     }
   }
+  // Read-only values the router fills in itself (the `owner` of a script: the user who added it).
+  for (const [k, v] of options.system ?? []) values.set(k, v);
   menu.prepare?.({ state, values, written: new Set(written.keys()), existing: undefined });
   return state.table(menu.path).insert(values, options);
 }

@@ -22,7 +22,9 @@ export const add: CommandHandler = async (ctx) => {
   const menu = ctx.menu!;
   const placeBefore = menu.ordered ? ctx.attributes.get('place-before') : undefined;
   const before = placeBefore === undefined ? undefined : resolveRows(ctx.state, menu, placeBefore)[0];
-  const row = addRow(ctx.state, menu, without(ctx.attributes, ...(menu.ordered ? ['place-before'] : [])), { before });
+  // `owner` (scheduler, scripts) is the user who added the item.
+  const system = menu.fields.some((f) => f.name === 'owner' && f.readOnly) ? new Map([['owner', Buffer.from(ctx.user.name)]]) : undefined;
+  const row = addRow(ctx.state, menu, without(ctx.attributes, ...(menu.ordered ? ['place-before'] : [])), { before, system });
   await ctx.state.settled();
   return { ret: row.idText };
 };

@@ -12,10 +12,11 @@ import { identityMenu, resourceMenu } from './system.ts';
 import { ipCloudMenu } from './ip-cloud.ts';
 import { ipRouteMenu } from './ip-route.ts';
 import { userGroupMenu, userMenu } from './users.ts';
+import { clockMenu, logMenu, schedulerMenu, scriptMenu } from './scripting.ts';
 
 const ALL: readonly MenuDefinition[] = [
   interfaceMenu, ethernetMenu, bridgeMenu, wireguardMenu, peersMenu, ipAddressMenu, firewallFilterMenu, identityMenu,
-  resourceMenu, ipCloudMenu, ipRouteMenu, userGroupMenu, userMenu,
+  resourceMenu, ipCloudMenu, ipRouteMenu, userGroupMenu, userMenu, clockMenu, schedulerMenu, scriptMenu, logMenu,
 ];
 
 export function buildMenus(version: RouterVersion): Map<string, MenuSpec> {

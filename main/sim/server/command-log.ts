@@ -9,6 +9,8 @@ export interface ReceivedCommand {
   /** `=name=value` and `?query` words as text, in the order received; `.tag` left out. */
   readonly words: readonly string[];
   readonly at: number;
+  /** `api`: received from a client; `script`: run by the router itself (scheduler, /system/script run). */
+  readonly source: 'api' | 'script';
 }
 
 export class CommandLog {
@@ -40,6 +42,12 @@ export class CommandLog {
     if (!this.#recording) return;
     const words = [...parsed.attributes].map(([k, v]) => `=${k}=${v.toString('utf8')}`);
     for (const q of parsed.queries) words.push(`?${q.toString('utf8')}`);
-    this.#entries.push({ command: parsed.head, words, at });
+    this.#entries.push({ command: parsed.head, words, at, source: 'api' });
+  }
+
+  /** A command a script ran (`/interface/wireguard/peers/remove`, words as `=numbers=*1`). */
+  recordScript(command: string, words: readonly string[], at: number): void {
+    if (!this.#recording) return;
+    this.#entries.push({ command, words, at, source: 'script' });
   }
 }

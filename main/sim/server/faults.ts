@@ -21,6 +21,24 @@ export interface FaultControls {
    * Lasts until reset().
    */
   refuse(command: string, message?: string): void;  // texts as in shared/reference/routeros-api.md (HA integration #244, RouterOS-api #109)
+  /**
+   * After the next command with this path (`/interface/wireguard/peers/set`, and `where` its words, as in the
+   * command log, hold) has run, the router stops answering, as a firewall rule dropping the app's traffic would:
+   * that command's reply and everything after it is held back (open sockets stay open, no FIN), new connections
+   * are accepted and hear nothing. Loopback cannot leave a SYN unanswered, so accept-and-silence stands in for a
+   * drop. Held bytes flow again when the cut lifts, as TCP retransmission would deliver them. The cut lifts when
+   * the router changes its own configuration back (a scheduler or script run that changed configuration, or a
+   * Safe Mode unroll), on liftCut() and on reset(). One-shot: the rule is used up when it cuts.
+   */
+  cutLinkAfter(command: string, where?: (words: readonly string[]) => boolean): void;
+  /** Cuts the link now (see cutLinkAfter). */
+  cutLink(): void;
+  /** Lifts a cut: held replies and requests flow again. */
+  liftCut(): void;
+  /** True while the link is cut. */
+  readonly linkCut: boolean;
+  /** Chunks of bytes received and held while the link was cut (lets a test know a request arrived). */
+  readonly heldWhileCut: number;
   /** Back to normal. */
   reset(): void;
   /** Sentences received and ignored because of silence() so far (lets a test know its request arrived). */
@@ -32,6 +50,8 @@ export interface FaultTarget {
   sendFatal(reason: string): void;
   sendRaw(bytes: Buffer): void;
   drop(): void;
+  /** The link cut lifted: process what was held. */
+  resume(): void;
 }
 
 export const DEFAULT_FATAL_REASON = 'session terminated on request';
@@ -41,6 +61,10 @@ export class Faults implements FaultControls {
   fragmentBytes = 0;
   silent = false;
   ignoredSentences = 0;
+  linkCut = false;
+  heldWhileCut = 0;
+  private cutRules: Array<{ command: string; where: ((words: readonly string[]) => boolean) | undefined }> = [];
+  private liftWaiters: Array<() => void> = [];
   readonly refusals = new Map<string, string>();
   private dropCountdown: number | undefined;
   private readonly targets = new Set<FaultTarget>();
@@ -100,7 +124,49 @@ export class Faults implements FaultControls {
     this.refusals.set(command, message);
   }
 
+  cutLinkAfter(command: string, where?: (words: readonly string[]) => boolean): void {
+    this.cutRules.push({ command, where });
+  }
+
+  cutLink(): void {
+    this.linkCut = true;
+  }
+
+  liftCut(): void {
+    if (!this.linkCut) return;
+    this.linkCut = false;
+    for (const wake of this.liftWaiters.splice(0)) wake();
+    for (const target of [...this.targets]) target.resume();
+  }
+
+  /** Resolves when the link is not cut. */
+  whenLifted(): Promise<void> {
+    if (!this.linkCut) return Promise.resolve();
+    return new Promise((resolve) => this.liftWaiters.push(resolve));
+  }
+
+  /** Whether a cut rule waits for this command (so the session only builds its words then). */
+  watches(command: string): boolean {
+    return this.cutRules.some((r) => r.command === command);
+  }
+
+  /** A command ran (its reply not yet sent): cuts the link when a rule matches. */
+  afterCommand(command: string, words: readonly string[]): void {
+    const at = this.cutRules.findIndex((r) => r.command === command && (r.where?.(words) ?? true));
+    if (at === -1) return;
+    this.cutRules.splice(at, 1);
+    this.linkCut = true;
+  }
+
+  /** The router changed its configuration by itself (script, scheduler, Safe Mode unroll). */
+  routerChangedItself(): void {
+    this.liftCut();
+  }
+
   reset(): void {
+    this.cutRules = [];
+    this.liftCut();
+    this.heldWhileCut = 0;
     this.refusals.clear();
     this.delayMs = 0;
     this.fragmentBytes = 0;

@@ -5,6 +5,7 @@ import { attributeWord, parseSentence, type ParsedSentence } from '../../routero
 import type { CommandContext, UserRecord } from '../commands/context.ts';
 import type { CommandTable, ResolvedCommand } from '../commands/dispatch.ts';
 import type { RouterState } from '../state/router-state.ts';
+import type { SafeModeOwner } from '../state/safe-mode.ts';
 import { SimTrap } from '../trap.ts';
 import type { CommandLog } from './command-log.ts';
 import { DEFAULT_FATAL_REASON, type FaultTarget, type Faults } from './faults.ts';
@@ -30,6 +31,8 @@ interface Running {
 
 type Props = ReadonlyArray<readonly [string, Buffer | string]>;
 
+let nextSessionId = 1;
+
 export class Session implements FaultTarget {
   private readonly socket: Socket;
   private readonly env: SessionEnv;
@@ -38,7 +41,14 @@ export class Session implements FaultTarget {
   private readonly login: LoginFlow;
   private readonly running = new Set<Running>();
   private user: UserRecord | undefined;
+  /** Who this session is to Safe Mode; set at login. */
+  private owner: SafeModeOwner | undefined;
   private closed = false;
+  /** /quit was received: the session ends normally (Safe Mode keeps its changes). */
+  private quitting = false;
+  private ended = false;
+  /** Bytes received while the link was cut, processed when it lifts. */
+  private held: Buffer[] = [];
 
   constructor(socket: Socket, env: SessionEnv) {
     this.socket = socket;
@@ -68,11 +78,23 @@ export class Session implements FaultTarget {
     this.socket.destroy();
   }
 
+  resume(): void {
+    const held = this.held;
+    this.held = [];
+    for (const chunk of held) this.receive(chunk);
+  }
+
   private shutdown(): void {
     this.closed = true;
     this.writer.close();
     this.abortAll();
     this.env.faults.detach(this);
+    if (!this.ended) {
+      this.ended = true;
+      // The connection ended: without a /quit, Safe Mode held by this session is unrolled (manual "Console":
+      // "/quit does not" undo; a cut connection does).
+      if (this.owner) this.env.state.safeMode.sessionEnded(this.owner, this.quitting);
+    }
   }
 
   private abortAll(): void {
@@ -85,6 +107,11 @@ export class Session implements FaultTarget {
 
   private receive(chunk: Buffer): void {
     if (this.closed) return;
+    if (this.env.faults.linkCut) {
+      this.held.push(chunk);
+      this.env.faults.heldWhileCut++;
+      return;
+    }
     let sentences: Buffer[][];
     try {
       sentences = this.decoder.push(chunk);
@@ -123,7 +150,10 @@ export class Session implements FaultTarget {
   private handle(parsed: ParsedSentence): void {
     const { head, tag } = parsed;
     if (head === '/login') return this.handleLogin(parsed);
-    if (head === '/quit') return this.sendFatal(DEFAULT_FATAL_REASON);
+    if (head === '/quit') {
+      this.quitting = true;
+      return this.sendFatal(DEFAULT_FATAL_REASON);
+    }
     if (!this.user) {
       this.sendTrap(tag, new SimTrap('not logged in'));
       return this.send('!done', tag);
@@ -151,6 +181,7 @@ export class Session implements FaultTarget {
       return this.send('!done', parsed.tag);
     }
     this.user = result.user;
+    this.owner ??= { id: nextSessionId++, user: result.user.name };
     this.send('!done', parsed.tag);
   }
 
@@ -182,6 +213,7 @@ export class Session implements FaultTarget {
       queries: parsed.queries,
       proplist: proplist === undefined ? undefined : proplist.split(','),
       user,
+      session: this.owner,
       signal: command.controller.signal,
       reply: (props) => {
         if (!command.finished) this.send('!re', tag, props);
@@ -200,7 +232,14 @@ export class Session implements FaultTarget {
       .then(() => resolved.handler(ctx))
       .then(
         (result) => {
-          if (finish()) this.send('!done', tag, result?.ret === undefined ? [] : [['ret', result.ret]]);
+          if (!finish()) return;
+          const faults = this.env.faults;
+          if (faults.watches(parsed.head)) {
+            const words = [...parsed.attributes].map(([k, v]) => `=${k}=${v.toString('utf8')}`);
+            for (const q of parsed.queries) words.push(`?${q.toString('utf8')}`);
+            faults.afterCommand(parsed.head, words);
+          }
+          this.send('!done', tag, result?.ret === undefined ? [] : [['ret', result.ret]]);
         },
         (error: unknown) => {
           if (!finish()) return;

@@ -58,6 +58,11 @@ export class ReplyWriter {
     this.pumping = true;
     try {
       while (this.queue.length > 0 && !this.closed) {
+        if (this.faults.linkCut) {
+          // Held like unacknowledged TCP data behind a dropping firewall.
+          await this.faults.whenLifted();
+          continue;
+        }
         const wait = this.queue[0]!.readyAt - Date.now();
         if (wait > 0) await sleep(wait);
         if (this.faults.fragmentBytes > 0 || this.faults.dropArmed) {

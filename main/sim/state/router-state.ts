@@ -11,6 +11,36 @@ import { addRow, menuRows, recordToMap, removeRows, resolveRows, setRows } from 
 import { propsToRecord, renderRow } from '../menus/render.ts';
 import { SimTrap } from '../trap.ts';
 import type { PingSource } from '../commands/ping.ts';
+import { SafeMode } from './safe-mode.ts';
+
+/** Runs RouterOS script text as the router does (set by the simulator; see script/engine.ts). */
+export interface ScriptHost {
+  run(text: string, options: ScriptRunOptions): Promise<ScriptRunRecord>;
+}
+
+export interface ScriptRunOptions {
+  /** `scheduler`, `script` (/system/script run) or `sim` (sim.scripts.run from a test). */
+  origin: 'scheduler' | 'script' | 'sim';
+  /** Scheduler entry or script name. */
+  name?: string;
+  /** Policies the script runs with (the entry's or script's `policy`). */
+  policies: ReadonlySet<string>;
+  owner: string;
+}
+
+export interface ScriptRunRecord {
+  origin: ScriptRunOptions['origin'];
+  name: string | undefined;
+  startedAt: number;
+  finishedAt: number;
+  /** Commands that ran to completion. */
+  commandsRun: number;
+  /** Set when the script stopped at an error: the line (1-based) and the router's message. */
+  error: { line: number; message: string } | undefined;
+}
+
+/** Changes to these do not count as the router undoing a change (scheduler bookkeeping, the log). */
+const BOOKKEEPING = new Set(['/system/scheduler', '/system/script', '/log']);
 
 export interface Clock {
   now(): number;
@@ -56,6 +86,13 @@ export class RouterState {
   readonly hardware: Hardware;
   readonly traffic: TrafficModel;
   dataPlane: DataPlaneView | undefined;
+  readonly safeMode = new SafeMode();
+  /** Scheduler entries and scripts: runs since start and the next run (kept beside the rows: not configuration). */
+  readonly runInfo = new WeakMap<Row, { runCount: number; nextRun?: number; lastStarted?: number }>();
+  /** Set by the simulator: the script interpreter (script/engine.ts). */
+  scripts: ScriptHost | undefined;
+  /** Configuration changes so far outside scheduler/script/log bookkeeping (tells whether a script changed anything). */
+  configChanges = 0;
   /**
    * Private keys the seeded road-warrior devices hold (public key -> private key, base64). A router never
    * has them; the demo hands them to WireDesk as if it had created those peers, so their configs exist.
@@ -77,7 +114,15 @@ export class RouterState {
     const interfaceIds = new IdAllocator(1);
     for (const menu of this.menus.values()) {
       if (menu.rows) continue;
-      this.tables.set(menu.path, new Table(menu.path, menu.path in INTERFACE_MENUS ? interfaceIds : new IdAllocator(1)));
+      const table = new Table(menu.path, menu.path in INTERFACE_MENUS ? interfaceIds : new IdAllocator(1));
+      // The log is not configuration: Safe Mode does not undo it (tarikin reference: ":log info - NOT rolled back").
+      if (menu.path !== '/log') {
+        table.onChange = (changed, undo) => {
+          if (!BOOKKEEPING.has(changed.path)) this.configChanges++;
+          this.safeMode.record(undo);
+        };
+      }
+      this.tables.set(menu.path, table);
     }
     for (const menu of this.menus.values()) {
       if (menu.kind === 'singleton') addRow(this, { ...menu, prepare: undefined }, new Map());
@@ -203,6 +248,19 @@ export class RouterState {
   /** The time handshake ages are measured against: wall-clock for the real data plane (wg reports epoch seconds). */
   statsNow(): number {
     return this.dataPlane ? Date.now() : this.now();
+  }
+
+  /** Appends a /log entry (`topics` as RouterOS prints them: `script,error`). */
+  log(topics: string, message: string): void {
+    if (!this.tables.has('/log')) return;
+    const table = this.table('/log');
+    table.insert(new Map([
+      ['at', Buffer.from(String(this.now()))],
+      ['topics', Buffer.from(topics)],
+      ['message', Buffer.from(message)],
+    ]));
+    // RouterOS keeps 1000 lines in memory by default (/system logging action memory-lines).
+    while (table.size > 1000) table.delete(table.rows[0]!);
   }
 
   async settled(): Promise<void> {
