@@ -44,6 +44,17 @@ function managementHandlers(s: AppServices): Pick<HandlerTable, ManagementChanne
     'peers:update': (input) => m.peers.update(input),
     'peers:setDisabled': (input) => m.peerActions.setDisabled(input),
     'peers:delete': (input) => m.peerActions.delete(input),
+    'changes:preview': (change) => {
+      switch (change.kind) {
+        case 'peer.create': return m.peers.previewCreate({ ...change.input, planId: undefined });
+        case 'peer.update': return m.peers.previewUpdate({ ...change.input, planId: undefined });
+        case 'peer.setDisabled': return m.peerActions.previewSetDisabled({ ...change.input, planId: undefined });
+        case 'peer.delete': return m.peerActions.previewDelete({ ...change.input, planId: undefined });
+        case 'interface.create': return m.interfaces.previewCreate({ ...change.input, planId: undefined });
+        case 'interface.update': return m.interfaces.previewUpdate({ ...change.input, planId: undefined });
+        case 'interface.setDisabled': return m.interfaces.previewSetDisabled({ ...change.input, planId: undefined });
+      }
+    },
     'peers:rotateKeys': (input) => m.peerActions.rotateKeys(input),
     'peers:bulk': (input) => m.bulk.run(input),
     'peers:nextAddress': (input) => m.planning.nextAddress(input),

@@ -134,6 +134,7 @@ export async function createAppServices(options: AppServicesOptions): Promise<Ap
 
   // The models subscribe before any connection starts, so none of them misses its router coming online.
   models.start();
+  const stopRollbackWatch = management.rollbacks.start();
   await demo.resume({ autoDemo: options.autoDemo });
   await routers.connectAll();
   monitoring.start();
@@ -162,6 +163,7 @@ export async function createAppServices(options: AppServicesOptions): Promise<Ap
     async shutdown() {
       if (closed) return;
       closed = true;
+      stopRollbackWatch();
       await models.shutdown();
       await monitoring.shutdown();
       await connections.shutdown();

@@ -96,6 +96,19 @@ export class ConnectionManager {
     return work(client);
   }
 
+  /**
+   * Opens a second, short-lived connection and logs in, then closes it: proof that the router still accepts
+   * WireDesk after a change (a firewall rule or a disabled interface may leave the open session alone and
+   * refuse every new one). Rejects when it cannot connect within `timeoutMs`.
+   */
+  async probe(routerId: string, timeoutMs = 10_000): Promise<void> {
+    const entry = this.#require(routerId);
+    const password = (await this.#deps.getPassword(routerId)) ?? '';
+    const signal = AbortSignal.timeout(timeoutMs);
+    const { client } = await this.#deps.open(entry.target, password, signal);
+    client.close();
+  }
+
   async shutdown(): Promise<void> {
     const entries = [...this.#entries.values()];
     this.#entries.clear();

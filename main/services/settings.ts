@@ -10,6 +10,8 @@ interface StoredSettings extends Record<string, JsonValue> {
   pollIntervalSec: number;
   onlineThresholdSec: number;
   notifications: boolean;
+  skipPreviewForSinglePeer: boolean;
+  rollbackDelaySec: number;
   /** Id of the built-in demo router's profile, '' when there is none. */
   demoRouterId: string;
   /** The demo router is added once on first start; after the user removes it, it is not forced back. */
@@ -27,6 +29,8 @@ const SPEC: SettingsSpec<StoredSettings> = {
   pollIntervalSec: { default: DEFAULT_SETTINGS.pollIntervalSec, isValid: fromSchema('pollIntervalSec') },
   onlineThresholdSec: { default: DEFAULT_SETTINGS.onlineThresholdSec, isValid: fromSchema('onlineThresholdSec') },
   notifications: { default: DEFAULT_SETTINGS.notifications },
+  skipPreviewForSinglePeer: { default: DEFAULT_SETTINGS.skipPreviewForSinglePeer, isValid: fromSchema('skipPreviewForSinglePeer') },
+  rollbackDelaySec: { default: DEFAULT_SETTINGS.rollbackDelaySec, isValid: fromSchema('rollbackDelaySec') },
   demoRouterId: { default: '' },
   demoOffered: { default: false },
   watchedPeers: { default: [], isValid: (v: unknown): v is string[] => Array.isArray(v) && v.every((x) => typeof x === 'string') },
@@ -50,6 +54,8 @@ export class SettingsService {
       pollIntervalSec: this.#repo.get('pollIntervalSec'),
       onlineThresholdSec: this.#repo.get('onlineThresholdSec'),
       notifications: this.#repo.get('notifications'),
+      skipPreviewForSinglePeer: this.#repo.get('skipPreviewForSinglePeer'),
+      rollbackDelaySec: this.#repo.get('rollbackDelaySec'),
     };
     return { ...this.#current };
   }

@@ -288,9 +288,43 @@ INSERT INTO router_copies (router_id, seen_at)
   GROUP BY router_id;
 `;
 
+// Safe changes (issue 10): a backup of each router's WireGuard scope before every applied plan, and the
+// journal of plans. Backups stay after their router is removed (a technician may want the script later);
+// router_name is copied for that reason, as in the audit log.
+const V5_SAFE_CHANGES = `
+CREATE TABLE router_backups (
+  id            INTEGER PRIMARY KEY AUTOINCREMENT,
+  router_id     TEXT NOT NULL,
+  router_name   TEXT NOT NULL,
+  taken_at      INTEGER NOT NULL,
+  plan_id       TEXT NOT NULL,
+  title         TEXT NOT NULL,
+  rsc           TEXT NOT NULL,
+  snapshot_json TEXT NOT NULL CHECK (json_valid(snapshot_json))
+) STRICT;
+CREATE INDEX router_backups_by_router ON router_backups (router_id, taken_at);
+
+CREATE TABLE change_plans (
+  plan_id       TEXT PRIMARY KEY NOT NULL,
+  router_id     TEXT NOT NULL,
+  kind          TEXT NOT NULL,
+  title         TEXT NOT NULL,
+  commands_json TEXT NOT NULL CHECK (json_valid(commands_json)),
+  rollback_name TEXT,
+  state         TEXT NOT NULL CHECK (state IN ('applying', 'applied', 'undone', 'failed', 'rollback-pending', 'rolled-back', 'unknown')),
+  created_at    INTEGER NOT NULL,
+  updated_at    INTEGER NOT NULL,
+  backup_id     INTEGER REFERENCES router_backups(id),
+  rollback_at   INTEGER,
+  report_json   TEXT CHECK (report_json IS NULL OR json_valid(report_json))
+) STRICT;
+CREATE INDEX change_plans_by_state ON change_plans (router_id, state, created_at);
+`;
+
 export const MIGRATIONS: readonly Migration[] = [
   { version: 1, name: 'initial schema', up: (db) => void db.exec(V1_INITIAL) },
   { version: 2, name: 'traffic history', up: (db) => void db.exec(V2_TRAFFIC_HISTORY) },
   { version: 3, name: 'config exports in the audit log', up: (db) => void db.exec(V3_AUDIT_EXPORT) },
   { version: 4, name: 'typed columns for the local router copy', up: (db) => void db.exec(V4_LOCAL_COPY) },
+  { version: 5, name: 'router backups and the change journal', up: (db) => void db.exec(V5_SAFE_CHANGES) },
 ];

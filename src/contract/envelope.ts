@@ -25,6 +25,8 @@ export const ERROR_CODES = [
   'MISSING_POLICY',
   'OFFLINE',
   'VALIDATION',
+  /** The router changed since the preview: the plan was not applied; preview again. */
+  'PLAN_STALE',
 ] as const;
 
 export const errorCodeSchema = z.enum(ERROR_CODES);

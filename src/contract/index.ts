@@ -4,6 +4,7 @@ export * from './models.ts';
 export * from './channels.ts';
 export * from './format-zod-error.ts';
 export * from './wireguard.ts';
+export * from './changes.ts';
 export * from './management.ts';
 export * from './configs.ts';
 export * from './traffic.ts';

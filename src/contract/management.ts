@@ -5,6 +5,7 @@
 // key, once. No list, event or other output has a field that could hold one.
 import { z } from 'zod';
 import { routerIdSchema } from './models.ts';
+import { applyReportSchema, changeKindSchema, itemDiffSchema, planIdSchema, rollbackEventSchema } from './changes.ts';
 import { dataSourceSchema, wgInterfaceSchema, wgPeerSchema } from './wireguard.ts';
 
 // ---- shared fields ----
@@ -69,13 +70,33 @@ export const warningSchema = z.object({
 });
 export type ManagementWarning = z.infer<typeof warningSchema>;
 
+// ---- change plans ----
+
+/** What a preview shows: the exact commands, the diff, the warnings, and what the router runs if WireDesk loses it. */
+export const planViewSchema = z.object({
+  planId: z.string(),
+  routerId: z.string(),
+  kind: changeKindSchema,
+  /** RouterOS console lines, exactly what is sent; secrets as <hidden>. */
+  commands: z.array(z.string()),
+  diff: z.array(itemDiffSchema),
+  warnings: z.array(warningSchema),
+  /** Fields read back and compared after applying, per item. */
+  verify: z.array(z.object({ item: z.string(), fields: z.array(z.string()) })),
+  rollback: z.object({ delaySec: z.number().int(), script: z.array(z.string()) }),
+  /** The preview is kept this long; Apply after it asks for a new one. */
+  expiresAt: z.number(),
+});
+export type PlanView = z.infer<typeof planViewSchema>;
+
 // ---- interfaces ----
 
 /** The read model's interface; `dynamic` (Back To Home) marks a read-only one. */
 export const managedInterfaceSchema = wgInterfaceSchema;
 export type ManagedInterface = z.infer<typeof managedInterfaceSchema>;
 
-const interfaceResult = z.object({ interface: managedInterfaceSchema, warnings: z.array(warningSchema) });
+const interfaceResult = z.object({ interface: managedInterfaceSchema, warnings: z.array(warningSchema), report: applyReportSchema.optional() });
+const interfacePlanId = planIdSchema.optional();
 const byInterfaceId = z.object({ routerId: routerIdSchema, interfaceId: rosIdSchema });
 
 export const interfaceContract = {
@@ -89,15 +110,16 @@ export const interfaceContract = {
       comment: comment.optional(),
       /** The router's own address on the tunnel, host and prefix: 10.20.0.1/24. */
       address: z.string().trim().optional(),
+      planId: interfacePlanId,
     }),
     output: interfaceResult,
   },
   'interfaces:update': {
-    input: byInterfaceId.extend({ name: wgInterfaceName.optional(), listenPort: listenPort.optional(), mtu: mtu.optional(), comment: comment.optional() }),
+    input: byInterfaceId.extend({ name: wgInterfaceName.optional(), listenPort: listenPort.optional(), mtu: mtu.optional(), comment: comment.optional(), planId: interfacePlanId }),
     output: interfaceResult,
   },
   'interfaces:setDisabled': {
-    input: byInterfaceId.extend({ disabled: z.boolean({ message: 'Say whether the interface should be disabled (true) or enabled (false).' }) }),
+    input: byInterfaceId.extend({ disabled: z.boolean({ message: 'Say whether the interface should be disabled (true) or enabled (false).' }), planId: interfacePlanId }),
     output: interfaceResult,
   },
   'interfaces:deletePreview': {
@@ -109,11 +131,13 @@ export const interfaceContract = {
       peers: z.array(z.object({ id: z.string(), name: z.string(), publicKey: z.string(), allowedAddress: z.array(z.string()), hasPrivateKey: z.boolean() })),
       /** Type this name to confirm (the interface's current name). */
       confirmName: z.string(),
+      /** The exact commands, the diff and the router's rollback: apply it with interfaces:delete and its planId. */
+      plan: planViewSchema,
     }),
   },
   'interfaces:delete': {
-    input: byInterfaceId.extend({ confirmName: z.string({ message: 'Type the interface name to confirm the deletion.' }) }),
-    output: z.object({ deleted: z.literal(true), removedPeers: z.number().int(), removedAddresses: z.number().int() }),
+    input: byInterfaceId.extend({ confirmName: z.string({ message: 'Type the interface name to confirm the deletion.' }), planId: interfacePlanId }),
+    output: z.object({ deleted: z.literal(true), removedPeers: z.number().int(), removedAddresses: z.number().int(), report: applyReportSchema.optional() }),
   },
 } as const;
 
@@ -160,8 +184,12 @@ const clientFieldsInput = z.object({
   allowedAddress: addressList.optional(),
 });
 
-const peerResult = z.object({ peer: managedPeerSchema, warnings: z.array(warningSchema), secret: oneTimeSecretSchema.nullable() });
+/** Present when the change went through a plan: each step, the verification, the backup, the rollback entry. */
+const report = applyReportSchema.optional();
+const peerResult = z.object({ peer: managedPeerSchema, warnings: z.array(warningSchema), secret: oneTimeSecretSchema.nullable(), report });
 const byPeerId = z.object({ routerId: routerIdSchema, peerId: rosIdSchema });
+/** Apply the plan a preview returned (refused with PLAN_STALE when the router changed since); omitted: plan and apply now. */
+const planId = planIdSchema.optional();
 const poolSchema = z.object({ subnet: z.string(), usable: z.number(), used: z.number(), free: z.number() });
 
 export const bulkResultSchema = z.object({
@@ -193,6 +221,7 @@ export const peerContract = {
       /** host:port for a site the router should dial; leave empty for road-warrior clients. */
       endpoint: z.string().trim().optional(),
       client: clientFieldsInput.optional(),
+      planId,
     }),
     output: peerResult,
   },
@@ -207,14 +236,15 @@ export const peerContract = {
       /** 'generate' returns the new key once in `secret`. */
       presharedKey: z.enum(['keep', 'generate', 'remove'], { message: 'Preshared key: choose keep, generate or remove.' }).default('keep'),
       client: clientFieldsInput.extend({ address: z.string().trim().optional() }).optional(),
+      planId,
     }),
     output: peerResult,
   },
   'peers:setDisabled': {
-    input: byPeerId.extend({ disabled: z.boolean({ message: 'Say whether the peer should be disabled (true) or enabled (false).' }) }),
-    output: z.object({ peer: managedPeerSchema }),
+    input: byPeerId.extend({ disabled: z.boolean({ message: 'Say whether the peer should be disabled (true) or enabled (false).' }), planId }),
+    output: z.object({ peer: managedPeerSchema, report }),
   },
-  'peers:delete': { input: byPeerId, output: z.object({ deleted: z.literal(true), peerId: z.string() }) },
+  'peers:delete': { input: byPeerId.extend({ planId }), output: z.object({ deleted: z.literal(true), peerId: z.string(), report }) },
   'peers:rotateKeys': {
     input: byPeerId.extend({ custody: keyCustodySchema.default('stored'), presharedKey: z.enum(['keep', 'generate', 'remove']).default('keep') }),
     output: peerResult,
@@ -365,6 +395,8 @@ export const recordsContract = {
 } as const;
 
 export const managementEventContract = {
+  /** A change is waiting for the router's own rollback, or WireDesk learnt what the router did. */
+  'changes:rollback': rollbackEventSchema,
   /** One per finished peer of a peers:bulk request. */
   'bulk:progress': z.object({ operationId: z.string(), routerId: z.string(), action: z.string(), done: z.number().int(), total: z.number().int(), failed: z.number().int() }),
   /** One per finished row of an import run. */
@@ -379,4 +411,31 @@ export const managementEventContract = {
   }),
 } as const;
 
-export const managementContract = { ...interfaceContract, ...peerContract, ...importContract, ...recordsContract } as const;
+// ---- change plans ----
+
+
+const { planId: _c, ...createFields } = peerContract['peers:create'].input.shape;
+const { planId: _u, ...updateFields } = peerContract['peers:update'].input.shape;
+const { planId: _d, ...disableFields } = peerContract['peers:setDisabled'].input.shape;
+const { planId: _r, ...deleteFields } = peerContract['peers:delete'].input.shape;
+const { planId: _ic, ...interfaceCreateFields } = interfaceContract['interfaces:create'].input.shape;
+const { planId: _iu, ...interfaceUpdateFields } = interfaceContract['interfaces:update'].input.shape;
+const { planId: _id, ...interfaceDisableFields } = interfaceContract['interfaces:setDisabled'].input.shape;
+void [_c, _u, _d, _r, _ic, _iu, _id];
+
+export const changeRequestSchema = z.discriminatedUnion('kind', [
+  z.object({ kind: z.literal('peer.create'), input: z.object(createFields) }),
+  z.object({ kind: z.literal('peer.update'), input: z.object(updateFields) }),
+  z.object({ kind: z.literal('peer.setDisabled'), input: z.object(disableFields) }),
+  z.object({ kind: z.literal('peer.delete'), input: z.object(deleteFields) }),
+  z.object({ kind: z.literal('interface.create'), input: z.object(interfaceCreateFields) }),
+  z.object({ kind: z.literal('interface.update'), input: z.object(interfaceUpdateFields) }),
+  z.object({ kind: z.literal('interface.setDisabled'), input: z.object(interfaceDisableFields) }),
+], { message: 'Say which change to preview: peer.create, peer.update, peer.setDisabled, peer.delete, interface.create, interface.update or interface.setDisabled.' });
+export type ChangeRequest = z.infer<typeof changeRequestSchema>;
+
+export const changesContract = {
+  'changes:preview': { input: changeRequestSchema, output: planViewSchema },
+} as const;
+
+export const managementContract = { ...interfaceContract, ...peerContract, ...importContract, ...recordsContract, ...changesContract } as const;

@@ -142,6 +142,14 @@ export const settingsSchema = z.object({
     .min(30, 'The online threshold must be at least 30 seconds.')
     .max(3600, 'The online threshold must be at most 3600 seconds.'),
   notifications: z.boolean(),
+  /** Experienced users may apply single-peer changes without the preview step; every other change is previewed. */
+  skipPreviewForSinglePeer: z.boolean(),
+  /** How long the router waits before undoing a change by itself when WireDesk cannot confirm it. */
+  rollbackDelaySec: z
+    .number()
+    .int()
+    .min(10, 'Give the router at least 10 seconds before it undoes a change: confirming takes a few.')
+    .max(900, 'Undo after at most 900 seconds (15 minutes).'),
 });
 export type Settings = z.infer<typeof settingsSchema>;
 
@@ -151,6 +159,8 @@ export const DEFAULT_SETTINGS: Settings = {
   pollIntervalSec: 5,
   onlineThresholdSec: 180,
   notifications: true,
+  skipPreviewForSinglePeer: false,
+  rollbackDelaySec: 60,
 };
 
 export const appInfoSchema = z.object({

@@ -26,6 +26,7 @@ export const INVOKE_CHANNELS = [
   'peers:update',
   'peers:setDisabled',
   'peers:delete',
+  'changes:preview',
   'peers:rotateKeys',
   'peers:bulk',
   'peers:nextAddress',
@@ -61,7 +62,7 @@ export const INVOKE_CHANNELS = [
 
 export const EVENT_CHANNELS = [
   'monitor:event',
-  'router:status', 'routers:changed', 'settings:changed', 'bulk:progress', 'import:progress', 'model:changed'] as const;
+  'router:status', 'routers:changed', 'settings:changed', 'bulk:progress', 'import:progress', 'model:changed', 'changes:rollback'] as const;
 
 export type InvokeChannel = (typeof INVOKE_CHANNELS)[number];
 export type EventChannel = (typeof EVENT_CHANNELS)[number];

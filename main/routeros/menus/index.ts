@@ -8,3 +8,4 @@ export * from './firewall-filter.ts';
 export * from './ip-cloud.ts';
 export * from './interface.ts';
 export * from './ping.ts';
+export * from './system-scheduler.ts';

@@ -9,6 +9,8 @@ import type { RoutersRepository } from '../../store/routers.ts';
 import type { ConnectionManager } from '../connections.ts';
 import type { SettingsService } from '../settings.ts';
 import type { RouterModels } from '../router-model/index.ts';
+import type { PlanRunner } from '../changes/apply.ts';
+import type { PlanPreviews } from '../changes/previews.ts';
 import type { AuditTrail } from './audit-trail.ts';
 import type { KeyCustodian } from './key-custody.ts';
 import type { ReservedAddresses } from './reserved.ts';
@@ -29,6 +31,10 @@ export interface ManagementDeps {
   /** The one picture of each router: checks read it, changes feed it their answers. */
   models: RouterModels;
   settings: SettingsService;
+  /** Every write to a router goes through a plan: backed up, armed with the router's own rollback, verified. */
+  plans: PlanRunner;
+  /** Plans shown to the technician and not yet applied. */
+  previews: PlanPreviews;
   events: EventBus;
   now: () => number;
   /** Several local records changed as one (all or none after a crash); `fn` must be synchronous. */

@@ -12,6 +12,10 @@ import type { EventBus } from '../../ipc/events.ts';
 import type { ConnectionManager } from '../connections.ts';
 import type { SettingsService } from '../settings.ts';
 import type { RouterModels } from '../router-model/index.ts';
+import { ChangeJournal } from '../../store/change-journal.ts';
+import { PlanRunner } from '../changes/apply.ts';
+import { PlanPreviews } from '../changes/previews.ts';
+import { RollbackWatch } from '../changes/rollback-watch.ts';
 import { AuditTrail } from './audit-trail.ts';
 import { BulkPeers } from './bulk.ts';
 import type { ManagementDeps } from './deps.ts';
@@ -35,6 +39,8 @@ export interface ManagementServices {
   planning: PeerPlanning;
   imports: PeerImports;
   records: LocalRecords;
+  /** Finds out what a router did with a change WireDesk lost it in the middle of; start() when connections start. */
+  rollbacks: RollbackWatch;
 }
 
 export interface ManagementOptions {
@@ -56,6 +62,20 @@ export function createManagementServices(o: ManagementOptions): ManagementServic
   const auditLog = new AuditRepository(o.db, clock);
   const reservations = new ReservationsRepository(o.db, clock);
   const imports = new ImportJobsRepository(o.db, clock);
+  const rollbackDelaySec = (): number => o.settings.get().rollbackDelaySec;
+  const journal = new ChangeJournal(o.db, clock);
+  const rollbacks = new RollbackWatch({ journal, events: o.events, connections: o.connections, models: o.models });
+  const plans = new PlanRunner({
+    journal,
+    models: o.models,
+    probe: (routerId, timeoutMs) => o.connections.probe(routerId, timeoutMs),
+    rollbackDelaySec,
+    now: o.now,
+    onRollbackPending: (routerId, planId, runsAt) => {
+      o.events.emit('changes:rollback', { routerId, planId, title: journal.get(planId)?.title ?? '', state: 'pending', runsAt });
+      rollbacks.expect(routerId, planId, runsAt, o.now());
+    },
+  });
   const deps: ManagementDeps = {
     sessions: new RouterSessions({ connections: o.connections, routers: o.routers }),
     audit: new AuditTrail(auditLog),
@@ -70,6 +90,8 @@ export function createManagementServices(o: ManagementOptions): ManagementServic
     connections: o.connections,
     models: o.models,
     settings: o.settings,
+    plans,
+    previews: new PlanPreviews({ now: o.now, rollbackDelaySec }),
     events: o.events,
     now: o.now,
     localTransaction: (fn) => transaction(o.db, fn),
@@ -83,5 +105,6 @@ export function createManagementServices(o: ManagementOptions): ManagementServic
     planning: new PeerPlanning(deps),
     imports: new PeerImports(deps),
     records: new LocalRecords(deps),
+    rollbacks,
   };
 }

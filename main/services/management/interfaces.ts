@@ -1,13 +1,15 @@
 // WireGuard interfaces: create (the router makes the key pair; optionally the tunnel address in the same
 // action, all or nothing), edit, enable/disable, and delete with a preview of everything that goes with it.
-import { AppError, type InvokeOutput, type InvokeParsedInput } from '../../../src/contract/index.ts';
-import { validateComment, validateInterfaceName, validateListenPort, validateMtu } from '../../../src/domain/index.ts';
-import { addIpAddress, IP_ADDRESS_PATH } from '../../routeros/menus/ip-address.ts';
-import { removePeers } from '../../routeros/menus/wireguard-peers.ts';
-import { addWireGuardInterface, removeWireGuardInterface, setWireGuardInterface, type WireGuardInterfaceInput } from '../../routeros/menus/wireguard.ts';
+import { AppError, type InvokeOutput, type InvokeParsedInput, type PlanView } from '../../../src/contract/index.ts';
+import { peerFeatures, validateComment, validateInterfaceName, validateListenPort, validateMtu } from '../../../src/domain/index.ts';
+import { WIREGUARD_PATH, wireGuardInterfaceParams } from '../../routeros/menus/wireguard.ts';
+import { PEERS_PATH } from '../../routeros/menus/wireguard-peers.ts';
+import type { Row } from '../../routeros/rows.ts';
+import type { ApplyReport } from '../changes/apply.ts';
+import { planInterfaceCreate, planInterfaceDelete, planInterfaceSet } from '../changes/interface-plans.ts';
+import type { ChangePlan } from '../changes/plan.ts';
 import { auditInterface } from './audit-views.ts';
 import type { ManagementDeps } from './deps.ts';
-import { attempt, INTERFACE_TRAP_HINTS, PEER_TRAP_HINTS } from './errors.ts';
 import { checkAddressFree, checkNameAndPort, interfaceAddress } from './interface-checks.ts';
 import { interfaceView } from './interface-view.ts';
 import { interfaceWarnings } from './prechecks.ts';
@@ -48,6 +50,14 @@ export class InterfaceManager {
   }
 
   async create(input: InvokeParsedInput<'interfaces:create'>): Promise<Result> {
+    return this.#create(input, false) as Promise<Result>;
+  }
+
+  async previewCreate(input: InvokeParsedInput<'interfaces:create'>): Promise<PlanView> {
+    return this.#create(input, true) as Promise<PlanView>;
+  }
+
+  async #create(input: InvokeParsedInput<'interfaces:create'>, preview: boolean): Promise<Result | PlanView> {
     const wanted = settings(input);
     const name = wanted.name ?? '';
     const address = input.address ? interfaceAddress(input.address) : undefined;
@@ -55,18 +65,30 @@ export class InterfaceManager {
       const state = await this.#d.models.live(ctx.routerId);
       checkNameAndPort(state, wanted);
       if (address) checkAddressFree(state, address, name);
+      // The router makes the interface's key pair: no private key ever crosses the wire or the plan.
+      const plan = planInterfaceCreate({ routerId: ctx.routerId, name, params: wireGuardInterfaceParams(wanted, ctx.version), address, warnings: [] });
+      if (preview) return this.#d.previews.keep(plan, null);
+      this.#confirm(input.planId, ctx.routerId, plan);
       const subject = { routerId: ctx.routerId, routerName: ctx.routerName, action: 'create' as const, objectType: 'interface' as const, objectName: name };
       const made = await this.#d.audit.record(subject, async () => {
-        const id = await attempt(`Creating WireGuard interface ${name}`, () => addWireGuardInterface(ctx.client, wanted, ctx.version), INTERFACE_TRAP_HINTS);
-        if (address) await this.#addAddressOrUndo(ctx, id, name, address);
-        const after = await this.#d.models.readNow(ctx.routerId, ctx.client, ['interfaces', 'addresses']);
-        return { value: { id, after }, objectId: id, after: auditInterface(byId(after, id), address ? [address] : []) };
+        const applied = await this.#d.plans.apply(ctx, plan, { planId: input.planId, title: `Create interface ${name}` });
+        const id = applied.ids[0]!;
+        const after = await this.#d.models.state(ctx.routerId);
+        return { value: { id, after, report: applied.report }, objectId: id, after: auditInterface(byId(after, id), address ? [address] : []) };
       });
-      return this.#result(made.after, made.id);
+      return { ...this.#result(made.after, made.id), report: made.report };
     });
   }
 
   async update(input: InvokeParsedInput<'interfaces:update'>): Promise<Result> {
+    return this.#update(input, false) as Promise<Result>;
+  }
+
+  async previewUpdate(input: InvokeParsedInput<'interfaces:update'>): Promise<PlanView> {
+    return this.#update(input, true) as Promise<PlanView>;
+  }
+
+  async #update(input: InvokeParsedInput<'interfaces:update'>, preview: boolean): Promise<Result | PlanView> {
     const wanted = settings(input);
     return this.#d.sessions.run(input.routerId, async (ctx) => {
       const state = await this.#d.models.live(ctx.routerId);
@@ -75,20 +97,45 @@ export class InterfaceManager {
       checkNameAndPort(state, wanted, iface.id);
       const current: Settings = { name: iface.name, listenPort: iface.listenPort, mtu: iface.mtu, comment: iface.comment };
       const change = Object.fromEntries(Object.entries(wanted).filter(([k, v]) => v !== current[k as keyof Settings])) as Settings;
-      if (Object.keys(change).length === 0) return this.#result(state, iface.id);
-      const after = await this.#set(ctx, iface, 'edit', change);
+      if (Object.keys(change).length === 0) {
+        if (preview) throw new AppError('VALIDATION', 'Nothing would change: every field already has the value given.');
+        return this.#result(state, iface.id);
+      }
+      const plan = planInterfaceSet({ routerId: ctx.routerId, kind: 'interface.update', iface, params: wireGuardInterfaceParams(change, ctx.version), label: `Changing WireGuard interface ${iface.name}` });
+      if (preview) return this.#d.previews.keep(plan, null);
+      this.#confirm(input.planId, ctx.routerId, plan);
+      const { after, report } = await this.#set(ctx, iface, 'edit', plan, input.planId);
       if (change.name !== undefined) this.#moveLocalRecords(ctx.routerId, iface.name, change.name);
-      return this.#result(after, iface.id);
+      return { ...this.#result(after, iface.id), report };
     });
   }
 
   async setDisabled(input: InvokeParsedInput<'interfaces:setDisabled'>): Promise<Result> {
+    return this.#setDisabled(input, false) as Promise<Result>;
+  }
+
+  async previewSetDisabled(input: InvokeParsedInput<'interfaces:setDisabled'>): Promise<PlanView> {
+    return this.#setDisabled(input, true) as Promise<PlanView>;
+  }
+
+  async #setDisabled(input: InvokeParsedInput<'interfaces:setDisabled'>, preview: boolean): Promise<Result | PlanView> {
     return this.#d.sessions.run(input.routerId, async (ctx) => {
       const state = await this.#d.models.live(ctx.routerId);
       const iface = byId(state, input.interfaceId);
       refuseDynamicInterface(iface);
-      const after = iface.disabled === input.disabled ? state : await this.#set(ctx, iface, input.disabled ? 'disable' : 'enable', { disabled: input.disabled });
-      return this.#result(after, iface.id);
+      if (iface.disabled === input.disabled) {
+        if (preview) throw new AppError('VALIDATION', `Interface ${iface.name} is already ${input.disabled ? 'disabled' : 'enabled'}: nothing would change.`);
+        return this.#result(state, iface.id);
+      }
+      const action = input.disabled ? 'disable' : 'enable';
+      const plan = planInterfaceSet({
+        routerId: ctx.routerId, kind: input.disabled ? 'interface.disable' : 'interface.enable', iface, params: { disabled: input.disabled },
+        label: `${input.disabled ? 'Disabling' : 'Enabling'} WireGuard interface ${iface.name}`,
+      });
+      if (preview) return this.#d.previews.keep(plan, null);
+      this.#confirm(input.planId, ctx.routerId, plan);
+      const { after, report } = await this.#set(ctx, iface, action, plan, input.planId);
+      return { ...this.#result(after, iface.id), report };
     });
   }
 
@@ -104,6 +151,7 @@ export class InterfaceManager {
           .filter((p) => p.interface === iface.name)
           .map((p) => ({ id: p.id, name: peerLabel(p), publicKey: p.publicKey, allowedAddress: p.allowedAddress, hasPrivateKey: custody.get(p.publicKey) === 'stored' })),
         confirmName: iface.name,
+        plan: this.#d.previews.keep(this.#deletePlan(ctx, state, iface, null), null),
       };
     });
   }
@@ -117,16 +165,22 @@ export class InterfaceManager {
       if (input.confirmName !== iface.name) {
         throw invalid('confirmName', `Type the interface name exactly as shown (${iface.name}) to confirm the deletion; nothing was deleted.`);
       }
+      // Secrets are not in the model: read for this change only, so the router's rollback can put the
+      // interface back with its own key and the peers with theirs.
+      const secrets = {
+        iface: (await ctx.client.print(WIREGUARD_PATH, { query: [`.id=${iface.id}`] }))[0] ?? null,
+        peers: new Map((await ctx.client.print(PEERS_PATH, { query: [`interface=${iface.name}`] })).map((r) => [r['.id'] ?? '', r])),
+      };
+      const plan = this.#deletePlan(ctx, state, iface, secrets);
+      this.#confirm(input.planId, ctx.routerId, plan);
       const peers = state.peers.filter((p) => p.interface === iface.name);
       const addresses = state.addresses.filter((a) => a.interface === iface.name && !a.dynamic);
       const before = { ...auditInterface(iface, addresses.map((a) => a.address)), peers: peers.map((p) => ({ name: peerLabel(p), publicKey: p.publicKey, allowedAddress: p.allowedAddress })) };
       const subject = { routerId: ctx.routerId, routerName: ctx.routerName, action: 'delete' as const, objectType: 'interface' as const, objectId: iface.id, objectName: iface.name, before };
       this.#d.models.expectRemoval(ctx.routerId, peers.map((p) => p.id));
-      await this.#d.audit.record(subject, async () => {
-        if (peers.length > 0) await attempt(`Deleting the ${peers.length} peer(s) of ${iface.name}`, () => removePeers(ctx.client, peers.map((p) => p.id)), PEER_TRAP_HINTS);
-        if (addresses.length > 0) await attempt(`Deleting the address(es) of ${iface.name}`, () => ctx.client.remove(IP_ADDRESS_PATH, addresses.map((a) => a.id)), INTERFACE_TRAP_HINTS);
-        await attempt(`Deleting WireGuard interface ${iface.name}`, () => removeWireGuardInterface(ctx.client, iface.id), INTERFACE_TRAP_HINTS);
-        return { value: undefined, after: null };
+      const report = await this.#d.audit.record(subject, async () => {
+        const applied = await this.#d.plans.apply(ctx, plan, { planId: input.planId, title: `Delete interface ${iface.name} with its ${peers.length} peer(s)` });
+        return { value: applied.report, after: null };
       });
       await this.#d.models.readNow(ctx.routerId, ctx.client, ['interfaces', 'addresses']);
       this.#d.localTransaction(() => {
@@ -137,30 +191,38 @@ export class InterfaceManager {
         this.#d.reservations.releaseAll(ctx.routerId, iface.name);
         this.#d.endpoints.clear(ctx.routerId, iface.name);
       });
-      return { deleted: true as const, removedPeers: peers.length, removedAddresses: addresses.length };
+      return { deleted: true as const, removedPeers: peers.length, removedAddresses: addresses.length, report };
     });
   }
 
-  /** Applies the change and returns the router as read right after it (for the audit entry and the answer). */
-  async #set(ctx: RouterContext, iface: RouterInterface, action: 'edit' | 'enable' | 'disable', change: WireGuardInterfaceInput): Promise<RouterState> {
+  #deletePlan(ctx: RouterContext, state: RouterState, iface: RouterInterface, secrets: { iface: Row | null; peers: ReadonlyMap<string, Row> } | null): ChangePlan {
+    return planInterfaceDelete({
+      routerId: ctx.routerId,
+      iface,
+      privateKey: secrets?.iface?.['private-key'] ?? null,
+      peers: state.peers.filter((p) => p.interface === iface.name),
+      peerSecrets: secrets?.peers ?? new Map(),
+      addresses: state.addresses.filter((a) => a.interface === iface.name && !a.dynamic),
+      responderParam: peerFeatures(ctx.version).responderParam,
+    });
+  }
+
+  /** Applies the plan and returns the router as read right after it (for the audit entry and the answer). */
+  async #set(ctx: RouterContext, iface: RouterInterface, action: 'edit' | 'enable' | 'disable', plan: ChangePlan, planId: string | undefined): Promise<{ after: RouterState; report: ApplyReport }> {
     const subject = { routerId: ctx.routerId, routerName: ctx.routerName, action, objectType: 'interface' as const, objectId: iface.id, objectName: iface.name, before: auditInterface(iface) };
-    const verb = action === 'edit' ? 'Changing' : action === 'enable' ? 'Enabling' : 'Disabling';
+    const verb = action === 'edit' ? 'Edit' : action === 'enable' ? 'Enable' : 'Disable';
     return this.#d.audit.record(subject, async () => {
-      await attempt(`${verb} WireGuard interface ${iface.name}`, () => setWireGuardInterface(ctx.client, iface.id, change, ctx.version), INTERFACE_TRAP_HINTS);
-      const after = await this.#d.models.readNow(ctx.routerId, ctx.client, ['interfaces']);
-      return { value: after, after: auditInterface(byId(after, iface.id)) };
+      const applied = await this.#d.plans.apply(ctx, plan, { planId, title: `${verb} interface ${iface.name}` });
+      const after = await this.#d.models.state(ctx.routerId);
+      return { value: { after, report: applied.report }, after: auditInterface(byId(after, iface.id)) };
     });
   }
 
-  /** All or nothing: an interface without the address the technician asked for is removed again. */
-  async #addAddressOrUndo(ctx: RouterContext, id: string, name: string, address: string): Promise<void> {
-    try {
-      await attempt(`Adding address ${address} to ${name}`, () => addIpAddress(ctx.client, { address, interface: name, comment: 'WireGuard' }), INTERFACE_TRAP_HINTS);
-    } catch (error) {
-      await removeWireGuardInterface(ctx.client, id).catch(() => undefined);
-      if (error instanceof AppError) throw new AppError(error.code, `${error.message} The new interface ${name} was removed again, so nothing half-made is left.`, error.details);
-      throw error;
-    }
+  /** A previewed plan is applied only as previewed (PLAN_STALE otherwise). */
+  #confirm(planId: string | undefined, routerId: string, plan: ChangePlan): void {
+    if (!planId) return;
+    this.#d.previews.material(planId, routerId, plan.kind);
+    this.#d.previews.confirm(planId, plan);
   }
 
   /** The interface as the UI gets it back, from a read taken after the change (or before it, when none was needed). */

@@ -2,12 +2,12 @@
 // router-made (dynamic) peers with a reason, writes an audit entry for what it sent, and hands the peer as
 // read right after the change back to the model.
 import { peerFeatures, generateKeyPair, generatePresharedKey } from '../../../src/domain/index.ts';
-import type { InvokeParsedInput } from '../../../src/contract/index.ts';
-import { removePeers, setPeer, type PeerInput } from '../../routeros/menus/wireguard-peers.ts';
+import { AppError, type InvokeOutput, type InvokeParsedInput, type PlanView } from '../../../src/contract/index.ts';
+import { peerParams, type PeerInput } from '../../routeros/menus/wireguard-peers.ts';
+import { planPeerRemove, planPeerSet } from '../changes/peer-plans.ts';
 import { auditPeer } from './audit-views.ts';
 import type { ManagementDeps } from './deps.ts';
 import { isLinkFailure } from '../errors.ts';
-import { attempt, PEER_TRAP_HINTS } from './errors.ts';
 import { oneTimeSecret } from './one-time-secret.ts';
 import { FULL_TUNNEL, hostEntries } from './peer-input.ts';
 import { dialEndpoint, peerView, splitList } from './peer-results.ts';
@@ -21,36 +21,71 @@ export class PeerActions {
   }
 
   async setDisabled(input: InvokeParsedInput<'peers:setDisabled'>) {
+    return this.#setDisabled(input, false) as Promise<InvokeOutput<'peers:setDisabled'>>;
+  }
+
+  async previewSetDisabled(input: InvokeParsedInput<'peers:setDisabled'>): Promise<PlanView> {
+    return this.#setDisabled(input, true) as Promise<PlanView>;
+  }
+
+  async #setDisabled(input: InvokeParsedInput<'peers:setDisabled'>, preview: boolean): Promise<InvokeOutput<'peers:setDisabled'> | PlanView> {
     return this.#d.sessions.run(input.routerId, async (ctx) => {
       const peer = peerById(await this.#d.models.live(ctx.routerId), input.peerId);
       refuseDynamicPeer(peer);
-      if (peer.disabled === input.disabled) return { peer: peerView(this.#d, ctx, peer) };
+      const kind = input.disabled ? ('peer.disable' as const) : ('peer.enable' as const);
+      if (peer.disabled === input.disabled) {
+        if (preview) throw new AppError('VALIDATION', `Peer "${peerLabel(peer)}" is already ${input.disabled ? 'disabled' : 'enabled'}: nothing would change.`);
+        return { peer: peerView(this.#d, ctx, peer) };
+      }
+      const label = `${input.disabled ? 'Disabling' : 'Enabling'} peer "${peerLabel(peer)}"`;
+      const plan = planPeerSet({ routerId: ctx.routerId, kind, peer, params: { disabled: input.disabled }, label, warnings: [] });
+      if (preview) return this.#d.previews.keep(plan, null);
+      if (input.planId) {
+        this.#d.previews.material(input.planId, ctx.routerId, kind);
+        this.#d.previews.confirm(input.planId, plan);
+      }
       const subject = {
         routerId: ctx.routerId, routerName: ctx.routerName, action: input.disabled ? ('disable' as const) : ('enable' as const),
         objectType: 'peer' as const, objectId: peer.id, objectName: peerLabel(peer), before: auditPeer(peer),
       };
-      const after = await this.#d.audit.record(subject, async () => {
-        await attempt(`${input.disabled ? 'Disabling' : 'Enabling'} peer "${peerLabel(peer)}"`, () => setPeer(ctx.client, peer.id, { disabled: input.disabled }, ctx.version), PEER_TRAP_HINTS);
-        const fresh = await readPeerAfterChange(this.#d.models, ctx, peer.id);
-        return { value: fresh, after: auditPeer(fresh) };
+      const { after, report } = await this.#d.audit.record(subject, async () => {
+        const applied = await this.#d.plans.apply(ctx, plan, { planId: input.planId, title: `${input.disabled ? 'Disable' : 'Enable'} peer "${peerLabel(peer)}"` });
+        const fresh = (await this.#d.models.state(ctx.routerId)).peer(peer.id) ?? (await readPeerAfterChange(this.#d.models, ctx, peer.id));
+        return { value: { after: fresh, report: applied.report }, after: auditPeer(fresh) };
       });
-      return { peer: peerView(this.#d, ctx, after) };
+      return { peer: peerView(this.#d, ctx, after), report };
     });
   }
 
   async delete(input: InvokeParsedInput<'peers:delete'>) {
+    return this.#delete(input, false) as Promise<InvokeOutput<'peers:delete'>>;
+  }
+
+  async previewDelete(input: InvokeParsedInput<'peers:delete'>): Promise<PlanView> {
+    return this.#delete(input, true) as Promise<PlanView>;
+  }
+
+  async #delete(input: InvokeParsedInput<'peers:delete'>, preview: boolean): Promise<InvokeOutput<'peers:delete'> | PlanView> {
     return this.#d.sessions.run(input.routerId, async (ctx) => {
       const peer = peerById(await this.#d.models.live(ctx.routerId), input.peerId);
       refuseDynamicPeer(peer);
-      this.#d.models.expectRemoval(ctx.routerId, [peer.id]);
+      // Secrets are not in the model: read for this change only, so the router's rollback can re-add the
+      // peer with its preshared key and router-held private key.
+      const row = preview ? null : await readPeerRow(ctx.client, peer.id);
+      const plan = planPeerRemove({ routerId: ctx.routerId, peer, responderParam: peerFeatures(ctx.version).responderParam, secretsBefore: row });
+      if (preview) return this.#d.previews.keep(plan, null);
+      if (input.planId) {
+        this.#d.previews.material(input.planId, ctx.routerId, 'peer.delete');
+        this.#d.previews.confirm(input.planId, plan);
+      }
       const subject = { routerId: ctx.routerId, routerName: ctx.routerName, action: 'delete' as const, objectType: 'peer' as const, objectId: peer.id, objectName: peerLabel(peer), before: auditPeer(peer) };
-      await this.#d.audit.record(subject, async () => {
-        await attempt(`Deleting peer "${peerLabel(peer)}" from ${peer.interface}`, () => removePeers(ctx.client, peer.id), PEER_TRAP_HINTS);
-        return { value: undefined, after: null };
+      const report = await this.#d.audit.record(subject, async () => {
+        const applied = await this.#d.plans.apply(ctx, plan, { planId: input.planId, title: `Delete peer "${peerLabel(peer)}" from ${peer.interface}` });
+        return { value: applied.report, after: null };
       });
       this.#d.keys.forget(ctx.routerId, peer.publicKey);
       this.#d.models.forgetPeer(ctx.routerId, peer);
-      return { deleted: true as const, peerId: peer.id };
+      return { deleted: true as const, peerId: peer.id, report };
     });
   }
 
@@ -74,16 +109,21 @@ export class PeerActions {
       // left in place, the router's own config export would hand out a key that no longer works.
       if (row['private-key'] && peerFeatures(ctx.version).privateKeyField) change.privateKey = 'none';
 
+      // Through a plan like every write: the router's rollback puts the old key (and its secrets) back.
+      const plan = planPeerSet({
+        routerId: ctx.routerId, kind: 'peer.rotateKeys', peer, params: peerParams(change, ctx.version),
+        label: `Setting a new public key on peer "${peerLabel(peer)}"`, warnings: [], secretsBefore: row,
+      });
       const handle = await this.#d.keys.prepare(ctx.routerId, pair, input.custody);
       const subject = { routerId: ctx.routerId, routerName: ctx.routerName, action: 'rotate-keys' as const, objectType: 'peer' as const, objectId: peer.id, objectName: peerLabel(peer), before: auditPeer(peer) };
       const after = await this.#d.audit.record(subject, async () => {
         try {
-          await attempt(`Setting a new public key on peer "${peerLabel(peer)}"`, () => setPeer(ctx.client, peer.id, change, ctx.version), PEER_TRAP_HINTS);
+          await this.#d.plans.apply(ctx, plan, { title: `New keys for peer "${peerLabel(peer)}"` });
         } catch (error) {
           if (!isLinkFailure(error)) handle.rollback();
           throw error;
         }
-        const fresh = await readPeerAfterChange(this.#d.models, ctx, peer.id);
+        const fresh = (await this.#d.models.state(ctx.routerId)).peer(peer.id) ?? (await readPeerAfterChange(this.#d.models, ctx, peer.id));
         return { value: fresh, after: auditPeer(fresh) };
       });
       handle.commit();

@@ -1,25 +1,35 @@
 // Creating and editing peers. Create: key pair made here (X25519), the next free address unless one is
 // given, keepalive 25 s, no endpoint and responder=yes for road-warrior clients, client-* fields on 7.12+
 // so WinBox shows the same config. Everything is checked before the router sees anything.
-import type { InvokeParsedInput, ManagementWarning } from '../../../src/contract/index.ts';
-import { generateKeyPair, generatePresharedKey } from '../../../src/domain/index.ts';
-import { addPeer, setPeer } from '../../routeros/menus/wireguard-peers.ts';
+import { AppError, type InvokeOutput, type InvokeParsedInput, type ManagementWarning, type PlanView } from '../../../src/contract/index.ts';
+import { generateKeyPair, generatePresharedKey, type KeyPair } from '../../../src/domain/index.ts';
+import { peerParams } from '../../routeros/menus/wireguard-peers.ts';
+import { planPeerAdd, planPeerSet } from '../changes/peer-plans.ts';
 import type { Reservation } from '../../store/reservations.ts';
 import { AddressPlanner, checkAllowedAddress } from './allocation.ts';
 import { auditPeer } from './audit-views.ts';
 import type { ManagementDeps } from './deps.ts';
 import { isLinkFailure } from '../errors.ts';
-import { attempt, PEER_TRAP_HINTS } from './errors.ts';
 import { oneTimeSecret } from './one-time-secret.ts';
 import { changesDraft, createDraft } from './peer-draft.ts';
 import { changedPeerInput, FULL_TUNNEL, hostEntries, newPeerInput, type NewPeer, type NewPeerClient } from './peer-input.ts';
 import { checkNameFree } from './peer-names.ts';
 import { dialEndpoint, peerView } from './peer-results.ts';
 import { interfaceWarnings, poolWarnings } from './prechecks.ts';
-import { interfaceByName, peerById, peerLabel, readPeerAfterChange, refuseDynamicInterface, refuseDynamicPeer } from './router-read.ts';
+import { interfaceByName, peerById, peerLabel, readPeerAfterChange, readPeerRow, refuseDynamicInterface, refuseDynamicPeer } from './router-read.ts';
 
 type CreateInput = InvokeParsedInput<'peers:create'>;
 type UpdateInput = InvokeParsedInput<'peers:update'>;
+type Created = InvokeOutput<'peers:create'>;
+
+/** What a create's preview was made with, so applying it sends the same key. */
+interface CreateMaterial {
+  readonly pair: KeyPair | null;
+  readonly presharedKey: string | undefined;
+}
+interface UpdateMaterial {
+  readonly presharedKey: string | undefined;
+}
 
 export class PeerEditor {
   readonly #d: ManagementDeps;
@@ -29,6 +39,15 @@ export class PeerEditor {
   }
 
   async create(input: CreateInput) {
+    return this.#create(input, false) as Promise<Created>;
+  }
+
+  /** The plan `create` would apply, kept for `create` with its planId (same keys, recomputed addresses). */
+  async previewCreate(input: CreateInput): Promise<PlanView> {
+    return this.#create(input, true) as Promise<PlanView>;
+  }
+
+  async #create(input: CreateInput, preview: boolean): Promise<Created | PlanView> {
     const draft = createDraft(input);
     return this.#d.sessions.run(input.routerId, async (ctx) => {
       const state = await this.#d.models.live(ctx.routerId);
@@ -47,9 +66,12 @@ export class PeerEditor {
       const usedReservations = this.#reservedAmong(ctx.routerId, iface.name, allowedAddress, warnings);
       warnings.push(...interfaceWarnings(state, iface), ...poolWarnings(iface.name, planner.pools()));
 
-      const pair = draft.publicKey ? null : generateKeyPair();
+      // Keys are made once per preview: applying it sends the same public key the preview showed.
+      const material: CreateMaterial = input.planId
+        ? this.#d.previews.material<CreateMaterial>(input.planId, ctx.routerId, 'peer.create')
+        : { pair: draft.publicKey ? null : generateKeyPair(), presharedKey: input.presharedKey ? generatePresharedKey() : undefined };
+      const { pair, presharedKey } = material;
       const publicKey = draft.publicKey ?? pair!.publicKey;
-      const presharedKey = input.presharedKey ? generatePresharedKey() : undefined;
       const remembered = this.#d.endpoints.get(ctx.routerId, iface.name);
       const client: NewPeerClient = {
         address: hostEntries(allowedAddress),
@@ -74,14 +96,18 @@ export class PeerEditor {
       if (!remembered && !client.endpoint && pair) {
         warnings.push({ code: 'NO_ENDPOINT', message: `No public endpoint is remembered for ${iface.name}, so no ready client config could be built. Set one (host and port clients dial).` });
       }
+      const plan = planPeerAdd({ routerId: ctx.routerId, params: peerParams(built.input, ctx.version), label: { name: draft.name, comment: draft.comment }, iface: iface.name, warnings });
+      if (preview) return this.#d.previews.keep(plan, material);
+      if (input.planId) this.#d.previews.confirm(input.planId, plan);
 
       const handle = pair ? await this.#d.keys.prepare(ctx.routerId, pair, input.custody) : null;
       const subject = { routerId: ctx.routerId, routerName: ctx.routerName, action: 'create' as const, objectType: 'peer' as const, objectName: draft.name };
-      const created = await this.#d.audit.record(subject, async () => {
+      const { peer: created, report } = await this.#d.audit.record(subject, async () => {
         try {
-          const id = await attempt(`Adding peer "${draft.name}" to ${iface.name}`, () => addPeer(ctx.client, built.input, ctx.version), PEER_TRAP_HINTS);
-          const after = await readPeerAfterChange(this.#d.models, ctx, id);
-          return { value: after, objectId: id, after: auditPeer(after) };
+          const applied = await this.#d.plans.apply(ctx, plan, { planId: input.planId, title: `Add peer "${draft.name}" on ${iface.name}` });
+          const id = applied.ids[0]!;
+          const after = (await this.#d.models.state(ctx.routerId)).peer(id) ?? (await readPeerAfterChange(this.#d.models, ctx, id));
+          return { value: { peer: after, report: applied.report }, objectId: id, after: auditPeer(after) };
         } catch (error) {
           // A lost answer may still mean the peer exists; keep its key then, so it can be found again.
           if (!isLinkFailure(error)) handle?.rollback();
@@ -105,11 +131,19 @@ export class PeerEditor {
             iface: iface.name,
           })
         : null;
-      return { peer: peerView(this.#d, ctx, created), warnings, secret };
+      return { peer: peerView(this.#d, ctx, created), warnings, secret, report };
     });
   }
 
   async update(input: UpdateInput) {
+    return this.#update(input, false) as Promise<Created>;
+  }
+
+  async previewUpdate(input: UpdateInput): Promise<PlanView> {
+    return this.#update(input, true) as Promise<PlanView>;
+  }
+
+  async #update(input: UpdateInput, preview: boolean): Promise<Created | PlanView> {
     const changes = changesDraft(input);
     return this.#d.sessions.run(input.routerId, async (ctx) => {
       const state = await this.#d.models.live(ctx.routerId);
@@ -121,16 +155,29 @@ export class PeerEditor {
       const usedReservations = this.#reservedAmong(ctx.routerId, current.interface, changes.allowedAddress ?? [], warnings);
       const built = changedPeerInput(current, changes, ctx.version);
       warnings.push(...built.warnings);
-      const presharedKey = input.presharedKey === 'generate' ? generatePresharedKey() : undefined;
+      const material: UpdateMaterial = input.planId
+        ? this.#d.previews.material<UpdateMaterial>(input.planId, ctx.routerId, 'peer.update')
+        : { presharedKey: input.presharedKey === 'generate' ? generatePresharedKey() : undefined };
+      const presharedKey = material.presharedKey;
       if (presharedKey) built.input.presharedKey = presharedKey;
       if (input.presharedKey === 'remove') built.input.presharedKey = '';
-      if (Object.values(built.input).every((v) => v === undefined)) return { peer: peerView(this.#d, ctx, current), warnings, secret: null };
+      const params = peerParams(built.input, ctx.version);
+      if (Object.values(params).every((v) => v === undefined)) {
+        if (preview) throw new AppError('VALIDATION', 'Nothing would change: every field already has the value given.');
+        return { peer: peerView(this.#d, ctx, current), warnings, secret: null };
+      }
+      // The old preshared key is read for this change only, so the router's rollback can put it back.
+      const secretsBefore = built.input.presharedKey !== undefined && current.presharedKeyState === 'set' ? await readPeerRow(ctx.client, current.id) : null;
+      const label = `Changing peer "${peerLabel(current)}" on ${current.interface}`;
+      const plan = planPeerSet({ routerId: ctx.routerId, kind: 'peer.update', peer: current, params, label, warnings, secretsBefore });
+      if (preview) return this.#d.previews.keep(plan, material);
+      if (input.planId) this.#d.previews.confirm(input.planId, plan);
 
       const subject = { routerId: ctx.routerId, routerName: ctx.routerName, action: 'edit' as const, objectType: 'peer' as const, objectId: current.id, objectName: peerLabel(current), before: auditPeer(current) };
-      const updated = await this.#d.audit.record(subject, async () => {
-        await attempt(`Changing peer "${peerLabel(current)}" on ${current.interface}`, () => setPeer(ctx.client, current.id, built.input, ctx.version), PEER_TRAP_HINTS);
-        const after = await readPeerAfterChange(this.#d.models, ctx, current.id);
-        return { value: after, after: auditPeer(after) };
+      const { peer: updated, report } = await this.#d.audit.record(subject, async () => {
+        const applied = await this.#d.plans.apply(ctx, plan, { planId: input.planId, title: `Edit peer "${peerLabel(current)}" on ${current.interface}` });
+        const after = (await this.#d.models.state(ctx.routerId)).peer(current.id) ?? (await readPeerAfterChange(this.#d.models, ctx, current.id));
+        return { value: { peer: after, report: applied.report }, after: auditPeer(after) };
       });
       this.#release(usedReservations);
       const secret = presharedKey
@@ -143,7 +190,7 @@ export class PeerEditor {
             custody: null,
           }
         : null;
-      return { peer: peerView(this.#d, ctx, updated), warnings, secret };
+      return { peer: peerView(this.#d, ctx, updated), warnings, secret, report };
     });
   }
 

@@ -93,7 +93,11 @@ describe('interfaces', () => {
     expect(wrong).toMatchObject({ code: 'VALIDATION', message: expect.stringMatching(/Type the interface name exactly as shown \(wg-office\).*nothing was deleted/) });
     expect(m.rows(IFACES).some((r) => r['name'] === 'wg-office')).toBe(true);
 
-    expect(await m.call('interfaces:delete', { routerId, interfaceId: id, confirmName: 'wg-office' })).toEqual({ deleted: true, removedPeers: 4, removedAddresses: 1 });
+    // The plan: each peer, the address, then the interface, one command each (each with its own undo).
+    expect(preview.plan.commands).toHaveLength(6);
+    expect(preview.plan.commands.at(-1)).toBe(`/interface wireguard remove ${id}`);
+    const deleted = await m.call('interfaces:delete', { routerId, interfaceId: id, confirmName: 'wg-office', planId: preview.plan.planId });
+    expect(deleted).toMatchObject({ deleted: true, removedPeers: 4, removedAddresses: 1, report: { outcome: 'applied' } });
     expect(m.rows(IFACES).some((r) => r['name'] === 'wg-office')).toBe(false);
     expect(m.rows().filter((r) => r['interface'] === 'wg-office')).toEqual([]);
     expect(m.rows(ADDRESSES).filter((r) => r['interface'] === 'wg-office')).toEqual([]);

@@ -67,12 +67,15 @@ describe('router load', () => {
     const log = m.sim.commands.stop();
     expect(changed.peer).toMatchObject({ id: peer.id, disabled: true, status: 'disabled' });
     const reads = log.filter((e) => e.command.endsWith('/print'));
-    // The sync before the change (a one-field identity print), then the peer read by its .id: no table print.
-    expect(reads.map((e) => [e.command, e.words.filter((w) => w.startsWith('?'))])).toEqual([
-      ['/system/identity/print', []],
-      [PEER_TABLE_PRINT, [`?.id=${peer.id}`]],
+    // The sync before the change (a one-field identity print), the router's clock for the rollback entry,
+    // the login of the verifying second connection (its facts), then the peer read by its .id: no table print.
+    expect(reads.filter((e) => e.command === PEER_TABLE_PRINT).map((e) => e.words.filter((w) => w.startsWith('?')))).toEqual([[`?.id=${peer.id}`]]);
+    expect(reads[0]).toMatchObject({ command: '/system/identity/print', words: ['=.proplist=name'] });
+    expect(reads.map((e) => e.command)).toContain('/system/clock/print');
+    // The change itself, in Safe Mode (7.18), between the rollback entry armed before it and removed after it was confirmed.
+    expect(log.filter((e) => !e.command.endsWith('/print')).map((e) => e.command)).toEqual([
+      '/system/scheduler/add', '/safe-mode/take', '/interface/wireguard/peers/set', '/safe-mode/release', '/system/scheduler/remove',
     ]);
-    expect(log.filter((e) => !e.command.endsWith('/print')).map((e) => e.command)).toEqual(['/interface/wireguard/peers/set']);
     // Every screen shows the change at once, from the model.
     const listed = (await m.call('peers:listManaged', { routerId: m.routerId })).rows.find((p) => p.id === peer.id);
     expect(listed).toMatchObject({ disabled: true, status: 'disabled' });

@@ -7,7 +7,18 @@ const router = {
 };
 const status = { routerId: 'r1', state: 'online', message: null, since: 1, lastError: null, nextRetryAt: null, lastSeenAt: 2 };
 const draft = { name: 'Office', host: '192.168.88.1', port: 8728, transport: 'api', username: 'admin', password: 'pw' };
-const settings = { theme: 'system', language: 'tr', pollIntervalSec: 5, onlineThresholdSec: 180, notifications: true };
+const PLAN_ID = '0b5e3a52-2c1f-4a8e-9d5b-6f3c2a1e7d90';
+const item = { type: 'peer', key: 'A'.repeat(43) + '=', label: 'ali' };
+const plan = {
+  planId: PLAN_ID, routerId: 'r1', kind: 'peer.disable', commands: ['/interface wireguard peers set *2 disabled=yes'],
+  diff: [{ item, change: 'edit', before: { disabled: 'no' }, after: { disabled: 'yes' } }], warnings: [],
+  verify: [{ item: 'ali', fields: ['disabled'] }], rollback: { delaySec: 60, script: ['/system scheduler remove [find name=wiredesk-undo-0b5e3a52]'] }, expiresAt: 600_000,
+};
+const report = {
+  planId: PLAN_ID, outcome: 'applied', steps: [{ cli: plan.commands[0], item, state: 'done', error: null }], differences: [], backupId: 1,
+  rollback: { state: 'removed', name: 'wiredesk-undo-0b5e3a52', runsAt: null }, safeMode: 'used',
+};
+const settings = { theme: 'system', language: 'tr', pollIntervalSec: 5, onlineThresholdSec: 180, notifications: true, skipPreviewForSinglePeer: false, rollbackDelaySec: 60 };
 const iface = { id: '*1', name: 'wg0', running: true, disabled: false, listenPort: 13231, mtu: 1420, publicKey: 'k', comment: '', addresses: ['10.0.0.1/24'], dynamic: false, peerCount: 2, onlinePeerCount: 1 };
 const peer = {
   id: '*2', interface: 'wg0', name: 'phone', comment: '', publicKey: 'k', allowedAddress: ['10.0.0.2/32'], endpoint: null,
@@ -73,7 +84,7 @@ const invokeExamples: Record<string, { validIn: unknown; invalidIn: unknown; val
   },
   'interfaces:deletePreview': {
     validIn: { routerId: 'r1', interfaceId: '*1' }, invalidIn: { routerId: 'r1' },
-    validOut: { interface: managedIface, addresses: ['10.0.0.1/24'], peers: [{ id: '*2', name: 'ali', publicKey: KEY, allowedAddress: ['10.0.0.2/32'], hasPrivateKey: false }], confirmName: 'wg0' },
+    validOut: { interface: managedIface, addresses: ['10.0.0.1/24'], peers: [{ id: '*2', name: 'ali', publicKey: KEY, allowedAddress: ['10.0.0.2/32'], hasPrivateKey: false }], confirmName: 'wg0', plan },
     invalidOut: { interface: managedIface, addresses: [], peers: [{ id: '*2' }], confirmName: 'wg0' },
   },
   'interfaces:delete': {
@@ -93,7 +104,13 @@ const invokeExamples: Record<string, { validIn: unknown; invalidIn: unknown; val
     validOut: { peer: managed, warnings: [], secret: null }, invalidOut: { peer: managed, warnings: [] },
   },
   'peers:setDisabled': { validIn: { routerId: 'r1', peerId: '*2', disabled: false }, invalidIn: { routerId: 'r1', peerId: '*2', disabled: 'no' }, validOut: { peer: managed }, invalidOut: { peer: peer } },
-  'peers:delete': { validIn: { routerId: 'r1', peerId: '*2' }, invalidIn: { routerId: 'r1', peerId: '2' }, validOut: { deleted: true, peerId: '*2' }, invalidOut: { deleted: true } },
+  'peers:delete': { validIn: { routerId: 'r1', peerId: '*2' }, invalidIn: { routerId: 'r1', peerId: '2' }, validOut: { deleted: true, peerId: '*2', report }, invalidOut: { deleted: true } },
+  'changes:preview': {
+    validIn: { kind: 'peer.setDisabled', input: { routerId: 'r1', peerId: '*2', disabled: true } },
+    invalidIn: { kind: 'peer.reboot', input: { routerId: 'r1' } },
+    validOut: plan,
+    invalidOut: { ...plan, kind: 'router.format' },
+  },
   'peers:rotateKeys': {
     validIn: { routerId: 'r1', peerId: '*2', custody: 'shown-once' }, invalidIn: { routerId: 'r1', peerId: '*2', custody: 'maybe' },
     validOut: { peer: managed, warnings: [], secret }, invalidOut: { peer: managed, warnings: [], secret: { ...secret, custody: 'kept' } },
@@ -221,6 +238,7 @@ describe('IPC contract', () => {
     'router:status': { valid: status, invalid: { ...status, since: 'now' } },
     'routers:changed': { valid: { reason: 'added', id: 'r1' }, invalid: { reason: 'exploded', id: 'r1' } },
     'settings:changed': { valid: settings, invalid: { ...settings, language: 'xx' } },
+    'changes:rollback': { valid: { routerId: 'r1', planId: PLAN_ID, title: 'Disable peer "ali"', state: 'pending', runsAt: 60_000 }, invalid: { routerId: 'r1', planId: PLAN_ID, title: '', state: 'maybe', runsAt: null } },
     'model:changed': { valid: { routerId: 'r1', changes: ['peers', 'counters'] }, invalid: { routerId: 'r1', changes: ['weather'] } },
     'bulk:progress': { valid: { operationId: 'op', routerId: 'r1', action: 'delete', done: 3, total: 10, failed: 1 }, invalid: { operationId: 'op', done: 3 } },
     'monitor:event': {

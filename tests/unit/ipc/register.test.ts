@@ -4,7 +4,7 @@ import { createInvoker, type HandlerTable } from '../../../main/ipc/invoker.ts';
 import { RouterOsError } from '../../../main/routeros/errors.ts';
 import { registerIpcHandlers, senderCheckFor, type IpcMainLike, type InvokeEventLike } from '../../../main/ipc/register.ts';
 
-const settings = { theme: 'system', language: 'en', pollIntervalSec: 5, onlineThresholdSec: 180, notifications: true } as const;
+const settings = { theme: 'system', language: 'en', pollIntervalSec: 5, onlineThresholdSec: 180, notifications: true, skipPreviewForSinglePeer: false, rollbackDelaySec: 60 } as const;
 
 function fakeHandlers(overrides: Partial<HandlerTable> = {}): HandlerTable {
   const fail = () => {
