@@ -32,7 +32,9 @@ export function checkScript(text: string, options: { version?: string } = {}): S
   if (atLeast(resolved.version, '7.18')) for (const [p, h] of Object.entries(SAFE_MODE_COMMANDS)) table.register(p, h);
   const problems: ScriptProblem[] = [];
   let dir = '';
-  for (const command of commands) {
+  // `:do { ... } on-error={ ... }` blocks: their commands are checked as if written in place.
+  const flat = (list: readonly ScriptCommand[]): ScriptCommand[] => list.flatMap((c) => (c.block ? [...flat(c.block.body), ...flat(c.block.onError)] : [c]));
+  for (const command of flat(commands)) {
     const first = command.words[0];
     if (first?.value.kind === 'text' && !first.value.quoted && first.value.text.startsWith(':')) {
       if (![':delay', ':log', ':put'].includes(first.value.text)) {

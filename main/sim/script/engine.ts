@@ -79,17 +79,30 @@ export class ScriptEngine implements ScriptHost {
       return;
     }
     const user: UserRecord = { name: options.owner, password: '', policies: options.policies };
-    const cursor = { dir: '' };
+    const failed = await this.sequence(commands, user, { dir: '' }, record);
+    if (failed) record.error = failed;
+  }
+
+  /** Runs commands in order; the first failure stops them and is returned (a `:do` block catches its own). */
+  private async sequence(commands: readonly ScriptCommand[], user: UserRecord, cursor: { dir: string }, record: ScriptRunRecord): Promise<{ line: number; message: string } | undefined> {
     for (const command of commands) {
+      if (command.block) {
+        const failed = await this.sequence(command.block.body, user, { ...cursor }, record);
+        if (failed) {
+          const handled = await this.sequence(command.block.onError, user, { ...cursor }, record);
+          if (handled) return handled;
+        }
+        continue;
+      }
       try {
         await this.command(command, user, cursor);
         record.commandsRun++;
       } catch (error) {
         if (!(error instanceof SimTrap)) throw error;
-        record.error = { line: command.line, message: error.message };
-        return;
+        return { line: command.line, message: error.message };
       }
     }
+    return undefined;
   }
 
   private async command(command: ScriptCommand, user: UserRecord, cursor: { dir: string }): Promise<void> {

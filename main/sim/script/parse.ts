@@ -2,8 +2,9 @@
 // `#` comments, `\` line joining, paths with spaces or slashes, unnamed and `name=value` arguments, double-quoted
 // strings with the console escapes, and `[find ...]` / `[find where ...]` as a value. Syntax after the RouterOS
 // manual "Scripting" (help.mikrotik.com/docs/display/ROS/Scripting): line structure, comments, line joining,
-// escape sequences \" \\ \n \r \t \$ \? \_ \a \b \f \v and \XX (hex byte). Variables, `{}` blocks, `()` expressions
-// and other `[...]` commands are refused as unsupported by the simulator (a real router would run them).
+// escape sequences \" \\ \n \r \t \$ \? \_ \a \b \f \v and \XX (hex byte), and `:do { ... } on-error={ ... }`
+// (the manual's "Catch run-time errors"). Variables, other `{}` blocks, `()` expressions and other `[...]` commands
+// are refused as unsupported by the simulator (a real router would run them).
 
 export type ScriptValue =
   | { kind: 'text'; text: string; quoted: boolean }
@@ -18,6 +19,8 @@ export interface ScriptWord {
 }
 
 export interface ScriptCommand {
+  /** `:do { ... } on-error={ ... }`: the body's commands, and what runs instead of stopping when one fails. */
+  block?: { body: ScriptCommand[]; onError: ScriptCommand[] };
   line: number;
   column: number;
   /** The command's source text. */
@@ -65,7 +68,7 @@ class Parser {
   }
 
   parse(): ParsedScript {
-    const commands = this.commands(false);
+    const commands = this.commands(null);
     return { commands };
   }
 
@@ -105,7 +108,9 @@ class Parser {
     }
   }
 
-  private commands(inBracket: boolean): ScriptCommand[] {
+  /** Commands up to the end of the text, or up to `end` (`]` of a bracket, `}` of a block), which is left unread. */
+  private commands(end: ']' | '}' | null): ScriptCommand[] {
+    const inBracket = end !== null;
     const out: ScriptCommand[] = [];
     for (;;) {
       this.skipBlanks();
@@ -113,6 +118,10 @@ class Parser {
       if (c === undefined) {
         if (inBracket) this.fail();
         return out;
+      }
+      if (c === '}') {
+        if (end === '}') return out;
+        this.fail();
       }
       if (c === '\n' || c === ';') {
         this.advance();
@@ -123,27 +132,52 @@ class Parser {
         continue;
       }
       if (c === ']') {
-        if (inBracket) return out;
+        if (end === ']') return out;
         this.fail();
       }
-      out.push(this.command(inBracket));
+      out.push(this.command(end));
     }
   }
 
-  private command(inBracket: boolean): ScriptCommand {
+  /** `{ commands }`, with the braces. */
+  private block(): ScriptCommand[] {
+    this.skipBlanks();
+    if (this.peek() !== '{') this.fail();
+    this.advance();
+    const body = this.commands('}');
+    this.advance();
+    return body;
+  }
+
+  private command(end: ']' | '}' | null): ScriptCommand {
     const start = this.pos;
     const line = this.line;
     const column = this.column;
     const words: ScriptWord[] = [];
     const args: ScriptWord[] = [];
+    if (this.src.startsWith(':do', this.pos) && /[\s{]/.test(this.src[this.pos + 3] ?? '')) {
+      // `:do { ... } on-error={ ... }` (manual "Scripting" > "Catch run-time errors").
+      for (let i = 0; i < 3; i++) this.advance();
+      const body = this.block();
+      this.skipBlanks();
+      let onError: ScriptCommand[] = [];
+      if (this.src.startsWith('on-error=', this.pos)) {
+        for (let i = 0; i < 'on-error='.length; i++) this.advance();
+        onError = this.block();
+      } else if (this.peek() !== undefined && !['\n', ';', '}', ']'].includes(this.peek()!)) {
+        this.unsupported(':do with anything but on-error=');
+      }
+      return { block: { body, onError }, line, column, text: this.src.slice(start, this.pos).trim(), words: [{ value: { kind: 'text', text: ':do', quoted: false }, line, column }], args: [] };
+    }
     for (;;) {
       this.skipBlanks();
       const c = this.peek();
       if (c === undefined || c === '\n' || c === ';') break;
       if (c === ']') {
-        if (!inBracket) this.fail();
+        if (end !== ']') this.fail();
         break;
       }
+      if (c === '}' && end === '}') break;
       const at = { line: this.line, column: this.column };
       if (c === '"') words.push({ value: this.quoted(), ...at });
       else if (c === '[') words.push({ value: this.bracket(), ...at });
@@ -223,7 +257,7 @@ class Parser {
   private bracket(): ScriptValue {
     const open = { line: this.line, column: this.column };
     this.advance();
-    const inner = this.commands(true);
+    const inner = this.commands(']');
     if (this.peek() !== ']') this.fail();
     this.advance();
     if (inner.length !== 1) throw new ScriptSyntaxError('simulator: only [find ...] is supported in brackets', open.line, open.column, true);

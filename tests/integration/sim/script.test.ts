@@ -38,7 +38,8 @@ describe('script parser (exported for the app\'s tests)', () => {
   it('reports syntax errors with line and column, and constructs the simulator does not run', () => {
     expect(() => parseScript('/ip address print\n/ip address add comment="open')).toThrow('syntax error (line 2 column 30)');
     expect(() => parseScript(':put $x')).toThrow(ScriptSyntaxError);
-    expect(() => parseScript(':do { /ip address print } on-error={}')).toThrow(/simulator: .* not supported/);
+    expect(() => parseScript(':do { /ip address print } while=(1)')).toThrow(/simulator: .* not supported/);
+    expect(() => parseScript(':do { /ip address print ')).toThrow(ScriptSyntaxError);
   });
 
   it('checkScript resolves paths, commands and argument names for a version', () => {
@@ -83,6 +84,19 @@ describe('script execution', () => {
     expect(result).toMatchObject({ commandsRun: 1, error: { line: 2, message: 'input does not match any value of interface' } });
     expect(sim.state.table(PEERS).size).toBe(2);
     expect(sim.state.print('/log')).toEqual([expect.objectContaining({ topics: 'script,error', message: '(script) input does not match any value of interface' })]);
+  });
+
+  it(':do { } on-error={ } catches a failing line, so the lines after it still run (manual "Scripting")', async () => {
+    const sim = await router();
+    const result = await sim.scripts.run([
+      `:do { /interface wireguard peers add interface=wg1 public-key="${testKey(1)}" allowed-address=10.0.0.9/32 } on-error={}`,
+      ':do { /ip address add address=10.9.9.1/24 interface=no-such-interface } on-error={ :log warning "skipped" }',
+      `:do { /interface wireguard peers remove [find public-key="${testKey(2)}"] } on-error={}`,
+    ].join('\n'));
+    expect(result.error).toBeUndefined();
+    expect(sim.state.print(PEERS).map((p) => p['public-key'])).toEqual([testKey(1)]);
+    expect(sim.state.print('/log')).toEqual([expect.objectContaining({ topics: 'script,warning', message: 'skipped' })]);
+    expect(checkScript(`:do { /interface wireguard peers remove [find public-key="x"] } on-error={}`)).toEqual([]);
   });
 
   it('an unknown command stops the script with the console\'s message', async () => {
