@@ -50,6 +50,7 @@ function managementHandlers(s: AppServices): Pick<HandlerTable, ManagementChanne
         case 'peer.update': return m.peers.previewUpdate({ ...change.input, planId: undefined });
         case 'peer.setDisabled': return m.peerActions.previewSetDisabled({ ...change.input, planId: undefined });
         case 'peer.delete': return m.peerActions.previewDelete({ ...change.input, planId: undefined });
+        case 'peer.bulk': return m.bulk.preview({ ...change.input, planId: undefined, operationId: undefined });
         case 'interface.create': return m.interfaces.previewCreate({ ...change.input, planId: undefined });
         case 'interface.update': return m.interfaces.previewUpdate({ ...change.input, planId: undefined });
         case 'interface.setDisabled': return m.interfaces.previewSetDisabled({ ...change.input, planId: undefined });

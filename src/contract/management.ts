@@ -256,6 +256,7 @@ export const peerContract = {
       peerIds: z.array(rosIdSchema).min(1, 'Select at least one peer.').max(10_000, 'Select at most 10,000 peers at once.'),
       /** Chosen by the UI to match `bulk:progress` events to this request; generated when omitted. */
       operationId: z.string().min(1).max(64).optional(),
+      planId,
     }),
     output: bulkResultSchema,
   },
@@ -418,20 +419,22 @@ const { planId: _c, ...createFields } = peerContract['peers:create'].input.shape
 const { planId: _u, ...updateFields } = peerContract['peers:update'].input.shape;
 const { planId: _d, ...disableFields } = peerContract['peers:setDisabled'].input.shape;
 const { planId: _r, ...deleteFields } = peerContract['peers:delete'].input.shape;
+const { planId: _b, operationId: _o, ...bulkFields } = peerContract['peers:bulk'].input.shape;
 const { planId: _ic, ...interfaceCreateFields } = interfaceContract['interfaces:create'].input.shape;
 const { planId: _iu, ...interfaceUpdateFields } = interfaceContract['interfaces:update'].input.shape;
 const { planId: _id, ...interfaceDisableFields } = interfaceContract['interfaces:setDisabled'].input.shape;
-void [_c, _u, _d, _r, _ic, _iu, _id];
+void [_c, _u, _d, _r, _b, _o, _ic, _iu, _id];
 
 export const changeRequestSchema = z.discriminatedUnion('kind', [
   z.object({ kind: z.literal('peer.create'), input: z.object(createFields) }),
   z.object({ kind: z.literal('peer.update'), input: z.object(updateFields) }),
   z.object({ kind: z.literal('peer.setDisabled'), input: z.object(disableFields) }),
   z.object({ kind: z.literal('peer.delete'), input: z.object(deleteFields) }),
+  z.object({ kind: z.literal('peer.bulk'), input: z.object(bulkFields) }),
   z.object({ kind: z.literal('interface.create'), input: z.object(interfaceCreateFields) }),
   z.object({ kind: z.literal('interface.update'), input: z.object(interfaceUpdateFields) }),
   z.object({ kind: z.literal('interface.setDisabled'), input: z.object(interfaceDisableFields) }),
-], { message: 'Say which change to preview: peer.create, peer.update, peer.setDisabled, peer.delete, interface.create, interface.update or interface.setDisabled.' });
+], { message: 'Say which change to preview: peer.create, peer.update, peer.setDisabled, peer.delete, peer.bulk, interface.create, interface.update or interface.setDisabled.' });
 export type ChangeRequest = z.infer<typeof changeRequestSchema>;
 
 export const changesContract = {

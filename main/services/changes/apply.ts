@@ -109,7 +109,7 @@ export class PlanRunner {
     return [`/system scheduler remove [find name=${name}]`, ...lines];
   }
 
-  async apply(ctx: RouterContext, plan: ChangePlan, o: { planId?: string; title: string }): Promise<Applied> {
+  async apply(ctx: RouterContext, plan: ChangePlan, o: { planId?: string; title: string; onStep?: (index: number) => void }): Promise<Applied> {
     const planId = o.planId ?? randomUUID();
     const name = `wiredesk-undo-${planId.slice(0, 8)}`;
     const steps: StepReport[] = plan.steps.map((s) => ({ cli: commandLine(s, plan.secretFields), item: s.item, state: 'not-sent', error: null }));
@@ -184,6 +184,7 @@ export class PlanRunner {
         const reply = await attempt(step.label, () => ctx.client.call(`${step.menu}/${step.verb}`, stepParams(step), opts), step.hints);
         ids[i] = step.verb === 'add' ? (reply.done['ret'] ?? null) : null;
         steps[i]!.state = 'done';
+        o.onStep?.(i);
       } catch (error) {
         if (isLinkFailure(error)) lost(error, i);
         steps[i]!.state = 'failed';

@@ -78,3 +78,15 @@ export function printValue(value: ParamValue): string {
   if (typeof value === 'string') return value;
   return value.text;
 }
+
+/** Several plans of one kind as one (a bulk action): their steps and diffs in order, their warnings once each. */
+export function combinePlans(kind: ChangeKind, subject: PlanItem, plans: readonly ChangePlan[]): ChangePlan {
+  const first = plans[0];
+  if (!first) throw new RangeError('combinePlans needs at least one plan');
+  const warnings = new Map(plans.flatMap((p) => p.warnings).map((w) => [`${w.code}:${w.message}`, w]));
+  return {
+    routerId: first.routerId, kind, subject,
+    steps: plans.flatMap((p) => p.steps), diff: plans.flatMap((p) => p.diff),
+    warnings: [...warnings.values()], secretFields: first.secretFields,
+  };
+}
