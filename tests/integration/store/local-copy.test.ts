@@ -119,3 +119,42 @@ describe('schema 4: typed columns for the local copy', () => {
     db.close();
   });
 });
+
+describe('schema 6: cheaper checks on the local copy of peers', () => {
+  // The refresh's UPDATE, as LocalCopyRepository runs it.
+  const REFRESH = 'UPDATE peers SET raw_json = ?, status = ?, preshared_key = ?, last_seen_at = ?, vanished_at = NULL WHERE router_id = ? AND ros_id = ? AND interface = ? AND public_key = ? AND name IS ?';
+
+  it('keeps every peer row, the allowed values and the cascade, without a temporary index per updated row', () => {
+    const file = `${t.file}.v5`;
+    const old = openDatabase(file, { migrations: MIGRATIONS.slice(0, 5) });
+    const id = addRouter(old, { name: 'Old' }).id;
+    const other = addRouter(old, { name: 'Other' }).id;
+    const before = new LocalCopyRepository(old);
+    before.write(id, peersOnly([peer(1), { ...peer(2, 'offline'), presharedKey: 'set' }, { ...peer(3, 'disabled'), presharedKey: 'hidden' }, peer(4, 'never-connected')], [], 100));
+    before.write(id, peersOnly([], [peer(4).rosId], 200));
+    before.write(other, peersOnly([peer(5)], [], 300));
+    const rowsBefore = old.prepare('SELECT * FROM peers ORDER BY router_id, ros_id').all();
+    const loadedBefore = before.load(id);
+    expect(old.prepare(`EXPLAIN ${REFRESH}`).all('', '', '', 0, '', '', '', '', '').map((op) => (op as { opcode: string }).opcode)).toContain('OpenEphemeral');
+    old.close();
+
+    const db = openDatabase(file);
+    expect(db.pragma('user_version', { simple: true })).toBe(MIGRATIONS.length);
+    expect(db.prepare('SELECT * FROM peers ORDER BY router_id, ros_id').all()).toEqual(rowsBefore);
+    expect(new LocalCopyRepository(db).load(id)).toEqual(loadedBefore);
+    expect(db.prepare(`EXPLAIN ${REFRESH}`).all('', '', '', 0, '', '', '', '', '').map((op) => (op as { opcode: string }).opcode)).not.toContain('OpenEphemeral');
+
+    // The same values are refused as before.
+    const insert = db.prepare("INSERT INTO peers (router_id, ros_id, interface, public_key, name, raw_json, status, preshared_key, first_seen_at, last_seen_at) VALUES (?, '*99', 'wg0', ?, 'x', '{}', ?, ?, 1, 1)");
+    expect(() => insert.run(id, key(99), 'connected', 'none')).toThrow(/CHECK constraint failed/);
+    expect(() => insert.run(id, key(99), 'online', 'maybe')).toThrow(/CHECK constraint failed/);
+    expect(() => db.prepare("UPDATE peers SET status = 'up' WHERE ros_id = ?").run(peer(1).rosId)).toThrow(/CHECK constraint failed/);
+    expect(() => insert.run('no-such-router', key(99), 'online', 'none')).toThrow(/FOREIGN KEY constraint failed/);
+
+    const indexes = db.prepare<[], string>("SELECT name FROM sqlite_schema WHERE type = 'index' AND tbl_name = 'peers'").pluck().all();
+    expect(indexes).toEqual(['peers_by_key']);
+    db.prepare('DELETE FROM routers WHERE id = ?').run(other);
+    expect(db.prepare<[], string>('SELECT DISTINCT router_id FROM peers').pluck().all()).toEqual([id]);
+    db.close();
+  });
+});
