@@ -64,7 +64,7 @@ const peerColumns = z.object({
 // RouterOS reuses ids, and that is a new peer, not the old one returning.
 const UPSERT_PEER = `
 INSERT INTO peers (router_id, ros_id, interface, public_key, name, raw_json, status, preshared_key, first_seen_at, last_seen_at, vanished_at)
-VALUES (@routerId, @rosId, @interface, @publicKey, @name, @raw, @status, @psk, @seen, @seen, NULL)
+VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, NULL)
 ON CONFLICT (router_id, ros_id) DO UPDATE SET
   interface = excluded.interface, public_key = excluded.public_key, name = excluded.name, raw_json = excluded.raw_json,
   status = excluded.status, preshared_key = excluded.preshared_key,
@@ -83,17 +83,19 @@ ON CONFLICT (router_id, ros_id) DO UPDATE SET
 // The usual refresh: the same peer (same key, interface and name) with a new status or row. One UPDATE that
 // leaves the indexed columns alone; anything else (a new peer, a renamed or re-keyed one) takes the upsert.
 const REFRESH_PEER = `
-UPDATE peers SET raw_json = @raw, status = @status, preshared_key = @psk, last_seen_at = @seen, vanished_at = NULL
-WHERE router_id = @routerId AND ros_id = @rosId AND public_key = @publicKey AND interface = @interface AND name IS @name`;
+UPDATE peers SET raw_json = ?, status = ?, preshared_key = ?, last_seen_at = ?, vanished_at = NULL
+WHERE router_id = ? AND ros_id = ? AND interface = ? AND public_key = ? AND name IS ?`;
 
-interface PeerParams { routerId: string; rosId: string; interface: string; publicKey: string; name: string | null; raw: string; status: string; psk: string; seen: number }
+// Positional parameters, in each statement's order: binding by name costs a property lookup per value.
+type UpsertPeerArgs = [routerId: string, rosId: string, iface: string, publicKey: string, name: string | null, raw: string, status: string, psk: string, firstSeen: number, lastSeen: number];
+type RefreshPeerArgs = [raw: string, status: string, psk: string, seen: number, routerId: string, rosId: string, iface: string, publicKey: string, name: string | null];
 interface InterfaceParams { routerId: string; rosId: string; name: string; publicKey: string | null; raw: string; addresses: string; dynamic: number; seen: number }
 interface VanishParams { routerId: string; rosId: string; seen: number }
 
 export class LocalCopyRepository {
   readonly #db: Db;
-  readonly #upsertPeer: Statement<[PeerParams]>;
-  readonly #refreshPeer: Statement<[PeerParams]>;
+  readonly #upsertPeer: Statement<UpsertPeerArgs>;
+  readonly #refreshPeer: Statement<RefreshPeerArgs>;
   readonly #upsertInterface: Statement<[InterfaceParams]>;
   readonly #vanishPeer: Statement<[VanishParams]>;
   readonly #vanishInterface: Statement<[VanishParams]>;
@@ -144,8 +146,13 @@ export class LocalCopyRepository {
         for (const rosId of changes.interfaces.vanished) this.#vanishInterface.run({ routerId, rosId, seen });
       }
       for (const p of changes.peers.upsert) {
-        const params = peerParams(routerId, p, seen);
-        if (this.#refreshPeer.run(params).changes === 0) this.#upsertPeer.run(params);
+        const iface = p.row['interface'] ?? '';
+        const publicKey = p.row['public-key'] ?? '';
+        const name = p.row['name'] ?? null;
+        const raw = rawJson(p.row);
+        if (this.#refreshPeer.run(raw, p.status, p.presharedKey, seen, routerId, p.rosId, iface, publicKey, name).changes === 0) {
+          this.#upsertPeer.run(routerId, p.rosId, iface, publicKey, name, raw, p.status, p.presharedKey, seen, seen);
+        }
       }
       for (const rosId of changes.peers.vanished) this.#vanishPeer.run({ routerId, rosId, seen });
       if (changes.seenAt !== null) this.#seen.run(routerId, changes.seenAt);
@@ -172,25 +179,28 @@ function storedRow(json: string): Record<string, string> | null {
 }
 
 // The model strips secrets already; this is the store's own guarantee, with the same list of secret names
-// as logs (strip-secrets.ts). A RouterOS row is flat, so no deep copy is needed.
-function rawJson(row: Record<string, string>): string {
-  const kept: Record<string, string> = {};
-  for (const key in row) if (!isSecretKey(key)) kept[key] = row[key]!;
-  return JSON.stringify(kept);
+// as logs (strip-secrets.ts). A RouterOS row is flat, so no deep copy is needed, and a row with no secret
+// name in it (every row the model hands over) is written as it is. A row's names come from a short fixed
+// set (RouterOS's fields), so each name is judged once; the memo is bounded in case a router sends more.
+const secretNames = new Map<string, boolean>();
+const MAX_REMEMBERED_NAMES = 1_000;
+
+function isSecretName(key: string): boolean {
+  let secret = secretNames.get(key);
+  if (secret === undefined) {
+    secret = isSecretKey(key);
+    if (secretNames.size < MAX_REMEMBERED_NAMES) secretNames.set(key, secret);
+  }
+  return secret;
 }
 
-function peerParams(routerId: string, p: SavedPeerRow, seen: number): PeerParams {
-  return {
-    routerId,
-    rosId: p.rosId,
-    interface: p.row['interface'] ?? '',
-    publicKey: p.row['public-key'] ?? '',
-    name: p.row['name'] ?? null,
-    raw: rawJson(p.row),
-    status: p.status,
-    psk: p.presharedKey,
-    seen,
-  };
+function rawJson(row: Record<string, string>): string {
+  let clean = true;
+  for (const key in row) if (isSecretName(key)) clean = false;
+  if (clean) return JSON.stringify(row);
+  const kept: Record<string, string> = {};
+  for (const key in row) if (!isSecretName(key)) kept[key] = row[key]!;
+  return JSON.stringify(kept);
 }
 
 function interfaceParams(routerId: string, i: SavedInterfaceRow, seen: number): InterfaceParams {

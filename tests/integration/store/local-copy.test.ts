@@ -80,6 +80,9 @@ describe('LocalCopyRepository', () => {
       peers: { upsert: [{ ...peer(1), row: { ...peer(1).row, 'preshared-key': secret, 'private-key': secret } }], vanished: [] },
       seenAt: 1,
     });
+    // The same peer again takes the refresh path; a secret name first seen there is dropped too.
+    copy.write(routerId, peersOnly([{ ...peer(1, 'offline'), row: { ...peer(1).row, presharedKey: secret } }], [], 2));
+    expect(copy.load(routerId)!.peers[0]!.row).toEqual(peer(1).row);
     t.db.close();
     expect(rawBytes(t.file).includes(Buffer.from(secret))).toBe(false);
   });
