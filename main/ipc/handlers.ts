@@ -1,7 +1,8 @@
 // The handler table: one thin function per contract channel over the services. No Electron here, so the
 // browser test host and tests call exactly what the desktop app calls.
 import type { AppServices } from '../services/app-services.ts';
-import type { configsContract, managementContract, trafficContract } from '../../src/contract/index.ts';
+import type { configsContract, managementContract, PlanView, trafficContract } from '../../src/contract/index.ts';
+import type { ApplyReport } from '../services/changes/apply.ts';
 import type { HandlerTable } from './invoker.ts';
 import { interfaceListing, peerListing } from '../services/router-model/index.ts';
 
@@ -44,6 +45,16 @@ function managementHandlers(s: AppServices): Pick<HandlerTable, ManagementChanne
     'peers:update': (input) => m.peers.update(input),
     'peers:setDisabled': (input) => m.peerActions.setDisabled(input),
     'peers:delete': (input) => m.peerActions.delete(input),
+    'changes:history': ({ routerId }) => m.backups.history(routerId).map((e) => ({ ...e, commands: [...e.commands] })),
+    'changes:undo': async ({ routerId, planId, previewId }) => ({ report: (await m.backups.undo(routerId, planId, { preview: false, previewId })) as ApplyReport }),
+    'backups:list': ({ routerId }) => m.backups.list(routerId),
+    'backups:get': ({ routerId, backupId }) => {
+      const b = m.backups.get(routerId, backupId);
+      const counts = m.backups.list(routerId).find((x) => x.id === backupId)!.counts;
+      return { id: b.id, takenAt: b.takenAt, title: b.title, planId: b.planId, counts, rsc: b.rsc };
+    },
+    'backups:diff': async ({ routerId, from, to }) => ({ diff: await m.backups.diff(routerId, from, to) }),
+    'backups:restore': async ({ routerId, backupId, planId }) => ({ report: (await m.backups.restore(routerId, backupId, { preview: false, planId })) as ApplyReport }),
     'changes:preview': (change) => {
       switch (change.kind) {
         case 'peer.create': return m.peers.previewCreate({ ...change.input, planId: undefined });
@@ -51,6 +62,8 @@ function managementHandlers(s: AppServices): Pick<HandlerTable, ManagementChanne
         case 'peer.setDisabled': return m.peerActions.previewSetDisabled({ ...change.input, planId: undefined });
         case 'peer.delete': return m.peerActions.previewDelete({ ...change.input, planId: undefined });
         case 'peer.bulk': return m.bulk.preview({ ...change.input, planId: undefined, operationId: undefined });
+        case 'backup.restore': return m.backups.restore(change.input.routerId, change.input.backupId, { preview: true }) as Promise<PlanView>;
+        case 'change.undo': return m.backups.undo(change.input.routerId, change.input.planId, { preview: true }) as Promise<PlanView>;
         case 'interface.create': return m.interfaces.previewCreate({ ...change.input, planId: undefined });
         case 'interface.update': return m.interfaces.previewUpdate({ ...change.input, planId: undefined });
         case 'interface.setDisabled': return m.interfaces.previewSetDisabled({ ...change.input, planId: undefined });

@@ -36,6 +36,8 @@ export interface JournalInput {
   /** The plan's command lines, secrets hidden. */
   commands: readonly string[];
   rollbackName: string | null;
+  /** Before/after of each item the plan touches (secrets as <hidden>): what an undo checks and restores. */
+  diff: unknown;
 }
 
 export interface JournalEntry extends JournalInput {
@@ -54,6 +56,7 @@ interface BackupRow {
 interface JournalRow {
   plan_id: string; router_id: string; kind: string; title: string; commands_json: string; rollback_name: string | null;
   state: PlanState; created_at: number; updated_at: number; backup_id: number | null; rollback_at: number | null; report_json: string | null;
+  diff_json: string;
 }
 
 export class ChangeJournal {
@@ -64,6 +67,7 @@ export class ChangeJournal {
   readonly #update: Statement<[{ plan_id: string; state: PlanState; updated_at: number; rollback_at: number | null; report_json: string | null }]>;
   readonly #get: Statement<[string], JournalRow>;
   readonly #byState: Statement<[{ router_id: string; state: PlanState }], JournalRow>;
+  readonly #recent: Statement<[{ router_id: string; limit: number }], JournalRow>;
   readonly #backup: Statement<[number], BackupRow>;
   readonly #backups: Statement<[string], BackupRow>;
 
@@ -72,11 +76,12 @@ export class ChangeJournal {
     this.#now = options.now ?? systemClock;
     this.#insertBackup = db.prepare(`INSERT INTO router_backups (router_id, router_name, taken_at, plan_id, title, rsc, snapshot_json)
       VALUES (@router_id, @router_name, @taken_at, @plan_id, @title, @rsc, @snapshot_json) RETURNING *`);
-    this.#insertPlan = db.prepare(`INSERT INTO change_plans (plan_id, router_id, kind, title, commands_json, rollback_name, state, created_at, updated_at, backup_id, rollback_at, report_json)
-      VALUES (@plan_id, @router_id, @kind, @title, @commands_json, @rollback_name, @state, @created_at, @updated_at, @backup_id, @rollback_at, @report_json)`);
+    this.#insertPlan = db.prepare(`INSERT INTO change_plans (plan_id, router_id, kind, title, commands_json, rollback_name, state, created_at, updated_at, backup_id, rollback_at, report_json, diff_json)
+      VALUES (@plan_id, @router_id, @kind, @title, @commands_json, @rollback_name, @state, @created_at, @updated_at, @backup_id, @rollback_at, @report_json, @diff_json)`);
     this.#update = db.prepare(`UPDATE change_plans SET state = @state, updated_at = @updated_at, rollback_at = @rollback_at, report_json = @report_json WHERE plan_id = @plan_id`);
     this.#get = db.prepare('SELECT * FROM change_plans WHERE plan_id = ?');
     this.#byState = db.prepare('SELECT * FROM change_plans WHERE router_id = @router_id AND state = @state ORDER BY created_at');
+    this.#recent = db.prepare('SELECT * FROM change_plans WHERE router_id = @router_id ORDER BY created_at DESC, rowid DESC LIMIT @limit');
     this.#backup = db.prepare('SELECT * FROM router_backups WHERE id = ?');
     this.#backups = db.prepare('SELECT * FROM router_backups WHERE router_id = ? ORDER BY taken_at DESC, id DESC');
   }
@@ -93,6 +98,7 @@ export class ChangeJournal {
       this.#insertPlan.run({
         plan_id: plan.planId, router_id: plan.routerId, kind: plan.kind, title: plan.title, commands_json: JSON.stringify(plan.commands),
         rollback_name: plan.rollbackName, state: 'applying', created_at: at, updated_at: at, backup_id: saved.id, rollback_at: null, report_json: null,
+        diff_json: toStrippedJson(plan.diff) ?? '[]',
       });
       return { backupId: saved.id };
     });
@@ -111,6 +117,11 @@ export class ChangeJournal {
     return this.#byState.all({ router_id: routerId, state }).map(toEntry);
   }
 
+  /** Newest first. */
+  recent(routerId: string, limit = 200): JournalEntry[] {
+    return this.#recent.all({ router_id: routerId, limit }).map(toEntry);
+  }
+
   backup(id: number): Backup | undefined {
     const row = this.#backup.get(id);
     return row ? toBackup(row) : undefined;
@@ -126,6 +137,7 @@ function toEntry(r: JournalRow): JournalEntry {
     planId: r.plan_id, routerId: r.router_id, kind: r.kind, title: r.title, commands: JSON.parse(r.commands_json) as string[], rollbackName: r.rollback_name,
     state: r.state, createdAt: r.created_at, updatedAt: r.updated_at, backupId: r.backup_id, rollbackAt: r.rollback_at,
     report: r.report_json === null ? null : JSON.parse(r.report_json),
+    diff: JSON.parse(r.diff_json),
   };
 }
 

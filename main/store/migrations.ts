@@ -316,7 +316,8 @@ CREATE TABLE change_plans (
   updated_at    INTEGER NOT NULL,
   backup_id     INTEGER REFERENCES router_backups(id),
   rollback_at   INTEGER,
-  report_json   TEXT CHECK (report_json IS NULL OR json_valid(report_json))
+  report_json   TEXT CHECK (report_json IS NULL OR json_valid(report_json)),
+  diff_json     TEXT NOT NULL DEFAULT '[]' CHECK (json_valid(diff_json))
 ) STRICT;
 CREATE INDEX change_plans_by_state ON change_plans (router_id, state, created_at);
 `;

@@ -431,14 +431,49 @@ export const changeRequestSchema = z.discriminatedUnion('kind', [
   z.object({ kind: z.literal('peer.setDisabled'), input: z.object(disableFields) }),
   z.object({ kind: z.literal('peer.delete'), input: z.object(deleteFields) }),
   z.object({ kind: z.literal('peer.bulk'), input: z.object(bulkFields) }),
+  z.object({ kind: z.literal('backup.restore'), input: z.object({ routerId: routerIdSchema, backupId: z.number().int().positive() }) }),
+  z.object({ kind: z.literal('change.undo'), input: z.object({ routerId: routerIdSchema, planId: planIdSchema }) }),
   z.object({ kind: z.literal('interface.create'), input: z.object(interfaceCreateFields) }),
   z.object({ kind: z.literal('interface.update'), input: z.object(interfaceUpdateFields) }),
   z.object({ kind: z.literal('interface.setDisabled'), input: z.object(interfaceDisableFields) }),
-], { message: 'Say which change to preview: peer.create, peer.update, peer.setDisabled, peer.delete, peer.bulk, interface.create, interface.update or interface.setDisabled.' });
+], { message: 'Say which change to preview: peer.create, peer.update, peer.setDisabled, peer.delete, peer.bulk, backup.restore, change.undo, interface.create, interface.update or interface.setDisabled.' });
 export type ChangeRequest = z.infer<typeof changeRequestSchema>;
+
+const backupSummarySchema = z.object({
+  id: z.number().int(),
+  takenAt: z.number(),
+  /** The change it was taken before. */
+  title: z.string(),
+  planId: z.string(),
+  counts: z.object({ interfaces: z.number().int(), peers: z.number().int(), addresses: z.number().int(), firewall: z.number().int() }),
+});
+const byBackup = z.object({ routerId: routerIdSchema, backupId: z.number({ message: 'Choose a backup from the list.' }).int().positive() });
 
 export const changesContract = {
   'changes:preview': { input: changeRequestSchema, output: planViewSchema },
+  /** Changes WireDesk applied to this router, newest first, with whether each can be undone now. */
+  'changes:history': {
+    input: z.object({ routerId: routerIdSchema }),
+    output: z.array(z.object({
+      planId: z.string(), kind: z.string(), title: z.string(), state: z.enum(['applying', 'applied', 'undone', 'failed', 'rollback-pending', 'rolled-back', 'unknown']),
+      createdAt: z.number(), backupId: z.number().int().nullable(), commands: z.array(z.string()), undoable: z.boolean(), undoProblem: z.string().nullable(),
+    })),
+  },
+  /** Undo an applied change (preview it with changes:preview kind change.undo; pass that preview's id as previewId). */
+  'changes:undo': {
+    input: z.object({ routerId: routerIdSchema, planId: planIdSchema, previewId: planIdSchema.optional() }),
+    output: z.object({ report: applyReportSchema }),
+  },
+  'backups:list': { input: z.object({ routerId: routerIdSchema }), output: z.array(backupSummarySchema) },
+  /** One backup with its readable script (no key is in it). */
+  'backups:get': { input: byBackup, output: backupSummarySchema.extend({ rsc: z.string() }) },
+  /** What changed from one backup to another, or to the router now (`to` null). */
+  'backups:diff': {
+    input: z.object({ routerId: routerIdSchema, from: z.number().int().positive(), to: z.number().int().positive().nullable() }),
+    output: z.object({ diff: z.array(itemDiffSchema) }),
+  },
+  /** Restore through a plan (preview it with changes:preview kind backup.restore; pass that preview's planId). */
+  'backups:restore': { input: byBackup.extend({ planId: planIdSchema.optional() }), output: z.object({ report: applyReportSchema }) },
 } as const;
 
 export const managementContract = { ...interfaceContract, ...peerContract, ...importContract, ...recordsContract, ...changesContract } as const;

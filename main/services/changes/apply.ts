@@ -117,7 +117,7 @@ export class PlanRunner {
     const snapshot = snapshotScope(state, responderParam(ctx));
     const { backupId } = this.#d.journal.begin(
       { routerId: ctx.routerId, routerName: ctx.routerName, title: o.title, planId, snapshot, rsc: toRsc(snapshot, { routerName: ctx.routerName, version: state.facts?.version ?? null, takenAt: this.#d.now(), before: o.title }) },
-      { planId, routerId: ctx.routerId, kind: plan.kind, title: o.title, commands: steps.map((s) => s.cli), rollbackName: name },
+      { planId, routerId: ctx.routerId, kind: plan.kind, title: o.title, commands: steps.map((s) => s.cli), rollbackName: name, diff: plan.diff },
     );
     const report: ApplyReport = { planId, outcome: 'failed', steps, differences: [], backupId, rollback: { state: 'not-armed', name: null, runsAt: null }, safeMode: 'not-supported' };
     const ids: (string | null)[] = plan.steps.map(() => null);

@@ -16,6 +16,7 @@ import { ChangeJournal } from '../../store/change-journal.ts';
 import { PlanRunner } from '../changes/apply.ts';
 import { PlanPreviews } from '../changes/previews.ts';
 import { RollbackWatch } from '../changes/rollback-watch.ts';
+import { BackupService } from '../changes/backups.ts';
 import { AuditTrail } from './audit-trail.ts';
 import { BulkPeers } from './bulk.ts';
 import type { ManagementDeps } from './deps.ts';
@@ -41,6 +42,8 @@ export interface ManagementServices {
   records: LocalRecords;
   /** Finds out what a router did with a change WireDesk lost it in the middle of; start() when connections start. */
   rollbacks: RollbackWatch;
+  /** Backups before each change, restores, and undo of applied changes. */
+  backups: BackupService;
 }
 
 export interface ManagementOptions {
@@ -106,5 +109,6 @@ export function createManagementServices(o: ManagementOptions): ManagementServic
     imports: new PeerImports(deps),
     records: new LocalRecords(deps),
     rollbacks,
+    backups: new BackupService({ sessions: deps.sessions, models: o.models, journal, plans, previews: deps.previews }),
   };
 }

@@ -105,6 +105,23 @@ const invokeExamples: Record<string, { validIn: unknown; invalidIn: unknown; val
   },
   'peers:setDisabled': { validIn: { routerId: 'r1', peerId: '*2', disabled: false }, invalidIn: { routerId: 'r1', peerId: '*2', disabled: 'no' }, validOut: { peer: managed }, invalidOut: { peer: peer } },
   'peers:delete': { validIn: { routerId: 'r1', peerId: '*2' }, invalidIn: { routerId: 'r1', peerId: '2' }, validOut: { deleted: true, peerId: '*2', report }, invalidOut: { deleted: true } },
+  'changes:history': {
+    validIn: { routerId: 'r1' }, invalidIn: {},
+    validOut: [{ planId: PLAN_ID, kind: 'peer.disable', title: 'Disable peer "ali"', state: 'applied', createdAt: 1, backupId: 1, commands: plan.commands, undoable: true, undoProblem: null }],
+    invalidOut: [{ planId: PLAN_ID, state: 'done' }],
+  },
+  'changes:undo': { validIn: { routerId: 'r1', planId: PLAN_ID, previewId: PLAN_ID }, invalidIn: { routerId: 'r1', planId: 'last' }, validOut: { report }, invalidOut: { report: { ...report, outcome: 'maybe' } } },
+  'backups:list': {
+    validIn: { routerId: 'r1' }, invalidIn: { routerId: 5 },
+    validOut: [{ id: 1, takenAt: 1, title: 'Disable peer "ali"', planId: PLAN_ID, counts: { interfaces: 1, peers: 3, addresses: 1, firewall: 1 } }],
+    invalidOut: [{ id: 1, title: 'x' }],
+  },
+  'backups:get': {
+    validIn: { routerId: 'r1', backupId: 1 }, invalidIn: { routerId: 'r1', backupId: 0 },
+    validOut: { id: 1, takenAt: 1, title: 'x', planId: PLAN_ID, counts: { interfaces: 1, peers: 3, addresses: 1, firewall: 1 }, rsc: '# WireDesk backup' }, invalidOut: { id: 1, rsc: 5 },
+  },
+  'backups:diff': { validIn: { routerId: 'r1', from: 1, to: null }, invalidIn: { routerId: 'r1', from: 1 }, validOut: { diff: plan.diff }, invalidOut: { diff: [{ change: 'moved' }] } },
+  'backups:restore': { validIn: { routerId: 'r1', backupId: 2, planId: PLAN_ID }, invalidIn: { routerId: 'r1', backupId: -1 }, validOut: { report }, invalidOut: {} },
   'changes:preview': {
     validIn: { kind: 'peer.setDisabled', input: { routerId: 'r1', peerId: '*2', disabled: true } },
     invalidIn: { kind: 'peer.reboot', input: { routerId: 'r1' } },

@@ -1,0 +1,173 @@
+// The Backups view and undo from the change history: list, read (.rsc), compare two backups or one with the
+// router now, restore a backup (a plan: preview, apply, verify), and undo an applied change (the restore of
+// its own backup, limited to the items it touched, refused when one of them changed since).
+import { AppError, type PlanView } from '../../../src/contract/index.ts';
+import { peerFeatures } from '../../../src/domain/index.ts';
+import type { Backup, ChangeJournal, JournalEntry } from '../../store/change-journal.ts';
+import type { RouterModels } from '../router-model/index.ts';
+import type { RouterSessions } from '../management/router-session.ts';
+import type { ApplyReport, PlanRunner } from './apply.ts';
+import { snapshotScope, type ScopeSnapshot } from './backup.ts';
+import { canonical } from './fields.ts';
+import type { PlanPreviews } from './previews.ts';
+import { itemKey, planRestore } from './restore.ts';
+import type { ItemDiff, ItemFields, PlanItem } from './plan.ts';
+
+export interface BackupServiceDeps {
+  readonly sessions: RouterSessions;
+  readonly models: Pick<RouterModels, 'live'>;
+  readonly journal: ChangeJournal;
+  readonly plans: PlanRunner;
+  readonly previews: PlanPreviews;
+}
+
+type Part = 'interfaces' | 'addresses' | 'peers';
+const PARTS: ReadonlyArray<[Part, 'interface' | 'address' | 'peer']> = [['interfaces', 'interface'], ['addresses', 'address'], ['peers', 'peer']];
+
+/** What changed from scope `a` to scope `b`, item by item (firewall rules listed as added or removed). */
+export function diffScopes(a: ScopeSnapshot, b: ScopeSnapshot): ItemDiff[] {
+  const out: ItemDiff[] = [];
+  for (const [part, type] of PARTS) {
+    const before = new Map(a[part].map((f) => [itemKey(type, f), f]));
+    const after = new Map(b[part].map((f) => [itemKey(type, f), f]));
+    for (const [key, f] of before) {
+      const g = after.get(key);
+      const item: PlanItem = { type, key, label: label(type, f) };
+      if (!g) out.push({ item, change: 'remove', before: f, after: null });
+      else {
+        const fields = [...new Set([...Object.keys(f), ...Object.keys(g)])].filter((k) => canonical(k, f[k]) !== canonical(k, g[k]));
+        if (fields.length > 0) out.push({ item, change: 'edit', before: pick(f, fields), after: pick(g, fields) });
+      }
+    }
+    for (const [key, g] of after) if (!before.has(key)) out.push({ item: { type, key, label: label(type, g) }, change: 'add', before: null, after: g });
+  }
+  const rule = (f: ItemFields): string => JSON.stringify(Object.entries(f).sort(([x], [y]) => x.localeCompare(y)));
+  const rulesA = new Set(a.firewall.map(rule));
+  const rulesB = new Set(b.firewall.map(rule));
+  for (const f of a.firewall) if (!rulesB.has(rule(f))) out.push({ item: { type: 'firewall', key: rule(f), label: f['comment'] || `${f['action']} ${f['protocol'] ?? ''} ${f['dst-port'] ?? ''}`.trim() }, change: 'remove', before: f, after: null });
+  for (const f of b.firewall) if (!rulesA.has(rule(f))) out.push({ item: { type: 'firewall', key: rule(f), label: f['comment'] || `${f['action']} ${f['protocol'] ?? ''} ${f['dst-port'] ?? ''}`.trim() }, change: 'add', before: null, after: f });
+  return out;
+}
+
+function label(type: string, f: ItemFields): string {
+  if (type === 'peer') return f['name'] || f['comment'] || `${(f['public-key'] ?? '').slice(0, 8)}…`;
+  if (type === 'address') return `${f['address']} on ${f['interface']}`;
+  return f['name'] ?? '';
+}
+
+function pick(f: ItemFields, fields: readonly string[]): ItemFields {
+  return Object.fromEntries(fields.map((k) => [k, f[k] ?? '']));
+}
+
+export class BackupService {
+  readonly #d: BackupServiceDeps;
+
+  constructor(deps: BackupServiceDeps) {
+    this.#d = deps;
+  }
+
+  list(routerId: string): Array<Omit<Backup, 'snapshot' | 'rsc'> & { counts: Record<'interfaces' | 'peers' | 'addresses' | 'firewall', number> }> {
+    return this.#d.journal.backups(routerId).map((b) => {
+      const s = b.snapshot as ScopeSnapshot;
+      return {
+        id: b.id, routerId: b.routerId, routerName: b.routerName, takenAt: b.takenAt, planId: b.planId, title: b.title,
+        counts: { interfaces: s.interfaces.length, peers: s.peers.length, addresses: s.addresses.length, firewall: s.firewall.length },
+      };
+    });
+  }
+
+  get(routerId: string, backupId: number): Backup {
+    const b = this.#d.journal.backup(backupId);
+    if (!b || b.routerId !== routerId) throw new AppError('NOT_FOUND', `Backup ${backupId} is not one of this router's backups.`);
+    return b;
+  }
+
+  /** From backup `from` to backup `to`, or to the router as it is now when `to` is null. */
+  async diff(routerId: string, from: number, to: number | null): Promise<ItemDiff[]> {
+    const a = this.get(routerId, from).snapshot as ScopeSnapshot;
+    if (to !== null) return diffScopes(a, this.get(routerId, to).snapshot as ScopeSnapshot);
+    return this.#d.sessions.run(routerId, async (ctx) => diffScopes(a, snapshotScope(await this.#d.models.live(routerId), peerFeatures(ctx.version).responderParam)));
+  }
+
+  async restore(routerId: string, backupId: number, o: { preview: true } | { preview: false; planId?: string }): Promise<PlanView | ApplyReport> {
+    const backup = this.get(routerId, backupId);
+    return this.#d.sessions.run(routerId, async (ctx) => {
+      const state = await this.#d.models.live(routerId);
+      const plan = planRestore(backup.snapshot as ScopeSnapshot, state, { routerId, kind: 'backup.restore', responderParam: peerFeatures(ctx.version).responderParam });
+      if (plan.steps.length === 0) throw new AppError('VALIDATION', 'The router already matches this backup: nothing to restore.');
+      if (o.preview) return this.#d.previews.keep(plan, { backupId });
+      if (o.planId) {
+        this.#d.previews.material(o.planId, routerId, 'backup.restore');
+        this.#d.previews.confirm(o.planId, plan);
+      }
+      const when = new Date(backup.takenAt).toISOString().replace('T', ' ').slice(0, 16);
+      return (await this.#d.plans.apply(ctx, plan, { planId: o.planId, title: `Restore the backup of ${when} UTC (before: ${backup.title})` })).report;
+    });
+  }
+
+  /** Applied changes, newest first, each with whether it can be undone now (and why not). */
+  history(routerId: string): Array<JournalEntry & { undoable: boolean; undoProblem: string | null }> {
+    return this.#d.journal.recent(routerId).map((e) => {
+      const problem = e.state !== 'applied' ? `This change is ${e.state.replace('-', ' ')}, not applied: there is nothing to undo.` : e.backupId === null ? 'No backup was taken before this change.' : null;
+      return { ...e, undoable: problem === null, undoProblem: problem };
+    });
+  }
+
+  async undo(routerId: string, planId: string, o: { preview: true } | { preview: false; previewId?: string }): Promise<PlanView | ApplyReport> {
+    const entry = this.#d.journal.get(planId);
+    if (!entry || entry.routerId !== routerId) throw new AppError('NOT_FOUND', 'This change is not in this router\'s history.');
+    if (entry.state !== 'applied' || entry.backupId === null) throw new AppError('CONFLICT', `"${entry.title}" is ${entry.state.replace('-', ' ')}, not applied: there is nothing to undo.`);
+    const backup = this.get(routerId, entry.backupId);
+    return this.#d.sessions.run(routerId, async (ctx) => {
+      const state = await this.#d.models.live(routerId);
+      const responderParam = peerFeatures(ctx.version).responderParam;
+      const diffs = entry.diff as ItemDiff[];
+      const changed = changedSince(diffs, snapshotScope(state, responderParam), backup.snapshot as ScopeSnapshot);
+      if (changed.length > 0) {
+        throw new AppError('CONFLICT', `"${entry.title}" cannot be undone: ${changed.map((c) => c.text).join(' ')} Undo would overwrite that; change it by hand or restore the backup instead.`, { changed });
+      }
+      const only = new Set(diffs.map((d) => `${d.item.type}:${d.item.key}`));
+      const plan = planRestore(backup.snapshot as ScopeSnapshot, state, { routerId, kind: 'change.undo', responderParam, only });
+      if (plan.steps.length === 0) throw new AppError('VALIDATION', 'The router already shows these items as they were before the change: nothing to undo.');
+      if (o.preview) return this.#d.previews.keep(plan, { planId });
+      if (o.previewId) {
+        this.#d.previews.material(o.previewId, routerId, 'change.undo');
+        this.#d.previews.confirm(o.previewId, plan);
+      }
+      return (await this.#d.plans.apply(ctx, plan, { planId: o.previewId, title: `Undo: ${entry.title}` })).report;
+    });
+  }
+}
+
+/**
+ * Items the change touched that are no longer as it left them: an undo must not overwrite someone's later
+ * change. What the change left is the backup's item with the change's fields over it (an edit), or the fields
+ * it added (an add); any field that differs now, secrets aside, counts.
+ */
+export function changedSince(diffs: readonly ItemDiff[], now: ScopeSnapshot, before: ScopeSnapshot): Array<{ item: string; field: string | null; text: string }> {
+  const out: Array<{ item: string; field: string | null; text: string }> = [];
+  const lookup = (scope: ScopeSnapshot, type: string, key: string): ItemFields | undefined => {
+    const part = type === 'interface' ? scope.interfaces : type === 'address' ? scope.addresses : type === 'peer' ? scope.peers : [];
+    return part.find((f) => itemKey(type as 'peer', f) === key);
+  };
+  const empty = (field: string): string => (field === 'disabled' ? 'no' : '');
+  for (const d of diffs) {
+    const cur = lookup(now, d.item.type, d.item.key);
+    if (d.change === 'remove') {
+      if (cur) out.push({ item: d.item.label, field: null, text: `${d.item.label} is back on the router.` });
+      continue;
+    }
+    if (!cur) {
+      out.push({ item: d.item.label, field: null, text: `${d.item.label} is no longer on the router.` });
+      continue;
+    }
+    const left: ItemFields = { ...(d.change === 'edit' ? lookup(before, d.item.type, d.item.key) ?? {} : {}), ...(d.after ?? {}) };
+    for (const field of new Set([...Object.keys(left), ...Object.keys(cur)])) {
+      if (left[field] === '<hidden>' || field === 'preshared-key' || field === 'private-key') continue;
+      if (canonical(field, cur[field] ?? empty(field)) !== canonical(field, left[field] ?? empty(field))) {
+        out.push({ item: d.item.label, field, text: `${d.item.label}: ${field} is now "${cur[field] ?? ''}" (the change left "${left[field] ?? ''}").` });
+      }
+    }
+  }
+  return out;
+}

@@ -1,0 +1,147 @@
+// Restoring a backup is a plan like any other change, never a replay of its script: computed from the
+// router model as it is now against the backup's items, it adds what is missing, sets the fields that differ
+// and removes what the backup did not have, on the WireGuard interfaces the backup holds. Undo of an applied
+// change is the same computation, limited to the items that change touched, after checking that they are
+// still as the change left them.
+//
+// Scope: WireGuard interfaces (added or changed, never removed: an interface made after the backup may carry
+// other peers the technician wants; it is named in a warning instead), their IP addresses and their peers.
+// Firewall rules are shown in the backup's script but not restored: their place in the chain decides what
+// they do, and a plan that moves rules is its own change.
+import type { ManagementWarning } from '../../../src/contract/index.ts';
+import { IP_ADDRESS_PATH } from '../../routeros/menus/ip-address.ts';
+import { PEERS_PATH } from '../../routeros/menus/wireguard-peers.ts';
+import { WIREGUARD_PATH } from '../../routeros/menus/wireguard.ts';
+import type { ParamValue } from '../../routeros/text.ts';
+import { INTERFACE_TRAP_HINTS, PEER_TRAP_HINTS } from '../management/errors.ts';
+import type { RouterState } from '../router-model/index.ts';
+import { snapshotScope, type ScopeSnapshot } from './backup.ts';
+import { canonical } from './fields.ts';
+import { SECRET_FIELDS, type ChangeKind, type ChangePlan, type ItemDiff, type ItemFields, type PlanItem, type PlanStep } from './plan.ts';
+
+/** How an item is found again: interfaces by name, addresses by address and interface, peers by public key. */
+export function itemKey(type: 'interface' | 'address' | 'peer', f: ItemFields): string {
+  if (type === 'interface') return f['name'] ?? '';
+  if (type === 'address') return `${f['address'] ?? ''}@${f['interface'] ?? ''}`;
+  return f['public-key'] ?? '';
+}
+
+/** Fields of `want` that `have` does not show the same (by meaning), as values to send. */
+function differing(want: ItemFields, have: ItemFields, skip: ReadonlySet<string>): Array<[string, ParamValue]> {
+  const out: Array<[string, ParamValue]> = [];
+  const fields = new Set([...Object.keys(want), ...Object.keys(have)]);
+  for (const f of fields) {
+    if (skip.has(f) || SECRET_FIELDS.has(f)) continue;
+    if (canonical(f, want[f] ?? emptyOf(f)) !== canonical(f, have[f] ?? emptyOf(f))) out.push([f, want[f] ?? emptyOf(f)]);
+  }
+  return out;
+}
+
+/** What a field absent from a snapshot means: the router's default (off, empty). */
+function emptyOf(field: string): string {
+  return field === 'disabled' ? 'no' : field === 'persistent-keepalive' ? '0s' : '';
+}
+
+const entries = (f: ItemFields): Array<[string, ParamValue]> => Object.entries(f);
+
+export interface RestoreOptions {
+  readonly routerId: string;
+  readonly kind: ChangeKind;
+  readonly responderParam: string | null;
+  /** Only these items (`type:key`), for an undo; all of the backup's scope when omitted. */
+  readonly only?: ReadonlySet<string>;
+}
+
+export function planRestore(backup: ScopeSnapshot, state: RouterState, o: RestoreOptions): ChangePlan {
+  const now = snapshotScope(state, o.responderParam);
+  const wanted = (type: string, key: string): boolean => !o.only || o.only.has(`${type}:${key}`);
+  const steps: PlanStep[] = [];
+  const diff: ItemDiff[] = [];
+  const warnings: ManagementWarning[] = [];
+  const ids = {
+    interface: new Map(state.interfaces.map((i) => [i.name, i.id])),
+    address: new Map(state.addresses.map((a) => [`${a.address}@${a.interface}`, a.id])),
+    peer: new Map(state.peers.map((p) => [p.publicKey, p.id])),
+  };
+  const names = new Set(backup.interfaces.map((i) => i['name'] ?? ''));
+
+  const step = (type: 'interface' | 'address' | 'peer', menu: string, verb: PlanStep['verb'], key: string, label: string, params: Array<[string, ParamValue]>, before: ItemFields | null, after: ItemFields | null, find: Array<[string, string]>, undo: PlanStep | null): void => {
+    const item: PlanItem = { type, key, label };
+    const hints = type === 'peer' ? PEER_TRAP_HINTS : INTERFACE_TRAP_HINTS;
+    const verbText = verb === 'add' ? 'Adding' : verb === 'set' ? 'Putting back' : 'Removing';
+    steps.push({ menu, verb, target: verb === 'add' ? null : { id: ids[type].get(key) ?? '', find }, params, item, label: `${verbText} ${type} ${label} (restore)`, hints, undo: undo ? { ...undo, item, hints } : null });
+    diff.push({ item, change: verb === 'add' ? 'add' : verb === 'set' ? 'edit' : 'remove', before, after });
+  };
+  const removal = (menu: string, type: 'interface' | 'address' | 'peer', key: string, find: Array<[string, string]>, label: string): PlanStep =>
+    ({ menu, verb: 'remove', target: { id: '', find }, params: [], item: { type, key, label }, label: `Removing ${type} ${label} again`, undo: null });
+  const readd = (menu: string, type: 'interface' | 'address' | 'peer', key: string, fields: ItemFields, label: string): PlanStep =>
+    ({ menu, verb: 'add', target: null, params: entries(fields), item: { type, key, label }, label: `Adding ${type} ${label} back`, undo: null });
+  const setBack = (menu: string, type: 'interface' | 'address' | 'peer', key: string, params: Array<[string, ParamValue]>, find: Array<[string, string]>, label: string): PlanStep =>
+    ({ menu, verb: 'set', target: { id: ids[type].get(key) ?? '', find }, params, item: { type, key, label }, label: `Putting ${type} ${label} back`, undo: null });
+
+  // Interfaces: added or put back.
+  const ifaceNow = new Map(now.interfaces.map((f) => [itemKey('interface', f), f]));
+  for (const b of backup.interfaces) {
+    const key = itemKey('interface', b);
+    if (!wanted('interface', key)) continue;
+    const cur = ifaceNow.get(key);
+    const find: Array<[string, string]> = [['name', key]];
+    if (!cur) {
+      step('interface', WIREGUARD_PATH, 'add', key, key, entries(b), null, b, find, removal(WIREGUARD_PATH, 'interface', key, find, key));
+      warnings.push({ code: 'FIELD_UNSUPPORTED', message: `Interface ${key} is re-created with a new key pair (backups hold no private key): every client of it needs a new config.` });
+    } else {
+      const params = differing(b, cur, new Set(['name']));
+      if (params.length > 0) step('interface', WIREGUARD_PATH, 'set', key, key, params, pick(cur, params), pick(b, params), find, setBack(WIREGUARD_PATH, 'interface', key, params.map(([f]) => [f, cur[f] ?? emptyOf(f)]), find, key));
+    }
+  }
+  if (!o.only) {
+    for (const cur of now.interfaces) {
+      if (!names.has(cur['name'] ?? '')) warnings.push({ code: 'FIELD_UNSUPPORTED', message: `Interface ${cur['name']} was made after this backup; a restore leaves it and its peers as they are.` });
+    }
+  }
+
+  // Addresses on the backed-up interfaces.
+  const addrNow = new Map(now.addresses.filter((a) => names.has(a['interface'] ?? '')).map((f) => [itemKey('address', f), f]));
+  const addrBackup = new Map(backup.addresses.map((f) => [itemKey('address', f), f]));
+  for (const [key, b] of addrBackup) {
+    if (!wanted('address', key) || addrNow.has(key)) continue;
+    const find: Array<[string, string]> = [['address', b['address'] ?? ''], ['interface', b['interface'] ?? '']];
+    step('address', IP_ADDRESS_PATH, 'add', key, key.replace('@', ' on '), entries(b), null, b, find, removal(IP_ADDRESS_PATH, 'address', key, find, key));
+  }
+
+  // Peers on the backed-up interfaces: added, put back, or removed.
+  const peersNow = new Map(now.peers.filter((p) => names.has(p['interface'] ?? '')).map((f) => [itemKey('peer', f), f]));
+  const label = (f: ItemFields): string => f['name'] || f['comment'] || `${(f['public-key'] ?? '').slice(0, 8)}…`;
+  let pskLost = 0;
+  for (const b of backup.peers) {
+    const key = itemKey('peer', b);
+    if (!wanted('peer', key)) continue;
+    const cur = peersNow.get(key);
+    const find: Array<[string, string]> = [['public-key', key]];
+    if (!cur) {
+      step('peer', PEERS_PATH, 'add', key, label(b), entries(b), null, b, find, removal(PEERS_PATH, 'peer', key, find, label(b)));
+      pskLost++;
+    } else {
+      const params = differing(b, cur, new Set(['public-key']));
+      if (params.length > 0) step('peer', PEERS_PATH, 'set', key, label(b), params, pick(cur, params), pick(b, params), find, setBack(PEERS_PATH, 'peer', key, params.map(([f]) => [f, cur[f] ?? emptyOf(f)]), find, label(b)));
+    }
+  }
+  const backupPeers = new Set(backup.peers.map((f) => itemKey('peer', f)));
+  for (const [key, cur] of peersNow) {
+    if (backupPeers.has(key) || !wanted('peer', key)) continue;
+    const find: Array<[string, string]> = [['public-key', key]];
+    step('peer', PEERS_PATH, 'remove', key, label(cur), [], cur, null, find, readd(PEERS_PATH, 'peer', key, cur, label(cur)));
+  }
+  for (const [key, cur] of addrNow) {
+    if (addrBackup.has(key) || !wanted('address', key)) continue;
+    const find: Array<[string, string]> = [['address', cur['address'] ?? ''], ['interface', cur['interface'] ?? '']];
+    step('address', IP_ADDRESS_PATH, 'remove', key, key.replace('@', ' on '), [], cur, null, find, readd(IP_ADDRESS_PATH, 'address', key, cur, key));
+  }
+  if (pskLost > 0) warnings.push({ code: 'FIELD_UNSUPPORTED', message: `${pskLost} peer(s) are added back without a preshared key (backups hold none): set a new one where the device used one.` });
+
+  return { routerId: o.routerId, kind: o.kind, subject: { type: 'interface', key: 'backup', label: 'backup' }, steps, diff, warnings, secretFields: SECRET_FIELDS };
+}
+
+function pick(f: ItemFields, params: ReadonlyArray<readonly [string, ParamValue]>): ItemFields {
+  return Object.fromEntries(params.map(([k]) => [k, f[k] ?? emptyOf(k)]));
+}
