@@ -1,17 +1,20 @@
 // CSV import: preview (dry run, row-level errors and the address each row would get), apply, resume. Apply
 // fixes every row's address and key pair in an import job BEFORE sending, marks each row attempted before
-// its add and applied/failed after. A lost link stops the run with rows left pending; resume first looks on
+// its add and applied/failed after; the adds go through change plans of at most 50 rows. A lost link stops the run with rows left pending; resume first looks on
 // the router for each pending row's public key (its add may have arrived while the answer was lost) and only
 // adds what is really missing, so an interrupted import never creates a peer twice.
 import { AppError, type InvokeOutput, type InvokeParsedInput } from '../../../src/contract/index.ts';
 import { generateKeyPair, generatePresharedKey } from '../../../src/domain/index.ts';
-import { addPeer } from '../../routeros/menus/wireguard-peers.ts';
+import { peerParams } from '../../routeros/menus/wireguard-peers.ts';
+import type { Params } from '../../routeros/client.ts';
+import { planPeerAdd } from '../changes/peer-plans.ts';
+import { combinePlans } from '../changes/plan.ts';
+import { CHUNK } from './bulk.ts';
 import type { ImportJob, ImportJobSummary } from '../../store/import-jobs.ts';
 import { checkAllowedAddress } from './allocation.ts';
-import { forEachLimited, IN_FLIGHT } from './concurrency.ts';
 import type { ManagementDeps } from './deps.ts';
-import { isLinkFailure } from '../errors.ts';
-import { attempt, describeError, errorData, PEER_TRAP_HINTS } from './errors.ts';
+import { isLinkFailure, toAppError } from '../errors.ts';
+import { describeError, errorData } from './errors.ts';
 import { asPayload, type ImportPayload } from './import-payload.ts';
 import { planImport } from './import-plan.ts';
 import { FULL_TUNNEL, hostEntries, newPeerInput } from './peer-input.ts';
@@ -126,11 +129,12 @@ export class PeerImports {
     }
     this.#progress(ctx, job.id);
 
-    // A holder, not a `let`: workers set it from callbacks, which control-flow narrowing does not see.
+    // Through plans of at most CHUNK rows (backed up, guarded by the router's rollback, verified). A row the
+    // router refuses is marked failed and its plan (undone as a whole) runs again without it.
     const stop: { reason: Interruption } = { reason: null };
     const remembered = this.#d.endpoints.get(ctx.routerId, iface.name);
-    await forEachLimited(toSend, IN_FLIGHT, async ({ rowNo, p }) => {
-      if (stop.reason) return;
+    const built = new Map<number, Params>();
+    for (const { rowNo, p } of toSend) {
       const psk = p.sealedPsk ? await this.#d.vault.decrypt(p.sealedPsk, { routerId: ctx.routerId, publicKey: p.publicKey, purpose: 'preshared-key' }) : undefined;
       const { input } = newPeerInput(
         {
@@ -140,23 +144,44 @@ export class PeerImports {
         },
         ctx.version,
       );
-      this.#d.imports.markAttempt(job.id, rowNo);
-      try {
-        const id = await attempt(`Adding peer "${p.name}" (CSV row ${p.rowNumber}) to ${iface.name}`, () => addPeer(ctx.client, input, ctx.version), PEER_TRAP_HINTS);
-        this.#d.imports.markApplied(job.id, rowNo, id);
-        this.#d.audit.ok({ ...subject(p), objectId: id }, view(p));
-      } catch (error) {
-        // Lost link: the row stays pending (and attempted); the resume asks the router before sending again.
-        if (isLinkFailure(error)) {
-          stop.reason ??= errorData(error);
-          return;
+      built.set(rowNo, peerParams(input, ctx.version));
+    }
+    const title = job.sourceName ? `Import ${job.sourceName} to ${iface.name}` : `CSV import to ${iface.name}`;
+    for (let from = 0; from < toSend.length && !stop.reason; from += CHUNK) {
+      let chunk = toSend.slice(from, from + CHUNK);
+      while (chunk.length > 0 && !stop.reason) {
+        for (const { rowNo } of chunk) this.#d.imports.markAttempt(job.id, rowNo);
+        const plans = chunk.map(({ rowNo, p }) => planPeerAdd({ routerId: ctx.routerId, params: built.get(rowNo)!, label: { name: p.name, comment: p.comment }, iface: iface.name, warnings: [] }));
+        const plan = combinePlans('peer.create', { type: 'peer', key: `${chunk.length} rows`, label: `${chunk.length} rows` }, plans);
+        try {
+          const applied = await this.#d.plans.apply(ctx, plan, { title: `${title} (rows ${chunk[0]!.p.rowNumber}-${chunk.at(-1)!.p.rowNumber})` });
+          chunk.forEach(({ rowNo, p }, i) => {
+            const id = applied.ids[i] ?? '';
+            this.#d.imports.markApplied(job.id, rowNo, id);
+            this.#d.audit.ok({ ...subject(p), objectId: id }, view(p));
+          });
+          this.#progress(ctx, job.id);
+          chunk = [];
+        } catch (error) {
+          // Lost link: the rows stay pending (and attempted); the resume asks the router before sending again.
+          if (isLinkFailure(error)) {
+            stop.reason ??= errorData(error);
+            break;
+          }
+          const report = (toAppError(error)?.details?.['report'] ?? null) as { steps?: Array<{ state: string }> } | null;
+          const refused = report?.steps?.findIndex((st) => st.state === 'failed') ?? -1;
+          // A refused row fails alone; a plan that failed as a whole (verification) fails all its rows.
+          const failing = refused >= 0 ? [chunk[refused]!] : chunk;
+          for (const { rowNo, p } of failing) {
+            this.#d.imports.markFailed(job.id, rowNo, describeError(error));
+            this.#d.keys.forget(ctx.routerId, p.publicKey);
+            this.#d.audit.failed(subject(p), error);
+          }
+          chunk = refused >= 0 ? chunk.filter((_, i) => i !== refused) : [];
+          this.#progress(ctx, job.id);
         }
-        this.#d.imports.markFailed(job.id, rowNo, describeError(error));
-        this.#d.keys.forget(ctx.routerId, p.publicKey);
-        this.#d.audit.failed(subject(p), error);
       }
-      this.#progress(ctx, job.id);
-    });
+    }
 
     const interruption = stop.reason;
     if (!interruption && this.#d.imports.summary(job.id).counts.pending === 0) this.#d.imports.complete(job.id);
