@@ -2,14 +2,16 @@
 // and CSV, and stored status transitions. Synchronous (better-sqlite3): a graph takes a few ms and can
 // follow every poll; a year of daily usage for 200 peers takes most of a second (bench/monitoring.bench.ts).
 import type { Database as Db, Statement } from 'better-sqlite3';
-import { BucketReader, WHOLE_RANGE, type ByteSums } from './buckets.ts';
+import { add, BucketReader, WHOLE_RANGE, type ByteSums } from './buckets.ts';
 import { localUtcOffset, type UtcOffset } from './days.ts';
 import { gridSeries, rawSeries, type RateSeries } from './rate-series.ts';
 import { pickResolution, totalsTier } from './resolution.ts';
 import { DAY_MS, DEFAULT_RETENTION, MINUTE_MS, type RetentionPolicy } from './tiers.ts';
 import type { Clock } from './timer.ts';
 import type { PeerStatus, Reachability, SeriesRef, TimeRange } from './types.ts';
-import { byTotalDescending, dailyUsage, dailyUsageCsv, peerUsage, type DailyUsage, type PeerUsage, type SeriesMeta } from './usage.ts';
+import { seriesRevision } from './registry.ts';
+import { byTotalDescending, dailyUsage, dailyUsageCsv, type DailyUsage, type PeerUsage, type SeriesMeta } from './usage.ts';
+import { WindowSums, type SeriesSums } from './window-sums.ts';
 
 export const HISTORY_RANGES = { '15m': 15 * MINUTE_MS, '24h': DAY_MS, '7d': 7 * DAY_MS, '30d': 30 * DAY_MS, '1y': 365 * DAY_MS } as const;
 export type HistoryRange = keyof typeof HISTORY_RANGES;
@@ -72,8 +74,20 @@ interface MetaRow {
   comment: string;
 }
 
+interface KeptTalkers {
+  /** The window parts and series the answer was made from, and the parts' versions then. */
+  readonly parts: readonly object[];
+  readonly stamp: string;
+  readonly meta: ReadonlyMap<number, SeriesMeta>;
+  readonly rows: readonly PeerUsage[];
+}
+
 export class TrafficHistory {
+  readonly #db: Db;
   readonly #reader: BucketReader;
+  readonly #windows: WindowSums;
+  readonly #talkers = new Map<string, KeptTalkers>();
+  readonly #metaByRid = new Map<number, { revision: number; routerId: string; map: ReadonlyMap<number, SeriesMeta> }>();
   readonly #now: Clock;
   readonly #policy: RetentionPolicy;
   readonly #rid: Statement<[string], number>;
@@ -83,7 +97,9 @@ export class TrafficHistory {
 
   constructor(options: TrafficHistoryOptions) {
     const { db } = options;
+    this.#db = db;
     this.#reader = new BucketReader(db);
+    this.#windows = new WindowSums(db);
     this.#now = options.now ?? Date.now;
     this.#policy = options.retention ?? DEFAULT_RETENTION;
     this.#rid = db.prepare<[string], number>('SELECT rid FROM mon_routers WHERE router_id = ?').pluck();
@@ -124,21 +140,37 @@ export class TrafficHistory {
     return { rx: b?.rx ?? 0, tx: b?.tx ?? 0, coveredMs: cover.get(0) ?? 0 };
   }
 
-  /** Peers of a router (or of one interface) by bytes moved, most first. */
+  /**
+   * Peers of a router (or of one interface) by bytes moved, most first. The per-series sums of the window
+   * are kept and moved along from read to read (WindowSums), and the answer itself is reused while neither
+   * they nor the series changed: a second reader of the same poll, or a read between polls, queries nothing
+   * but the router's watermarks.
+   */
   topTalkers(routerId: string, range: HistoryRange | TimeRange, options: { limit?: number; interface?: string } = {}): PeerUsage[] {
     const r = this.#range(range);
     const rid = this.#rid.get(routerId) ?? -1;
     const tier = totalsTier(r.from, this.#now(), this.#policy);
-    const all = peerUsage(this.#reader, tier, rid, r, this.#seriesMeta(rid));
-    const picked = options.interface === undefined ? all : all.filter((p) => p.interface === options.interface);
-    return picked.sort(byTotalDescending).slice(0, options.limit ?? 10);
+    const parts = this.#windows.parts(routerId, rid, tier, r.from, r.to);
+    const meta = this.#seriesMeta(rid, routerId);
+    const limit = options.limit ?? 10;
+    const key = `${routerId}\n${tier}\n${r.to - r.from}\n${limit}\n${options.interface ?? ''}`;
+    const stamp = parts.map((p) => `${p.tier}:${p.version}`).join(',');
+    const kept = this.#talkers.get(key);
+    if (kept && kept.stamp === stamp && kept.meta === meta && kept.parts.every((p, i) => p === parts[i])) return [...kept.rows];
+
+    const sums = parts.length === 1 ? parts[0]!.sums : mergeParts(parts);
+    const rows = topUsage(sums, meta, limit, options.interface);
+    this.#talkers.delete(key);
+    this.#talkers.set(key, { stamp, meta, parts, rows });
+    if (this.#talkers.size > MAX_KEPT_TALKERS) this.#talkers.delete(this.#talkers.keys().next().value!);
+    return [...rows];
   }
 
   /** Bytes per peer per local day; days without traffic for a peer are left out. */
   usageByDay(routerId: string, range: HistoryRange | TimeRange, options: { utcOffset?: UtcOffset } = {}): DailyUsage[] {
     const r = this.#range(range);
     const rid = this.#rid.get(routerId) ?? -1;
-    return dailyUsage(this.#reader, rid, r, this.#seriesMeta(rid), options.utcOffset ?? localUtcOffset);
+    return dailyUsage(this.#reader, rid, r, this.#seriesMeta(rid, routerId), options.utcOffset ?? localUtcOffset);
   }
 
   /** usageByDay as CSV text for a spreadsheet (formula-safe; `;` and a BOM for Excel in many locales). */
@@ -178,7 +210,49 @@ export class TrafficHistory {
     return { rid, sid: this.#sid.get(rid, ref.interface, ref.publicKey ?? '') ?? -1 };
   }
 
-  #seriesMeta(rid: number): Map<number, SeriesMeta> {
-    return new Map(this.#meta.all(rid).map((m) => [m.sid, { sid: m.sid, interface: m.interface, publicKey: m.public_key, name: m.name, comment: m.comment }]));
+  /** The router's series, read again only after a series was added or renamed (seriesRevision). */
+  #seriesMeta(rid: number, routerId: string): ReadonlyMap<number, SeriesMeta> {
+    const revision = seriesRevision(this.#db);
+    const kept = this.#metaByRid.get(rid);
+    if (kept && kept.revision === revision && kept.routerId === routerId) return kept.map;
+    const map = new Map(this.#meta.all(rid).map((m) => [m.sid, { sid: m.sid, interface: m.interface, publicKey: m.public_key, name: m.name, comment: m.comment }]));
+    this.#metaByRid.set(rid, { revision, routerId, map });
+    return map;
   }
+}
+
+/** Kept top-talker answers (router, range length, limit, interface); the oldest used goes first. */
+const MAX_KEPT_TALKERS = 16;
+
+function mergeParts(parts: readonly { sums: ReadonlyMap<number, SeriesSums> }[]): Map<number, ByteSums> {
+  const out = new Map<number, ByteSums>();
+  for (const p of parts) for (const [sid, s] of p.sums) add(out, sid, s.rx, s.tx);
+  return out;
+}
+
+/**
+ * The `limit` peers that moved the most, in byTotalDescending order: the same as building every PeerUsage,
+ * sorting them all and slicing, without either for the thousands that do not make the list.
+ */
+function topUsage(sums: ReadonlyMap<number, ByteSums>, meta: ReadonlyMap<number, SeriesMeta>, limit: number, iface: string | undefined): PeerUsage[] {
+  const top: PeerUsage[] = [];
+  if (limit <= 0) return top;
+  for (const [sid, b] of sums) {
+    const m = meta.get(sid);
+    if (!m || m.publicKey === '' || (iface !== undefined && m.interface !== iface)) continue; // interface series are sums of peers
+    const total = b.rx + b.tx;
+    const last = top[top.length - 1];
+    if (top.length === limit && last && (total < last.total || (total === last.total && tieOrder(m, last) >= 0))) continue;
+    const usage: PeerUsage = { interface: m.interface, publicKey: m.publicKey, name: m.name, comment: m.comment, rx: b.rx, tx: b.tx, total };
+    let i = top.length;
+    while (i > 0 && byTotalDescending(usage, top[i - 1]!) < 0) i--;
+    top.splice(i, 0, usage);
+    if (top.length > limit) top.pop();
+  }
+  return top;
+}
+
+/** byTotalDescending's order between equal totals. */
+function tieOrder(a: { interface: string; publicKey: string }, b: { interface: string; publicKey: string }): number {
+  return a.interface.localeCompare(b.interface) || a.publicKey.localeCompare(b.publicKey);
 }

@@ -36,12 +36,28 @@ export function routerRid(db: Db, routerId: string): number {
   return Number(db.prepare('INSERT INTO mon_routers (router_id) VALUES (?)').run(routerId).lastInsertRowid);
 }
 
+/**
+ * Bumped whenever a series is added or renamed (or the cache re-read) on this database: readers may keep
+ * what they read of mon_series (sid, interface, key, name, comment) while it stands. Only this registry
+ * writes those columns.
+ */
+export function seriesRevision(db: Db): number {
+  return revisions.get(db) ?? 0;
+}
+
+const revisions = new WeakMap<Db, number>();
+
+function bump(db: Db): void {
+  revisions.set(db, seriesRevision(db) + 1);
+}
+
 export function seriesKey(iface: string, publicKey: string): string {
   return `${iface}\n${publicKey}`;
 }
 
 export class SeriesRegistry {
   readonly rid: number;
+  readonly #db: Db;
   readonly #byKey = new Map<string, SeriesInfo>();
   readonly #insert: Statement<[number, string, string, string, string, number], number>;
   readonly #rename: Statement<[string, string, number]>;
@@ -49,6 +65,7 @@ export class SeriesRegistry {
   readonly #all: Statement<[number], SeriesRow>;
 
   constructor(db: Db, routerId: string) {
+    this.#db = db;
     this.rid = routerRid(db, routerId);
     this.#insert = db
       .prepare<[number, string, string, string, string, number], number>(
@@ -70,12 +87,14 @@ export class SeriesRegistry {
         this.#rename.run(name, comment, known.sid);
         known.name = name;
         known.comment = comment;
+        bump(this.#db);
       }
       return known;
     }
     const sid = this.#insert.get(this.rid, iface, publicKey, name, comment, seenAt)!;
     const info: SeriesInfo = { sid, interface: iface, publicKey, name, comment, status: null, statusAt: null };
     this.#byKey.set(key, info);
+    bump(this.#db);
     return info;
   }
 
@@ -92,6 +111,7 @@ export class SeriesRegistry {
 
   /** Re-reads the cache from the database, after a rolled-back poll left it ahead of what was committed. */
   reload(): void {
+    bump(this.#db);
     this.#byKey.clear();
     for (const r of this.#all.all(this.rid)) {
       this.#byKey.set(seriesKey(r.interface, r.public_key), {
