@@ -6,7 +6,7 @@ import { z } from 'zod';
 export const CHANGE_KINDS = [
   'peer.create', 'peer.update', 'peer.enable', 'peer.disable', 'peer.delete', 'peer.rotateKeys',
   'interface.create', 'interface.update', 'interface.enable', 'interface.disable', 'interface.delete',
-  'backup.restore', 'change.undo',
+  'backup.restore', 'change.undo', 'site.link',
 ] as const;
 export const changeKindSchema = z.enum(CHANGE_KINDS);
 export type ChangeKind = z.infer<typeof changeKindSchema>;

@@ -24,6 +24,7 @@ import type { ModelPart } from '../router-model/parts.ts';
 import type { RouterModels } from '../router-model/index.ts';
 import { PEERS_PATH } from '../../routeros/menus/wireguard-peers.ts';
 import { IP_ADDRESS_PATH } from '../../routeros/menus/ip-address.ts';
+import { IP_ROUTE_PATH } from '../../routeros/menus/ip-route.ts';
 import { FILTER_PATH as FIREWALL_FILTER_PATH } from '../../routeros/menus/firewall-filter.ts';
 import { snapshotScope, toRsc } from './backup.ts';
 import { commandLine, scriptLine, stepParams } from './cli.ts';
@@ -247,7 +248,7 @@ export class PlanRunner {
     if (report.safeMode === 'used') {
       await attempt('Undoing the change with Safe Mode (unroll)', () => ctx.client.call('/safe-mode/unroll', {}, opts));
       for (let i = last; i >= 0; i--) if (steps[i]!.state === 'done') steps[i]!.state = 'undone';
-      const parts = new Set<ModelPart>(plan.steps.filter((s) => s.menu !== PEERS_PATH).map((s) => partOf(s.menu)));
+      const parts = new Set<ModelPart>(plan.steps.flatMap((s) => { const p = s.menu === PEERS_PATH ? null : partOf(s.menu); return p ? [p] : []; }));
       if (plan.steps.some((s) => s.menu === PEERS_PATH)) parts.add('peers');
       await this.#d.models.readNow(ctx.routerId, ctx.client, [...parts]);
       return;
@@ -260,7 +261,8 @@ export class PlanRunner {
       steps[i]!.state = 'undone';
       // What the model knew before the step is true again: read the item back so screens follow.
       if (undo.menu !== PEERS_PATH) {
-        await this.#d.models.readNow(ctx.routerId, ctx.client, [partOf(undo.menu)]);
+        const part = partOf(undo.menu);
+        if (part) await this.#d.models.readNow(ctx.routerId, ctx.client, [part]);
       } else {
         const id = undo.verb === 'add' ? reply.done['ret'] : undo.target?.id;
         if (undo.verb === 'remove' && undo.target?.id) this.#d.models.forgetPeer(ctx.routerId, { id: undo.target.id, publicKey: undo.item.key });
@@ -277,7 +279,8 @@ export class PlanRunner {
     const id = step.verb === 'add' ? addedId : step.target?.id;
     const [row] = id ? await ctx.client.print(step.menu, { query: [`.id=${id}`], ...opts }) : [];
     const isPeer = step.menu === PEERS_PATH;
-    if (!isPeer) touched.add(partOf(step.menu));
+    const part = isPeer ? null : partOf(step.menu);
+    if (part) touched.add(part);
     if (step.verb === 'remove') {
       if (row) report.differences.push({ item: step.item, field: 'present', expected: 'removed', actual: 'still on the router' });
       else if (isPeer) this.#d.models.forgetPeer(ctx.routerId, { id: id ?? '', publicKey: step.item.key });
@@ -293,8 +296,9 @@ export class PlanRunner {
   }
 }
 
-/** The model part a menu feeds (peers are applied row by row instead). */
-function partOf(menu: string): ModelPart {
+/** The model part a menu feeds (peers are applied row by row instead; routes are not in the model). */
+function partOf(menu: string): ModelPart | null {
+  if (menu === IP_ROUTE_PATH) return null;
   if (menu === IP_ADDRESS_PATH) return 'addresses';
   if (menu === FIREWALL_FILTER_PATH) return 'firewall';
   return 'interfaces';

@@ -4,6 +4,7 @@ import type { EndpointsRepository } from '../../store/endpoints.ts';
 import type { PeerKeysRepository } from '../../store/peer-keys.ts';
 import type { RouterSessions } from '../management/router-session.ts';
 import type { RouterModels } from '../router-model/index.ts';
+import type { PlanRunner } from '../changes/apply.ts';
 
 export interface ConfigDeps {
   sessions: RouterSessions;
@@ -13,5 +14,7 @@ export interface ConfigDeps {
   auditLog: AuditRepository;
   /** What configs are built from: the live router, or its last-known copy while it is unreachable. */
   models: RouterModels;
+  /** Site links change two routers: each through a change plan. */
+  plans: PlanRunner;
   now: () => number;
 }

@@ -7,6 +7,7 @@ import { PeerKeysRepository } from '../../store/peer-keys.ts';
 import type { RoutersRepository } from '../../store/routers.ts';
 import type { KeyVault } from '../../secrets/key-vault.ts';
 import type { ConnectionManager } from '../connections.ts';
+import type { PlanRunner } from '../changes/apply.ts';
 import type { RouterModels } from '../router-model/index.ts';
 import { RouterSessions } from '../management/router-session.ts';
 import { ClientConfigs } from './client-configs.ts';
@@ -27,6 +28,8 @@ export interface ConfigServicesOptions {
    * than the first created and cached (another process may create one in the keychain at the same moment).
    */
   vault: KeyVault;
+  /** The management services' plan runner: site links are change plans too. */
+  plans: PlanRunner;
   now: () => number;
 }
 
@@ -40,6 +43,7 @@ export function createConfigServices(o: ConfigServicesOptions): ConfigServices {
     endpoints: new EndpointsRepository(o.db, clock),
     auditLog: new AuditRepository(o.db, clock),
     models: o.models,
+    plans: o.plans,
     now: o.now,
   };
   return { configs: new ClientConfigs(deps), sites: new SiteLinks(deps) };

@@ -44,6 +44,8 @@ export interface ManagementServices {
   rollbacks: RollbackWatch;
   /** Backups before each change, restores, and undo of applied changes. */
   backups: BackupService;
+  /** The runner every router write goes through (configs' site links use it too). */
+  plans: PlanRunner;
 }
 
 export interface ManagementOptions {
@@ -109,6 +111,7 @@ export function createManagementServices(o: ManagementOptions): ManagementServic
     imports: new PeerImports(deps),
     records: new LocalRecords(deps),
     rollbacks,
+    plans,
     backups: new BackupService({ sessions: deps.sessions, models: o.models, journal, plans, previews: deps.previews }),
   };
 }

@@ -3,10 +3,10 @@
 import { AppError, type InvokeOutput, type InvokeParsedInput } from '../../../../src/contract/index.ts';
 import type { RouterContext } from '../../management/router-session.ts';
 import type { ConfigDeps } from '../deps.ts';
-import { applySteps } from './apply.ts';
+import { applyLink } from './apply.ts';
 import { planLink, type Preview } from './plan.ts';
 import { readSide, type Side } from './side.ts';
-import { linkSteps } from './steps.ts';
+import { linkPlans } from './steps.ts';
 
 type Input = InvokeParsedInput<'sites:preview'>;
 
@@ -27,7 +27,7 @@ export class SiteLinks {
       if (!preview.ready) {
         throw new AppError('VALIDATION', `Nothing was sent to either router: ${preview.problems.map((p) => p.message).join(' ')}`, { problems: preview.problems });
       }
-      const result = await applySteps(linkSteps(a, b, preview), this.#d.auditLog);
+      const result = await applyLink(linkPlans(a, b, preview), this.#d.plans, this.#d.auditLog);
       return { ...result, preview };
     });
   }

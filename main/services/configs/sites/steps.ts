@@ -1,27 +1,34 @@
-// The router changes of a site-to-site link as undoable steps. Each knows how to add its item, find it again
-// when the router's answer was lost (it may exist), and remove it; and how the audit log names it.
+// The router changes of a site-to-site link as one change plan per router: its peer for the other side, then
+// the routes to the other side's LANs (a route into an interface without the peer would black-hole traffic).
+// Each step has its undo (remove by public key, or by destination, gateway and comment), so the plan runner
+// backs each router up, guards it with the router's own rollback, verifies it, and undoes it as a whole.
 import { parseEndpoint } from '../../../../src/domain/index.ts';
-import { addIpRoute, IP_ROUTE_PATH, removeIpRoutes } from '../../../routeros/menus/ip-route.ts';
-import { addPeer, PEERS_PATH, removePeers } from '../../../routeros/menus/wireguard-peers.ts';
-import { attempt, PEER_TRAP_HINTS } from '../../management/errors.ts';
+import { IP_ROUTE_PATH } from '../../../routeros/menus/ip-route.ts';
+import { peerParams } from '../../../routeros/menus/wireguard-peers.ts';
+import type { ParamValue } from '../../../routeros/text.ts';
+import { planPeerAdd } from '../../changes/peer-plans.ts';
+import { combinePlans, SECRET_FIELDS, type ChangePlan, type PlanItem, type PlanStep } from '../../changes/plan.ts';
 import { newPeerInput } from '../../management/peer-input.ts';
 import type { Preview } from './plan.ts';
 import type { Side } from './side.ts';
 
-export interface Step {
-  side: Side;
-  action: 'add-peer' | 'add-route';
-  objectType: 'peer' | 'route';
-  object: string;
+/** What the report and the audit log call each step of a side's plan, in the plan's order. */
+export interface StepInfo {
+  readonly action: 'add-peer' | 'add-route';
+  readonly objectType: 'peer' | 'route';
+  readonly object: string;
   /** Key-free view for the audit log. */
-  view: Record<string, unknown>;
-  add(): Promise<string>;
-  find(): Promise<string | null>;
-  remove(id: string): Promise<void>;
+  readonly view: Record<string, unknown>;
 }
 
-function peerStep(side: Side, p: Preview['a'], comment: string): Step {
-  const { client, version } = side.ctx;
+export interface SidePlan {
+  readonly side: Side;
+  readonly plan: ChangePlan;
+  readonly info: readonly StepInfo[];
+}
+
+function peerPlan(side: Side, p: Preview['a'], comment: string): { plan: ChangePlan; info: StepInfo } {
+  const { version } = side.ctx;
   const peer = p.peer;
   const endpoint = peer.endpoint ? parseEndpoint(peer.endpoint) : null;
   const built = newPeerInput({
@@ -35,43 +42,39 @@ function peerStep(side: Side, p: Preview['a'], comment: string): Step {
     // No client settings: they describe a road-warrior device's config; a router on the other end has none.
     endpoint: endpoint?.ok ? endpoint.value : undefined,
   }, version);
+  const plan = planPeerAdd({ routerId: side.ctx.routerId, params: peerParams(built.input, version), label: { name: peer.name }, iface: side.iface.name, warnings: [] });
   return {
-    side,
-    action: 'add-peer',
-    objectType: 'peer',
-    object: peer.name,
-    view: { interface: side.iface.name, name: peer.name, publicKey: peer.publicKey, allowedAddress: peer.allowedAddress, endpoint: peer.endpoint, persistentKeepaliveSec: peer.keepaliveSec, comment },
-    add: () => attempt(`Adding peer "${peer.name}" to ${side.iface.name} on ${side.ctx.routerName}`, () => addPeer(client, built.input, version), PEER_TRAP_HINTS),
-    find: async () => (await client.print(PEERS_PATH, { query: [`interface=${side.iface.name}`, `public-key=${peer.publicKey}`] }))[0]?.['.id'] ?? null,
-    remove: (id) => removePeers(client, id),
-  };
-}
-
-function routeStep(side: Side, route: Preview['a']['routes'][number], comment: string): Step {
-  const { client } = side.ctx;
-  return {
-    side,
-    action: 'add-route',
-    objectType: 'route',
-    object: `${route.dstAddress} via ${route.gateway}`,
-    view: { dstAddress: route.dstAddress, gateway: route.gateway, comment },
-    add: () => attempt(`Adding route ${route.dstAddress} via ${route.gateway} on ${side.ctx.routerName}`, () => addIpRoute(client, { ...route, comment })),
-    find: async () => {
-      const rows = await client.print(IP_ROUTE_PATH, { query: [`dst-address=${route.dstAddress}`] });
-      return rows.find((r) => r['gateway'] === route.gateway && r['comment'] === comment)?.['.id'] ?? null;
+    plan,
+    info: {
+      action: 'add-peer', objectType: 'peer', object: peer.name,
+      view: { interface: side.iface.name, name: peer.name, publicKey: peer.publicKey, allowedAddress: peer.allowedAddress, endpoint: peer.endpoint, persistentKeepaliveSec: peer.keepaliveSec, comment },
     },
-    remove: (id) => removeIpRoutes(client, id),
   };
 }
 
-/** Peers first (a route into an interface without the peer would black-hole traffic), A before B. */
-export function linkSteps(a: Side, b: Side, preview: Preview): Step[] {
-  const commentA = `WireDesk site link to ${b.ctx.routerName}`;
-  const commentB = `WireDesk site link to ${a.ctx.routerName}`;
-  return [
-    peerStep(a, preview.a, commentA),
-    peerStep(b, preview.b, commentB),
-    ...preview.a.routes.map((r) => routeStep(a, r, commentA)),
-    ...preview.b.routes.map((r) => routeStep(b, r, commentB)),
-  ];
+function routeStep(side: Side, route: Preview['a']['routes'][number], comment: string): { step: PlanStep; info: StepInfo } {
+  const object = `${route.dstAddress} via ${route.gateway}`;
+  const item: PlanItem = { type: 'address', key: `route:${route.dstAddress}@${route.gateway}`, label: object };
+  const params: Array<[string, ParamValue]> = [['dst-address', route.dstAddress], ['gateway', route.gateway], ['comment', comment]];
+  const find: Array<[string, string]> = [['dst-address', route.dstAddress], ['gateway', route.gateway], ['comment', comment]];
+  return {
+    step: {
+      menu: IP_ROUTE_PATH, verb: 'add', target: null, params, item, label: `Adding route ${object} on ${side.ctx.routerName}`,
+      undo: { menu: IP_ROUTE_PATH, verb: 'remove', target: { id: '', find }, params: [], item, label: `Removing route ${object} again`, undo: null },
+    },
+    info: { action: 'add-route', objectType: 'route', object, view: { dstAddress: route.dstAddress, gateway: route.gateway, comment } },
+  };
+}
+
+function sidePlan(side: Side, p: Preview['a'], comment: string): SidePlan {
+  const peer = peerPlan(side, p, comment);
+  const routes = p.routes.map((r) => routeStep(side, r, comment));
+  const routesPlan: ChangePlan = { ...peer.plan, steps: routes.map((r) => r.step), diff: routes.map((r) => ({ item: r.step.item, change: 'add' as const, before: null, after: Object.fromEntries(r.step.params.map(([k, v]) => [k, String(v)])) })), secretFields: SECRET_FIELDS };
+  const plan = combinePlans('site.link', peer.plan.subject, [peer.plan, routesPlan]);
+  return { side, plan, info: [peer.info, ...routes.map((r) => r.info)] };
+}
+
+/** A's plan, then B's. */
+export function linkPlans(a: Side, b: Side, preview: Preview): [SidePlan, SidePlan] {
+  return [sidePlan(a, preview.a, `WireDesk site link to ${b.ctx.routerName}`), sidePlan(b, preview.b, `WireDesk site link to ${a.ctx.routerName}`)];
 }
