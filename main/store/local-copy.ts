@@ -114,8 +114,8 @@ export class LocalCopyRepository {
     this.#vanishInterface = db.prepare('UPDATE interfaces SET vanished_at = @seen WHERE router_id = @routerId AND ros_id = @rosId AND vanished_at IS NULL');
     this.#seen = db.prepare('INSERT INTO router_copies (router_id, seen_at) VALUES (?, ?) ON CONFLICT (router_id) DO UPDATE SET seen_at = excluded.seen_at');
     this.#seenAt = db.prepare<[string], number>('SELECT seen_at FROM router_copies WHERE router_id = ?').pluck();
-    this.#interfaces = db.prepare('SELECT ros_id, raw_json, addresses_json, dynamic FROM interfaces WHERE router_id = ? AND vanished_at IS NULL ORDER BY name');
-    this.#peers = db.prepare('SELECT ros_id, raw_json, status, preshared_key, vanished_at FROM peers WHERE router_id = ? ORDER BY interface, vanished_at IS NOT NULL, name, public_key');
+    this.#interfaces = db.prepare('SELECT ros_id, raw_json, addresses_json, dynamic FROM interfaces WHERE router_id = ? AND vanished_at IS NULL ORDER BY length(ros_id), ros_id');
+    this.#peers = db.prepare('SELECT ros_id, raw_json, status, preshared_key, vanished_at FROM peers WHERE router_id = ? ORDER BY vanished_at IS NOT NULL, length(ros_id), ros_id');
     this.#forgetPeer = db.prepare('DELETE FROM peers WHERE router_id = ? AND public_key = ?');
   }
 

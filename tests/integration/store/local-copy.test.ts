@@ -46,6 +46,18 @@ describe('LocalCopyRepository', () => {
     expect(copy.load('no-such-router')).toBeNull();
   });
 
+  it('reads back in the router order (by item id), as the live lists show it, not by name', () => {
+    const iface = (id: string, name: string) => ({ rosId: id, row: { '.id': id, name, 'listen-port': '13231', 'public-key': key(7) }, addresses: [], dynamic: false });
+    copy.write(routerId, {
+      interfaces: { upsert: [iface('*A', 'a-wg'), iface('*9', 'z-wg')], vanished: [] },
+      peers: { upsert: [{ ...peer(20), row: { ...peer(20).row, name: 'aaa' } }, peer(3), peer(15)], vanished: [] },
+      seenAt: 5,
+    });
+    const saved = copy.load(routerId)!;
+    expect(saved.interfaces.map((i) => i.rosId)).toEqual(['*9', '*A']);
+    expect(saved.peers.map((p) => p.rosId)).toEqual([peer(3).rosId, peer(15).rosId, peer(20).rosId]);
+  });
+
   it('writes only what changed: other rows keep their last write', () => {
     copy.write(routerId, peersOnly([peer(1), peer(2)], [], 100));
     copy.write(routerId, peersOnly([{ ...peer(2), status: 'offline' }], [], 200));
