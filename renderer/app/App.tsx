@@ -10,6 +10,7 @@ import { RemoveRouterDialog } from '../features/routers/RemoveRouterDialog.tsx';
 import { Welcome } from '../features/routers/Welcome.tsx';
 import { SettingsScreen } from '../features/settings/SettingsScreen.tsx';
 import { ActivityScreen } from '../features/activity/ActivityScreen.tsx';
+import { connectRollbackEvents, RollbackBanners } from '../features/changes/RollbackBanners.tsx';
 import { Banner } from '../ui/Banner.tsx';
 import { Button } from '../ui/Button.tsx';
 import { LoadingState } from '../ui/ReadErrorState.tsx';
@@ -27,11 +28,13 @@ export function App() {
   useEffect(() => {
     const offRouters = connectRouterEvents();
     const offSettings = connectSettingsEvents();
+    const offRollbacks = connectRollbackEvents();
     void useSettings.getState().load();
     void useRouters.getState().load();
     return () => {
       offRouters();
       offSettings();
+      offRollbacks();
     };
   }, []);
 
@@ -57,7 +60,10 @@ export function App() {
   return (
     <div className="app">
       <Sidebar selectedId={selected?.id ?? null} />
-      <main className="main">{content}</main>
+      <main className="main">
+        <RollbackBanners />
+        {content}
+      </main>
 
       {dialog?.kind === 'add' ? (
         <RouterDialog

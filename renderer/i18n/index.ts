@@ -11,6 +11,8 @@ import configsEn from './configs.en.json';
 import configsTr from './configs.tr.json';
 import sitesEn from './sites.en.json';
 import sitesTr from './sites.tr.json';
+import changesEn from './changes.en.json';
+import changesTr from './changes.tr.json';
 
 export type Language = Settings['language'];
 const LANGUAGE_KEY = 'wiredesk.language';
@@ -77,4 +79,10 @@ i18next.on('initialized', () => {
 i18next.on('initialized', () => {
   i18next.addResourceBundle('en', 'translation', sitesEn, true, false);
   i18next.addResourceBundle('tr', 'translation', sitesTr, true, false);
+});
+
+// The change plans' strings (Preview step, reports, rollback banners), merged in the same way.
+i18next.on('initialized', () => {
+  i18next.addResourceBundle('en', 'translation', changesEn, true, false);
+  i18next.addResourceBundle('tr', 'translation', changesTr, true, false);
 });

@@ -1,8 +1,12 @@
 // Why a change failed, in the technician's terms: offline (nothing was sent), the router refused (what was
-// attempted and the router's own words), no free address, read-only, or the link dropped mid-way.
+// attempted and the router's own words), no free address, read-only, or the link dropped mid-way. When the
+// change went through a plan, the step-by-step report below it: what was done, undone, not sent, and
+// whether the router's own rollback is still to run.
 import { useEffect, useRef, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { conflictKind, isLinkLoss, trapInfo, type ActionError } from '../lib/action-error.ts';
+import { reportOf } from '../lib/change-plan.ts';
+import { ApplyReportPanel } from './ApplyReport.tsx';
 import { X } from 'lucide-react';
 import { Banner } from './Banner.tsx';
 import { Button } from './Button.tsx';
@@ -23,9 +27,11 @@ export function ActionErrorPanel({ onDismiss, ...props }: ActionErrorPanelProps)
   useEffect(() => {
     ref.current?.scrollIntoView?.({ block: 'nearest' });
   }, [props.error]);
+  const report = reportOf(props.error);
   const panel = (
     <div ref={ref} className="action-error">
       <ErrorBody {...props} />
+      {report ? <ApplyReportPanel report={report} data-testid="error-report" /> : null}
     </div>
   );
   if (!onDismiss) return panel;

@@ -1,10 +1,12 @@
-// Confirmations for one peer: delete (names what goes), and rotate keys (the device stops connecting until
-// it gets the new config; custody and preshared key chosen here). Both say what the router answered when
-// it refuses.
-import { useId, useState } from 'react';
+// Confirmations for one peer: delete (names what goes, then the Preview step with the exact commands),
+// enable or disable (straight to the Preview step), and rotate keys (the device stops connecting until it
+// gets the new config; custody and preshared key chosen here). All say what the router answered when it
+// refuses. With the setting to apply single-peer changes without preview on, delete applies from its
+// confirmation and enable/disable never open a dialog (PeersTab applies them directly).
+import { useEffect, useId, useState } from 'react';
 import { RotateCw, Trash2 } from 'lucide-react';
 import { useTranslation } from 'react-i18next';
-import type { ManagedPeer } from '../../../src/contract/index.ts';
+import type { ApplyReportView, ManagedPeer } from '../../../src/contract/index.ts';
 import { invoke } from '../../lib/api.ts';
 import { toActionError, type ActionError } from '../../lib/action-error.ts';
 import { shortenKey } from '../../lib/format.ts';
@@ -12,6 +14,8 @@ import { ActionErrorPanel } from '../../ui/ActionErrorPanel.tsx';
 import { Button } from '../../ui/Button.tsx';
 import { Dialog } from '../../ui/Dialog.tsx';
 import { Segmented } from '../../ui/Segmented.tsx';
+import { ChangePreviewDialog } from '../changes/PlanPreview.tsx';
+import { usePlanFlow } from '../changes/use-plan-flow.ts';
 import type { KeyCustody } from './peer-form.ts';
 import { peerLabel } from './peer-view.ts';
 import type { SecretResult } from './SecretDialog.tsx';
@@ -32,23 +36,51 @@ function PeerFacts({ peer }: { peer: ManagedPeer }) {
   );
 }
 
-export function DeletePeerDialog({ routerId, peer, onClose, onDeleted }: { routerId: string; peer: ManagedPeer; onClose: () => void; onDeleted: () => void }) {
+export function DeletePeerDialog({ routerId, peer, onClose, onDeleted }: { routerId: string; peer: ManagedPeer; onClose: () => void; onDeleted: (report: ApplyReportView | undefined) => void }) {
   const { t } = useTranslation();
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<ActionError | null>(null);
+  const flow = usePlanFlow();
   const name = peerLabel(peer) || shortenKey(peer.publicKey);
+  const input = { routerId, peerId: peer.id };
 
   const confirm = async () => {
     setBusy(true);
     setError(null);
+    if (!flow.skip) {
+      const outcome = await flow.preview({ kind: 'peer.delete', input });
+      if (!outcome.ok) setError(outcome.error);
+      setBusy(false);
+      return;
+    }
     try {
-      await invoke('peers:delete', { routerId, peerId: peer.id });
-      onDeleted();
+      const result = await invoke('peers:delete', input);
+      onDeleted(result.report);
     } catch (e) {
       setError(toActionError(e));
       setBusy(false);
     }
   };
+
+  const apply = async () => {
+    const result = await flow.apply((planId) => invoke('peers:delete', { ...input, planId }));
+    if (result) onDeleted(result.report);
+  };
+
+  if (flow.plan) {
+    return (
+      <ChangePreviewDialog
+        title={t('changes.preview.titleDelete', { name })}
+        flow={flow}
+        onBack={flow.back}
+        onClose={onClose}
+        onApply={() => void apply()}
+        applyLabel={t('peerDelete.confirm')}
+        danger
+        failedTitle={t('peerDelete.failed')}
+      />
+    );
+  }
 
   return (
     <Dialog
@@ -64,7 +96,7 @@ export function DeletePeerDialog({ routerId, peer, onClose, onDeleted }: { route
             {t('common.cancel')}
           </Button>
           <Button variant="danger" icon={<Trash2 size={15} aria-hidden />} onClick={() => void confirm()} busy={busy} data-testid="peer-delete-confirm">
-            {t('peerDelete.confirm')}
+            {flow.skip ? t('peerDelete.confirm') : t('changes.preview.action')}
           </Button>
         </>
       }
@@ -76,6 +108,56 @@ export function DeletePeerDialog({ routerId, peer, onClose, onDeleted }: { route
         {error ? <ActionErrorPanel error={error} failedTitle={t('peerDelete.failed')} /> : null}
       </div>
     </Dialog>
+  );
+}
+
+/** Enable or disable one peer: the Preview step at once, Cancel or Apply. */
+export function TogglePeerDialog({
+  routerId,
+  peer,
+  disabled,
+  onClose,
+  onDone,
+}: {
+  routerId: string;
+  peer: ManagedPeer;
+  disabled: boolean;
+  onClose: () => void;
+  onDone: (report: ApplyReportView | undefined) => void;
+}) {
+  const { t } = useTranslation();
+  const flow = usePlanFlow();
+  const { preview } = flow;
+  const [previewError, setPreviewError] = useState<ActionError | null>(null);
+  const name = peerLabel(peer) || shortenKey(peer.publicKey);
+
+  useEffect(() => {
+    let cancelled = false;
+    void preview({ kind: 'peer.setDisabled', input: { routerId, peerId: peer.id, disabled } }).then((outcome) => {
+      if (!cancelled && !outcome.ok) setPreviewError(outcome.error);
+    });
+    return () => {
+      cancelled = true;
+    };
+  }, [preview, routerId, peer.id, disabled]);
+
+  const apply = async () => {
+    const result = await flow.apply((planId) => invoke('peers:setDisabled', { routerId, peerId: peer.id, disabled, planId }));
+    if (result) onDone(result.report);
+  };
+
+  return (
+    <ChangePreviewDialog
+      title={disabled ? t('changes.preview.titleDisable', { name }) : t('changes.preview.titleEnable', { name })}
+      flow={flow}
+      onBack={onClose}
+      backIsCancel
+      onClose={onClose}
+      onApply={() => void apply()}
+      applyLabel={disabled ? t('peers.disable') : t('peers.enable')}
+      failedTitle={t('peers.changeFailed')}
+      previewError={previewError}
+    />
   );
 }
 

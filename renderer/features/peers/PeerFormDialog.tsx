@@ -1,15 +1,20 @@
 // Add or edit a peer. Adding: the interface's next free address is filled in (with how full its pool is),
 // the checks the router would warn about are shown before anything is sent (peers:precheck), and the key
 // custody is a deliberate choice. Editing sends only what changed. Errors land next to their field, or
-// say what the router answered.
+// say what the router answered. Saving shows the plan first (the exact commands and the diff) and applies
+// it from there, unless the setting to apply single-peer changes without preview is on.
 import { useEffect, useId, useRef, useState } from 'react';
 import { Globe, KeyRound, Pencil, RotateCw, TriangleAlert } from 'lucide-react';
 import { useTranslation } from 'react-i18next';
-import type { InvokeOutput, ManagedPeer, WgInterface } from '../../../src/contract/index.ts';
+import type { ApplyReportView, InvokeInput, InvokeOutput, ManagedPeer, WgInterface } from '../../../src/contract/index.ts';
 import { invoke } from '../../lib/api.ts';
 import { errorField, toActionError, type ActionError } from '../../lib/action-error.ts';
 import { useLocale } from '../../i18n/index.ts';
 import { formatCount } from '../../lib/format.ts';
+import { isNoteworthy } from '../../lib/change-plan.ts';
+import { ApplyReportPanel } from '../../ui/ApplyReport.tsx';
+import { ChangePreviewDialog } from '../changes/PlanPreview.tsx';
+import { usePlanFlow } from '../changes/use-plan-flow.ts';
 import { ActionErrorPanel } from '../../ui/ActionErrorPanel.tsx';
 import { Banner } from '../../ui/Banner.tsx';
 import { Button } from '../../ui/Button.tsx';
@@ -57,7 +62,10 @@ export function PeerFormDialog({ routerId, interfaces, hasNames, routerVersion, 
   const [localErrors, setLocalErrors] = useState<FieldErrors>({});
   const [error, setError] = useState<ActionError | null>(null);
   const [saving, setSaving] = useState(false);
-  const [savedWarnings, setSavedWarnings] = useState<InvokeOutput<'peers:update'>['warnings'] | null>(null);
+  const [saved, setSaved] = useState<{ warnings: InvokeOutput<'peers:update'>['warnings']; report: ApplyReportView | undefined } | null>(null);
+  const flow = usePlanFlow();
+  // What the preview on screen was made from: Apply sends exactly this, with the plan's id.
+  const pending = useRef<{ kind: 'create'; input: InvokeInput<'peers:create'> } | { kind: 'update'; input: InvokeInput<'peers:update'> } | null>(null);
   // Keyed by interface: an answer for another interface than the one now chosen means "still loading".
   const [precheckFor, setPrecheckFor] = useState<{ iface: string; state: PrecheckState } | null>(null);
   const [endpointOpen, setEndpointOpen] = useState(false);
@@ -111,6 +119,54 @@ export function PeerFormDialog({ routerId, interfaces, hasNames, routerVersion, 
 
   const focusFirstInvalid = () => window.requestAnimationFrame(() => formRef.current?.querySelector<HTMLElement>('[aria-invalid="true"]')?.focus());
 
+  const updated = (result: InvokeOutput<'peers:update'>) => {
+    if (result.secret) onSecret({ peer: result.peer, warnings: result.warnings, secret: result.secret, origin: 'psk', report: result.report });
+    else if (result.warnings.length > 0 || isNoteworthy(result.report)) {
+      setSaved({ warnings: result.warnings, report: result.report });
+      setSaving(false);
+      onSaved();
+    } else {
+      onSaved();
+      onClose();
+    }
+  };
+  const created = (result: InvokeOutput<'peers:create'>) => onSecret({ peer: result.peer, warnings: result.warnings, secret: result.secret, origin: 'create', report: result.report });
+
+  /** Straight to the router (setting on), or to the Preview step; a refusal lands next to its field. */
+  const send = async (next: NonNullable<typeof pending.current>) => {
+    setSaving(true);
+    if (flow.skip) {
+      try {
+        if (next.kind === 'update') updated(await invoke('peers:update', next.input));
+        else created(await invoke('peers:create', next.input));
+      } catch (e) {
+        setError(toActionError(e));
+        setSaving(false);
+        focusFirstInvalid();
+      }
+      return;
+    }
+    pending.current = next;
+    const outcome = next.kind === 'update' ? await flow.preview({ kind: 'peer.update', input: next.input }) : await flow.preview({ kind: 'peer.create', input: next.input });
+    setSaving(false);
+    if (!outcome.ok) {
+      setError(outcome.error);
+      focusFirstInvalid();
+    }
+  };
+
+  const applyPlan = async () => {
+    const next = pending.current;
+    if (!next) return;
+    if (next.kind === 'update') {
+      const result = await flow.apply((planId) => invoke('peers:update', { ...next.input, planId }));
+      if (result) updated(result);
+    } else {
+      const result = await flow.apply((planId) => invoke('peers:create', { ...next.input, planId }));
+      if (result) created(result);
+    }
+  };
+
   const submit = async () => {
     setError(null);
     if (editing) {
@@ -124,23 +180,7 @@ export function PeerFormDialog({ routerId, interfaces, hasNames, routerVersion, 
         focusFirstInvalid();
         return;
       }
-      setSaving(true);
-      try {
-        const result = await invoke('peers:update', checked.input);
-        if (result.secret) onSecret({ peer: result.peer, warnings: result.warnings, secret: result.secret, origin: 'psk' });
-        else if (result.warnings.length > 0) {
-          setSavedWarnings(result.warnings);
-          setSaving(false);
-          onSaved();
-        } else {
-          onSaved();
-          onClose();
-        }
-      } catch (e) {
-        setError(toActionError(e));
-        setSaving(false);
-        focusFirstInvalid();
-      }
+      await send({ kind: 'update', input: checked.input });
       return;
     }
     const checked = toCreateInput(routerId, { ...values, iface: ifaceName, dns: dnsValue });
@@ -149,15 +189,7 @@ export function PeerFormDialog({ routerId, interfaces, hasNames, routerVersion, 
       focusFirstInvalid();
       return;
     }
-    setSaving(true);
-    try {
-      const result = await invoke('peers:create', checked.input);
-      onSecret({ peer: result.peer, warnings: result.warnings, secret: result.secret, origin: 'create' });
-    } catch (e) {
-      setError(toActionError(e));
-      setSaving(false);
-      focusFirstInvalid();
-    }
+    await send({ kind: 'create', input: checked.input });
   };
 
   const custodyOptions: ReadonlyArray<{ value: KeyCustody; title: string; body: string }> = [
@@ -166,7 +198,21 @@ export function PeerFormDialog({ routerId, interfaces, hasNames, routerVersion, 
   ];
   const noKey = peer && !peer.hasPrivateKey;
 
-  if (savedWarnings) {
+  const shownName = values.name || peer?.name || '';
+  if (flow.plan) {
+    return (
+      <ChangePreviewDialog
+        title={editing ? t('changes.preview.titleEdit', { name: shownName || peer.publicKey.slice(0, 8) }) : t('changes.preview.titleCreate', { name: shownName, iface: ifaceName })}
+        flow={flow}
+        onBack={flow.back}
+        onClose={onClose}
+        onApply={() => void applyPlan()}
+        failedTitle={editing ? t('peerForm.saveFailed') : t('peerForm.addFailed')}
+      />
+    );
+  }
+
+  if (saved) {
     return (
       <Dialog
         title={t('peerForm.savedTitle', { name: values.name || peer?.name || '' })}
@@ -184,7 +230,8 @@ export function PeerFormDialog({ routerId, interfaces, hasNames, routerVersion, 
       >
         <div className="stack">
           <Banner tone="ok" title={t('peerForm.saved')} data-testid="peer-saved" />
-          <WarningList warnings={savedWarnings} />
+          <WarningList warnings={saved.warnings} />
+          {isNoteworthy(saved.report) ? <ApplyReportPanel report={saved.report} /> : null}
         </div>
       </Dialog>
     );
@@ -200,7 +247,7 @@ export function PeerFormDialog({ routerId, interfaces, hasNames, routerVersion, 
       formId="peer-form"
       formRef={formRef}
       onSubmit={() => void submit()}
-      submitLabel={editing ? t('peerForm.save') : t('peerForm.add')}
+      submitLabel={flow.skip ? (editing ? t('peerForm.save') : t('peerForm.add')) : t('changes.preview.action')}
       saving={saving}
       cancelTestId="peer-form-cancel"
       submitTestId="peer-form-submit"

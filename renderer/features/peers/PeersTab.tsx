@@ -5,12 +5,13 @@
 import { useCallback, useDeferredValue, useEffect, useLayoutEffect, useMemo, useRef, useState } from 'react';
 import { Copy, Download, FileSpreadsheet, FileUp, FilterX, Lock, Pencil, Plus, Power, PowerOff, QrCode, RotateCw, Search, Trash2, Users, X } from 'lucide-react';
 import { useTranslation } from 'react-i18next';
-import type { InvokeOutput, ManagedPeer } from '../../../src/contract/index.ts';
+import type { ApplyReportView, InvokeOutput, ManagedPeer } from '../../../src/contract/index.ts';
 import { parseRouterOsVersion, peerFeatures } from '../../../src/domain/routeros-version.ts';
 import { useLocale } from '../../i18n/index.ts';
 import { invoke } from '../../lib/api.ts';
 import { toActionError, type ActionError } from '../../lib/action-error.ts';
 import { downloadText } from '../../lib/download.ts';
+import { isNoteworthy } from '../../lib/change-plan.ts';
 import { formatCount, formatDateTime } from '../../lib/format.ts';
 import { useFindShortcut, useNow } from '../../lib/hooks.ts';
 import { INTERFACE_LISTING_CHANGES, PEER_LISTING_CHANGES, useModelRefresh } from '../../lib/model-refresh.ts';
@@ -18,6 +19,7 @@ import { markFilterApplied, markFilterInput } from '../../lib/perf.ts';
 import { lastKnownNote, statusFilterLabel, statusTone, type Freshness } from '../../lib/peer-status.ts';
 import { EMPTY_READ } from '../../lib/read-model.ts';
 import { ActionErrorPanel } from '../../ui/ActionErrorPanel.tsx';
+import { ApplyReportPanel } from '../../ui/ApplyReport.tsx';
 import { Banner } from '../../ui/Banner.tsx';
 import { Button } from '../../ui/Button.tsx';
 import { EmptyState } from '../../ui/EmptyState.tsx';
@@ -29,11 +31,12 @@ import { UnknownPartsBanner } from '../../ui/UnknownPartsBanner.tsx';
 import type { Column } from '../../ui/VirtualTable.tsx';
 import { useInterfaces } from '../interfaces/store.ts';
 import { useRouters } from '../routers/store.ts';
+import { useSettings } from '../settings/store.ts';
 import { ConfigDialog } from '../configs/ConfigDialog.tsx';
 import { ExportDialog } from '../configs/ExportDialog.tsx';
 import { BulkDialog, type BulkAction } from './BulkDialog.tsx';
 import { ImportDialog } from './ImportDialog.tsx';
-import { DeletePeerDialog, RotateKeysDialog } from './PeerActionDialogs.tsx';
+import { DeletePeerDialog, RotateKeysDialog, TogglePeerDialog } from './PeerActionDialogs.tsx';
 import { PeerFormDialog } from './PeerFormDialog.tsx';
 import { startingInterface } from './peer-form.ts';
 import { buildSearchIndex, countPeers, filterPeers, peerTitle, sortPeers, type PeerStatusFilter } from './peer-view.ts';
@@ -49,6 +52,7 @@ type PeerDialog =
   | { kind: 'create' }
   | { kind: 'edit'; peer: ManagedPeer }
   | { kind: 'delete'; peer: ManagedPeer }
+  | { kind: 'toggle'; peer: ManagedPeer; disabled: boolean }
   | { kind: 'rotate'; peer: ManagedPeer }
   | { kind: 'bulk'; action: BulkAction; peers: ManagedPeer[] }
   | { kind: 'import' }
@@ -95,6 +99,10 @@ export function PeersTab({ routerId }: { routerId: string }) {
   const [dialog, setDialog] = useState<PeerDialog>(null);
   const [selected, setSelected] = useState<ReadonlySet<string>>(NO_SELECTION);
   const [actionError, setActionError] = useState<ActionError | null>(null);
+  // The report of the last change applied from here, when it has something to say (differences, rollback).
+  const [lastReport, setLastReport] = useState<ApplyReportView | null>(null);
+  const noteReport = useCallback((report: ApplyReportView | undefined) => setLastReport(isNoteworthy(report) ? report : null), []);
+  const skipPreview = useSettings((s) => s.settings.skipPreviewForSinglePeer);
   const [busyPeer, setBusyPeer] = useState<string | null>(null);
   const [jobs, setJobs] = useState<ImportJob[]>([]);
   const lastClicked = useRef<number | null>(null);
@@ -174,9 +182,15 @@ export function PeersTab({ routerId }: { routerId: string }) {
   const setDisabled = useCallback(
     async (peer: ManagedPeer, disabled: boolean) => {
       setActionError(null);
+      setLastReport(null);
+      if (!skipPreview) {
+        setDialog({ kind: 'toggle', peer, disabled });
+        return;
+      }
       setBusyPeer(peer.id);
       try {
-        await invoke('peers:setDisabled', { routerId, peerId: peer.id, disabled });
+        const result = await invoke('peers:setDisabled', { routerId, peerId: peer.id, disabled });
+        noteReport(result.report);
         refresh();
       } catch (e) {
         setActionError(toActionError(e));
@@ -184,7 +198,7 @@ export function PeersTab({ routerId }: { routerId: string }) {
         setBusyPeer(null);
       }
     },
-    [routerId, refresh],
+    [routerId, refresh, skipPreview, noteReport],
   );
 
   const blockedReason = useCallback(
@@ -493,6 +507,12 @@ export function PeersTab({ routerId }: { routerId: string }) {
         </div>
       )}
       {actionError ? <ActionErrorPanel error={actionError} failedTitle={t('peers.changeFailed')} onDismiss={() => setActionError(null)} data-testid="peers-action-error" /> : null}
+      {lastReport ? (
+        <div className="dismissable">
+          <ApplyReportPanel report={lastReport} data-testid="peers-last-report" />
+          <Button size="sm" variant="ghost" icon={<X size={14} aria-hidden />} onClick={() => setLastReport(null)} aria-label={t('common.close')} />
+        </div>
+      ) : null}
       <PeerTable<ManagedPeer>
         rows={visible}
         sort={sort}
@@ -536,13 +556,27 @@ export function PeersTab({ routerId }: { routerId: string }) {
           routerId={routerId}
           peer={dialog.peer}
           onClose={closeDialog}
-          onDeleted={() => {
+          onDeleted={(report) => {
+            noteReport(report);
             closeDialog();
             setSelected((s) => {
               const next = new Set(s);
               next.delete(dialog.peer.id);
               return next;
             });
+            refresh();
+          }}
+        />
+      ) : null}
+      {dialog?.kind === 'toggle' ? (
+        <TogglePeerDialog
+          routerId={routerId}
+          peer={dialog.peer}
+          disabled={dialog.disabled}
+          onClose={closeDialog}
+          onDone={(report) => {
+            noteReport(report);
+            closeDialog();
             refresh();
           }}
         />

@@ -6,12 +6,14 @@
 import { useState } from 'react';
 import { Download, KeyRound, QrCode, ShieldCheck, TriangleAlert } from 'lucide-react';
 import { useTranslation } from 'react-i18next';
-import type { ManagedPeer, ManagementWarning, OneTimeSecret } from '../../../src/contract/index.ts';
+import type { ApplyReportView, ManagedPeer, ManagementWarning, OneTimeSecret } from '../../../src/contract/index.ts';
 import { configFileName } from '../../../src/domain/config-file-name.ts';
 import { invoke } from '../../lib/api.ts';
 import { toActionError, type ActionError } from '../../lib/action-error.ts';
+import { isNoteworthy } from '../../lib/change-plan.ts';
 import { downloadText } from '../../lib/download.ts';
 import { ActionErrorPanel } from '../../ui/ActionErrorPanel.tsx';
+import { ApplyReportPanel } from '../../ui/ApplyReport.tsx';
 import { Banner } from '../../ui/Banner.tsx';
 import { Button } from '../../ui/Button.tsx';
 import { CopyButton } from '../../ui/CopyButton.tsx';
@@ -28,6 +30,8 @@ export interface SecretResult {
   secret: OneTimeSecret | null;
   /** What produced it, for the title. */
   origin: 'create' | 'rotate' | 'psk';
+  /** The plan's report; shown when verification found differences or it did not end as applied. */
+  report?: ApplyReportView;
 }
 
 export interface SecretDialogProps {
@@ -230,6 +234,7 @@ export function SecretDialog({ routerId, result, iface, onClose, onPeerChanged }
         ) : null}
 
         <WarningList warnings={visibleWarnings} />
+        {isNoteworthy(result.report) ? <ApplyReportPanel report={result.report} /> : null}
       </div>
     </Dialog>
   );

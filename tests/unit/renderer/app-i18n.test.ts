@@ -9,6 +9,7 @@ import tr from '../../../renderer/i18n/tr.json' with { type: 'json' };
 import configsEn from '../../../renderer/i18n/configs.en.json' with { type: 'json' };
 import sitesEn from '../../../renderer/i18n/sites.en.json' with { type: 'json' };
 import trafficEn from '../../../renderer/i18n/traffic.en.json' with { type: 'json' };
+import changesEn from '../../../renderer/i18n/changes.en.json' with { type: 'json' };
 
 function sources(dir: string): string[] {
   return readdirSync(dir, { withFileTypes: true }).flatMap((entry) => {
@@ -22,7 +23,7 @@ describe('app translations', () => {
   bundlePairChecks(en, tr);
 
   it('every key named literally in a t() call exists', () => {
-    const known = new Set([...knownKeys(en), ...knownKeys(configsEn), ...knownKeys(sitesEn), ...knownKeys(trafficEn)]);
+    const known = new Set([...knownKeys(en), ...knownKeys(configsEn), ...knownKeys(sitesEn), ...knownKeys(trafficEn), ...knownKeys(changesEn)]);
     const text = sources(resolve(import.meta.dirname, '../../../renderer')).join('\n');
     const used = new Set([...text.matchAll(/\bt\(\s*'([a-zA-Z]+\.[\w.]+)'/g)].map((m) => m[1]!));
     expect(used.size).toBeGreaterThan(200);

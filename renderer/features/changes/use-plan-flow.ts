@@ -1,0 +1,93 @@
+// The Preview step of a single change: ask main for the plan (changes:preview), show it, apply it with its
+// planId. A PLAN_STALE refusal (the router changed since, or the preview expired) keeps the old plan on
+// screen with the reason and never applies anything by itself: the technician previews again. With the
+// setting "apply single-peer changes without preview" on, `skip` tells the caller to apply directly.
+import { useCallback, useRef, useState } from 'react';
+import type { InvokeInput, PlanView } from '../../../src/contract/index.ts';
+
+type ChangeRequest = InvokeInput<'changes:preview'>;
+import { invoke } from '../../lib/api.ts';
+import { toActionError, type ActionError } from '../../lib/action-error.ts';
+import { staleOf, type StalePlan } from '../../lib/change-plan.ts';
+import { useSettings } from '../settings/store.ts';
+
+export type Outcome<T> = { ok: true; value: T } | { ok: false; error: ActionError };
+
+export interface PlanFlow {
+  /** Apply without the Preview step (setting on). */
+  skip: boolean;
+  /** The plan on screen; null while editing. */
+  plan: PlanView | null;
+  stale: StalePlan | null;
+  busy: 'previewing' | 'applying' | null;
+  /** An apply that failed (not a stale one): shown in the Preview step with its report. */
+  error: ActionError | null;
+  /** Asks for a plan and shows it; a refusal is handed back (the form shows it beside its field). */
+  preview: (request: ChangeRequest) => Promise<Outcome<PlanView>>;
+  /** Previews the last request again (after a stale refusal). */
+  previewAgain: () => Promise<Outcome<PlanView>>;
+  /** Applies the plan on screen; null when refused as stale (the step says so) or failed (error set). */
+  apply: <T>(run: (planId: string) => Promise<T>) => Promise<T | null>;
+  /** Back to the form. */
+  back: () => void;
+}
+
+export function usePlanFlow(): PlanFlow {
+  const skip = useSettings((s) => s.settings.skipPreviewForSinglePeer);
+  const [plan, setPlan] = useState<PlanView | null>(null);
+  const [stale, setStale] = useState<StalePlan | null>(null);
+  const [busy, setBusy] = useState<PlanFlow['busy']>(null);
+  const [error, setError] = useState<ActionError | null>(null);
+  const request = useRef<ChangeRequest | null>(null);
+
+  const preview = useCallback(async (next: ChangeRequest): Promise<Outcome<PlanView>> => {
+    request.current = next;
+    setBusy('previewing');
+    setError(null);
+    try {
+      const value = await invoke('changes:preview', next);
+      setPlan(value);
+      setStale(null);
+      return { ok: true, value };
+    } catch (e) {
+      return { ok: false, error: toActionError(e) };
+    } finally {
+      setBusy(null);
+    }
+  }, []);
+
+  const previewAgain = useCallback(async (): Promise<Outcome<PlanView>> => {
+    if (!request.current) return { ok: false, error: { code: 'UNKNOWN', message: 'Nothing to preview.', details: undefined } };
+    const outcome = await preview(request.current);
+    if (!outcome.ok) setError(outcome.error);
+    return outcome;
+  }, [preview]);
+
+  const apply = useCallback(
+    async <T,>(run: (planId: string) => Promise<T>): Promise<T | null> => {
+      if (!plan) return null;
+      setBusy('applying');
+      setError(null);
+      try {
+        return await run(plan.planId);
+      } catch (e) {
+        const failure = toActionError(e);
+        const refused = staleOf(failure);
+        if (refused) setStale(refused);
+        else setError(failure);
+        return null;
+      } finally {
+        setBusy(null);
+      }
+    },
+    [plan],
+  );
+
+  const back = useCallback(() => {
+    setPlan(null);
+    setStale(null);
+    setError(null);
+  }, []);
+
+  return { skip, plan, stale, busy, error, preview, previewAgain, apply, back };
+}
