@@ -1,5 +1,5 @@
-// Settings: appearance, language, refresh and online threshold, notifications; plus facts about this
-// installation (version, data folder, keychain) that support asks for.
+// Settings: appearance, language, refresh and online threshold, notifications, how changes are applied
+// (preview for single-peer changes, the router's own rollback delay); plus facts about this installation (version, data folder, keychain) that support asks for.
 import { useEffect, useRef, useState, type ReactNode } from 'react';
 import { CircleAlert, Monitor, Moon, Sun } from 'lucide-react';
 import { useTranslation } from 'react-i18next';
@@ -12,7 +12,7 @@ import { Segmented } from '../../ui/Segmented.tsx';
 import { StatusText } from '../../ui/StatusPill.tsx';
 import { useSettings } from './store.ts';
 
-type NumericKey = 'pollIntervalSec' | 'onlineThresholdSec';
+type NumericKey = 'pollIntervalSec' | 'onlineThresholdSec' | 'rollbackDelaySec';
 
 function Row({ label, description, children, htmlFor, labelId }: { label: ReactNode; description?: ReactNode; children: ReactNode; htmlFor?: string; labelId?: string }) {
   return (
@@ -122,6 +122,26 @@ export function SettingsScreen() {
               <span>{settings.notifications ? t('common.on') : t('common.off')}</span>
             </label>
           </Row>
+        </section>
+
+        <section className="settings-section" aria-labelledby="settings-changes">
+          <h2 id="settings-changes" className="section-title">
+            {t('settings.changes')}
+          </h2>
+          <Row label={t('settings.skipPreview')} description={t('settings.skipPreviewHelp')} htmlFor="settings-skip-preview">
+            <label className="switch">
+              <input
+                id="settings-skip-preview"
+                type="checkbox"
+                role="switch"
+                checked={settings.skipPreviewForSinglePeer}
+                onChange={(e) => void save({ skipPreviewForSinglePeer: e.target.checked })}
+                data-testid="settings-skip-preview"
+              />
+              <span>{settings.skipPreviewForSinglePeer ? t('common.on') : t('common.off')}</span>
+            </label>
+          </Row>
+          <NumberSetting settingKey="rollbackDelaySec" value={settings.rollbackDelaySec} label={t('settings.rollbackDelay')} description={t('settings.rollbackDelayHelp')} onSave={save} />
         </section>
 
         <section className="settings-section" aria-labelledby="settings-about">
