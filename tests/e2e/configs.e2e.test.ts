@@ -7,7 +7,7 @@ import JSZip from 'jszip';
 import { afterAll, afterEach, describe, expect, it } from 'vitest';
 import { cleanupTemp } from '../integration/configs-service/support.ts';
 import { openApp, type E2eSession } from './harness.ts';
-import { decodeShownQr, peerMenuId, rowAction } from './management-support.ts';
+import { applyPreview, decodeShownQr, peerMenuId, rowAction } from './management-support.ts';
 
 const IFACE = 'wg-office';
 const ENDPOINT = { host: 'vpn.demo-musteri.example', port: 13231 };
@@ -41,6 +41,7 @@ describe('client configs (e2e, Chromium)', () => {
     await page.getByTestId('peer-interface').selectOption(IFACE);
     await page.getByTestId('peer-name').fill('ayşe-qr');
     await page.getByTestId('peer-form-submit').click();
+    await applyPreview(page);
     await page.getByTestId('secret-dialog').waitFor();
     await page.getByTestId('secret-done').click();
     await page.getByTestId('secret-dialog').waitFor({ state: 'detached' });

@@ -3,7 +3,7 @@
 // pool is exhausted (the form says so before sending, the router side refuses with a reason), an edit, and
 // the deletion that names every peer going with the interface and wants its name typed.
 import { afterEach, describe, expect, it } from 'vitest';
-import { managedApp, rowAction, type ManagedApp } from './management-support.ts';
+import { applyPreview, managedApp, rowAction, type ManagedApp } from './management-support.ts';
 
 let app: ManagedApp | undefined;
 afterEach(async () => {
@@ -46,6 +46,7 @@ describe('interfaces and address allocation (e2e, Chromium)', () => {
       }
       await page.getByTestId('peer-name').fill(`küçük-${i}`);
       await page.getByTestId('peer-form-submit').click();
+      await applyPreview(page);
       await page.getByTestId('secret-dialog').waitFor();
       await page.getByTestId('secret-done').click();
       await page.getByTestId('secret-dialog').waitFor({ state: 'detached' });

@@ -1,12 +1,13 @@
 // Peer management in the real UI against a simulated RouterOS 7.18: add a peer and scan its QR code (the
 // bytes zbarimg reads equal the config text shown), the endpoint set from the one-time dialog, edit,
 // disable, delete, a duplicate public key refused by the router with what was attempted, and the offline
-// view after the router goes away (last-known peers, changes switched off).
+// view after the router goes away (last-known peers, changes switched off). Every change goes through the
+// Preview step (Preview, then Apply).
 import { readFileSync } from 'node:fs';
 import { afterAll, afterEach, describe, expect, it } from 'vitest';
 import { cleanupTemp } from '../integration/configs-service/support.ts';
 import { statusWhere } from '../integration/services/support.ts';
-import { decodeShownQr, managedApp, peerMenuId, peerRowByName, rowAction, type ManagedApp } from './management-support.ts';
+import { applyPreview, decodeShownQr, managedApp, peerMenuId, peerRowByName, rowAction, type ManagedApp } from './management-support.ts';
 
 let app: ManagedApp | undefined;
 afterEach(async () => {
@@ -31,6 +32,7 @@ describe('peer management (e2e, Chromium)', () => {
     expect(await page.getByTestId('peer-form-endpoint').innerText()).toMatch(/No public endpoint is set for wg-office/);
     await session.screenshot('management-add-peer-form');
     await page.getByTestId('peer-form-submit').click();
+    await applyPreview(page);
     const secret = page.getByTestId('secret-dialog');
     await secret.waitFor();
     await page.getByTestId('secret-config-problem').waitFor();
@@ -61,6 +63,7 @@ describe('peer management (e2e, Chromium)', () => {
     await page.getByTestId('custody-shown-once').click();
     await page.getByTestId('peer-dns').fill('10.10.0.1');
     await page.getByTestId('peer-form-submit').click();
+    await applyPreview(page);
     await secret.waitFor();
     const text2 = await page.getByTestId('secret-config').textContent();
     expect(text2).toContain('DNS = 10.10.0.1');
@@ -91,11 +94,13 @@ describe('peer management (e2e, Chromium)', () => {
     await page.getByTestId('peer-keepalive').fill('30');
     await page.getByTestId('peer-comment').fill('Giriş kapısı');
     await page.getByTestId('peer-form-submit').click();
+    await applyPreview(page);
     await page.getByTestId('peer-form').waitFor({ state: 'detached' });
     const onRouter = () => app!.peers().find((p) => p['name'] === 'kamera-giriş');
     expect(onRouter()).toMatchObject({ 'persistent-keepalive': '30s', comment: 'Giriş kapısı' });
 
     await rowAction(page, await peerMenuId(page, 'kamera-giriş'), 'peer-action-disable');
+    await applyPreview(page);
     await (await peerRowByName(page, 'kamera-giriş')).getByText('Disabled').waitFor();
     expect(onRouter()?.['disabled']).toBe('true');
     await session.screenshot('management-peer-disabled');
@@ -104,6 +109,7 @@ describe('peer management (e2e, Chromium)', () => {
     await page.getByTestId('peer-delete-dialog').waitFor();
     expect(await page.getByTestId('peer-delete-dialog').innerText()).toContain('kamera-giriş');
     await page.getByTestId('peer-delete-confirm').click();
+    await applyPreview(page);
     await page.getByTestId('peer-delete-dialog').waitFor({ state: 'detached' });
     expect(onRouter()).toBeUndefined();
     // WireDesk keeps a record of peers gone from the router; such a row is flagged and offers no change.
@@ -123,9 +129,15 @@ describe('peer management (e2e, Chromium)', () => {
     await page.getByTestId('peer-own-key').check();
     await page.getByTestId('peer-public-key').fill(existing['public-key']!);
     await page.getByTestId('peer-form-submit').click();
-    const error = page.getByTestId('peer-form-error');
+    // The preview cannot know the router will refuse the key: Apply sends it and the Preview step says why it failed.
+    const preview = page.getByTestId('change-preview');
+    await preview.getByTestId('plan-preview').waitFor();
+    await preview.getByTestId('preview-apply').click();
+    const error = preview.getByTestId('preview-error');
     await error.waitFor();
     expect(await page.getByTestId('trap-attempted').innerText()).toBe('Adding peer "yeni-laptop" to wg-office');
+    // The plan's report: the one command, refused.
+    expect(await preview.getByTestId('error-report').getByTestId('report-step').first().getAttribute('data-state')).toBe('failed');
     expect(await page.getByTestId('trap-router-message').innerText()).toBe('failure: entry already exists');
     expect(await page.getByTestId('trap-hint').innerText()).toMatch(/already has this public key/);
     await session.screenshot('management-duplicate-key');

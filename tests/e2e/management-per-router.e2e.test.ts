@@ -6,7 +6,7 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { startSimulator } from '../../main/sim/index.ts';
 import { statusWhere } from '../integration/services/support.ts';
-import { managedApp, peerRowByName, PEERS_PATH, type ManagedApp, type Sim } from './management-support.ts';
+import { applyPreview, managedApp, peerRowByName, PEERS_PATH, type ManagedApp, type Sim } from './management-support.ts';
 
 let app: ManagedApp | undefined;
 let simB: Sim | undefined;
@@ -68,6 +68,7 @@ describe('per-router Peers view (e2e, Chromium)', () => {
     await page.getByTestId('peer-name').fill('çağrı-masası-1');
     await session.screenshot('per-router-add-peer-b');
     await page.getByTestId('peer-form-submit').click();
+    await applyPreview(page);
     await page.getByTestId('secret-dialog').waitFor();
     await page.getByTestId('secret-done').click();
     await page.getByTestId('secret-dialog').waitFor({ state: 'detached' });
@@ -82,6 +83,7 @@ describe('per-router Peers view (e2e, Chromium)', () => {
     await page.getByTestId('pool-usage').filter({ hasText: '10.61.0.1/24' }).waitFor();
     await page.getByTestId('peer-name').fill('misafir-tablet');
     await page.getByTestId('peer-form-submit').click();
+    await applyPreview(page);
     await page.getByTestId('secret-dialog').waitFor();
     await page.getByTestId('secret-done').click();
     await page.getByTestId('secret-dialog').waitFor({ state: 'detached' });

@@ -87,3 +87,11 @@ export async function peerMenuId(page: Page, name: string): Promise<string> {
   if (!rowId) throw new Error(`The row of ${name} has no test id`);
   return rowId.replace('peer-row-', 'peer-actions-');
 }
+
+/** The Preview step every single change goes through: waits for the plan, applies it, waits for the step to close. */
+export async function applyPreview(page: Page): Promise<void> {
+  const preview = page.getByTestId('change-preview');
+  await preview.getByTestId('plan-preview').waitFor();
+  await preview.getByTestId('preview-apply').click();
+  await preview.waitFor({ state: 'detached' });
+}
