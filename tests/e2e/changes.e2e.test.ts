@@ -95,6 +95,24 @@ describe('safe changes (e2e, Chromium)', () => {
     await expect.poll(() => app!.peers().find((p) => p['public-key'] === peer['public-key'])).toMatchObject({ 'persistent-keepalive': '41s', comment: 'Ön büro' });
     // The router's undo entry was removed once the change was confirmed.
     expect(sim.state.print('/system/scheduler')).toEqual([]);
+
+    // A new peer: one item, every field "after" (no "before" column); Back and Cancel send nothing.
+    await page.getByTestId('add-peer').click();
+    await page.getByTestId('peer-name').fill('yeni-tablet');
+    await page.getByTestId('pool-usage').waitFor();
+    await page.getByTestId('peer-form-submit').click();
+    await preview.getByTestId('plan-preview').waitFor();
+    const added = preview.getByTestId('preview-item');
+    expect(await added.getAttribute('data-change')).toBe('add');
+    expect(await added.locator('.diff-before').count()).toBe(0);
+    expect(await preview.getByTestId('preview-commands').innerText()).toContain('/interface wireguard peers add');
+    await page.setViewportSize(SIZES[1]);
+    await app.session.screenshot('changes-preview-create-en-960');
+    await page.setViewportSize(SIZES[0]);
+    await preview.getByTestId('preview-back').click();
+    await page.getByTestId('peer-form-cancel').click();
+    await page.getByTestId('peer-form').waitFor({ state: 'detached' });
+    expect(app.peers().some((p) => p['name'] === 'yeni-tablet')).toBe(false);
   });
 
   it('applies a single-peer change directly when the setting says so', async () => {
@@ -104,7 +122,9 @@ describe('safe changes (e2e, Chromium)', () => {
     await page.getByTestId('nav-settings').click();
     const skip = page.getByTestId('settings-skip-preview');
     expect(await skip.isChecked()).toBe(false);
-    await skip.check();
+    // The switch follows the saved setting (it flips once main has it), so it is clicked, not check()ed.
+    await skip.click();
+    await expect.poll(() => skip.isChecked()).toBe(true);
     await page.getByTestId('settings-saved').filter({ hasText: 'Saved' }).waitFor();
     const delay = page.getByTestId('settings-rollbackDelaySec');
     // Out of range: said while typing, not saved.
@@ -125,7 +145,7 @@ describe('safe changes (e2e, Chromium)', () => {
 
     // Off again: the same action goes through the Preview step, which names the new delay.
     await page.getByTestId('nav-settings').click();
-    await page.getByTestId('settings-skip-preview').uncheck();
+    await page.getByTestId('settings-skip-preview').click();
     await expect.poll(() => app!.session.host.services.settings.get().skipPreviewForSinglePeer).toBe(false);
     await page.getByTestId(`router-row-${app.routerName}`).click();
     await page.getByTestId('nav-peers').click();

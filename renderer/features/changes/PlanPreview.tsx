@@ -24,6 +24,8 @@ function ItemDiff({ diff }: { diff: ItemDiffView }) {
   const rows = diffRows(diff);
   const showBefore = diff.change !== 'add';
   const showAfter = diff.change !== 'remove';
+  // Absent and empty read differently: "—" is no such field on that side, "(empty)" a field set to nothing.
+  const cell = (value: string | null) => (value === null ? <span className="muted">—</span> : value === '' ? <span className="muted diff-empty">{t('changes.diff.empty')}</span> : value);
   return (
     <div className="item-diff" data-testid="preview-item" data-change={diff.change}>
       <div className="item-diff-head">
@@ -44,8 +46,8 @@ function ItemDiff({ diff }: { diff: ItemDiffView }) {
             {rows.map((row) => (
               <tr key={row.field} className={diff.change === 'edit' && row.changed ? 'changed' : undefined} data-testid={`diff-${row.field}`} data-changed={row.changed}>
                 <td className="mono diff-field">{row.field}</td>
-                {showBefore ? <td className="mono diff-before">{row.before ?? <span className="muted">—</span>}</td> : null}
-                {showAfter ? <td className="mono diff-after">{row.after ?? <span className="muted">—</span>}</td> : null}
+                {showBefore ? <td className="mono diff-before">{cell(row.before)}</td> : null}
+                {showAfter ? <td className="mono diff-after">{cell(row.after)}</td> : null}
               </tr>
             ))}
           </tbody>
@@ -136,7 +138,7 @@ export function ChangePreviewDialog({ title, flow, onBack, onClose, onApply, app
   return (
     <Dialog
       title={title}
-      description={t('changes.preview.description')}
+      description={error ? t('changes.preview.descriptionTried') : t('changes.preview.description')}
       onClose={onClose}
       busy={applying}
       size="xl"
