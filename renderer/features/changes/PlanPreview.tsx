@@ -159,7 +159,8 @@ export function ChangePreviewDialog({ title, flow, onBack, onClose, onApply, app
               {t('changes.stale.again')}
             </Button>
           ) : (
-            <Button variant={danger ? 'danger' : 'primary'} icon={<Check size={15} aria-hidden />} onClick={onApply} busy={applying} disabled={!plan || busy === 'previewing'} data-autofocus data-testid="preview-apply">
+            // Not focused on arrival: Enter pressed twice must not send a plan nobody has read.
+            <Button variant={danger ? 'danger' : 'primary'} icon={<Check size={15} aria-hidden />} onClick={onApply} busy={applying} disabled={!plan || busy === 'previewing'} data-testid="preview-apply">
               {applyLabel ?? t('changes.preview.apply')}
             </Button>
           )}
