@@ -10,7 +10,7 @@ import type { ApplyReport, PlanRunner } from './apply.ts';
 import { snapshotScope, type ScopeSnapshot } from './backup.ts';
 import { canonical } from './fields.ts';
 import type { PlanPreviews } from './previews.ts';
-import { itemKey, planRestore } from './restore.ts';
+import { emptyOf, itemKey, planRestore } from './restore.ts';
 import type { ItemDiff, ItemFields, PlanItem } from './plan.ts';
 
 export interface BackupServiceDeps {
@@ -97,8 +97,7 @@ export class BackupService {
       if (plan.steps.length === 0) throw new AppError('VALIDATION', 'The router already matches this backup: nothing to restore.');
       if (o.preview) return this.#d.previews.keep(plan, { backupId });
       if (o.planId) {
-        this.#d.previews.material(o.planId, routerId, 'backup.restore');
-        this.#d.previews.confirm(o.planId, plan);
+        this.#d.previews.check(o.planId, plan);
       }
       const when = new Date(backup.takenAt).toISOString().replace('T', ' ').slice(0, 16);
       return (await this.#d.plans.apply(ctx, plan, { planId: o.planId, title: `Restore the backup of ${when} UTC (before: ${backup.title})` })).report;
@@ -131,8 +130,7 @@ export class BackupService {
       if (plan.steps.length === 0) throw new AppError('VALIDATION', 'The router already shows these items as they were before the change: nothing to undo.');
       if (o.preview) return this.#d.previews.keep(plan, { planId });
       if (o.previewId) {
-        this.#d.previews.material(o.previewId, routerId, 'change.undo');
-        this.#d.previews.confirm(o.previewId, plan);
+        this.#d.previews.check(o.previewId, plan);
       }
       return (await this.#d.plans.apply(ctx, plan, { planId: o.previewId, title: `Undo: ${entry.title}` })).report;
     });
@@ -150,7 +148,6 @@ export function changedSince(diffs: readonly ItemDiff[], now: ScopeSnapshot, bef
     const part = type === 'interface' ? scope.interfaces : type === 'address' ? scope.addresses : type === 'peer' ? scope.peers : [];
     return part.find((f) => itemKey(type as 'peer', f) === key);
   };
-  const empty = (field: string): string => (field === 'disabled' ? 'no' : '');
   for (const d of diffs) {
     const cur = lookup(now, d.item.type, d.item.key);
     if (d.change === 'remove') {
@@ -164,7 +161,7 @@ export function changedSince(diffs: readonly ItemDiff[], now: ScopeSnapshot, bef
     const left: ItemFields = { ...(d.change === 'edit' ? lookup(before, d.item.type, d.item.key) ?? {} : {}), ...(d.after ?? {}) };
     for (const field of new Set([...Object.keys(left), ...Object.keys(cur)])) {
       if (left[field] === '<hidden>' || field === 'preshared-key' || field === 'private-key') continue;
-      if (canonical(field, cur[field] ?? empty(field)) !== canonical(field, left[field] ?? empty(field))) {
+      if (canonical(field, cur[field] ?? emptyOf(field)) !== canonical(field, left[field] ?? emptyOf(field))) {
         out.push({ item: d.item.label, field, text: `${d.item.label}: ${field} is now "${cur[field] ?? ''}" (the change left "${left[field] ?? ''}").` });
       }
     }

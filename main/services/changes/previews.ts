@@ -64,6 +64,12 @@ export class PlanPreviews {
     return kept.material as T;
   }
 
+  /** For a preview kept with no material: refuses (PLAN_STALE) unless `plan` is what it showed; then forgets it. */
+  check(planId: string, plan: ChangePlan): void {
+    this.material(planId, plan.routerId, plan.kind);
+    this.confirm(planId, plan);
+  }
+
   /** Refuses (PLAN_STALE) when the plan recomputed now differs from the one previewed; then forgets the preview. */
   confirm(planId: string, plan: ChangePlan): void {
     const kept = this.#kept.get(planId);

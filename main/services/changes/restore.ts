@@ -38,7 +38,7 @@ function differing(want: ItemFields, have: ItemFields, skip: ReadonlySet<string>
 }
 
 /** What a field absent from a snapshot means: the router's default (off, empty). */
-function emptyOf(field: string): string {
+export function emptyOf(field: string): string {
   return field === 'disabled' ? 'no' : field === 'persistent-keepalive' ? '0s' : '';
 }
 

@@ -75,8 +75,7 @@ export class BulkPeers {
         ? new Map((await ctx.client.print(PEERS_PATH)).map((r) => [r['.id'] ?? '', r]))
         : new Map<string, Row>();
       if (input.planId) {
-        this.#d.previews.material(input.planId, ctx.routerId, input.action === 'delete' ? 'peer.delete' : `peer.${input.action}`);
-        this.#d.previews.confirm(input.planId, this.#plan(ctx, input.action, todo, secrets));
+        this.#d.previews.check(input.planId, this.#plan(ctx, input.action, todo, secrets));
       }
       if (input.action === 'delete') this.#d.models.expectRemoval(ctx.routerId, todo.map((p) => p.id));
       let stopped: string | null = null;

@@ -221,8 +221,7 @@ export class InterfaceManager {
   /** A previewed plan is applied only as previewed (PLAN_STALE otherwise). */
   #confirm(planId: string | undefined, routerId: string, plan: ChangePlan): void {
     if (!planId) return;
-    this.#d.previews.material(planId, routerId, plan.kind);
-    this.#d.previews.confirm(planId, plan);
+    this.#d.previews.check(planId, plan);
   }
 
   /** The interface as the UI gets it back, from a read taken after the change (or before it, when none was needed). */

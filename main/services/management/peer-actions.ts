@@ -41,8 +41,7 @@ export class PeerActions {
       const plan = planPeerSet({ routerId: ctx.routerId, kind, peer, params: { disabled: input.disabled }, label, warnings: [] });
       if (preview) return this.#d.previews.keep(plan, null);
       if (input.planId) {
-        this.#d.previews.material(input.planId, ctx.routerId, kind);
-        this.#d.previews.confirm(input.planId, plan);
+        this.#d.previews.check(input.planId, plan);
       }
       const subject = {
         routerId: ctx.routerId, routerName: ctx.routerName, action: input.disabled ? ('disable' as const) : ('enable' as const),
@@ -75,8 +74,7 @@ export class PeerActions {
       const plan = planPeerRemove({ routerId: ctx.routerId, peer, responderParam: peerFeatures(ctx.version).responderParam, secretsBefore: row });
       if (preview) return this.#d.previews.keep(plan, null);
       if (input.planId) {
-        this.#d.previews.material(input.planId, ctx.routerId, 'peer.delete');
-        this.#d.previews.confirm(input.planId, plan);
+        this.#d.previews.check(input.planId, plan);
       }
       const subject = { routerId: ctx.routerId, routerName: ctx.routerName, action: 'delete' as const, objectType: 'peer' as const, objectId: peer.id, objectName: peerLabel(peer), before: auditPeer(peer) };
       const report = await this.#d.audit.record(subject, async () => {
