@@ -51,7 +51,7 @@ function managementHandlers(s: AppServices): Pick<HandlerTable, ManagementChanne
     'backups:get': ({ routerId, backupId }) => {
       const b = m.backups.get(routerId, backupId);
       const counts = m.backups.list(routerId).find((x) => x.id === backupId)!.counts;
-      return { id: b.id, takenAt: b.takenAt, title: b.title, planId: b.planId, counts, rsc: b.rsc };
+      return { id: b.id, takenAt: b.takenAt, title: b.title, subject: b.subject, planId: b.planId, counts, rsc: b.rsc };
     },
     'backups:diff': async ({ routerId, from, to }) => ({ diff: await m.backups.diff(routerId, from, to) }),
     'backups:restore': async ({ routerId, backupId, planId }) => ({ report: (await m.backups.restore(routerId, backupId, { preview: false, planId })) as ApplyReport }),

@@ -4,6 +4,7 @@
 // The journal changes state as a plan moves on (unlike the append-only activity log). No secret is stored:
 // backups hold no private or preshared keys, and journal lines show secrets as <hidden>.
 import type { Database as Db, Statement } from 'better-sqlite3';
+import type { ChangeSubject } from '../../src/contract/changes.ts';
 import { systemClock, type Clock } from './clock.ts';
 import { toStrippedJson } from './strip-secrets.ts';
 import { transaction } from './transaction.ts';
@@ -14,8 +15,10 @@ export type PlanState = (typeof PLAN_STATES)[number];
 export interface BackupInput {
   routerId: string;
   routerName: string;
-  /** What the change was, in words (the plan's title). */
+  /** What the change was, in English words (the plan's title, for the .rsc header). */
   title: string;
+  /** The same as a code with parameters; null on backups taken before subjects were kept. */
+  subject: ChangeSubject | null;
   planId: string;
   /** The readable `.rsc` script. */
   rsc: string;
@@ -33,6 +36,7 @@ export interface JournalInput {
   routerId: string;
   kind: string;
   title: string;
+  subject: ChangeSubject | null;
   /** The plan's command lines, secrets hidden. */
   commands: readonly string[];
   rollbackName: string | null;
@@ -51,10 +55,10 @@ export interface JournalEntry extends JournalInput {
 }
 
 interface BackupRow {
-  id: number; router_id: string; router_name: string; taken_at: number; plan_id: string; title: string; rsc: string; snapshot_json: string;
+  id: number; router_id: string; router_name: string; taken_at: number; plan_id: string; title: string; subject_json: string | null; rsc: string; snapshot_json: string;
 }
 interface JournalRow {
-  plan_id: string; router_id: string; kind: string; title: string; commands_json: string; rollback_name: string | null;
+  plan_id: string; router_id: string; kind: string; title: string; subject_json: string | null; commands_json: string; rollback_name: string | null;
   state: PlanState; created_at: number; updated_at: number; backup_id: number | null; rollback_at: number | null; report_json: string | null;
   diff_json: string;
 }
@@ -74,10 +78,10 @@ export class ChangeJournal {
   constructor(db: Db, options: { now?: Clock } = {}) {
     this.#db = db;
     this.#now = options.now ?? systemClock;
-    this.#insertBackup = db.prepare(`INSERT INTO router_backups (router_id, router_name, taken_at, plan_id, title, rsc, snapshot_json)
-      VALUES (@router_id, @router_name, @taken_at, @plan_id, @title, @rsc, @snapshot_json) RETURNING *`);
-    this.#insertPlan = db.prepare(`INSERT INTO change_plans (plan_id, router_id, kind, title, commands_json, rollback_name, state, created_at, updated_at, backup_id, rollback_at, report_json, diff_json)
-      VALUES (@plan_id, @router_id, @kind, @title, @commands_json, @rollback_name, @state, @created_at, @updated_at, @backup_id, @rollback_at, @report_json, @diff_json)`);
+    this.#insertBackup = db.prepare(`INSERT INTO router_backups (router_id, router_name, taken_at, plan_id, title, subject_json, rsc, snapshot_json)
+      VALUES (@router_id, @router_name, @taken_at, @plan_id, @title, @subject_json, @rsc, @snapshot_json) RETURNING *`);
+    this.#insertPlan = db.prepare(`INSERT INTO change_plans (plan_id, router_id, kind, title, subject_json, commands_json, rollback_name, state, created_at, updated_at, backup_id, rollback_at, report_json, diff_json)
+      VALUES (@plan_id, @router_id, @kind, @title, @subject_json, @commands_json, @rollback_name, @state, @created_at, @updated_at, @backup_id, @rollback_at, @report_json, @diff_json)`);
     this.#update = db.prepare(`UPDATE change_plans SET state = @state, updated_at = @updated_at, rollback_at = @rollback_at, report_json = @report_json WHERE plan_id = @plan_id`);
     this.#get = db.prepare('SELECT * FROM change_plans WHERE plan_id = ?');
     this.#byState = db.prepare('SELECT * FROM change_plans WHERE router_id = @router_id AND state = @state ORDER BY created_at');
@@ -91,12 +95,12 @@ export class ChangeJournal {
     return transaction(this.#db, () => {
       const at = this.#now();
       const saved = this.#insertBackup.get({
-        router_id: backup.routerId, router_name: backup.routerName, taken_at: at, plan_id: backup.planId, title: backup.title,
+        router_id: backup.routerId, router_name: backup.routerName, taken_at: at, plan_id: backup.planId, title: backup.title, subject_json: backup.subject ? JSON.stringify(backup.subject) : null,
         rsc: backup.rsc, snapshot_json: toStrippedJson(backup.snapshot) ?? 'null',
       });
       if (!saved) throw new Error('INSERT ... RETURNING returned no row');
       this.#insertPlan.run({
-        plan_id: plan.planId, router_id: plan.routerId, kind: plan.kind, title: plan.title, commands_json: JSON.stringify(plan.commands),
+        plan_id: plan.planId, router_id: plan.routerId, kind: plan.kind, title: plan.title, subject_json: plan.subject ? JSON.stringify(plan.subject) : null, commands_json: JSON.stringify(plan.commands),
         rollback_name: plan.rollbackName, state: 'applying', created_at: at, updated_at: at, backup_id: saved.id, rollback_at: null, report_json: null,
         diff_json: toStrippedJson(plan.diff) ?? '[]',
       });
@@ -134,7 +138,7 @@ export class ChangeJournal {
 
 function toEntry(r: JournalRow): JournalEntry {
   return {
-    planId: r.plan_id, routerId: r.router_id, kind: r.kind, title: r.title, commands: JSON.parse(r.commands_json) as string[], rollbackName: r.rollback_name,
+    planId: r.plan_id, routerId: r.router_id, kind: r.kind, title: r.title, subject: parseSubject(r.subject_json), commands: JSON.parse(r.commands_json) as string[], rollbackName: r.rollback_name,
     state: r.state, createdAt: r.created_at, updatedAt: r.updated_at, backupId: r.backup_id, rollbackAt: r.rollback_at,
     report: r.report_json === null ? null : JSON.parse(r.report_json),
     diff: JSON.parse(r.diff_json),
@@ -142,5 +146,9 @@ function toEntry(r: JournalRow): JournalEntry {
 }
 
 function toBackup(r: BackupRow): Backup {
-  return { id: r.id, routerId: r.router_id, routerName: r.router_name, takenAt: r.taken_at, planId: r.plan_id, title: r.title, rsc: r.rsc, snapshot: JSON.parse(r.snapshot_json) };
+  return { id: r.id, routerId: r.router_id, routerName: r.router_name, takenAt: r.taken_at, planId: r.plan_id, title: r.title, subject: parseSubject(r.subject_json), rsc: r.rsc, snapshot: JSON.parse(r.snapshot_json) };
+}
+
+function parseSubject(json: string | null): ChangeSubject | null {
+  return json === null ? null : (JSON.parse(json) as ChangeSubject);
 }

@@ -350,6 +350,14 @@ ALTER TABLE peers_v6 RENAME TO peers;
 CREATE INDEX peers_by_key ON peers (router_id, public_key);
 `;
 
+// What each change was, as a code with parameters (src/contract/changes.ts ChangeSubject), so the app words it
+// in the user's language; the title column keeps the English words the router's side shows. Null on rows
+// written before this.
+const V7_CHANGE_SUBJECTS = `
+ALTER TABLE router_backups ADD COLUMN subject_json TEXT CHECK (subject_json IS NULL OR json_valid(subject_json));
+ALTER TABLE change_plans ADD COLUMN subject_json TEXT CHECK (subject_json IS NULL OR json_valid(subject_json));
+`;
+
 export const MIGRATIONS: readonly Migration[] = [
   { version: 1, name: 'initial schema', up: (db) => void db.exec(V1_INITIAL) },
   { version: 2, name: 'traffic history', up: (db) => void db.exec(V2_TRAFFIC_HISTORY) },
@@ -357,4 +365,5 @@ export const MIGRATIONS: readonly Migration[] = [
   { version: 4, name: 'typed columns for the local router copy', up: (db) => void db.exec(V4_LOCAL_COPY) },
   { version: 5, name: 'router backups and the change journal', up: (db) => void db.exec(V5_SAFE_CHANGES) },
   { version: 6, name: 'cheaper checks on the local copy of peers', up: (db) => void db.exec(V6_PEER_CHECKS) },
+  { version: 7, name: 'change subjects as codes', up: (db) => void db.exec(V7_CHANGE_SUBJECTS) },
 ];

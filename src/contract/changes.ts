@@ -11,6 +11,25 @@ export const CHANGE_KINDS = [
 export const changeKindSchema = z.enum(CHANGE_KINDS);
 export type ChangeKind = z.infer<typeof changeKindSchema>;
 
+/** What a change was, as a code with parameters: the renderer words it (changes.subject.<code>); main keeps an
+ * English sentence of it only for the router's side (the .rsc header, the scheduler entry's comment). */
+export const CHANGE_SUBJECT_CODES = [
+  ...CHANGE_KINDS, 'peer.bulk', 'peer.import', 'site.undo',
+] as const;
+export type ChangeSubjectCode = (typeof CHANGE_SUBJECT_CODES)[number];
+export interface ChangeSubject {
+  code: ChangeSubjectCode;
+  /** name, interface, peers, count, from, to, action, source, other, takenAt: each only where its code uses it. */
+  params: Record<string, string | number>;
+  /** What a restore or an undo goes back on. */
+  of?: ChangeSubject;
+}
+export const changeSubjectSchema: z.ZodType<ChangeSubject> = z.lazy(() => z.object({
+  code: z.enum(CHANGE_SUBJECT_CODES),
+  params: z.record(z.string(), z.union([z.string(), z.number()])),
+  of: changeSubjectSchema.optional(),
+}));
+
 export const planItemSchema = z.object({
   type: z.enum(['peer', 'interface', 'address', 'firewall']),
   /** Stable across ids: a peer's public key, an interface's name. */
@@ -60,9 +79,26 @@ export type ApplyReportView = z.infer<typeof applyReportSchema>;
 export const rollbackEventSchema = z.object({
   routerId: z.string(),
   planId: z.string(),
+  /** The change, as a code with parameters; null for a change recorded before subjects were kept. */
+  subject: changeSubjectSchema.nullable(),
+  /** English words for it (what older entries have). */
   title: z.string(),
   state: z.enum(['pending', 'rolled-back', 'kept', 'unknown']),
   /** When the router runs (or ran) the rollback. */
   runsAt: z.number().nullable(),
 });
 export type RollbackEvent = z.infer<typeof rollbackEventSchema>;
+
+/** An item an applied change touched that is no longer as the change left it: back after a removal, gone
+ * after an add or edit, or one field changed since (its value now and the value the change left). */
+export const changedSinceSchema = z.object({
+  item: z.string(),
+  field: z.string().nullable(),
+  reason: z.enum(['back', 'gone', 'changed']),
+  now: z.string().nullable(),
+  left: z.string().nullable(),
+});
+export type ChangedSince = z.infer<typeof changedSinceSchema>;
+/** The details of a CONFLICT refusing an undo. */
+export const undoConflictSchema = z.object({ changed: z.array(changedSinceSchema) });
+export type UndoConflict = z.infer<typeof undoConflictSchema>;

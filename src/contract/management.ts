@@ -5,7 +5,7 @@
 // key, once. No list, event or other output has a field that could hold one.
 import { z } from 'zod';
 import { routerIdSchema } from './models.ts';
-import { applyReportSchema, changeKindSchema, itemDiffSchema, planIdSchema, rollbackEventSchema } from './changes.ts';
+import { applyReportSchema, changeKindSchema, changeSubjectSchema, itemDiffSchema, planIdSchema, rollbackEventSchema } from './changes.ts';
 import { dataSourceSchema, wgInterfaceSchema, wgPeerSchema } from './wireguard.ts';
 
 // ---- shared fields ----
@@ -444,6 +444,7 @@ const backupSummarySchema = z.object({
   takenAt: z.number(),
   /** The change it was taken before. */
   title: z.string(),
+  subject: changeSubjectSchema.nullable(),
   planId: z.string(),
   counts: z.object({ interfaces: z.number().int(), peers: z.number().int(), addresses: z.number().int(), firewall: z.number().int() }),
 });
@@ -455,8 +456,11 @@ export const changesContract = {
   'changes:history': {
     input: z.object({ routerId: routerIdSchema }),
     output: z.array(z.object({
-      planId: z.string(), kind: z.string(), title: z.string(), state: z.enum(['applying', 'applied', 'undone', 'failed', 'rollback-pending', 'rolled-back', 'unknown']),
-      createdAt: z.number(), backupId: z.number().int().nullable(), commands: z.array(z.string()), undoable: z.boolean(), undoProblem: z.string().nullable(),
+      planId: z.string(), kind: z.string(), title: z.string(), subject: changeSubjectSchema.nullable(),
+      state: z.enum(['applying', 'applied', 'undone', 'failed', 'rollback-pending', 'rolled-back', 'unknown']),
+      createdAt: z.number(), backupId: z.number().int().nullable(), commands: z.array(z.string()), undoable: z.boolean(),
+      /** Why it cannot be undone now: it is not (or no longer) applied, or no backup was taken before it. */
+      undoProblem: z.enum(['not-applied', 'no-backup']).nullable(),
     })),
   },
   /** Undo an applied change (preview it with changes:preview kind change.undo; pass that preview's id as previewId). */

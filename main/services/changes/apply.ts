@@ -12,6 +12,7 @@
 // See docs/decisions/0006-safe-changes.md for why a scheduler entry, and what it costs the router.
 import { randomUUID } from 'node:crypto';
 import { AppError } from '../../../src/contract/index.ts';
+import type { ChangeSubject } from '../../../src/contract/changes.ts';
 import { isAtLeast, peerFeatures } from '../../../src/domain/index.ts';
 import type { CommandOptions, RouterOsClient } from '../../routeros/client.ts';
 import { readRouterClock, schedulerStart, SCHEDULER_PATH } from '../../routeros/menus/system-scheduler.ts';
@@ -30,6 +31,7 @@ import { snapshotScope, toRsc } from './backup.ts';
 import { commandLine, scriptLine, stepParams } from './cli.ts';
 import { itemDifferences } from './fields.ts';
 import type { ChangePlan, PlanItem, PlanStep } from './plan.ts';
+import { subjectText } from './subjects.ts';
 
 
 /** Safe Mode over the API (tik4net "RouterOS 7.18+ scriptable safe-mode"; see docs/decisions/0006). */
@@ -110,15 +112,16 @@ export class PlanRunner {
     return [`/system scheduler remove [find name=${name}]`, ...lines];
   }
 
-  async apply(ctx: RouterContext, plan: ChangePlan, o: { planId?: string; title: string; onStep?: (index: number) => void }): Promise<Applied> {
+  async apply(ctx: RouterContext, plan: ChangePlan, o: { planId?: string; subject: ChangeSubject; onStep?: (index: number) => void }): Promise<Applied> {
     const planId = o.planId ?? randomUUID();
+    const title = subjectText(o.subject);
     const name = `wiredesk-undo-${planId.slice(0, 8)}`;
     const steps: StepReport[] = plan.steps.map((s) => ({ cli: commandLine(s, plan.secretFields), item: s.item, state: 'not-sent', error: null }));
     const state = await this.#d.models.state(ctx.routerId);
     const snapshot = snapshotScope(state, responderParam(ctx));
     const { backupId } = this.#d.journal.begin(
-      { routerId: ctx.routerId, routerName: ctx.routerName, title: o.title, planId, snapshot, rsc: toRsc(snapshot, { routerName: ctx.routerName, version: state.facts?.version ?? null, takenAt: this.#d.now(), before: o.title }) },
-      { planId, routerId: ctx.routerId, kind: plan.kind, title: o.title, commands: steps.map((s) => s.cli), rollbackName: name, diff: plan.diff },
+      { routerId: ctx.routerId, routerName: ctx.routerName, title, subject: o.subject, planId, snapshot, rsc: toRsc(snapshot, { routerName: ctx.routerName, version: state.facts?.version ?? null, takenAt: this.#d.now(), before: title }) },
+      { planId, routerId: ctx.routerId, kind: plan.kind, title, subject: o.subject, commands: steps.map((s) => s.cli), rollbackName: name, diff: plan.diff },
     );
     const report: ApplyReport = { planId, outcome: 'failed', steps, differences: [], backupId, rollback: { state: 'not-armed', name: null, runsAt: null }, safeMode: 'not-supported' };
     const ids: (string | null)[] = plan.steps.map(() => null);
@@ -155,7 +158,7 @@ export class PlanRunner {
         ...schedulerStart(clock, delay),
         interval: '0s',
         'on-event': PlanRunner.rollbackScript(plan, name, false).join('\n'),
-        comment: `WireDesk safe change: undoes "${o.title}" after ${delay}s unless WireDesk confirms the router still answers`,
+        comment: `WireDesk safe change: undoes "${title}" after ${delay}s unless WireDesk confirms the router still answers`,
       }, opts));
       guardId = added;
       report.rollback = { state: 'pending', name, runsAt: this.#nextRun(delay) };
@@ -219,7 +222,7 @@ export class PlanRunner {
         await this.#undo(ctx, plan, steps, ids, plan.steps.length - 1, opts, report);
         await this.#disarm(ctx.client, guardId, report, opts);
         settle('undone');
-        throw withReport(new AppError('CONFLICT', `${o.title}: the router did not show the change as planned, so WireDesk undid it. ${describe(report.differences)}`), report);
+        throw withReport(new AppError('CONFLICT', `${title}: the router did not show the change as planned, so WireDesk undid it. ${describe(report.differences)}`), report);
       }
       // 5. Confirmed: Safe Mode released (the changes stay), the router's rollback no longer needed.
       if (report.safeMode === 'used') await attempt('Releasing Safe Mode after the change was confirmed', () => ctx.client.call('/safe-mode/release', {}, opts));

@@ -2,6 +2,7 @@
 // router now, restore a backup (a plan: preview, apply, verify), and undo an applied change (the restore of
 // its own backup, limited to the items it touched, refused when one of them changed since).
 import { AppError, type PlanView } from '../../../src/contract/index.ts';
+import type { ChangedSince, ChangeSubject, UndoConflict } from '../../../src/contract/changes.ts';
 import { peerFeatures } from '../../../src/domain/index.ts';
 import type { Backup, ChangeJournal, JournalEntry } from '../../store/change-journal.ts';
 import type { RouterModels } from '../router-model/index.ts';
@@ -70,7 +71,7 @@ export class BackupService {
     return this.#d.journal.backups(routerId).map((b) => {
       const s = b.snapshot as ScopeSnapshot;
       return {
-        id: b.id, routerId: b.routerId, routerName: b.routerName, takenAt: b.takenAt, planId: b.planId, title: b.title,
+        id: b.id, routerId: b.routerId, routerName: b.routerName, takenAt: b.takenAt, planId: b.planId, title: b.title, subject: b.subject,
         counts: { interfaces: s.interfaces.length, peers: s.peers.length, addresses: s.addresses.length, firewall: s.firewall.length },
       };
     });
@@ -99,15 +100,15 @@ export class BackupService {
       if (o.planId) {
         this.#d.previews.check(o.planId, plan);
       }
-      const when = new Date(backup.takenAt).toISOString().replace('T', ' ').slice(0, 16);
-      return (await this.#d.plans.apply(ctx, plan, { planId: o.planId, title: `Restore the backup of ${when} UTC (before: ${backup.title})` })).report;
+      const subject: ChangeSubject = { code: 'backup.restore', params: { takenAt: backup.takenAt }, ...(backup.subject ? { of: backup.subject } : {}) };
+      return (await this.#d.plans.apply(ctx, plan, { planId: o.planId, subject })).report;
     });
   }
 
   /** Applied changes, newest first, each with whether it can be undone now (and why not). */
-  history(routerId: string): Array<JournalEntry & { undoable: boolean; undoProblem: string | null }> {
+  history(routerId: string): Array<JournalEntry & { undoable: boolean; undoProblem: 'not-applied' | 'no-backup' | null }> {
     return this.#d.journal.recent(routerId).map((e) => {
-      const problem = e.state !== 'applied' ? `This change is ${e.state.replace('-', ' ')}, not applied: there is nothing to undo.` : e.backupId === null ? 'No backup was taken before this change.' : null;
+      const problem = e.state !== 'applied' ? 'not-applied' as const : e.backupId === null ? 'no-backup' as const : null;
       return { ...e, undoable: problem === null, undoProblem: problem };
     });
   }
@@ -123,7 +124,8 @@ export class BackupService {
       const diffs = entry.diff as ItemDiff[];
       const changed = changedSince(diffs, snapshotScope(state, responderParam), backup.snapshot as ScopeSnapshot);
       if (changed.length > 0) {
-        throw new AppError('CONFLICT', `"${entry.title}" cannot be undone: ${changed.map((c) => c.text).join(' ')} Undo would overwrite that; change it by hand or restore the backup instead.`, { changed });
+        const details: UndoConflict = { changed: changed.map(({ text: _t, ...c }) => c) };
+        throw new AppError('CONFLICT', `"${entry.title}" cannot be undone: ${changed.map((c) => c.text).join(' ')} Undo would overwrite that; change it by hand or restore the backup instead.`, details);
       }
       const only = new Set(diffs.map((d) => `${d.item.type}:${d.item.key}`));
       const plan = planRestore(backup.snapshot as ScopeSnapshot, state, { routerId, kind: 'change.undo', responderParam, only });
@@ -132,7 +134,7 @@ export class BackupService {
       if (o.previewId) {
         this.#d.previews.check(o.previewId, plan);
       }
-      return (await this.#d.plans.apply(ctx, plan, { planId: o.previewId, title: `Undo: ${entry.title}` })).report;
+      return (await this.#d.plans.apply(ctx, plan, { planId: o.previewId, subject: entry.subject ? { code: 'change.undo', params: {}, of: entry.subject } : { code: 'change.undo', params: { title: entry.title } } })).report;
     });
   }
 }
@@ -142,8 +144,8 @@ export class BackupService {
  * change. What the change left is the backup's item with the change's fields over it (an edit), or the fields
  * it added (an add); any field that differs now, secrets aside, counts.
  */
-export function changedSince(diffs: readonly ItemDiff[], now: ScopeSnapshot, before: ScopeSnapshot): Array<{ item: string; field: string | null; text: string }> {
-  const out: Array<{ item: string; field: string | null; text: string }> = [];
+export function changedSince(diffs: readonly ItemDiff[], now: ScopeSnapshot, before: ScopeSnapshot): Array<ChangedSince & { text: string }> {
+  const out: Array<ChangedSince & { text: string }> = [];
   const lookup = (scope: ScopeSnapshot, type: string, key: string): ItemFields | undefined => {
     const part = type === 'interface' ? scope.interfaces : type === 'address' ? scope.addresses : type === 'peer' ? scope.peers : [];
     return part.find((f) => itemKey(type as 'peer', f) === key);
@@ -151,18 +153,18 @@ export function changedSince(diffs: readonly ItemDiff[], now: ScopeSnapshot, bef
   for (const d of diffs) {
     const cur = lookup(now, d.item.type, d.item.key);
     if (d.change === 'remove') {
-      if (cur) out.push({ item: d.item.label, field: null, text: `${d.item.label} is back on the router.` });
+      if (cur) out.push({ item: d.item.label, field: null, reason: 'back', now: null, left: null, text: `${d.item.label} is back on the router.` });
       continue;
     }
     if (!cur) {
-      out.push({ item: d.item.label, field: null, text: `${d.item.label} is no longer on the router.` });
+      out.push({ item: d.item.label, field: null, reason: 'gone', now: null, left: null, text: `${d.item.label} is no longer on the router.` });
       continue;
     }
     const left: ItemFields = { ...(d.change === 'edit' ? lookup(before, d.item.type, d.item.key) ?? {} : {}), ...(d.after ?? {}) };
     for (const field of new Set([...Object.keys(left), ...Object.keys(cur)])) {
       if (left[field] === '<hidden>' || field === 'preshared-key' || field === 'private-key') continue;
       if (canonical(field, cur[field] ?? emptyOf(field)) !== canonical(field, left[field] ?? emptyOf(field))) {
-        out.push({ item: d.item.label, field, text: `${d.item.label}: ${field} is now "${cur[field] ?? ''}" (the change left "${left[field] ?? ''}").` });
+        out.push({ item: d.item.label, field, reason: 'changed', now: cur[field] ?? '', left: left[field] ?? '', text: `${d.item.label}: ${field} is now "${cur[field] ?? ''}" (the change left "${left[field] ?? ''}").` });
       }
     }
   }

@@ -104,7 +104,7 @@ export class RollbackWatch {
   #settle(entry: JournalEntry, state: 'applied' | 'rolled-back' | 'unknown', event: 'kept' | 'rolled-back' | 'unknown', detail: Record<string, unknown>): void {
     const report = typeof entry.report === 'object' && entry.report !== null ? entry.report : {};
     this.#d.journal.settle(entry.planId, state, { report: { ...report, afterReconnect: detail } });
-    this.#d.events.emit('changes:rollback', { routerId: entry.routerId, planId: entry.planId, title: entry.title, state: event, runsAt: entry.rollbackAt });
+    this.#d.events.emit('changes:rollback', { routerId: entry.routerId, planId: entry.planId, subject: entry.subject, title: entry.title, state: event, runsAt: entry.rollbackAt });
   }
 }
 

@@ -4,6 +4,7 @@
 // steps is refused. A `bulk:progress` event per settled peer, a result and an audit entry per peer. Once a
 // plan fails or the link is lost, the peers of later plans are reported as not attempted.
 import { randomUUID } from 'node:crypto';
+import type { ChangeSubject } from '../../../src/contract/changes.ts';
 import { AppError, type InvokeParsedInput, type InvokeOutput, type PlanView } from '../../../src/contract/index.ts';
 import { peerFeatures } from '../../../src/domain/index.ts';
 import { PEERS_PATH } from '../../routeros/menus/wireguard-peers.ts';
@@ -28,7 +29,6 @@ type ItemResult = BulkResult['results'][number];
  */
 export const CHUNK = 50;
 
-const VERB = { enable: 'Enable', disable: 'Disable', delete: 'Delete' } as const;
 
 interface Prepared {
   /** Results settled before sending: gone, read-only, or already as asked. */
@@ -86,9 +86,12 @@ export class BulkPeers {
           continue;
         }
         const plan = this.#plan(ctx, input.action, chunk, secrets);
-        const title = `${VERB[input.action]} ${todo.length} peers${todo.length > CHUNK ? ` (${from + 1}-${from + chunk.length})` : ''}`;
+        const subject: ChangeSubject = {
+          code: 'peer.bulk',
+          params: { action: input.action, count: todo.length, ...(todo.length > CHUNK ? { from: from + 1, to: from + chunk.length } : {}) },
+        };
         try {
-          await this.#d.plans.apply(ctx, plan, { title, onStep: (i) => progress({ peerId: chunk[i]!.id, name: peerLabel(chunk[i]!), ok: true, error: null }) });
+          await this.#d.plans.apply(ctx, plan, { subject, onStep: (i) => progress({ peerId: chunk[i]!.id, name: peerLabel(chunk[i]!), ok: true, error: null }) });
           for (const peer of chunk) this.#settled(ctx, input.action, peer, null);
         } catch (error) {
           stopped = describeError(error);

@@ -146,7 +146,6 @@ export class PeerImports {
       );
       built.set(rowNo, peerParams(input, ctx.version));
     }
-    const title = job.sourceName ? `Import ${job.sourceName} to ${iface.name}` : `CSV import to ${iface.name}`;
     for (let from = 0; from < toSend.length && !stop.reason; from += CHUNK) {
       let chunk = toSend.slice(from, from + CHUNK);
       while (chunk.length > 0 && !stop.reason) {
@@ -154,7 +153,7 @@ export class PeerImports {
         const plans = chunk.map(({ rowNo, p }) => planPeerAdd({ routerId: ctx.routerId, params: built.get(rowNo)!, label: { name: p.name, comment: p.comment }, iface: iface.name, warnings: [] }));
         const plan = combinePlans('peer.create', { type: 'peer', key: `${chunk.length} rows`, label: `${chunk.length} rows` }, plans);
         try {
-          const applied = await this.#d.plans.apply(ctx, plan, { title: `${title} (rows ${chunk[0]!.p.rowNumber}-${chunk.at(-1)!.p.rowNumber})` });
+          const applied = await this.#d.plans.apply(ctx, plan, { subject: { code: 'peer.import', params: { source: job.sourceName ?? '', interface: iface.name, from: chunk[0]!.p.rowNumber, to: chunk.at(-1)!.p.rowNumber } } });
           chunk.forEach(({ rowNo, p }, i) => {
             const id = applied.ids[i] ?? '';
             this.#d.imports.markApplied(job.id, rowNo, id);

@@ -77,7 +77,7 @@ export function createManagementServices(o: ManagementOptions): ManagementServic
     rollbackDelaySec,
     now: o.now,
     onRollbackPending: (routerId, planId, runsAt) => {
-      o.events.emit('changes:rollback', { routerId, planId, title: journal.get(planId)?.title ?? '', state: 'pending', runsAt });
+      o.events.emit('changes:rollback', { routerId, planId, subject: journal.get(planId)?.subject ?? null, title: journal.get(planId)?.title ?? '', state: 'pending', runsAt });
       rollbacks.expect(routerId, planId, runsAt, o.now());
     },
   });

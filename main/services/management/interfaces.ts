@@ -71,7 +71,7 @@ export class InterfaceManager {
       this.#confirm(input.planId, ctx.routerId, plan);
       const subject = { routerId: ctx.routerId, routerName: ctx.routerName, action: 'create' as const, objectType: 'interface' as const, objectName: name };
       const made = await this.#d.audit.record(subject, async () => {
-        const applied = await this.#d.plans.apply(ctx, plan, { planId: input.planId, title: `Create interface ${name}` });
+        const applied = await this.#d.plans.apply(ctx, plan, { planId: input.planId, subject: { code: 'interface.create', params: { name } } });
         const id = applied.ids[0]!;
         const after = await this.#d.models.state(ctx.routerId);
         return { value: { id, after, report: applied.report }, objectId: id, after: auditInterface(byId(after, id), address ? [address] : []) };
@@ -179,7 +179,7 @@ export class InterfaceManager {
       const subject = { routerId: ctx.routerId, routerName: ctx.routerName, action: 'delete' as const, objectType: 'interface' as const, objectId: iface.id, objectName: iface.name, before };
       this.#d.models.expectRemoval(ctx.routerId, peers.map((p) => p.id));
       const report = await this.#d.audit.record(subject, async () => {
-        const applied = await this.#d.plans.apply(ctx, plan, { planId: input.planId, title: `Delete interface ${iface.name} with its ${peers.length} peer(s)` });
+        const applied = await this.#d.plans.apply(ctx, plan, { planId: input.planId, subject: { code: 'interface.delete', params: { name: iface.name, peers: peers.length } } });
         return { value: applied.report, after: null };
       });
       await this.#d.models.readNow(ctx.routerId, ctx.client, ['interfaces', 'addresses']);
@@ -210,9 +210,8 @@ export class InterfaceManager {
   /** Applies the plan and returns the router as read right after it (for the audit entry and the answer). */
   async #set(ctx: RouterContext, iface: RouterInterface, action: 'edit' | 'enable' | 'disable', plan: ChangePlan, planId: string | undefined): Promise<{ after: RouterState; report: ApplyReport }> {
     const subject = { routerId: ctx.routerId, routerName: ctx.routerName, action, objectType: 'interface' as const, objectId: iface.id, objectName: iface.name, before: auditInterface(iface) };
-    const verb = action === 'edit' ? 'Edit' : action === 'enable' ? 'Enable' : 'Disable';
     return this.#d.audit.record(subject, async () => {
-      const applied = await this.#d.plans.apply(ctx, plan, { planId, title: `${verb} interface ${iface.name}` });
+      const applied = await this.#d.plans.apply(ctx, plan, { planId, subject: { code: action === 'edit' ? 'interface.update' : `interface.${action}`, params: { name: iface.name } } });
       const after = await this.#d.models.state(ctx.routerId);
       return { value: { after, report: applied.report }, after: auditInterface(byId(after, iface.id)) };
     });

@@ -48,7 +48,7 @@ export class PeerActions {
         objectType: 'peer' as const, objectId: peer.id, objectName: peerLabel(peer), before: auditPeer(peer),
       };
       const { after, report } = await this.#d.audit.record(subject, async () => {
-        const applied = await this.#d.plans.apply(ctx, plan, { planId: input.planId, title: `${input.disabled ? 'Disable' : 'Enable'} peer "${peerLabel(peer)}"` });
+        const applied = await this.#d.plans.apply(ctx, plan, { planId: input.planId, subject: { code: input.disabled ? 'peer.disable' : 'peer.enable', params: { name: peerLabel(peer) } } });
         const fresh = (await this.#d.models.state(ctx.routerId)).peer(peer.id) ?? (await readPeerAfterChange(this.#d.models, ctx, peer.id));
         return { value: { after: fresh, report: applied.report }, after: auditPeer(fresh) };
       });
@@ -78,7 +78,7 @@ export class PeerActions {
       }
       const subject = { routerId: ctx.routerId, routerName: ctx.routerName, action: 'delete' as const, objectType: 'peer' as const, objectId: peer.id, objectName: peerLabel(peer), before: auditPeer(peer) };
       const report = await this.#d.audit.record(subject, async () => {
-        const applied = await this.#d.plans.apply(ctx, plan, { planId: input.planId, title: `Delete peer "${peerLabel(peer)}" from ${peer.interface}` });
+        const applied = await this.#d.plans.apply(ctx, plan, { planId: input.planId, subject: { code: 'peer.delete', params: { name: peerLabel(peer), interface: peer.interface } } });
         return { value: applied.report, after: null };
       });
       this.#d.keys.forget(ctx.routerId, peer.publicKey);
@@ -116,7 +116,7 @@ export class PeerActions {
       const subject = { routerId: ctx.routerId, routerName: ctx.routerName, action: 'rotate-keys' as const, objectType: 'peer' as const, objectId: peer.id, objectName: peerLabel(peer), before: auditPeer(peer) };
       const after = await this.#d.audit.record(subject, async () => {
         try {
-          await this.#d.plans.apply(ctx, plan, { title: `New keys for peer "${peerLabel(peer)}"` });
+          await this.#d.plans.apply(ctx, plan, { subject: { code: 'peer.rotateKeys', params: { name: peerLabel(peer) } } });
         } catch (error) {
           if (!isLinkFailure(error)) handle.rollback();
           throw error;

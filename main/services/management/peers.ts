@@ -104,7 +104,7 @@ export class PeerEditor {
       const subject = { routerId: ctx.routerId, routerName: ctx.routerName, action: 'create' as const, objectType: 'peer' as const, objectName: draft.name };
       const { peer: created, report } = await this.#d.audit.record(subject, async () => {
         try {
-          const applied = await this.#d.plans.apply(ctx, plan, { planId: input.planId, title: `Add peer "${draft.name}" on ${iface.name}` });
+          const applied = await this.#d.plans.apply(ctx, plan, { planId: input.planId, subject: { code: 'peer.create', params: { name: draft.name, interface: iface.name } } });
           const id = applied.ids[0]!;
           const after = (await this.#d.models.state(ctx.routerId)).peer(id) ?? (await readPeerAfterChange(this.#d.models, ctx, id));
           return { value: { peer: after, report: applied.report }, objectId: id, after: auditPeer(after) };
@@ -175,7 +175,7 @@ export class PeerEditor {
 
       const subject = { routerId: ctx.routerId, routerName: ctx.routerName, action: 'edit' as const, objectType: 'peer' as const, objectId: current.id, objectName: peerLabel(current), before: auditPeer(current) };
       const { peer: updated, report } = await this.#d.audit.record(subject, async () => {
-        const applied = await this.#d.plans.apply(ctx, plan, { planId: input.planId, title: `Edit peer "${peerLabel(current)}" on ${current.interface}` });
+        const applied = await this.#d.plans.apply(ctx, plan, { planId: input.planId, subject: { code: 'peer.update', params: { name: peerLabel(current), interface: current.interface } } });
         const after = (await this.#d.models.state(ctx.routerId)).peer(current.id) ?? (await readPeerAfterChange(this.#d.models, ctx, current.id));
         return { value: { peer: after, report: applied.report }, after: auditPeer(after) };
       });

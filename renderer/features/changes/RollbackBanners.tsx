@@ -7,6 +7,7 @@ import type { RollbackEvent } from '../../../src/contract/index.ts';
 import { useLocale } from '../../i18n/index.ts';
 import { on } from '../../lib/api.ts';
 import { secondsUntil } from '../../lib/change-plan.ts';
+import { changeSubjectText } from '../../lib/change-subject.ts';
 import { formatClock } from '../../lib/format.ts';
 import { useNow } from '../../lib/hooks.ts';
 import { Banner, type BannerTone } from '../../ui/Banner.tsx';
@@ -24,7 +25,7 @@ function RollbackBanner({ event, router }: { event: RollbackEvent; router: strin
   const dismiss = useRollbacks((s) => s.dismiss);
   const time = event.runsAt !== null ? formatClock(event.runsAt, locale) : '';
   const seconds = event.runsAt !== null ? secondsUntil(event.runsAt, now) : 0;
-  const title = event.title || t('changes.rollback.untitled');
+  const title = changeSubjectText(t, event.subject, event.title, locale, now);
   const vars = { router, title, time, seconds };
   let heading: string;
   let body: string;

@@ -93,9 +93,9 @@ describe('countdown and commands', () => {
 describe('rollback banners store', () => {
   it('keeps one entry per plan, the latest state first; dismissing drops it', () => {
     const { receive, dismiss } = useRollbacks.getState();
-    receive({ routerId: 'r1', planId: 'a', title: 'Edit peer "x"', state: 'pending', runsAt: 10 });
-    receive({ routerId: 'r2', planId: 'b', title: 'Delete peer "y"', state: 'pending', runsAt: 20 });
-    receive({ routerId: 'r1', planId: 'a', title: 'Edit peer "x"', state: 'rolled-back', runsAt: 10 });
+    receive({ routerId: 'r1', planId: 'a', subject: null, title: 'Edit peer "x"', state: 'pending', runsAt: 10 });
+    receive({ routerId: 'r2', planId: 'b', subject: null, title: 'Delete peer "y"', state: 'pending', runsAt: 20 });
+    receive({ routerId: 'r1', planId: 'a', subject: null, title: 'Edit peer "x"', state: 'rolled-back', runsAt: 10 });
     expect(useRollbacks.getState().events.map((e) => [e.planId, e.state])).toEqual([['a', 'rolled-back'], ['b', 'pending']]);
     dismiss('a');
     expect(useRollbacks.getState().events.map((e) => e.planId)).toEqual(['b']);

@@ -26,7 +26,7 @@ export async function applyLink(sides: readonly [SidePlan, SidePlan], runner: Pl
     const s = sides[n]!;
     const other = sides[1 - n]!;
     try {
-      const result = await runner.apply(s.side.ctx, s.plan, { title: `Site link to ${other.side.ctx.routerName}` });
+      const result = await runner.apply(s.side.ctx, s.plan, { subject: { code: 'site.link', params: { other: other.side.ctx.routerName } } });
       result.ids.forEach((id, i) => record(s, i, 'create', 'ok', id));
       applied.push(result.ids);
     } catch (error) {
@@ -56,7 +56,7 @@ export async function applyLink(sides: readonly [SidePlan, SidePlan], runner: Pl
       for (let k = applied.length - 1; k >= 0; k--) {
         const done = sides[k]!;
         try {
-          await runner.apply(done.side.ctx, undoPlan(done.plan, applied[k]!), { title: `Undo site link to ${sides[1 - k]!.side.ctx.routerName} (the other router refused its part)` });
+          await runner.apply(done.side.ctx, undoPlan(done.plan, applied[k]!), { subject: { code: 'site.undo', params: { other: sides[1 - k]!.side.ctx.routerName } } });
           done.info.forEach((_, i) => {
             reports[k]![i]!.outcome = 'undone';
             record(done, i, 'delete', 'ok', applied[k]![i] ?? null);
