@@ -4,7 +4,7 @@
 import { resolve } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { bundlePairChecks, knownKeys, lookup, sourceOf } from './i18n-bundle.ts';
-import { applyReportSchema, itemDiffSchema, planItemSchema, rollbackEventSchema } from '../../../src/contract/index.ts';
+import { applyReportSchema, CHANGE_SUBJECT_CODES, itemDiffSchema, planItemSchema, rollbackEventSchema } from '../../../src/contract/index.ts';
 import en from '../../../renderer/i18n/changes.en.json' with { type: 'json' };
 import tr from '../../../renderer/i18n/changes.tr.json' with { type: 'json' };
 
@@ -27,6 +27,13 @@ describe('change plan translations', () => {
     for (const type of planItemSchema.shape.type.options) expect(lookup(en, `changes.diff.type.${type}`)).toBeTruthy();
     const titles: Record<string, string> = { pending: 'pendingTitle', 'rolled-back': 'rolledBackTitle', kept: 'keptTitle', unknown: 'unknownTitle' };
     for (const state of rollbackEventSchema.shape.state.options) expect(lookup(en, `changes.rollback.${titles[state]}`)).toBeTruthy();
+  });
+
+  it('has words for every change subject main can send', () => {
+    for (const code of CHANGE_SUBJECT_CODES) {
+      expect(lookup(en, `changes.subject.${code}`), code).toBeTruthy();
+      expect(lookup(tr, `changes.subject.${code}`), code).toBeTruthy();
+    }
   });
 
   it('the Turkish rollback line reads as the brief asks', () => {
