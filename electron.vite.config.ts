@@ -2,10 +2,13 @@ import { defineConfig } from 'electron-vite';
 import react from '@vitejs/plugin-react';
 import { resolve } from 'node:path';
 
+// WIREDESK_OUT builds somewhere else than out/ (side-by-side work in one checkout; the tests' host reads the same variable).
+const OUT = process.env.WIREDESK_OUT ?? 'out';
+
 export default defineConfig({
   main: {
     build: {
-      outDir: 'out/main',
+      outDir: `${OUT}/main`,
       // Native and large Node dependencies stay in node_modules; electron-builder ships them unpacked.
       externalizeDeps: true,
       lib: { entry: resolve('main/index.ts'), formats: ['es'] },
@@ -13,7 +16,7 @@ export default defineConfig({
   },
   preload: {
     build: {
-      outDir: 'out/preload',
+      outDir: `${OUT}/preload`,
       // A sandboxed preload cannot require modules: bundle everything into one CommonJS file.
       externalizeDeps: false,
       lib: { entry: resolve('main/preload/index.ts'), formats: ['cjs'] },
@@ -24,7 +27,7 @@ export default defineConfig({
     root: resolve('renderer'),
     plugins: [react()],
     build: {
-      outDir: resolve('out/renderer'),
+      outDir: resolve(`${OUT}/renderer`),
       emptyOutDir: true,
       minify: true,
       // A desktop app loads from disk: one 0.5 MB entry chunk is fine; the chart library is split off.

@@ -36,7 +36,7 @@ const CONTENT_TYPES: Record<string, string> = {
   '.woff2': 'font/woff2',
 };
 
-export const DEFAULT_RENDERER_DIR = resolve(import.meta.dirname, '../../out/renderer');
+export const DEFAULT_RENDERER_DIR = resolve(import.meta.dirname, '../..', process.env.WIREDESK_OUT ?? 'out', 'renderer');
 
 export async function startTestHost(options: TestHostOptions): Promise<TestHost> {
   const rendererDir = resolve(options.rendererDir ?? DEFAULT_RENDERER_DIR);
