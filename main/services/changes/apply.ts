@@ -82,6 +82,11 @@ export interface PlanRunnerDeps {
   readonly now: () => number;
   /** A plan is waiting for the router's own rollback (WireDesk lost the link after arming it). */
   readonly onRollbackPending?: (routerId: string, planId: string, runsAt: number) => void;
+  /**
+   * The session stopped answering mid-change: the connection is dropped so the router's status says so at once
+   * (instead of Online until the next poll times out), and under Safe Mode the router unrolls at once.
+   */
+  readonly onLinkLost?: (routerId: string) => void;
 }
 
 /** The step a plan's undo needs for an added item: the id the add answered, when known. */
@@ -140,6 +145,7 @@ export class PlanRunner {
     };
     const lost = (error: unknown, at: number | null): never => {
       if (at !== null && steps[at]) steps[at].state = 'unknown';
+      this.#d.onLinkLost?.(ctx.routerId);
       if (guardId !== null) {
         report.rollback.state = 'pending';
         settle('rollback-pending');
@@ -215,7 +221,8 @@ export class PlanRunner {
       let locked: unknown = null;
       await this.#d.probe(ctx.routerId, opts.timeoutMs).catch((e: unknown) => (locked = e));
       const touched = new Set<ModelPart>();
-      for (let i = 0; i < plan.steps.length; i++) rows[i] = await this.#readBack(ctx, plan.steps[i]!, ids[i] ?? null, report, opts, touched);
+      const printed = await this.#printTouched(ctx, plan.steps, ids, opts);
+      for (let i = 0; i < plan.steps.length; i++) rows[i] = this.#readBack(ctx, plan.steps[i]!, ids[i] ?? null, printed, report, touched);
       if (touched.size > 0) await this.#d.models.readNow(ctx.routerId, ctx.client, [...touched]);
       if (locked !== null || report.differences.length > 0) {
         if (locked !== null) report.differences.push({ item: plan.subject, field: 'connection', expected: 'a new connection is accepted', actual: errorText(locked) });
@@ -277,10 +284,34 @@ export class PlanRunner {
     }
   }
 
-  /** One print of the item the step touched; its differences from what was sent go into the report. */
-  async #readBack(ctx: RouterContext, step: PlanStep, addedId: string | null, report: ApplyReport, opts: CommandOptions, touched: Set<ModelPart>): Promise<Row | null> {
+  /**
+   * The items the steps touched, as the router shows them now: one print per menu, asking for just those ids
+   * (`?.id=*1 ?.id=*2 ?#|`: the API manual's query stack, see ../shared/reference/routeros-api.md), not one
+   * print per item: a bulk part of 50 peers is one print, not 50.
+   */
+  async #printTouched(ctx: RouterContext, steps: readonly PlanStep[], ids: readonly (string | null)[], opts: CommandOptions): Promise<Map<string, Map<string, Row>>> {
+    const wanted = new Map<string, Set<string>>();
+    steps.forEach((step, i) => {
+      const id = step.verb === 'add' ? ids[i] : step.target?.id;
+      if (!id) return;
+      const set = wanted.get(step.menu) ?? new Set<string>();
+      set.add(id);
+      wanted.set(step.menu, set);
+    });
+    const out = new Map<string, Map<string, Row>>();
+    for (const [menu, set] of wanted) {
+      const query = [...set].map((id) => `.id=${id}`);
+      if (query.length > 1) query.push(`#${'|'.repeat(query.length - 1)}`);
+      const rows = await ctx.client.print(menu, { query, ...opts });
+      out.set(menu, new Map(rows.flatMap((r) => (r['.id'] ? [[r['.id'], r] as const] : []))));
+    }
+    return out;
+  }
+
+  /** The item the step touched, as printed; its differences from what was sent go into the report. */
+  #readBack(ctx: RouterContext, step: PlanStep, addedId: string | null, printed: Map<string, Map<string, Row>>, report: ApplyReport, touched: Set<ModelPart>): Row | null {
     const id = step.verb === 'add' ? addedId : step.target?.id;
-    const [row] = id ? await ctx.client.print(step.menu, { query: [`.id=${id}`], ...opts }) : [];
+    const row = id ? printed.get(step.menu)?.get(id) : undefined;
     const isPeer = step.menu === PEERS_PATH;
     const part = isPeer ? null : partOf(step.menu);
     if (part) touched.add(part);

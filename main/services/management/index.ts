@@ -80,6 +80,7 @@ export function createManagementServices(o: ManagementOptions): ManagementServic
       o.events.emit('changes:rollback', { routerId, planId, subject: journal.get(planId)?.subject ?? null, title: journal.get(planId)?.title ?? '', state: 'pending', runsAt });
       rollbacks.expect(routerId, planId, runsAt, o.now());
     },
+    onLinkLost: (routerId) => void o.connections.reconnect(routerId).catch(() => undefined),
   });
   const deps: ManagementDeps = {
     sessions: new RouterSessions({ connections: o.connections, routers: o.routers }),

@@ -39,6 +39,12 @@ export interface FaultControls {
   readonly linkCut: boolean;
   /** Chunks of bytes received and held while the link was cut (lets a test know a request arrived). */
   readonly heldWhileCut: number;
+  /**
+   * How long the router keeps a session whose client went away while the link was cut (its FIN was dropped
+   * too) before its TCP timeout ends it and unrolls the Safe Mode it held: about 9 minutes on a real router
+   * (shared/reference/routeros-api.md, Safe Mode). Tests shorten it.
+   */
+  tcpTimeoutMs: number;
   /** Back to normal. */
   reset(): void;
   /** Sentences received and ignored because of silence() so far (lets a test know its request arrived). */
@@ -63,6 +69,7 @@ export class Faults implements FaultControls {
   ignoredSentences = 0;
   linkCut = false;
   heldWhileCut = 0;
+  tcpTimeoutMs = 540_000;
   private cutRules: Array<{ command: string; where: ((words: readonly string[]) => boolean) | undefined }> = [];
   private liftWaiters: Array<() => void> = [];
   readonly refusals = new Map<string, string>();

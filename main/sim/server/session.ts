@@ -57,8 +57,8 @@ export class Session implements FaultTarget {
     this.login = new LoginFlow(env.users, env.legacyLogin);
     socket.setNoDelay(true);
     socket.on('data', (chunk: Buffer) => this.receive(chunk));
-    socket.on('error', () => this.shutdown());
-    socket.on('close', () => this.shutdown());
+    socket.on('error', () => this.peerClosed());
+    socket.on('close', () => this.peerClosed());
     env.faults.attach(this);
   }
 
@@ -82,6 +82,25 @@ export class Session implements FaultTarget {
     const held = this.held;
     this.held = [];
     for (const chunk of held) this.receive(chunk);
+  }
+
+  /**
+   * The client closed its end. While the link is cut (a firewall rule dropping the app's packets), its FIN
+   * never reaches the router either: the router keeps the session, and the Safe Mode it holds, until the cut
+   * lifts and the retransmitted FIN arrives (a real router would otherwise wait for its TCP timeout, the
+   * 9 minutes the Safe Mode manual page speaks of). Loopback delivers the close at once, so it is held here.
+   */
+  private peerClosed(): void {
+    if (this.env.faults.linkCut && !this.closed) {
+      const timeout = setTimeout(() => this.shutdown(), this.env.faults.tcpTimeoutMs);
+      timeout.unref();
+      void this.env.faults.whenLifted().then(() => {
+        clearTimeout(timeout);
+        this.shutdown();
+      });
+      return;
+    }
+    this.shutdown();
   }
 
   private shutdown(): void {

@@ -122,6 +122,22 @@ describe('a plan shows exactly what is sent', () => {
   });
 });
 
+describe('verifying a plan', () => {
+  it('reads the items a plan touched back with one print per menu, asking for just their ids', async () => {
+    const m = await router();
+    const ids: string[] = [];
+    for (const name of ['v1', 'v2', 'v3', 'v4']) ids.push((await m.call('peers:create', { routerId: m.routerId, interface: 'wg-office', name })).peer.id);
+    m.sim.commands.start();
+    await m.call('peers:bulk', { routerId: m.routerId, action: 'disable', peerIds: ids });
+    const log = m.sim.commands.stop().filter((e) => e.source === 'api');
+    const lastWrite = log.map((e) => e.command).lastIndexOf(`${PEERS}/set`);
+    const reads = log.slice(lastWrite + 1).filter((e) => e.command === `${PEERS}/print`);
+    // The first peer print after the last write is the read-back: the four ids, or-ed, in one query.
+    expect(reads[0]!.words.filter((w) => w.startsWith('?'))).toEqual([...ids.map((id) => `?.id=${id}`), '?#|||']);
+    for (const id of ids) expect(m.rows().find((r) => r['.id'] === id)!['disabled']).toBe('true');
+  });
+});
+
 describe('backups and the journal', () => {
   it('writes the backup and the journal entry before the first command, without any key', async () => {
     const m = await router();

@@ -67,14 +67,19 @@ describe('link-cut fault', () => {
     expect(await again.rows(['/system/identity/print'])).toHaveLength(1);
   });
 
-  it('a Safe Mode unroll (the owner\'s connection closed) lifts the cut', async () => {
+  it('a client gone while cut is not seen by the router until its TCP timeout; then Safe Mode unrolls and the cut lifts', async () => {
     const { sim, peer } = await start118();
     const api = await login(sim);
     await api.call(['/safe-mode/take']);
     sim.faults.cutLinkAfter(`${PEERS}/set`);
     api.write([`${PEERS}/set`, `=.id=${peer}`, '=comment=locked-out']);
     await waitFor(() => sim.faults.linkCut);
+    // The client's FIN is dropped like the rest of its packets: the router keeps the session and its Safe Mode.
+    sim.faults.tcpTimeoutMs = 400;
     api.socket.destroy();
+    await new Promise((r) => setTimeout(r, 150));
+    expect(sim.faults.linkCut).toBe(true);
+    expect(sim.state.print(PEERS)[0]!.comment).toBe('locked-out');
     await waitFor(() => !sim.faults.linkCut);
     expect(sim.state.print(PEERS)[0]!.comment).toBe('before');
     expect(await (await login(sim)).rows(['/safe-mode/print'])).toEqual([{ enabled: 'false', current: 'false' }]);
