@@ -18,7 +18,7 @@ describe('change subjects', () => {
     expect(changeSubjectText(t, { code: 'peer.bulk', params: { action: 'disable', count: 120, from: 51, to: 100 } }, '', 'en-GB')).toBe('Disable 120 peers (51–100)');
     expect(changeSubjectText(t, { code: 'peer.import', params: { source: '', interface: 'wg1', from: 2, to: 9 } }, '', 'en-GB')).toBe('CSV import to wg1 (rows 2–9)');
     const tt = i18n.getFixedT('tr');
-    expect(changeSubjectText(tt, { code: 'peer.delete', params: { name: 'telefon', interface: 'wg1' } }, '', 'tr-TR')).toBe('"telefon" eşini wg1 arayüzünden sil');
+    expect(changeSubjectText(tt, { code: 'peer.delete', params: { name: 'telefon', interface: 'wg1' } }, '', 'tr-TR')).toBe('"telefon" peer\'ını wg1 arayüzünden sil');
   });
 
   it('names what an undo or a restore goes back on', () => {
