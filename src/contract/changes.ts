@@ -31,7 +31,7 @@ export const changeSubjectSchema: z.ZodType<ChangeSubject> = z.lazy(() => z.obje
 }));
 
 export const planItemSchema = z.object({
-  type: z.enum(['peer', 'interface', 'address', 'firewall']),
+  type: z.enum(['peer', 'interface', 'address', 'firewall', 'route']),
   /** Stable across ids: a peer's public key, an interface's name. */
   key: z.string(),
   label: z.string(),

@@ -446,7 +446,7 @@ const backupSummarySchema = z.object({
   title: z.string(),
   subject: changeSubjectSchema.nullable(),
   planId: z.string(),
-  counts: z.object({ interfaces: z.number().int(), peers: z.number().int(), addresses: z.number().int(), firewall: z.number().int() }),
+  counts: z.object({ interfaces: z.number().int(), peers: z.number().int(), addresses: z.number().int(), firewall: z.number().int(), routes: z.number().int() }),
 });
 const byBackup = z.object({ routerId: routerIdSchema, backupId: z.number({ message: 'Choose a backup from the list.' }).int().positive() });
 

@@ -3,7 +3,7 @@ import { z } from 'zod';
 import { routerIdSchema } from './models.ts';
 
 /** The parts of a router WireDesk reads; one that the router refused is unknown, the others still show. */
-export const ROUTER_PARTS = ['interfaces', 'peers', 'addresses', 'dynamic', 'firewall', 'cloud'] as const;
+export const ROUTER_PARTS = ['interfaces', 'peers', 'addresses', 'dynamic', 'firewall', 'cloud', 'routes'] as const;
 export const routerPartSchema = z.enum(ROUTER_PARTS);
 export type RouterPart = z.infer<typeof routerPartSchema>;
 
@@ -28,7 +28,7 @@ export const dataSourceSchema = z.object({
 });
 
 /** What changed in a router's model, so a screen re-reads only what it shows. */
-export const MODEL_CHANGES = ['interfaces', 'peers', 'addresses', 'firewall', 'cloud', 'status', 'counters', 'source', 'parts'] as const;
+export const MODEL_CHANGES = ['interfaces', 'peers', 'addresses', 'firewall', 'cloud', 'routes', 'status', 'counters', 'source', 'parts'] as const;
 export const modelChangedSchema = z.object({ routerId: routerIdSchema, changes: z.array(z.enum(MODEL_CHANGES)) });
 export type ModelChanged = z.infer<typeof modelChangedSchema>;
 

@@ -122,6 +122,9 @@ export class PlanRunner {
     const title = subjectText(o.subject);
     const name = `wiredesk-undo-${planId.slice(0, 8)}`;
     const steps: StepReport[] = plan.steps.map((s) => ({ cli: commandLine(s, plan.secretFields), item: s.item, state: 'not-sent', error: null }));
+    // Static routes are not followed between polls (see router-model/parts.ts): read them now, so the backup
+    // holds the routes as they are (another admin may have added one since WireDesk connected).
+    await this.#d.models.readNow(ctx.routerId, ctx.client, ['routes']);
     const state = await this.#d.models.state(ctx.routerId);
     const snapshot = snapshotScope(state, responderParam(ctx));
     const { backupId } = this.#d.journal.begin(
@@ -330,9 +333,9 @@ export class PlanRunner {
   }
 }
 
-/** The model part a menu feeds (peers are applied row by row instead; routes are not in the model). */
+/** The model part a menu feeds (peers are applied row by row instead). */
 function partOf(menu: string): ModelPart | null {
-  if (menu === IP_ROUTE_PATH) return null;
+  if (menu === IP_ROUTE_PATH) return 'routes';
   if (menu === IP_ADDRESS_PATH) return 'addresses';
   if (menu === FIREWALL_FILTER_PATH) return 'firewall';
   return 'interfaces';

@@ -1,5 +1,5 @@
 // A router's WireGuard scope as it stood before a change, from the router model: WireGuard interfaces,
-// their peers, the IP addresses on those interfaces, and the input-chain firewall rules that mention a
+// their peers, the IP addresses on those interfaces, the static routes through them (site-to-site), and the input-chain firewall rules that mention a
 // WireGuard port or interface. Kept twice: as items with fields (for diffs and restores) and as a `.rsc`
 // script in RouterOS console syntax a technician can read or paste. No private or preshared key is in
 // either: the model never holds them, and this file says so in its header.
@@ -14,6 +14,8 @@ export interface ScopeSnapshot {
   readonly peers: readonly ItemFields[];
   readonly addresses: readonly ItemFields[];
   readonly firewall: readonly ItemFields[];
+  /** Static routes through these interfaces (site-to-site). Absent in backups taken before routes were kept. */
+  readonly routes?: readonly ItemFields[];
 }
 
 /** Fields a firewall print shows that are counters or router-made marks, not configuration. */
@@ -36,7 +38,22 @@ export function snapshotScope(state: RouterState, responderParam: string | null)
     .filter((a) => names.has(a.interface) && !a.dynamic)
     .map((a): ItemFields => ({ address: a.address, interface: a.interface, ...(a.comment ? { comment: a.comment } : {}), ...(a.disabled ? { disabled: 'yes' } : {}) }));
   const firewall = state.firewall.filter((r) => mentionsWireGuard(r, names, ports)).map(firewallFields);
-  return { interfaces, peers, addresses, firewall };
+  const routes = state.parts.routes.known ? state.routes.filter((r) => routeInterfaces(r).some((n) => names.has(n))).map(routeFields) : undefined;
+  return { interfaces, peers, addresses, firewall, ...(routes ? { routes } : {}) };
+}
+
+/** The interfaces a route's gateway names: `wg-site`, or `10.9.0.1%wg-site`. */
+export function routeInterfaces(route: Readonly<Record<string, string | undefined>>): string[] {
+  return (route['gateway'] ?? '').split(',').map((g) => (g.includes('%') ? g.slice(g.indexOf('%') + 1) : g));
+}
+
+function routeFields(r: Row): ItemFields {
+  const f: Record<string, string> = { 'dst-address': r['dst-address'] ?? '', gateway: r['gateway'] ?? '' };
+  if (r['distance'] && r['distance'] !== '1') f['distance'] = r['distance'];
+  if (r['routing-table'] && r['routing-table'] !== 'main') f['routing-table'] = r['routing-table'];
+  if (r['comment']) f['comment'] = r['comment'];
+  if (r['disabled'] === 'true' || r['disabled'] === 'yes') f['disabled'] = 'yes';
+  return f;
 }
 
 function mentionsWireGuard(rule: Row, names: ReadonlySet<string>, ports: ReadonlySet<string>): boolean {
@@ -66,7 +83,7 @@ export function toRsc(snapshot: ScopeSnapshot, header: BackupHeader): string {
   const lines = [
     `# WireDesk backup of router "${header.routerName}"${header.version ? ` (RouterOS ${header.version})` : ''}, ${new Date(header.takenAt).toISOString().replace('T', ' ').slice(0, 19)} UTC`,
     `# Taken before: ${header.before}`,
-    '# Scope: WireGuard interfaces, their peers and IP addresses, and input firewall rules that mention them.',
+    '# Scope: WireGuard interfaces, their peers and IP addresses, static routes through them, and input firewall rules that mention them.',
     '# No private or preshared key is in this file: an interface re-created from it gets a new key pair.',
   ];
   const section = (path: string, items: readonly ItemFields[], comment?: string): void => {
@@ -78,6 +95,7 @@ export function toRsc(snapshot: ScopeSnapshot, header: BackupHeader): string {
   section('/interface wireguard', snapshot.interfaces);
   section('/interface wireguard peers', snapshot.peers);
   section('/ip address', snapshot.addresses);
+  section('/ip route', snapshot.routes ?? []);
   section('/ip firewall filter', snapshot.firewall, '# In their order in the input chain; `add` puts them at its end, so place them again before any drop rule.');
   return `${lines.join('\n')}\n`;
 }

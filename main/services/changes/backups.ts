@@ -5,8 +5,8 @@ import { AppError, type PlanView } from '../../../src/contract/index.ts';
 import type { ChangedSince, ChangeSubject, UndoConflict } from '../../../src/contract/changes.ts';
 import { peerFeatures } from '../../../src/domain/index.ts';
 import type { Backup, ChangeJournal, JournalEntry } from '../../store/change-journal.ts';
-import type { RouterModels } from '../router-model/index.ts';
-import type { RouterSessions } from '../management/router-session.ts';
+import type { RouterModels, RouterState } from '../router-model/index.ts';
+import type { RouterContext, RouterSessions } from '../management/router-session.ts';
 import type { ApplyReport, PlanRunner } from './apply.ts';
 import { snapshotScope, type ScopeSnapshot } from './backup.ts';
 import { canonical } from './fields.ts';
@@ -16,21 +16,25 @@ import type { ItemDiff, ItemFields, PlanItem } from './plan.ts';
 
 export interface BackupServiceDeps {
   readonly sessions: RouterSessions;
-  readonly models: Pick<RouterModels, 'live'>;
+  readonly models: Pick<RouterModels, 'live' | 'readNow'>;
   readonly journal: ChangeJournal;
   readonly plans: PlanRunner;
   readonly previews: PlanPreviews;
 }
 
-type Part = 'interfaces' | 'addresses' | 'peers';
-const PARTS: ReadonlyArray<[Part, 'interface' | 'address' | 'peer']> = [['interfaces', 'interface'], ['addresses', 'address'], ['peers', 'peer']];
+type Part = 'interfaces' | 'addresses' | 'peers' | 'routes';
+const PARTS: ReadonlyArray<[Part, 'interface' | 'address' | 'peer' | 'route']> = [['interfaces', 'interface'], ['addresses', 'address'], ['peers', 'peer'], ['routes', 'route']];
 
 /** What changed from scope `a` to scope `b`, item by item (firewall rules listed as added or removed). */
 export function diffScopes(a: ScopeSnapshot, b: ScopeSnapshot): ItemDiff[] {
   const out: ItemDiff[] = [];
   for (const [part, type] of PARTS) {
-    const before = new Map(a[part].map((f) => [itemKey(type, f), f]));
-    const after = new Map(b[part].map((f) => [itemKey(type, f), f]));
+    // Routes are compared only when both sides hold them (backups from before routes were kept do not).
+    const partA = a[part];
+    const partB = b[part];
+    if (!partA || !partB) continue;
+    const before = new Map(partA.map((f) => [itemKey(type, f), f]));
+    const after = new Map(partB.map((f) => [itemKey(type, f), f]));
     for (const [key, f] of before) {
       const g = after.get(key);
       const item: PlanItem = { type, key, label: label(type, f) };
@@ -53,6 +57,7 @@ export function diffScopes(a: ScopeSnapshot, b: ScopeSnapshot): ItemDiff[] {
 function label(type: string, f: ItemFields): string {
   if (type === 'peer') return f['name'] || f['comment'] || `${(f['public-key'] ?? '').slice(0, 8)}…`;
   if (type === 'address') return `${f['address']} on ${f['interface']}`;
+  if (type === 'route') return itemKey('route', f);
   return f['name'] ?? '';
 }
 
@@ -67,12 +72,12 @@ export class BackupService {
     this.#d = deps;
   }
 
-  list(routerId: string): Array<Omit<Backup, 'snapshot' | 'rsc'> & { counts: Record<'interfaces' | 'peers' | 'addresses' | 'firewall', number> }> {
+  list(routerId: string): Array<Omit<Backup, 'snapshot' | 'rsc'> & { counts: Record<'interfaces' | 'peers' | 'addresses' | 'firewall' | 'routes', number> }> {
     return this.#d.journal.backups(routerId).map((b) => {
       const s = b.snapshot as ScopeSnapshot;
       return {
         id: b.id, routerId: b.routerId, routerName: b.routerName, takenAt: b.takenAt, planId: b.planId, title: b.title, subject: b.subject,
-        counts: { interfaces: s.interfaces.length, peers: s.peers.length, addresses: s.addresses.length, firewall: s.firewall.length },
+        counts: { interfaces: s.interfaces.length, peers: s.peers.length, addresses: s.addresses.length, firewall: s.firewall.length, routes: s.routes?.length ?? 0 },
       };
     });
   }
@@ -87,13 +92,13 @@ export class BackupService {
   async diff(routerId: string, from: number, to: number | null): Promise<ItemDiff[]> {
     const a = this.get(routerId, from).snapshot as ScopeSnapshot;
     if (to !== null) return diffScopes(a, this.get(routerId, to).snapshot as ScopeSnapshot);
-    return this.#d.sessions.run(routerId, async (ctx) => diffScopes(a, snapshotScope(await this.#d.models.live(routerId), peerFeatures(ctx.version).responderParam)));
+    return this.#d.sessions.run(routerId, async (ctx) => diffScopes(a, snapshotScope(await current(this.#d.models, ctx), peerFeatures(ctx.version).responderParam)));
   }
 
   async restore(routerId: string, backupId: number, o: { preview: true } | { preview: false; planId?: string }): Promise<PlanView | ApplyReport> {
     const backup = this.get(routerId, backupId);
     return this.#d.sessions.run(routerId, async (ctx) => {
-      const state = await this.#d.models.live(routerId);
+      const state = await current(this.#d.models, ctx);
       const plan = planRestore(backup.snapshot as ScopeSnapshot, state, { routerId, kind: 'backup.restore', responderParam: peerFeatures(ctx.version).responderParam });
       if (plan.steps.length === 0) throw new AppError('VALIDATION', 'The router already matches this backup: nothing to restore.');
       if (o.preview) return this.#d.previews.keep(plan, { backupId });
@@ -119,7 +124,7 @@ export class BackupService {
     if (entry.state !== 'applied' || entry.backupId === null) throw new AppError('CONFLICT', `"${entry.title}" is ${entry.state.replace('-', ' ')}, not applied: there is nothing to undo.`);
     const backup = this.get(routerId, entry.backupId);
     return this.#d.sessions.run(routerId, async (ctx) => {
-      const state = await this.#d.models.live(routerId);
+      const state = await current(this.#d.models, ctx);
       const responderParam = peerFeatures(ctx.version).responderParam;
       const diffs = entry.diff as ItemDiff[];
       const changed = changedSince(diffs, snapshotScope(state, responderParam), backup.snapshot as ScopeSnapshot);
@@ -140,6 +145,15 @@ export class BackupService {
 }
 
 /**
+ * The router as it is now, for a diff, a restore or an undo: the live model, with its static routes read
+ * again (they are not followed between polls; see router-model/parts.ts).
+ */
+async function current(models: Pick<RouterModels, 'live' | 'readNow'>, ctx: RouterContext): Promise<RouterState> {
+  await models.live(ctx.routerId);
+  return models.readNow(ctx.routerId, ctx.client, ['routes']);
+}
+
+/**
  * Items the change touched that are no longer as it left them: an undo must not overwrite someone's later
  * change. What the change left is the backup's item with the change's fields over it (an edit), or the fields
  * it added (an add); any field that differs now, secrets aside, counts.
@@ -147,7 +161,7 @@ export class BackupService {
 export function changedSince(diffs: readonly ItemDiff[], now: ScopeSnapshot, before: ScopeSnapshot): Array<ChangedSince & { text: string }> {
   const out: Array<ChangedSince & { text: string }> = [];
   const lookup = (scope: ScopeSnapshot, type: string, key: string): ItemFields | undefined => {
-    const part = type === 'interface' ? scope.interfaces : type === 'address' ? scope.addresses : type === 'peer' ? scope.peers : [];
+    const part = type === 'interface' ? scope.interfaces : type === 'address' ? scope.addresses : type === 'peer' ? scope.peers : type === 'route' ? scope.routes ?? [] : [];
     return part.find((f) => itemKey(type as 'peer', f) === key);
   };
   for (const d of diffs) {

@@ -5,24 +5,27 @@
 // still as the change left them.
 //
 // Scope: WireGuard interfaces (added or changed, never removed: an interface made after the backup may carry
-// other peers the technician wants; it is named in a warning instead), their IP addresses and their peers.
+// other peers the technician wants; it is named in a warning instead), their IP addresses, their peers and
+// the static routes through them.
 // Firewall rules are shown in the backup's script but not restored: their place in the chain decides what
 // they do, and a plan that moves rules is its own change.
 import type { ManagementWarning } from '../../../src/contract/index.ts';
 import { IP_ADDRESS_PATH } from '../../routeros/menus/ip-address.ts';
+import { IP_ROUTE_PATH } from '../../routeros/menus/ip-route.ts';
 import { PEERS_PATH } from '../../routeros/menus/wireguard-peers.ts';
 import { WIREGUARD_PATH } from '../../routeros/menus/wireguard.ts';
 import type { ParamValue } from '../../routeros/text.ts';
 import { INTERFACE_TRAP_HINTS, PEER_TRAP_HINTS } from '../management/errors.ts';
 import type { RouterState } from '../router-model/index.ts';
-import { snapshotScope, type ScopeSnapshot } from './backup.ts';
+import { routeInterfaces, snapshotScope, type ScopeSnapshot } from './backup.ts';
 import { canonical } from './fields.ts';
 import { SECRET_FIELDS, type ChangeKind, type ChangePlan, type ItemDiff, type ItemFields, type PlanItem, type PlanStep } from './plan.ts';
 
-/** How an item is found again: interfaces by name, addresses by address and interface, peers by public key. */
-export function itemKey(type: 'interface' | 'address' | 'peer', f: ItemFields): string {
+/** How an item is found again: interfaces by name, addresses by address and interface, peers by public key, routes by destination, gateway and table. */
+export function itemKey(type: 'interface' | 'address' | 'peer' | 'route', f: ItemFields): string {
   if (type === 'interface') return f['name'] ?? '';
   if (type === 'address') return `${f['address'] ?? ''}@${f['interface'] ?? ''}`;
+  if (type === 'route') return `${f['dst-address'] ?? ''} via ${f['gateway'] ?? ''}${f['routing-table'] && f['routing-table'] !== 'main' ? ` (${f['routing-table']})` : ''}`;
   return f['public-key'] ?? '';
 }
 
@@ -62,21 +65,23 @@ export function planRestore(backup: ScopeSnapshot, state: RouterState, o: Restor
     interface: new Map(state.interfaces.map((i) => [i.name, i.id])),
     address: new Map(state.addresses.map((a) => [`${a.address}@${a.interface}`, a.id])),
     peer: new Map(state.peers.map((p) => [p.publicKey, p.id])),
+    route: new Map(state.routes.map((r) => [itemKey('route', { 'dst-address': r['dst-address'] ?? '', gateway: r['gateway'] ?? '', 'routing-table': r['routing-table'] ?? 'main' }), r['.id'] ?? ''])),
   };
+  type Type = 'interface' | 'address' | 'peer' | 'route';
   const names = new Set(backup.interfaces.map((i) => i['name'] ?? ''));
 
-  const step = (type: 'interface' | 'address' | 'peer', menu: string, verb: PlanStep['verb'], key: string, label: string, params: Array<[string, ParamValue]>, before: ItemFields | null, after: ItemFields | null, find: Array<[string, string]>, undo: PlanStep | null): void => {
+  const step = (type: Type, menu: string, verb: PlanStep['verb'], key: string, label: string, params: Array<[string, ParamValue]>, before: ItemFields | null, after: ItemFields | null, find: Array<[string, string]>, undo: PlanStep | null): void => {
     const item: PlanItem = { type, key, label };
     const hints = type === 'peer' ? PEER_TRAP_HINTS : INTERFACE_TRAP_HINTS;
     const verbText = verb === 'add' ? 'Adding' : verb === 'set' ? 'Putting back' : 'Removing';
     steps.push({ menu, verb, target: verb === 'add' ? null : { id: ids[type].get(key) ?? '', find }, params, item, label: `${verbText} ${type} ${label} (restore)`, hints, undo: undo ? { ...undo, item, hints } : null });
     diff.push({ item, change: verb === 'add' ? 'add' : verb === 'set' ? 'edit' : 'remove', before, after });
   };
-  const removal = (menu: string, type: 'interface' | 'address' | 'peer', key: string, find: Array<[string, string]>, label: string): PlanStep =>
+  const removal = (menu: string, type: Type, key: string, find: Array<[string, string]>, label: string): PlanStep =>
     ({ menu, verb: 'remove', target: { id: '', find }, params: [], item: { type, key, label }, label: `Removing ${type} ${label} again`, undo: null });
-  const readd = (menu: string, type: 'interface' | 'address' | 'peer', key: string, fields: ItemFields, label: string): PlanStep =>
+  const readd = (menu: string, type: Type, key: string, fields: ItemFields, label: string): PlanStep =>
     ({ menu, verb: 'add', target: null, params: entries(fields), item: { type, key, label }, label: `Adding ${type} ${label} back`, undo: null });
-  const setBack = (menu: string, type: 'interface' | 'address' | 'peer', key: string, params: Array<[string, ParamValue]>, find: Array<[string, string]>, label: string): PlanStep =>
+  const setBack = (menu: string, type: Type, key: string, params: Array<[string, ParamValue]>, find: Array<[string, string]>, label: string): PlanStep =>
     ({ menu, verb: 'set', target: { id: ids[type].get(key) ?? '', find }, params, item: { type, key, label }, label: `Putting ${type} ${label} back`, undo: null });
 
   // Interfaces: added or put back.
@@ -136,6 +141,26 @@ export function planRestore(backup: ScopeSnapshot, state: RouterState, o: Restor
     if (addrBackup.has(key) || !wanted('address', key)) continue;
     const find: Array<[string, string]> = [['address', cur['address'] ?? ''], ['interface', cur['interface'] ?? '']];
     step('address', IP_ADDRESS_PATH, 'remove', key, key.replace('@', ' on '), [], cur, null, find, readd(IP_ADDRESS_PATH, 'address', key, cur, key));
+  }
+  // Static routes through the backed-up interfaces (site-to-site), when the backup holds them: added back or
+  // removed; one through an interface made after the backup stays, as that interface does.
+  if (backup.routes) {
+    const routeFind = (f: ItemFields): Array<[string, string]> => [['dst-address', f['dst-address'] ?? ''], ['gateway', f['gateway'] ?? '']];
+    const routesNow = new Map((now.routes ?? []).filter((f) => routeInterfaces(f).some((n) => names.has(n))).map((f) => [itemKey('route', f), f]));
+    const routesBackup = new Map(backup.routes.map((f) => [itemKey('route', f), f]));
+    for (const [key, b] of routesBackup) {
+      if (!wanted('route', key)) continue;
+      const cur = routesNow.get(key);
+      if (!cur) step('route', IP_ROUTE_PATH, 'add', key, key, entries(b), null, b, routeFind(b), removal(IP_ROUTE_PATH, 'route', key, routeFind(b), key));
+      else {
+        const params = differing(b, cur, new Set(['dst-address', 'gateway', 'routing-table']));
+        if (params.length > 0) step('route', IP_ROUTE_PATH, 'set', key, key, params, pick(cur, params), pick(b, params), routeFind(b), setBack(IP_ROUTE_PATH, 'route', key, params.map(([f]) => [f, cur[f] ?? emptyOf(f)]), routeFind(b), key));
+      }
+    }
+    for (const [key, cur] of routesNow) {
+      if (routesBackup.has(key) || !wanted('route', key)) continue;
+      step('route', IP_ROUTE_PATH, 'remove', key, key, [], cur, null, routeFind(cur), readd(IP_ROUTE_PATH, 'route', key, cur, key));
+    }
   }
   if (pskLost > 0) warnings.push({ code: 'FIELD_UNSUPPORTED', message: `${pskLost} peer(s) are added back without a preshared key (backups hold none): set a new one where the device used one.` });
 

@@ -117,10 +117,14 @@ export function scopeDifferences(before: ScopeSnapshot, after: ScopeSnapshot): s
     ['interfaces', (f) => f['name'] ?? ''],
     ['peers', (f) => f['public-key'] ?? ''],
     ['addresses', (f) => `${f['address'] ?? ''}@${f['interface'] ?? ''}`],
+    ['routes', (f) => `${f['dst-address'] ?? ''} via ${f['gateway'] ?? ''}`],
   ];
   for (const [part, key] of parts) {
-    const a = keyed(before[part as 'peers'], key);
-    const b = keyed(after[part as 'peers'], key);
+    const itemsBefore = before[part as 'routes'];
+    const itemsAfter = after[part as 'routes'];
+    if (!itemsBefore || !itemsAfter) continue;
+    const a = keyed(itemsBefore, key);
+    const b = keyed(itemsAfter, key);
     for (const [k, v] of a) if (b.get(k) !== v) out.push(`${part}:${k}`);
     for (const k of b.keys()) if (!a.has(k)) out.push(`${part}:${k}`);
   }

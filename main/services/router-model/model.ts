@@ -44,6 +44,8 @@ export interface RouterState extends RouterWireGuard {
   readonly vanished: readonly VanishedPeer[];
   /** The input chain, in the router's order (the first matching rule decides). */
   readonly firewall: readonly Row[];
+  /** Static routes through a WireGuard interface (site-to-site links add them), in the router's order. */
+  readonly routes: readonly Row[];
   readonly cloud: IpCloud | null;
   /** Identity, RouterOS version and board as the router reported them at login (or last time, offline). */
   readonly facts: RouterFacts | null;
@@ -59,7 +61,7 @@ export interface RouterFacts {
 }
 
 /** A kind of change, pushed to the renderer so it re-reads only what it shows. */
-export type ModelChange = 'interfaces' | 'peers' | 'addresses' | 'firewall' | 'cloud' | 'status' | 'counters' | 'source' | 'parts';
+export type ModelChange = 'interfaces' | 'peers' | 'addresses' | 'firewall' | 'cloud' | 'routes' | 'status' | 'counters' | 'source' | 'parts';
 
 export interface RouterModelOptions {
   readonly routerId: string;
@@ -87,6 +89,8 @@ export class RouterModel {
   /** Ids WireDesk is removing itself: their disappearance is not "vanished". */
   readonly #removing = new Set<string>();
   #firewall = new Map<string, Row>();
+  /** Every static route; narrowed to WireGuard gateways when a state is built. */
+  #routes: Row[] = [];
   #dynamic = new Set<string>();
   #cloud: Row | null = null;
   #facts: RouterFacts | null = null;
@@ -113,6 +117,7 @@ export class RouterModel {
   #interfacesBuilt: RouterInterface[] | undefined;
   #addressesBuilt: IpAddressEntry[] | undefined;
   #firewallBuilt: Row[] | undefined;
+  #routesBuilt: Row[] | undefined;
   #cloudBuilt: IpCloud | null | undefined;
   readonly #vanishedBuilt = new WeakMap<Row, WireGuardPeer>();
 
@@ -364,6 +369,11 @@ export class RouterModel {
         if (before.length !== after.length || after.some((r, i) => !sameRow(r, before[i]!))) this.#touch('firewall');
         return;
       }
+      case 'routes': {
+        if (rows.length !== this.#routes.length || rows.some((r, i) => !sameRow(r, this.#routes[i]!))) this.#touch('routes');
+        this.#routes = [...rows];
+        return;
+      }
       case 'dynamic': {
         const next = dynamicInterfaceNames(rows);
         if (next.size !== this.#dynamic.size || [...next].some((n) => !this.#dynamic.has(n))) {
@@ -399,6 +409,9 @@ export class RouterModel {
         return;
       case 'firewall':
         this.#firewall.clear();
+        return;
+      case 'routes':
+        this.#routes = [];
         return;
       case 'dynamic':
         this.#dynamic.clear();
@@ -498,6 +511,8 @@ export class RouterModel {
       if (c === 'interfaces') this.#interfacesBuilt = undefined;
       if (c === 'addresses') this.#addressesBuilt = undefined;
       if (c === 'firewall') this.#firewallBuilt = undefined;
+      // Which routes count depends on the WireGuard interfaces' names.
+      if (c === 'routes' || c === 'interfaces') this.#routesBuilt = undefined;
       if (c === 'cloud') this.#cloudBuilt = undefined;
     }
     this.#state = undefined;
@@ -539,6 +554,11 @@ export class RouterModel {
     }
     this.#addressesBuilt ??= [...this.#addresses.values()].map(toIpAddress);
     this.#firewallBuilt ??= [...this.#firewall.values()];
+    if (!this.#routesBuilt) {
+      const wg = new Set([...this.#interfaces.values()].map((r) => r['name'] ?? ''));
+      // A gateway is an interface name, or an address with the interface after '%' (`10.9.0.1%wg-site`).
+      this.#routesBuilt = this.#routes.filter((r) => (r['gateway'] ?? '').split(',').some((g) => wg.has(g.includes('%') ? g.slice(g.indexOf('%') + 1) : g)));
+    }
     this.#cloudBuilt ??= this.#cloud ? toIpCloud(this.#cloud) : null;
     return {
       routerId: this.routerId,
@@ -550,6 +570,7 @@ export class RouterModel {
       peers,
       vanished: [...this.#vanished.values()].map((v) => ({ peer: this.#vanishedPeer(v.row), status: v.status, vanishedAt: v.vanishedAt })),
       firewall: this.#firewallBuilt,
+      routes: this.#routesBuilt,
       cloud: this.#cloudBuilt,
       facts: this.#facts,
       peer: (id) => (byId ??= new Map(peers.map((p) => [p.id, p]))).get(id),

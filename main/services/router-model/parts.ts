@@ -7,11 +7,12 @@ import { FILTER_PATH } from '../../routeros/menus/firewall-filter.ts';
 import { INTERFACE_PATH, WIREGUARD_LINKS } from '../../routeros/menus/interface.ts';
 import { IP_ADDRESS_PATH } from '../../routeros/menus/ip-address.ts';
 import { IP_CLOUD_PATH } from '../../routeros/menus/ip-cloud.ts';
+import { IP_ROUTE_PATH } from '../../routeros/menus/ip-route.ts';
 import { WIREGUARD_PATH } from '../../routeros/menus/wireguard.ts';
 import { PEERS_PATH } from '../../routeros/menus/wireguard-peers.ts';
 import type { Row } from '../../routeros/rows.ts';
 
-export const MODEL_PARTS = ['interfaces', 'peers', 'addresses', 'dynamic', 'firewall', 'cloud'] as const;
+export const MODEL_PARTS = ['interfaces', 'peers', 'addresses', 'dynamic', 'firewall', 'cloud', 'routes'] as const;
 export type ModelPart = (typeof MODEL_PARTS)[number];
 
 interface PartPrint {
@@ -23,7 +24,7 @@ interface PartPrint {
 
 /**
  * The firewall is read whole (listen takes no query on every version) and narrowed to the input chain here;
- * the dynamic flag and /ip/cloud change rarely and are re-read with every full read.
+ * the dynamic flag, /ip/cloud and static routes change rarely and are re-read with every full read.
  */
 export const PART_PRINTS: Readonly<Record<ModelPart, PartPrint>> = {
   interfaces: { path: WIREGUARD_PATH, options: {}, followed: true },
@@ -32,6 +33,10 @@ export const PART_PRINTS: Readonly<Record<ModelPart, PartPrint>> = {
   dynamic: { path: INTERFACE_PATH, options: WIREGUARD_LINKS, followed: false },
   firewall: { path: FILTER_PATH, options: {}, followed: true },
   cloud: { path: IP_CLOUD_PATH, options: {}, followed: false },
+  // Static routes only: a router with a full BGP table holds a million dynamic ones. Narrowed to the routes
+  // through a WireGuard interface (what site-to-site adds) in the model; re-read with every full read and
+  // before each backup.
+  routes: { path: IP_ROUTE_PATH, options: { query: ['dynamic=false'] }, followed: false },
 };
 
 /** Why a part is not known: the router refused the print (its own words), or the print failed. */

@@ -68,7 +68,7 @@ const invokeExamples: Record<string, { validIn: unknown; invalidIn: unknown; val
   'routers:reconnect': { validIn: { id: 'r1' }, invalidIn: { id: 3 }, validOut: status, invalidOut: { ...status, state: 'great' } },
   'routers:startDemo': { validIn: undefined, invalidIn: { port: 1 }, validOut: router, invalidOut: null },
   'interfaces:list': { validIn: { routerId: 'r1' }, invalidIn: {}, validOut: { source: 'live', seenAt: 1, unknown: [{ part: 'dynamic', code: 'REFUSED', message: 'not enough permissions (9)', command: '/interface/print' }], rows: [iface] }, invalidOut: { source: 'guess', seenAt: 1, unknown: [], rows: [] } },
-  'peers:list': { validIn: { routerId: 'r1' }, invalidIn: { routerId: '' }, validOut: { source: 'cache', seenAt: null, unknown: [], rows: [peer] }, invalidOut: { source: 'live', seenAt: 1, unknown: [{ part: 'routes', code: 'REFUSED', message: '', command: '' }], rows: [peer] } },
+  'peers:list': { validIn: { routerId: 'r1' }, invalidIn: { routerId: '' }, validOut: { source: 'cache', seenAt: null, unknown: [], rows: [peer] }, invalidOut: { source: 'live', seenAt: 1, unknown: [{ part: 'vpn', code: 'REFUSED', message: '', command: '' }], rows: [peer] } },
   'router:health': { validIn: { routerId: 'r1' }, invalidIn: null, validOut: health, invalidOut: { ...health, cpuLoad: 'high' } },
   'interfaces:create': {
     validIn: { routerId: 'r1', name: 'wg-clients', listenPort: 13232, address: '10.20.0.1/24' }, invalidIn: { routerId: 'r1', name: 'wg', listenPort: 70000 },
@@ -107,18 +107,18 @@ const invokeExamples: Record<string, { validIn: unknown; invalidIn: unknown; val
   'peers:delete': { validIn: { routerId: 'r1', peerId: '*2' }, invalidIn: { routerId: 'r1', peerId: '2' }, validOut: { deleted: true, peerId: '*2', report }, invalidOut: { deleted: true } },
   'changes:history': {
     validIn: { routerId: 'r1' }, invalidIn: {},
-    validOut: [{ planId: PLAN_ID, kind: 'peer.disable', title: 'Disable peer "ali"', state: 'applied', createdAt: 1, backupId: 1, commands: plan.commands, undoable: true, undoProblem: null }],
+    validOut: [{ planId: PLAN_ID, kind: 'peer.disable', title: 'Disable peer "ali"', subject: { code: 'peer.disable', params: { name: 'ali' } }, state: 'applied', createdAt: 1, backupId: 1, commands: plan.commands, undoable: true, undoProblem: null }],
     invalidOut: [{ planId: PLAN_ID, state: 'done' }],
   },
   'changes:undo': { validIn: { routerId: 'r1', planId: PLAN_ID, previewId: PLAN_ID }, invalidIn: { routerId: 'r1', planId: 'last' }, validOut: { report }, invalidOut: { report: { ...report, outcome: 'maybe' } } },
   'backups:list': {
     validIn: { routerId: 'r1' }, invalidIn: { routerId: 5 },
-    validOut: [{ id: 1, takenAt: 1, title: 'Disable peer "ali"', planId: PLAN_ID, counts: { interfaces: 1, peers: 3, addresses: 1, firewall: 1 } }],
+    validOut: [{ id: 1, takenAt: 1, title: 'Disable peer "ali"', subject: null, planId: PLAN_ID, counts: { interfaces: 1, peers: 3, addresses: 1, firewall: 1, routes: 0 } }],
     invalidOut: [{ id: 1, title: 'x' }],
   },
   'backups:get': {
     validIn: { routerId: 'r1', backupId: 1 }, invalidIn: { routerId: 'r1', backupId: 0 },
-    validOut: { id: 1, takenAt: 1, title: 'x', planId: PLAN_ID, counts: { interfaces: 1, peers: 3, addresses: 1, firewall: 1 }, rsc: '# WireDesk backup' }, invalidOut: { id: 1, rsc: 5 },
+    validOut: { id: 1, takenAt: 1, title: 'x', subject: { code: 'change.undo', params: {}, of: { code: 'peer.create', params: { name: 'ali', interface: 'wg1' } } }, planId: PLAN_ID, counts: { interfaces: 1, peers: 3, addresses: 1, firewall: 1, routes: 1 }, rsc: '# WireDesk backup' }, invalidOut: { id: 1, rsc: 5 },
   },
   'backups:diff': { validIn: { routerId: 'r1', from: 1, to: null }, invalidIn: { routerId: 'r1', from: 1 }, validOut: { diff: plan.diff }, invalidOut: { diff: [{ change: 'moved' }] } },
   'backups:restore': { validIn: { routerId: 'r1', backupId: 2, planId: PLAN_ID }, invalidIn: { routerId: 'r1', backupId: -1 }, validOut: { report }, invalidOut: {} },
@@ -255,7 +255,7 @@ describe('IPC contract', () => {
     'router:status': { valid: status, invalid: { ...status, since: 'now' } },
     'routers:changed': { valid: { reason: 'added', id: 'r1' }, invalid: { reason: 'exploded', id: 'r1' } },
     'settings:changed': { valid: settings, invalid: { ...settings, language: 'xx' } },
-    'changes:rollback': { valid: { routerId: 'r1', planId: PLAN_ID, title: 'Disable peer "ali"', state: 'pending', runsAt: 60_000 }, invalid: { routerId: 'r1', planId: PLAN_ID, title: '', state: 'maybe', runsAt: null } },
+    'changes:rollback': { valid: { routerId: 'r1', planId: PLAN_ID, subject: { code: 'peer.disable', params: { name: 'ali' } }, title: 'Disable peer "ali"', state: 'pending', runsAt: 60_000 }, invalid: { routerId: 'r1', planId: PLAN_ID, subject: { code: 'peer.explode', params: {} }, title: '', state: 'pending', runsAt: null } },
     'model:changed': { valid: { routerId: 'r1', changes: ['peers', 'counters'] }, invalid: { routerId: 'r1', changes: ['weather'] } },
     'bulk:progress': { valid: { operationId: 'op', routerId: 'r1', action: 'delete', done: 3, total: 10, failed: 1 }, invalid: { operationId: 'op', done: 3 } },
     'monitor:event': {
