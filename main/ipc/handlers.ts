@@ -67,6 +67,7 @@ function managementHandlers(s: AppServices): Pick<HandlerTable, ManagementChanne
         case 'interface.create': return m.interfaces.previewCreate({ ...change.input, planId: undefined });
         case 'interface.update': return m.interfaces.previewUpdate({ ...change.input, planId: undefined });
         case 'interface.setDisabled': return m.interfaces.previewSetDisabled({ ...change.input, planId: undefined });
+        case 'site.link': return s.configs.sites.plans(change.input);
       }
     },
     'peers:rotateKeys': (input) => m.peerActions.rotateKeys(input),

@@ -130,7 +130,7 @@ export async function createAppServices(options: AppServicesOptions): Promise<Ap
     polling: options.monitoring ?? true,
   });
   const management = createManagementServices({ db, routers: repo, connections, models, settings, events, secrets, now, vault });
-  const configs = createConfigServices({ db, routers: repo, connections, models, vault, plans: management.plans, now });
+  const configs = createConfigServices({ db, routers: repo, connections, models, vault, plans: management.plans, previews: management.previews, now });
 
   // The models subscribe before any connection starts, so none of them misses its router coming online.
   models.start();

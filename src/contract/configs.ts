@@ -7,6 +7,8 @@
 import { z } from 'zod';
 import { routerIdSchema } from './models.ts';
 import { rosIdSchema } from './management.ts';
+import { planIdSchema } from './changes.ts';
+import { sitesInputSchema } from './site-input.ts';
 
 const ifaceName = z
   .string({ message: 'Name the WireGuard interface, for example wg-clients.' })
@@ -192,18 +194,7 @@ export const configContract = {
 
 // ---- site-to-site ----
 
-const siteSideInput = z.object({
-  routerId: routerIdSchema,
-  interface: ifaceName,
-  /** This site's networks the other site should reach. Default: this router's private LANs. */
-  lans: addressList.optional(),
-  /** host:port where the OTHER router reaches this one; null: it cannot (behind NAT), the other side must be dialable. */
-  endpoint: z.string().trim().min(1).nullable().optional(),
-  /** Name of the peer made on the other router for this site. Default: site-<this router's name>. */
-  peerName: z.string().trim().min(1).max(63, 'The peer name is too long (63 characters at most).').optional(),
-});
-
-const sitesInput = z.object({ a: siteSideInput, b: siteSideInput });
+const sitesInput = sitesInputSchema;
 
 /** What blocks a link (a missing or router-made interface, or the same router twice, is an error instead). */
 export const SITE_PROBLEMS = ['NO_TUNNEL_ADDRESS', 'LAN_OVERLAP', 'LAN_IS_LOCAL', 'ADDRESS_CONFLICT', 'ALREADY_LINKED', 'NO_ENDPOINT', 'NAME_TAKEN'] as const;
@@ -255,7 +246,8 @@ export const siteStepSchema = z.object({
 export const siteContract = {
   'sites:preview': { input: sitesInput, output: previewOutput },
   'sites:connect': {
-    input: sitesInput,
+    /** planId: apply the link changes:preview (kind site.link) showed, refused with PLAN_STALE when either router changed since. */
+    input: sitesInput.extend({ planId: planIdSchema.optional() }),
     output: z.object({
       /** connected: every step done; rolled-back: a step failed and everything added was removed; partial: some could not be removed (see steps). */
       outcome: z.enum(['connected', 'rolled-back', 'partial']),

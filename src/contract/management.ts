@@ -7,6 +7,7 @@ import { z } from 'zod';
 import { routerIdSchema } from './models.ts';
 import { applyReportSchema, changeKindSchema, changeSubjectSchema, itemDiffSchema, planIdSchema, rollbackEventSchema } from './changes.ts';
 import { dataSourceSchema, wgInterfaceSchema, wgPeerSchema } from './wireguard.ts';
+import { sitesInputSchema } from './site-input.ts';
 
 // ---- shared fields ----
 
@@ -64,6 +65,8 @@ export const warningSchema = z.object({
     'FIELD_UNSUPPORTED',
     'RESERVATION_USED',
     'NO_ENDPOINT',
+    /** Disabling, deleting or re-porting an interface WireDesk or a connected peer reaches the router through. */
+    'MAY_CUT_LINK',
   ]),
   /** What is wrong and what to do, for people. */
   message: z.string(),
@@ -73,7 +76,7 @@ export type ManagementWarning = z.infer<typeof warningSchema>;
 // ---- change plans ----
 
 /** What a preview shows: the exact commands, the diff, the warnings, and what the router runs if WireDesk loses it. */
-export const planViewSchema = z.object({
+const planViewFields = z.object({
   planId: z.string(),
   routerId: z.string(),
   kind: changeKindSchema,
@@ -86,6 +89,10 @@ export const planViewSchema = z.object({
   rollback: z.object({ delaySec: z.number().int(), script: z.array(z.string()) }),
   /** The preview is kept this long; Apply after it asks for a new one. */
   expiresAt: z.number(),
+});
+export const planViewSchema = planViewFields.extend({
+  /** site.link only: the plan for the link's other router (B); this one is A's, and its planId applies both (sites:connect). */
+  linked: planViewFields.optional(),
 });
 export type PlanView = z.infer<typeof planViewSchema>;
 
@@ -436,7 +443,8 @@ export const changeRequestSchema = z.discriminatedUnion('kind', [
   z.object({ kind: z.literal('interface.create'), input: z.object(interfaceCreateFields) }),
   z.object({ kind: z.literal('interface.update'), input: z.object(interfaceUpdateFields) }),
   z.object({ kind: z.literal('interface.setDisabled'), input: z.object(interfaceDisableFields) }),
-], { message: 'Say which change to preview: peer.create, peer.update, peer.setDisabled, peer.delete, peer.bulk, backup.restore, change.undo, interface.create, interface.update or interface.setDisabled.' });
+  z.object({ kind: z.literal('site.link'), input: sitesInputSchema }),
+], { message: 'Say which change to preview: peer.create, peer.update, peer.setDisabled, peer.delete, peer.bulk, backup.restore, change.undo, interface.create, interface.update, interface.setDisabled or site.link.' });
 export type ChangeRequest = z.infer<typeof changeRequestSchema>;
 
 const backupSummarySchema = z.object({

@@ -1,9 +1,37 @@
 // Interfaces and address allocation in the real UI: a new interface with a /29 tunnel subnet (the router's
 // firewall still drops its port: the warning carries the command that opens it), peers added until the
 // pool is exhausted (the form says so before sending, the router side refuses with a reason), an edit, and
-// the deletion that names every peer going with the interface and wants its name typed.
+// the deletion that names every peer going with the interface and wants its name typed. Create, edit,
+// disable and delete each go through the Preview step (the commands, the before/after, the router's rollback)
+// before anything is sent; disabling the interface WireDesk reaches the router through says so above the plan.
+import type { Page } from 'playwright-core';
 import { afterEach, describe, expect, it } from 'vitest';
 import { applyPreview, managedApp, rowAction, type ManagedApp } from './management-support.ts';
+
+const SIZES = [
+  { width: 1280, height: 800 },
+  { width: 960, height: 600 },
+] as const;
+
+/** The screen in English and Turkish at both sizes, once `ready` says it shows what it should. */
+async function screenshots(current: ManagedApp, name: string, ready: (page: Page) => Promise<void>): Promise<void> {
+  const { page, session } = current;
+  for (const language of ['en', 'tr'] as const) {
+    session.host.services.settings.update({ language });
+    await page.locator(`html[lang="${language}"]`).waitFor({ state: 'attached' });
+    for (const size of SIZES) {
+      await page.setViewportSize(size);
+      await ready(page);
+      await session.screenshot(`${name}-${language}-${size.width}`);
+    }
+  }
+  session.host.services.settings.update({ language: 'en' });
+  await page.locator('html[lang="en"]').waitFor({ state: 'attached' });
+  await page.setViewportSize(SIZES[0]);
+}
+
+/** The Preview step's commands, one per line. */
+const previewCommands = async (page: Page) => (await page.getByTestId('change-preview').getByTestId('preview-commands').innerText()).trim().split('\n');
 
 let app: ManagedApp | undefined;
 afterEach(async () => {
@@ -23,6 +51,19 @@ describe('interfaces and address allocation (e2e, Chromium)', () => {
     await page.getByTestId('iface-port').fill('13240');
     await page.getByTestId('iface-address').fill('10.99.0.1/29');
     await page.getByTestId('interface-form-submit').click();
+    // The Preview step first: the interface and its address, nothing sent yet.
+    await page.getByTestId('change-preview').getByTestId('plan-preview').waitFor();
+    expect(await previewCommands(page)).toEqual(['/interface wireguard add name=wg-small listen-port=13240', '/ip address add address=10.99.0.1/29 interface=wg-small comment=WireGuard']);
+    expect(await page.getByTestId('preview-item').evaluateAll((items) => items.map((i) => i.getAttribute('data-change')))).toEqual(['add', 'add']);
+    expect(sim.state.print('/interface/wireguard').some((r) => r['name'] === 'wg-small')).toBe(false);
+    await screenshots(app, 'interface-preview-create', async (p) => {
+      await p.getByTestId('change-preview').getByText('Preview: create interface wg-small').or(p.getByText('Önizleme: wg-small arayüzünü oluştur')).waitFor();
+    });
+    // Back keeps what was typed; previewing again and applying creates it.
+    await page.getByTestId('preview-back').click();
+    expect(await page.getByTestId('iface-address').inputValue()).toBe('10.99.0.1/29');
+    await page.getByTestId('interface-form-submit').click();
+    await applyPreview(page);
     await page.getByTestId('interface-created').waitFor();
     await page.getByTestId('warning-FIREWALL_CLOSED').waitFor();
     const command = await page.getByTestId('firewall-command').innerText();
@@ -75,11 +116,23 @@ describe('interfaces and address allocation (e2e, Chromium)', () => {
     await rowAction(page, 'interface-actions-wg-small', 'interface-action-edit');
     await page.getByTestId('iface-mtu').fill('1400');
     await page.getByTestId('interface-form-submit').click();
+    await page.getByTestId('change-preview').getByTestId('diff-mtu').waitFor();
+    expect(await page.getByTestId('diff-mtu').getAttribute('data-changed')).toBe('true');
+    expect((await previewCommands(page))[0]).toMatch(/^\/interface wireguard set \*[0-9A-F]+ mtu=1400$/);
+    await applyPreview(page);
     // Saved; the firewall still drops the port, so the dialog says so once more before closing.
     await page.getByTestId('interface-created').getByTestId('warning-FIREWALL_CLOSED').waitFor();
     await page.getByTestId('interface-created-close').click();
     await row.locator('td', { hasText: /^1400$/ }).waitFor();
     await rowAction(page, 'interface-actions-wg-small', 'interface-action-disable');
+    await page.getByTestId('change-preview').getByTestId('diff-disabled').waitFor();
+    expect(await page.getByTestId('diff-disabled').locator('.diff-after').innerText()).toBe('yes');
+    // Nobody is connected through wg-small: no warning that it may cut a connection.
+    expect(await page.getByTestId('preview-link-risk').count()).toBe(0);
+    await screenshots(app, 'interface-preview-disable', async (p) => {
+      await p.getByTestId('change-preview').getByTestId('preview-rollback').waitFor();
+    });
+    await applyPreview(page);
     await row.getByText('Disabled').waitFor();
     const wgSmall = () => sim.state.print('/interface/wireguard').find((r) => r['name'] === 'wg-small');
     expect(wgSmall()).toMatchObject({ mtu: '1400', disabled: 'true', 'listen-port': '13240' });
@@ -96,12 +149,41 @@ describe('interfaces and address allocation (e2e, Chromium)', () => {
     await page.getByTestId('interface-delete-name').fill('wg-small');
     await session.screenshot('management-interface-delete');
     await page.getByTestId('interface-delete-confirm').click();
+    // The plan that came with the dialog: five peers, the address, then the interface, each with its undo.
+    const deletion = page.getByTestId('change-preview');
+    await deletion.getByTestId('plan-preview').waitFor();
+    const lines = await previewCommands(page);
+    expect(lines).toHaveLength(7);
+    expect(lines.slice(0, 5).every((l) => l.startsWith('/interface wireguard peers remove '))).toBe(true);
+    expect(lines[6]).toMatch(/^\/interface wireguard remove \*/);
+    expect(await deletion.getByTestId('preview-apply').innerText()).toContain('5');
+    await screenshots(app, 'interface-preview-delete', async (p) => {
+      await p.getByTestId('change-preview').getByTestId('preview-rollback').waitFor();
+    });
+    expect(wgSmall()).toBeDefined();
+    await deletion.getByTestId('preview-apply').click();
+    await deletion.waitFor({ state: 'detached' });
     await dialog.waitFor({ state: 'detached' });
     await row.waitFor({ state: 'detached' });
     expect(wgSmall()).toBeUndefined();
     expect(app.peers().filter((p) => p['interface'] === 'wg-small')).toEqual([]);
     expect(sim.state.print('/ip/address').some((a) => a['interface'] === 'wg-small')).toBe(false);
-  });
+
+    // Disabling the interface WireDesk itself reaches the router through (127.0.0.1 put on wg-office, as a
+    // router managed over its own tunnel): the preview says so above the plan; Cancel sends nothing.
+    sim.state.add('/ip/address', { address: '127.0.0.1/8', interface: 'wg-office' });
+    await page.getByTestId('interface-row-wg-office').getByText('127.0.0.1/8').waitFor();
+    await rowAction(page, 'interface-actions-wg-office', 'interface-action-disable');
+    await page.getByTestId('change-preview').getByTestId('preview-link-risk').waitFor();
+    expect(await page.getByTestId('preview-warnings').innerText()).toContain('WireDesk reaches this router at 127.0.0.1');
+    expect(await page.getByTestId('preview-apply').getAttribute('class')).toMatch(/danger/);
+    await screenshots(app, 'interface-preview-link-risk', async (p) => {
+      await p.getByTestId('change-preview').getByTestId('preview-link-risk').waitFor();
+    });
+    await page.getByTestId('preview-back').click();
+    await page.getByTestId('change-preview').waitFor({ state: 'detached' });
+    expect(sim.state.print('/interface/wireguard').find((r) => r['name'] === 'wg-office')!['disabled']).toBe('false');
+  }, 90_000);
 
   it('reserves the next free address with a note, which the add-peer form then skips, and releases it', async () => {
     app = await managedApp({ peers: 4 });

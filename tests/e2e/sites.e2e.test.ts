@@ -1,7 +1,9 @@
 // "Connect two sites" in Chromium against the real services and two RouterOS simulators over real TCP: the
 // dialog opened from router A's page, both sides filled in, the preview showing for each router the peer and
-// the routes to add, then Connect with every step done; the simulators' own tables prove that each router got
+// the routes to add and each router's change plan (the exact commands, the before/after, its own rollback), then
+// Connect with every step done; the simulators' own tables prove that each router got
 // a peer for the other (its public key, its tunnel address and LAN) and routes to the other LAN.
+import type { Page } from 'playwright-core';
 import { afterEach, describe, expect, it } from 'vitest';
 import { startSimulator, type Simulator } from '../../main/sim/index.ts';
 import { statusWhere } from '../integration/services/support.ts';
@@ -23,6 +25,28 @@ afterEach(async () => {
     await Promise.all(sims.splice(0).map((s) => s.close().catch(() => undefined)));
   }
 });
+
+const SIZES = [
+  { width: 1280, height: 800 },
+  { width: 960, height: 600 },
+] as const;
+
+/** The screen in English and Turkish at both sizes, once `ready` says it shows what it should. */
+async function screenshots(current: E2eSession, name: string, ready: (page: Page) => Promise<void>): Promise<void> {
+  const { page } = current;
+  for (const language of ['en', 'tr'] as const) {
+    current.host.services.settings.update({ language });
+    await page.locator(`html[lang="${language}"]`).waitFor({ state: 'attached' });
+    for (const size of SIZES) {
+      await page.setViewportSize(size);
+      await ready(page);
+      await current.screenshot(`${name}-${language}-${size.width}`);
+    }
+  }
+  current.host.services.settings.update({ language: 'en' });
+  await page.locator('html[lang="en"]').waitFor({ state: 'attached' });
+  await page.setViewportSize(SIZES[0]);
+}
 
 const rowsOf = (sim: Simulator, path: string) => sim.state.table(path).rows;
 const keyOf = (sim: Simulator, iface: string) => rowsOf(sim, '/interface/wireguard').find((r) => r.get('name') === iface)!.get('public-key');
@@ -71,7 +95,8 @@ describe('site-to-site (e2e, Chromium)', () => {
     await dialog.getByTestId('site-a-lans').fill(LAN_A);
     await dialog.getByTestId('site-a-endpoint').fill(ENDPOINT_A);
     await dialog.getByTestId('site-b-lans').fill(LAN_B);
-    expect(await dialog.getByTestId('sites-connect').isDisabled()).toBe(true);
+    // Nothing to connect before the Preview step.
+    expect(await dialog.getByTestId('sites-connect').count()).toBe(0);
     await session.screenshot('sites-form');
     await dialog.getByTestId('sites-preview').click();
 
@@ -94,9 +119,25 @@ describe('site-to-site (e2e, Chromium)', () => {
     // Nothing was sent yet.
     expect(rowsOf(simA, PEERS).length).toBe(peersBefore.a);
     expect(rowsOf(simB, PEERS).length).toBe(peersBefore.b);
-    // Let the buttons finish their colour transition (Preview turns secondary once Connect is the next step).
-    await page.waitForTimeout(200);
-    await session.screenshot('sites-preview');
+    // Each router's plan: its peer for the other site, then its route to the other LAN, as console lines.
+    await dialog.getByTestId('sites-plan-step').waitFor();
+    const commands = async (side: 'a' | 'b') => (await dialog.getByTestId(`site-plan-${side}`).getByTestId('preview-commands').innerText()).trim().split('\n');
+    const [peerLineA, ...routesA] = await commands('a');
+    expect(peerLineA).toMatch(new RegExp(`^/interface wireguard peers add interface=${IFACE_A} public-key="${keyOf(simB, IFACE_B)!.replace(/[+/]/g, (c) => `\\${c}`)}" allowed-address=10\\.20\\.0\\.1/32,192\\.168\\.20\\.0/24 `));
+    // The routes: to the other tunnel address (another subnet here) and to the other LAN.
+    expect(routesA).toEqual([`/ip route add dst-address=10.20.0.1/32 gateway=${IFACE_A} comment="WireDesk site link to Şube Depo"`, `/ip route add dst-address=${LAN_B} gateway=${IFACE_A} comment="WireDesk site link to Şube Depo"`]);
+    const [peerLineB, ...routesB] = await commands('b');
+    expect(peerLineB).toContain('endpoint-address=203.0.113.10 endpoint-port=13231');
+    expect(routesB).toContain(`/ip route add dst-address=${LAN_A} gateway=${IFACE_B} comment="WireDesk site link to Merkez Ofis"`);
+    expect(await dialog.getByTestId('site-plan-a').getByTestId('preview-rollback').innerText()).toContain('60');
+    await screenshots(session, 'sites-preview', async (p) => {
+      await p.getByTestId('site-plan-b').getByTestId('preview-rollback').waitFor();
+    });
+    // Back to the form keeps what was typed; previewing again shows new plans.
+    await dialog.getByTestId('sites-back').click();
+    expect(await dialog.getByTestId('site-a-endpoint').inputValue()).toBe(ENDPOINT_A);
+    await dialog.getByTestId('sites-preview').click();
+    await dialog.getByTestId('sites-plan-step').waitFor();
 
     await dialog.getByTestId('sites-connect').click();
     const result = page.getByTestId('sites-result');

@@ -83,6 +83,7 @@ export function planInterfaceDelete(o: {
   peerSecrets: ReadonlyMap<string, Row>;
   addresses: readonly IpAddressEntry[];
   responderParam: string | null;
+  warnings?: readonly ManagementWarning[];
 }): ChangePlan {
   const item = interfaceItem(o.iface.name);
   const steps: PlanStep[] = [];
@@ -114,5 +115,5 @@ export function planInterfaceDelete(o: {
     undo: { menu: WIREGUARD_PATH, verb: 'add', target: null, params: readd, item, label: `Adding interface ${o.iface.name} back`, hints: INTERFACE_TRAP_HINTS, undo: null },
   });
   diff.push({ item, change: 'remove', before: Object.fromEntries(readd.filter(([k]) => !SECRET_FIELDS.has(k)).map(([k, v]) => [k, printValue(v)])), after: null });
-  return { routerId: o.routerId, kind: 'interface.delete', subject: item, steps, diff, warnings: [], secretFields: SECRET_FIELDS };
+  return { routerId: o.routerId, kind: 'interface.delete', subject: item, steps, diff, warnings: o.warnings ?? [], secretFields: SECRET_FIELDS };
 }

@@ -5,6 +5,7 @@ import type { PeerKeysRepository } from '../../store/peer-keys.ts';
 import type { RouterSessions } from '../management/router-session.ts';
 import type { RouterModels } from '../router-model/index.ts';
 import type { PlanRunner } from '../changes/apply.ts';
+import type { PlanPreviews } from '../changes/previews.ts';
 
 export interface ConfigDeps {
   sessions: RouterSessions;
@@ -16,5 +17,7 @@ export interface ConfigDeps {
   models: RouterModels;
   /** Site links change two routers: each through a change plan. */
   plans: PlanRunner;
+  /** The previews the management services keep too: a site link is applied only as previewed. */
+  previews: PlanPreviews;
   now: () => number;
 }

@@ -8,6 +8,7 @@ import type { RoutersRepository } from '../../store/routers.ts';
 import type { KeyVault } from '../../secrets/key-vault.ts';
 import type { ConnectionManager } from '../connections.ts';
 import type { PlanRunner } from '../changes/apply.ts';
+import type { PlanPreviews } from '../changes/previews.ts';
 import type { RouterModels } from '../router-model/index.ts';
 import { RouterSessions } from '../management/router-session.ts';
 import { ClientConfigs } from './client-configs.ts';
@@ -30,6 +31,8 @@ export interface ConfigServicesOptions {
   vault: KeyVault;
   /** The management services' plan runner: site links are change plans too. */
   plans: PlanRunner;
+  /** The management services' previews: a site link's preview is kept (and checked) where every plan's is. */
+  previews: PlanPreviews;
   now: () => number;
 }
 
@@ -44,6 +47,7 @@ export function createConfigServices(o: ConfigServicesOptions): ConfigServices {
     auditLog: new AuditRepository(o.db, clock),
     models: o.models,
     plans: o.plans,
+    previews: o.previews,
     now: o.now,
   };
   return { configs: new ClientConfigs(deps), sites: new SiteLinks(deps) };

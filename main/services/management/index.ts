@@ -46,6 +46,8 @@ export interface ManagementServices {
   backups: BackupService;
   /** The runner every router write goes through (configs' site links use it too). */
   plans: PlanRunner;
+  /** Previews not yet applied (configs' site links keep theirs here too). */
+  previews: PlanPreviews;
 }
 
 export interface ManagementOptions {
@@ -113,6 +115,7 @@ export function createManagementServices(o: ManagementOptions): ManagementServic
     records: new LocalRecords(deps),
     rollbacks,
     plans,
+    previews: deps.previews,
     backups: new BackupService({ sessions: deps.sessions, models: o.models, journal, plans, previews: deps.previews }),
   };
 }

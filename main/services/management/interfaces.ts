@@ -1,7 +1,8 @@
 // WireGuard interfaces: create (the router makes the key pair; optionally the tunnel address in the same
 // action, all or nothing), edit, enable/disable, and delete with a preview of everything that goes with it.
 import { AppError, type InvokeOutput, type InvokeParsedInput, type PlanView } from '../../../src/contract/index.ts';
-import { peerFeatures, validateComment, validateInterfaceName, validateListenPort, validateMtu } from '../../../src/domain/index.ts';
+import { parseCidr, peerFeatures, rangeContains, validateComment, validateInterfaceName, validateListenPort, validateMtu } from '../../../src/domain/index.ts';
+import type { ManagementWarning } from '../../../src/contract/index.ts';
 import { WIREGUARD_PATH, wireGuardInterfaceParams } from '../../routeros/menus/wireguard.ts';
 import { PEERS_PATH } from '../../routeros/menus/wireguard-peers.ts';
 import type { Row } from '../../routeros/rows.ts';
@@ -40,6 +41,46 @@ function byId(state: RouterWireGuard, id: string): RouterInterface {
   const iface = state.interfaces.find((i) => i.id === id);
   if (!iface) throw new AppError('NOT_FOUND', `WireGuard interface ${id} is no longer on the router (removed elsewhere). Reload the list.`);
   return iface;
+}
+
+/** Peers with a tunnel up now are named in a warning, at most this many (then "and N more"). */
+const NAMED_PEERS = 3;
+
+/**
+ * What a change that takes an interface away (disable, delete, a new listen port) may cut: WireDesk's own
+ * connection when the router's address in WireDesk is on that interface's subnet, and the tunnels of the peers
+ * connected through it now (a technician working over one of them included). The router's own rollback is what
+ * puts it back; the preview says so.
+ */
+export function linkWarnings(state: RouterState, iface: RouterInterface, routerHost: string | null, change: 'disable' | 'delete' | 'port'): ManagementWarning[] {
+  const verb = change === 'disable' ? 'Disabling' : change === 'delete' ? 'Deleting' : 'Changing the listen port of';
+  const out: ManagementWarning[] = [];
+  const host = routerHost ? parseCidr(`${routerHost}/${routerHost.includes(':') ? 128 : 32}`) : null;
+  if (host?.ok) {
+    const on = state.addresses.find((a) => {
+      if (a.interface !== iface.name || a.disabled) return false;
+      const subnet = parseCidr(a.address, { allowHostBits: true });
+      return subnet.ok && subnet.value.family === host.value.family && rangeContains(subnet.value, host.value);
+    });
+    if (on) {
+      out.push({
+        code: 'MAY_CUT_LINK',
+        message: `WireDesk reaches this router at ${routerHost}, which is on ${iface.name} (${on.address}). ${verb} ${iface.name} cuts WireDesk's own connection: the router then undoes the change by itself after the rollback delay.`,
+      });
+    }
+  }
+  const connected = state.peers.filter((p) => p.interface === iface.name && p.status === 'online');
+  if (connected.length > 0) {
+    const names = connected.slice(0, NAMED_PEERS).map((p) => `"${peerLabel(p)}"`).join(', ');
+    const more = connected.length > NAMED_PEERS ? ` and ${connected.length - NAMED_PEERS} more` : '';
+    out.push({
+      code: 'MAY_CUT_LINK',
+      message: connected.length === 1
+        ? `1 peer has a tunnel up through ${iface.name} now (${names}). ${verb} ${iface.name} cuts that tunnel, and anyone connected to the router through it.`
+        : `${connected.length} peers have a tunnel up through ${iface.name} now (${names}${more}). ${verb} ${iface.name} cuts those tunnels, and anyone connected to the router through one of them.`,
+    });
+  }
+  return out;
 }
 
 export class InterfaceManager {
@@ -101,7 +142,8 @@ export class InterfaceManager {
         if (preview) throw new AppError('VALIDATION', 'Nothing would change: every field already has the value given.');
         return this.#result(state, iface.id);
       }
-      const plan = planInterfaceSet({ routerId: ctx.routerId, kind: 'interface.update', iface, params: wireGuardInterfaceParams(change, ctx.version), label: `Changing WireGuard interface ${iface.name}` });
+      const warnings = change.listenPort !== undefined ? linkWarnings(state, iface, this.#host(ctx.routerId), 'port') : [];
+      const plan = planInterfaceSet({ routerId: ctx.routerId, kind: 'interface.update', iface, params: wireGuardInterfaceParams(change, ctx.version), label: `Changing WireGuard interface ${iface.name}`, warnings });
       if (preview) return this.#d.previews.keep(plan, null);
       this.#confirm(input.planId, ctx.routerId, plan);
       const { after, report } = await this.#set(ctx, iface, 'edit', plan, input.planId);
@@ -131,6 +173,7 @@ export class InterfaceManager {
       const plan = planInterfaceSet({
         routerId: ctx.routerId, kind: input.disabled ? 'interface.disable' : 'interface.enable', iface, params: { disabled: input.disabled },
         label: `${input.disabled ? 'Disabling' : 'Enabling'} WireGuard interface ${iface.name}`,
+        warnings: input.disabled ? linkWarnings(state, iface, this.#host(ctx.routerId), 'disable') : [],
       });
       if (preview) return this.#d.previews.keep(plan, null);
       this.#confirm(input.planId, ctx.routerId, plan);
@@ -151,7 +194,8 @@ export class InterfaceManager {
           .filter((p) => p.interface === iface.name)
           .map((p) => ({ id: p.id, name: peerLabel(p), publicKey: p.publicKey, allowedAddress: p.allowedAddress, hasPrivateKey: custody.get(p.publicKey) === 'stored' })),
         confirmName: iface.name,
-        plan: this.#d.previews.keep(this.#deletePlan(ctx, state, iface, null), null),
+        // With the secrets read, as the delete will: the undo script shown is the one the router is given.
+        plan: this.#d.previews.keep(this.#deletePlan(ctx, state, iface, await this.#secrets(ctx, iface)), null),
       };
     });
   }
@@ -165,13 +209,7 @@ export class InterfaceManager {
       if (input.confirmName !== iface.name) {
         throw invalid('confirmName', `Type the interface name exactly as shown (${iface.name}) to confirm the deletion; nothing was deleted.`);
       }
-      // Secrets are not in the model: read for this change only, so the router's rollback can put the
-      // interface back with its own key and the peers with theirs.
-      const secrets = {
-        iface: (await ctx.client.print(WIREGUARD_PATH, { query: [`.id=${iface.id}`] }))[0] ?? null,
-        peers: new Map((await ctx.client.print(PEERS_PATH, { query: [`interface=${iface.name}`] })).map((r) => [r['.id'] ?? '', r])),
-      };
-      const plan = this.#deletePlan(ctx, state, iface, secrets);
+      const plan = this.#deletePlan(ctx, state, iface, await this.#secrets(ctx, iface));
       this.#confirm(input.planId, ctx.routerId, plan);
       const peers = state.peers.filter((p) => p.interface === iface.name);
       const addresses = state.addresses.filter((a) => a.interface === iface.name && !a.dynamic);
@@ -195,6 +233,17 @@ export class InterfaceManager {
     });
   }
 
+  /**
+   * Secrets are not in the model: read for this change only, so the router's rollback can put the interface
+   * back with its own key and the peers with theirs (sent, never shown: the preview says <hidden>).
+   */
+  async #secrets(ctx: RouterContext, iface: RouterInterface): Promise<{ iface: Row | null; peers: ReadonlyMap<string, Row> }> {
+    return {
+      iface: (await ctx.client.print(WIREGUARD_PATH, { query: [`.id=${iface.id}`] }))[0] ?? null,
+      peers: new Map((await ctx.client.print(PEERS_PATH, { query: [`interface=${iface.name}`] })).map((r) => [r['.id'] ?? '', r])),
+    };
+  }
+
   #deletePlan(ctx: RouterContext, state: RouterState, iface: RouterInterface, secrets: { iface: Row | null; peers: ReadonlyMap<string, Row> } | null): ChangePlan {
     return planInterfaceDelete({
       routerId: ctx.routerId,
@@ -204,7 +253,13 @@ export class InterfaceManager {
       peerSecrets: secrets?.peers ?? new Map(),
       addresses: state.addresses.filter((a) => a.interface === iface.name && !a.dynamic),
       responderParam: peerFeatures(ctx.version).responderParam,
+      warnings: linkWarnings(state, iface, this.#host(ctx.routerId), 'delete'),
     });
+  }
+
+  /** The address WireDesk dials this router at, as configured. */
+  #host(routerId: string): string | null {
+    return this.#d.routers.get(routerId)?.host ?? null;
   }
 
   /** Applies the plan and returns the router as read right after it (for the audit entry and the answer). */

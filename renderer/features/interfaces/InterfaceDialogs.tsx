@@ -1,10 +1,14 @@
 // Create and edit a WireGuard interface; after creating one, what the router checks found (no address,
 // firewall closed) and the next step a technician needs: where clients dial. Delete names everything that
-// goes with the interface and asks for its name to be typed.
+// goes with the interface and asks for its name to be typed. Every one of these, and enable/disable, goes
+// through the Preview step (the exact commands, the before/after, the warnings, the router's own rollback)
+// before anything is sent; Apply sends that plan, refused as stale when the router changed since. A change
+// that may cut a connection to the router (disabling the interface WireDesk or a peer is connected through)
+// says so above the plan, with the rollback that puts it back.
 import { useEffect, useRef, useState } from 'react';
 import { CircleCheck, Trash2 } from 'lucide-react';
 import { useTranslation } from 'react-i18next';
-import type { InvokeOutput, WgInterface } from '../../../src/contract/index.ts';
+import type { InvokeInput, InvokeOutput, PlanView, WgInterface } from '../../../src/contract/index.ts';
 import { invoke } from '../../lib/api.ts';
 import { errorField, toActionError, type ActionError } from '../../lib/action-error.ts';
 import { ActionErrorPanel } from '../../ui/ActionErrorPanel.tsx';
@@ -14,12 +18,26 @@ import { Dialog, FormDialog } from '../../ui/Dialog.tsx';
 import { Field, fieldAria } from '../../ui/Field.tsx';
 import { LoadingState } from '../../ui/ReadErrorState.tsx';
 import { WarningList } from '../../ui/WarningList.tsx';
+import { ChangePreviewDialog } from '../changes/PlanPreview.tsx';
 import { EndpointEditor } from './EndpointEditor.tsx';
+import { useFetchedPlanFlow } from './fetched-plan-flow.ts';
 import { endpointText } from '../configs/config-options.ts';
 import { useLoadedEndpoint } from './endpoint-store.ts';
 import { emptyInterfaceForm, interfaceFormFrom, toCreateInterface, toUpdateInterface, type InterfaceErrors, type InterfaceField, type InterfaceFormValues } from './interface-form.ts';
 
 type InterfaceResult = InvokeOutput<'interfaces:create'>;
+type Requested = { kind: 'create'; input: InvokeInput<'interfaces:create'> } | { kind: 'update'; input: InvokeInput<'interfaces:update'> };
+
+/** Above the plan when it may cut a connection to the router: what happens then, in the technician's words. */
+export function LinkRiskNote({ plan }: { plan: PlanView }) {
+  const { t } = useTranslation();
+  if (!plan.warnings.some((w) => w.code === 'MAY_CUT_LINK')) return null;
+  return (
+    <Banner tone="danger" title={t('changes.interfacePreview.linkRiskTitle')} data-testid="preview-link-risk">
+      <p>{t('changes.interfacePreview.linkRiskBody', { seconds: plan.rollback.delaySec })}</p>
+    </Banner>
+  );
+}
 
 export interface InterfaceDialogProps {
   routerId: string;
@@ -39,6 +57,8 @@ export function InterfaceDialog({ routerId, row, onClose, onChanged }: Interface
   const [saving, setSaving] = useState(false);
   const [created, setCreated] = useState<InterfaceResult | null>(null);
   const formRef = useRef<HTMLFormElement>(null);
+  const flow = useFetchedPlanFlow();
+  const requested = useRef<Requested | null>(null);
 
   const serverField = errorField(error);
   const fieldError = (field: InterfaceField): string | null => localErrors[field] ?? (serverField === field && error ? error.message : null);
@@ -62,24 +82,43 @@ export function InterfaceDialog({ routerId, row, onClose, onChanged }: Interface
       window.requestAnimationFrame(() => formRef.current?.querySelector<HTMLElement>('[aria-invalid="true"]')?.focus());
       return;
     }
+    const next: Requested | null = update?.ok ? { kind: 'update', input: update.input } : create?.ok ? { kind: 'create', input: create.input } : null;
+    if (!next) return;
     setSaving(true);
-    try {
-      let result: InterfaceResult;
-      if (update?.ok) result = await invoke('interfaces:update', update.input);
-      else if (create?.ok) result = await invoke('interfaces:create', create.input);
-      else return;
-      onChanged();
-      if (!editing || result.warnings.length > 0) {
-        setCreated(result);
-        setSaving(false);
-      } else onClose();
-    } catch (e) {
-      setError(toActionError(e));
-      setSaving(false);
-    }
+    const outcome = next.kind === 'update' ? await flow.preview({ kind: 'interface.update', input: next.input }) : await flow.preview({ kind: 'interface.create', input: next.input });
+    setSaving(false);
+    if (outcome.ok) requested.current = next;
+    else setError(outcome.error);
+  };
+
+  const apply = async () => {
+    const next = requested.current;
+    if (!next) return;
+    const result = next.kind === 'update'
+      ? await flow.apply((planId) => invoke('interfaces:update', { ...next.input, planId }))
+      : await flow.apply((planId) => invoke('interfaces:create', { ...next.input, planId }));
+    if (!result) return;
+    onChanged();
+    if (!editing || result.warnings.length > 0) setCreated(result);
+    else onClose();
   };
 
   if (created) return <CreatedStep routerId={routerId} result={created} editing={editing} onClose={onClose} />;
+  if (flow.plan) {
+    const name = values.name.trim() || row?.name || '';
+    return (
+      <ChangePreviewDialog
+        title={editing ? t('changes.interfacePreview.titleEdit', { name: row.name }) : t('changes.interfacePreview.titleCreate', { name })}
+        flow={flow}
+        onBack={flow.back}
+        onClose={onClose}
+        onApply={() => void apply()}
+        applyLabel={editing ? t('ifaceForm.save') : t('ifaceForm.add')}
+        failedTitle={editing ? t('ifaceForm.saveFailed') : t('ifaceForm.addFailed')}
+        intro={<LinkRiskNote plan={flow.plan} />}
+      />
+    );
+  }
 
   return (
     <FormDialog
@@ -91,7 +130,7 @@ export function InterfaceDialog({ routerId, row, onClose, onChanged }: Interface
       formId="interface-form"
       formRef={formRef}
       onSubmit={() => void submit()}
-      submitLabel={editing ? t('ifaceForm.save') : t('ifaceForm.add')}
+      submitLabel={t('changes.preview.action')}
       saving={saving}
       cancelTestId="interface-form-cancel"
       submitTestId="interface-form-submit"
@@ -201,13 +240,54 @@ function CreatedStep({ routerId, result, editing, onClose }: { routerId: string;
   );
 }
 
+/** Enable or disable an interface: the Preview step at once, Cancel or Apply. */
+export function ToggleInterfaceDialog({ routerId, row, disabled, onClose, onDone }: { routerId: string; row: WgInterface; disabled: boolean; onClose: () => void; onDone: () => void }) {
+  const { t } = useTranslation();
+  const flow = useFetchedPlanFlow();
+  const { preview } = flow;
+  const [previewError, setPreviewError] = useState<ActionError | null>(null);
+
+  useEffect(() => {
+    let cancelled = false;
+    void preview({ kind: 'interface.setDisabled', input: { routerId, interfaceId: row.id, disabled } }).then((outcome) => {
+      if (!cancelled && !outcome.ok) setPreviewError(outcome.error);
+    });
+    return () => {
+      cancelled = true;
+    };
+  }, [preview, routerId, row.id, disabled]);
+
+  const apply = async () => {
+    const result = await flow.apply((planId) => invoke('interfaces:setDisabled', { routerId, interfaceId: row.id, disabled, planId }));
+    if (result) onDone();
+  };
+
+  const risky = flow.plan?.warnings.some((w) => w.code === 'MAY_CUT_LINK') ?? false;
+  return (
+    <ChangePreviewDialog
+      title={disabled ? t('changes.interfacePreview.titleDisable', { name: row.name }) : t('changes.interfacePreview.titleEnable', { name: row.name })}
+      flow={flow}
+      onBack={onClose}
+      backIsCancel
+      onClose={onClose}
+      onApply={() => void apply()}
+      applyLabel={disabled ? t('interfaces.disable') : t('interfaces.enable')}
+      danger={risky}
+      failedTitle={t('interfaces.changeFailed')}
+      previewError={previewError}
+      intro={flow.plan ? <LinkRiskNote plan={flow.plan} /> : null}
+    />
+  );
+}
+
+/** Names what goes with the interface and wants its name typed; then the Preview step of the plan that came with it. */
 export function DeleteInterfaceDialog({ routerId, row, onClose, onDeleted }: { routerId: string; row: WgInterface; onClose: () => void; onDeleted: () => void }) {
   const { t } = useTranslation();
   const [preview, setPreview] = useState<InvokeOutput<'interfaces:deletePreview'> | null>(null);
   const [loadError, setLoadError] = useState<ActionError | null>(null);
   const [typed, setTyped] = useState('');
-  const [busy, setBusy] = useState(false);
   const [error, setError] = useState<ActionError | null>(null);
+  const flow = useFetchedPlanFlow();
 
   useEffect(() => {
     let cancelled = false;
@@ -221,34 +301,66 @@ export function DeleteInterfaceDialog({ routerId, row, onClose, onDeleted }: { r
   }, [routerId, row.id]);
 
   const matches = preview !== null && typed === preview.confirmName;
-  const confirm = async () => {
+  const toPreview = async () => {
     if (!preview || !matches) return;
-    setBusy(true);
     setError(null);
-    try {
-      await invoke('interfaces:delete', { routerId, interfaceId: row.id, confirmName: typed });
-      onDeleted();
-    } catch (e) {
-      setError(toActionError(e));
-      setBusy(false);
-    }
+    // The plan fetched with the dialog is shown first; "Preview again" (after a stale refusal) fetches a new one.
+    let first: PlanView | null = preview.plan;
+    const outcome = await flow.load(async () => {
+      if (first) {
+        const plan = first;
+        first = null;
+        return plan;
+      }
+      const next = await invoke('interfaces:deletePreview', { routerId, interfaceId: row.id });
+      setPreview(next);
+      return next.plan;
+    });
+    if (!outcome.ok) setError(outcome.error);
   };
+
+  const apply = async () => {
+    const result = await flow.apply((planId) => invoke('interfaces:delete', { routerId, interfaceId: row.id, confirmName: typed, planId }));
+    if (result) onDeleted();
+  };
+
+  const peerCount = preview?.peers.length ?? 0;
+  const deleteLabel = peerCount > 0 ? t('ifaceDelete.confirmWithPeers', { count: peerCount }) : t('ifaceDelete.confirm');
+  if (flow.plan && preview) {
+    return (
+      <ChangePreviewDialog
+        title={t('changes.interfacePreview.titleDelete', { name: row.name })}
+        flow={flow}
+        onBack={flow.back}
+        onClose={onClose}
+        onApply={() => void apply()}
+        applyLabel={deleteLabel}
+        danger
+        failedTitle={t('ifaceDelete.failed')}
+        intro={
+          <>
+            <LinkRiskNote plan={flow.plan} />
+            <p>{t('ifaceDelete.body', { name: preview.confirmName })}</p>
+          </>
+        }
+      />
+    );
+  }
 
   return (
     <Dialog
       title={t('ifaceDelete.title', { name: row.name })}
       onClose={onClose}
-      busy={busy}
       size="md"
       data-testid="interface-delete-dialog"
       footer={
         <>
           <span className="spacer" />
-          <Button onClick={onClose} disabled={busy} data-testid="interface-delete-cancel">
+          <Button onClick={onClose} data-testid="interface-delete-cancel">
             {t('common.cancel')}
           </Button>
-          <Button variant="danger" icon={<Trash2 size={15} aria-hidden />} onClick={() => void confirm()} busy={busy} disabled={!matches} data-testid="interface-delete-confirm">
-            {preview && preview.peers.length > 0 ? t('ifaceDelete.confirmWithPeers', { count: preview.peers.length }) : t('ifaceDelete.confirm')}
+          <Button variant="danger" icon={<Trash2 size={15} aria-hidden />} onClick={() => void toPreview()} busy={flow.busy === 'previewing'} disabled={!matches} data-testid="interface-delete-confirm">
+            {t('changes.preview.action')}
           </Button>
         </>
       }
@@ -289,7 +401,7 @@ export function DeleteInterfaceDialog({ routerId, row, onClose, onDeleted }: { r
                 value={typed}
                 onChange={(e) => setTyped(e.target.value)}
                 onKeyDown={(e) => {
-                  if (e.key === 'Enter') void confirm();
+                  if (e.key === 'Enter') void toPreview();
                 }}
                 autoComplete="off"
                 spellCheck={false}

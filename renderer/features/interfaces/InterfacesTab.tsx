@@ -1,21 +1,19 @@
 // WireGuard interfaces of one router, re-read whenever main pushes a change of them: create, edit,
 // enable/disable and delete them, copy the public key, and set where clients dial (the endpoint that
 // makes ready configs and QR codes possible). Changes need a live connection; offline they are switched off
-// with the reason while the last-known rows stay on screen.
+// with the reason while the last-known rows stay on screen. Enable/disable, like every change here, opens the
+// Preview step first (InterfaceDialogs.tsx).
 import { useCallback, useState } from 'react';
 import { Bookmark, Globe, Lock, Network, Pencil, Plus, Power, PowerOff, Trash2 } from 'lucide-react';
 import { useTranslation } from 'react-i18next';
 import type { WgInterface } from '../../../src/contract/index.ts';
 import { useLocale } from '../../i18n/index.ts';
-import { invoke } from '../../lib/api.ts';
-import { toActionError, type ActionError } from '../../lib/action-error.ts';
 import { formatCount, shortenKey } from '../../lib/format.ts';
 import { useNow } from '../../lib/hooks.ts';
 import { INTERFACE_LISTING_CHANGES, useModelRefresh } from '../../lib/model-refresh.ts';
 import { onlineCountShown, type Freshness } from '../../lib/peer-status.ts';
 import { EMPTY_READ } from '../../lib/read-model.ts';
 import type { Tone } from '../../lib/status.ts';
-import { ActionErrorPanel } from '../../ui/ActionErrorPanel.tsx';
 import { Button } from '../../ui/Button.tsx';
 import { CopyButton } from '../../ui/CopyButton.tsx';
 import { EmptyState } from '../../ui/EmptyState.tsx';
@@ -27,7 +25,7 @@ import { UnknownPartsBanner } from '../../ui/UnknownPartsBanner.tsx';
 import { useRouters } from '../routers/store.ts';
 import { endpointText } from '../configs/config-options.ts';
 import { useLoadedEndpoint } from './endpoint-store.ts';
-import { DeleteInterfaceDialog, EndpointDialog, InterfaceDialog } from './InterfaceDialogs.tsx';
+import { DeleteInterfaceDialog, EndpointDialog, InterfaceDialog, ToggleInterfaceDialog } from './InterfaceDialogs.tsx';
 import { useReservations } from './reservation-store.ts';
 import { ReservationsDialog } from './ReservationsDialog.tsx';
 import { useInterfaces } from './store.ts';
@@ -42,6 +40,7 @@ type InterfaceDialogState =
   | { kind: 'create' }
   | { kind: 'edit'; row: WgInterface }
   | { kind: 'delete'; row: WgInterface }
+  | { kind: 'toggle'; row: WgInterface; disabled: boolean }
   | { kind: 'endpoint'; row: WgInterface }
   | { kind: 'reservations'; row: WgInterface }
   | null;
@@ -54,8 +53,6 @@ export function InterfacesTab({ routerId }: { routerId: string }) {
   const read = useInterfaces((s) => s.byRouter[routerId]) ?? EMPTY_READ;
   const online = useRouters((s) => s.statuses[routerId]?.state === 'online');
   const [dialog, setDialog] = useState<InterfaceDialogState>(null);
-  const [busy, setBusy] = useState<string | null>(null);
-  const [actionError, setActionError] = useState<ActionError | null>(null);
   const loadReservations = useReservations((s) => s.load);
   const reservations = useReservations((s) => s.byRouter[routerId]);
   // Keyed by the connection too: a router coming (back) online is read at once. Reservations are local,
@@ -66,18 +63,7 @@ export function InterfacesTab({ routerId }: { routerId: string }) {
   ]);
 
   const refresh = useCallback(() => void fetch(routerId), [fetch, routerId]);
-  const setDisabled = async (row: WgInterface, disabled: boolean) => {
-    setActionError(null);
-    setBusy(row.id);
-    try {
-      await invoke('interfaces:setDisabled', { routerId, interfaceId: row.id, disabled });
-      refresh();
-    } catch (e) {
-      setActionError(toActionError(e));
-    } finally {
-      setBusy(null);
-    }
-  };
+  const setDisabled = (row: WgInterface, disabled: boolean) => setDialog({ kind: 'toggle', row, disabled });
 
   const { data, error, loading } = read;
   if (!data) {
@@ -124,7 +110,6 @@ export function InterfacesTab({ routerId }: { routerId: string }) {
           {t('interfaces.add')}
         </Button>
       </div>
-      {actionError ? <ActionErrorPanel error={actionError} failedTitle={t('interfaces.changeFailed')} onDismiss={() => setActionError(null)} data-testid="interfaces-action-error" /> : null}
       {data.rows.length === 0 && interfacesUnknown ? (
         <div className="panel">
           <EmptyState icon={<Network size={28} aria-hidden />} title={t('interfaces.unknownTitle')} data-testid="interfaces-unknown">
@@ -248,8 +233,8 @@ export function InterfacesTab({ routerId }: { routerId: string }) {
                         items={[
                           { id: 'edit', label: t('interfaces.edit'), icon: <Pencil size={14} aria-hidden />, disabled: !online || row.dynamic, onSelect: () => setDialog({ kind: 'edit', row }), testId: 'interface-action-edit' },
                           row.disabled
-                            ? { id: 'enable', label: t('interfaces.enable'), icon: <Power size={14} aria-hidden />, disabled: !online || row.dynamic || busy === row.id, onSelect: () => void setDisabled(row, false), testId: 'interface-action-enable' }
-                            : { id: 'disable', label: t('interfaces.disable'), icon: <PowerOff size={14} aria-hidden />, disabled: !online || row.dynamic || busy === row.id, onSelect: () => void setDisabled(row, true), testId: 'interface-action-disable' },
+                            ? { id: 'enable', label: t('interfaces.enable'), icon: <Power size={14} aria-hidden />, disabled: !online || row.dynamic, onSelect: () => setDisabled(row, false), testId: 'interface-action-enable' }
+                            : { id: 'disable', label: t('interfaces.disable'), icon: <PowerOff size={14} aria-hidden />, disabled: !online || row.dynamic, onSelect: () => setDisabled(row, true), testId: 'interface-action-disable' },
                           { id: 'endpoint', label: t('interfaces.setEndpoint'), icon: <Globe size={14} aria-hidden />, onSelect: () => setDialog({ kind: 'endpoint', row }), testId: 'interface-action-endpoint' },
                           { id: 'reservations', label: t('interfaces.reservations'), icon: <Bookmark size={14} aria-hidden />, disabled: row.dynamic, onSelect: () => setDialog({ kind: 'reservations', row }), testId: 'interface-action-reservations' },
                           { id: 'delete', label: t('interfaces.delete'), icon: <Trash2 size={14} aria-hidden />, danger: true, disabled: !online || row.dynamic, onSelect: () => setDialog({ kind: 'delete', row }), testId: 'interface-action-delete' },
@@ -273,6 +258,18 @@ export function InterfacesTab({ routerId }: { routerId: string }) {
           row={dialog.row}
           onClose={closeDialog}
           onDeleted={() => {
+            closeDialog();
+            refresh();
+          }}
+        />
+      ) : null}
+      {dialog?.kind === 'toggle' ? (
+        <ToggleInterfaceDialog
+          routerId={routerId}
+          row={dialog.row}
+          disabled={dialog.disabled}
+          onClose={closeDialog}
+          onDone={() => {
             closeDialog();
             refresh();
           }}

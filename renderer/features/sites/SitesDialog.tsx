@@ -1,12 +1,14 @@
 // "Connect two sites": a WireGuard link between this router (side A) and another managed, online router
 // (side B). The technician picks each side's WireGuard interface, the LANs behind it and where it can be
 // dialed; Preview shows, per router, the peer and the routes that would be added, with what blocks the link
-// (problems) and what to look at (warnings); Connect makes the changes and lists every step, and when a
-// rollback could not remove something, exactly what to remove by hand.
+// (problems, next to the form) and what to look at (warnings); when nothing blocks it, the Preview step adds
+// each router's change plan (the exact commands, the before/after, the router's own rollback). Connect applies
+// exactly those two plans (refused as stale when either router changed since), lists every step, and when a
+// rollback could not remove something, says exactly what to remove by hand.
 import { useEffect, useMemo, useRef, useState } from 'react';
-import { ArrowLeftRight, CircleCheck } from 'lucide-react';
+import { ArrowLeft, ArrowLeftRight, CircleCheck, RefreshCw } from 'lucide-react';
 import { useTranslation } from 'react-i18next';
-import type { InvokeOutput, RouterProfile, WgInterface } from '../../../src/contract/index.ts';
+import type { InvokeOutput, PlanView, RouterProfile, WgInterface } from '../../../src/contract/index.ts';
 import { invoke } from '../../lib/api.ts';
 import { errorField, splitCommand, toActionError, type ActionError } from '../../lib/action-error.ts';
 import { ActionErrorPanel } from '../../ui/ActionErrorPanel.tsx';
@@ -15,8 +17,10 @@ import { Button } from '../../ui/Button.tsx';
 import { CopyBlock } from '../../ui/CopyBlock.tsx';
 import { Dialog } from '../../ui/Dialog.tsx';
 import { Field, fieldAria } from '../../ui/Field.tsx';
+import { PlanPreview } from '../changes/PlanPreview.tsx';
+import { useFetchedPlanFlow, type FetchedPlanFlow } from '../interfaces/fetched-plan-flow.ts';
 import { useRouters } from '../routers/store.ts';
-import { emptySide, removeCommand, toSiteInput, type SideField, type SideKey, type SideValues, type SiteErrors } from './site-form.ts';
+import { emptySide, removeCommand, toSiteInput, type SideField, type SideKey, type SideValues, type SiteErrors, type SiteInput } from './site-form.ts';
 import './sites.css';
 
 type Preview = InvokeOutput<'sites:preview'>;
@@ -43,13 +47,17 @@ export function SitesDialog({ routerId, onClose }: SitesDialogProps) {
   const [localErrors, setLocalErrors] = useState<SiteErrors>({});
   const [error, setError] = useState<ActionError | null>(null);
   const [preview, setPreview] = useState<Preview | null>(null);
-  const [busy, setBusy] = useState<'preview' | 'connect' | null>(null);
   const [result, setResult] = useState<ConnectResult | null>(null);
+  const flow = useFetchedPlanFlow();
+  /** The input the plans on screen were made from: Connect sends it with their planId. */
+  const requested = useRef<SiteInput | null>(null);
+  /** The link's checks as the last fetch saw them (a fetch that found the link blocked returns no plans). */
+  const checked = useRef<Preview | null>(null);
   const formRef = useRef<HTMLFormElement>(null);
   const previewRef = useRef<HTMLElement>(null);
 
   useEffect(() => {
-    if (preview) previewRef.current?.scrollIntoView?.({ block: 'nearest' });
+    if (preview && !preview.ready) previewRef.current?.scrollIntoView?.({ block: 'nearest' });
   }, [preview]);
 
   const serverField = errorField(error);
@@ -81,66 +89,66 @@ export function SitesDialog({ routerId, onClose }: SitesDialogProps) {
     return built.input;
   };
 
+  // The link's checks first (what blocks it stays next to the form), then each router's change plan.
+  const fetchPlans = (input: SiteInput) => async () => {
+    checked.current = null;
+    const summary = await invoke('sites:preview', input);
+    checked.current = summary;
+    setPreview(summary);
+    if (!summary.ready) throw new Error(summary.problems.map((p) => p.message).join(' '));
+    return invoke('changes:preview', { kind: 'site.link', input });
+  };
+
   const runPreview = async () => {
     setError(null);
     const input = build();
     if (!input) return;
-    setBusy('preview');
-    try {
-      setPreview(await invoke('sites:preview', input));
-    } catch (e) {
+    requested.current = input;
+    const outcome = await flow.load(fetchPlans(input));
+    if (outcome.ok) return;
+    if (checked.current && !checked.current.ready) flow.back();
+    else {
       setPreview(null);
-      setError(toActionError(e));
-    } finally {
-      setBusy(null);
+      setError(outcome.error);
     }
   };
 
   const connect = async () => {
-    const input = build();
-    if (!input || !preview?.ready) return;
-    setError(null);
-    setBusy('connect');
-    try {
-      setResult(await invoke('sites:connect', input));
-    } catch (e) {
-      setError(toActionError(e));
-    } finally {
-      setBusy(null);
-    }
+    const input = requested.current;
+    if (!input) return;
+    const done = await flow.apply((planId) => invoke('sites:connect', { ...input, planId }));
+    if (done) setResult(done);
+  };
+
+  const previewAgain = async () => {
+    const outcome = await flow.previewAgain();
+    // Blocked now: back to the form, where the problems show.
+    if (!outcome.ok && checked.current && !checked.current.ready) flow.back();
   };
 
   if (result) return <ResultStep result={result} onClose={onClose} />;
 
   const name = routerA?.name ?? routerId;
+  if (flow.plan && preview?.ready) {
+    return <PlanStep preview={preview} plan={flow.plan} flow={flow} name={name} onBack={flow.back} onClose={onClose} onConnect={() => void connect()} onPreviewAgain={() => void previewAgain()} />;
+  }
+  const previewing = flow.busy === 'previewing';
   return (
     <Dialog
       title={t('sitesView.title')}
       description={t('sitesView.description', { name })}
       onClose={onClose}
-      busy={busy === 'connect'}
       size="xl"
       data-testid="sites-dialog"
       footer={
         <>
           {preview && !preview.ready ? <span className="danger-text small">{t('sitesView.blocked', { count: preview.problems.length })}</span> : null}
           <span className="spacer" />
-          <Button onClick={onClose} disabled={busy === 'connect'} data-testid="sites-cancel">
+          <Button onClick={onClose} data-testid="sites-cancel">
             {t('common.cancel')}
           </Button>
-          <Button variant={preview ? 'secondary' : 'primary'} type="submit" form="sites-form" busy={busy === 'preview'} disabled={busy === 'connect'} data-testid="sites-preview">
+          <Button variant="primary" type="submit" form="sites-form" busy={previewing} data-testid="sites-preview">
             {preview ? t('sitesView.previewAgain') : t('sitesView.preview')}
-          </Button>
-          <Button
-            variant="primary"
-            icon={<ArrowLeftRight size={14} aria-hidden />}
-            onClick={() => void connect()}
-            disabled={!preview?.ready || busy === 'preview'}
-            busy={busy === 'connect'}
-            title={preview ? undefined : t('sitesView.previewFirst')}
-            data-testid="sites-connect"
-          >
-            {t('sitesView.connect')}
           </Button>
         </>
       }
@@ -170,27 +178,115 @@ export function SitesDialog({ routerId, onClose }: SitesDialogProps) {
         </div>
         {error && !serverField ? <ActionErrorPanel error={error} failedTitle={t('sitesView.previewFailed')} data-testid="sites-error" /> : null}
       </form>
-      {preview ? (
+      {preview && !preview.ready ? (
         <section ref={previewRef} className="subsection sites-preview" data-testid="sites-preview-result" data-ready={preview.ready}>
-          <h3 className="subsection-title">{t('sitesView.previewTitle')}</h3>
-          {preview.problems.length > 0 ? (
-            <div className="warning-list" data-testid="sites-problems">
-              {preview.problems.map((p, i) => (
-                <Banner key={`${p.code}-${i}`} tone="danger" compact title={t(`sitesView.problem.${p.code}`, { defaultValue: t('sitesView.blocked', { count: 1 }) })} data-testid={`sites-problem-${p.code}`}>
-                  <p>{p.message}</p>
-                </Banner>
-              ))}
-            </div>
-          ) : (
-            <Banner tone="ok" compact title={t('sitesView.ready')} data-testid="sites-ready" />
-          )}
-          <div className="sites-sides">
-            <SidePreviewCard side="a" preview={preview.a} />
-            <SidePreviewCard side="b" preview={preview.b} />
-          </div>
-          <SiteWarnings warnings={preview.warnings} />
+          <LinkSummary preview={preview} />
         </section>
       ) : null}
+    </Dialog>
+  );
+}
+
+/** What blocks the link (or that nothing does), what each router gets, and what to look at. */
+function LinkSummary({ preview }: { preview: Preview }) {
+  const { t } = useTranslation();
+  return (
+    <>
+      <h3 className="subsection-title">{t('sitesView.previewTitle')}</h3>
+      {preview.problems.length > 0 ? (
+        <div className="warning-list" data-testid="sites-problems">
+          {preview.problems.map((p, i) => (
+            <Banner key={`${p.code}-${i}`} tone="danger" compact title={t(`sitesView.problem.${p.code}`, { defaultValue: t('sitesView.blocked', { count: 1 }) })} data-testid={`sites-problem-${p.code}`}>
+              <p>{p.message}</p>
+            </Banner>
+          ))}
+        </div>
+      ) : (
+        <Banner tone="ok" compact title={t('sitesView.ready')} data-testid="sites-ready" />
+      )}
+      <div className="sites-sides">
+        <SidePreviewCard side="a" preview={preview.a} />
+        <SidePreviewCard side="b" preview={preview.b} />
+      </div>
+      <SiteWarnings warnings={preview.warnings} />
+    </>
+  );
+}
+
+interface PlanStepProps {
+  preview: Preview;
+  plan: PlanView;
+  flow: FetchedPlanFlow;
+  name: string;
+  onBack: () => void;
+  onClose: () => void;
+  onConnect: () => void;
+  onPreviewAgain: () => void;
+}
+
+/** The Preview step: the link's summary, then each router's plan (commands, before/after, its own rollback). */
+function PlanStep({ preview, plan, flow, name, onBack, onClose, onConnect, onPreviewAgain }: PlanStepProps) {
+  const { t } = useTranslation();
+  const { stale, busy, error } = flow;
+  const applying = busy === 'applying';
+  const plans: Array<{ side: SideKey; routerName: string; plan: PlanView | undefined }> = [
+    { side: 'a', routerName: preview.a.routerName, plan },
+    { side: 'b', routerName: preview.b.routerName, plan: plan.linked },
+  ];
+  return (
+    <Dialog
+      title={t('sitesView.planTitle', { name })}
+      description={error ? t('changes.preview.descriptionTried') : t('sitesView.planDescription')}
+      onClose={onClose}
+      busy={applying}
+      size="xl"
+      data-testid="sites-dialog"
+      footer={
+        <>
+          <Button onClick={onBack} disabled={applying} icon={<ArrowLeft size={15} aria-hidden />} data-testid="sites-back">
+            {t('changes.preview.back')}
+          </Button>
+          <span className="spacer" />
+          {stale ? (
+            <Button variant="primary" icon={<RefreshCw size={15} aria-hidden />} onClick={onPreviewAgain} busy={busy === 'previewing'} data-testid="sites-preview-again">
+              {t('changes.stale.again')}
+            </Button>
+          ) : (
+            // Not focused on arrival: Enter pressed twice must not connect a link nobody has read.
+            <Button variant="primary" icon={<ArrowLeftRight size={14} aria-hidden />} onClick={onConnect} busy={applying} disabled={busy === 'previewing'} data-testid="sites-connect">
+              {t('sitesView.connect')}
+            </Button>
+          )}
+        </>
+      }
+    >
+      <div className="stack" data-testid="sites-plan-step">
+        {stale ? (
+          <Banner tone="warn" title={stale.reason === 'changed' ? t('changes.stale.changedTitle') : t('changes.stale.expiredTitle')} data-testid="plan-stale">
+            <p>{stale.reason === 'changed' ? t('sitesView.staleChangedBody') : t('changes.stale.expiredBody')}</p>
+          </Banner>
+        ) : null}
+        <div className={stale ? 'plan-outdated stack' : 'stack'} aria-disabled={stale ? true : undefined}>
+          <section className="subsection sites-preview" data-testid="sites-preview-result" data-ready={preview.ready}>
+            <LinkSummary preview={preview} />
+          </section>
+          <section className="subsection" data-testid="sites-plans">
+            <h3 className="subsection-title">{t('sitesView.plansTitle')}</h3>
+            {plans.map((p) =>
+              p.plan ? (
+                <div key={p.side} className="sites-plan" data-testid={`site-plan-${p.side}`}>
+                  <h4 className="sites-plan-title">
+                    <span className="badge">{p.side.toUpperCase()}</span>
+                    <span>{t('sitesView.planOn', { router: p.routerName })}</span>
+                  </h4>
+                  <PlanPreview plan={p.plan} />
+                </div>
+              ) : null,
+            )}
+          </section>
+        </div>
+        {error ? <ActionErrorPanel error={error} failedTitle={t('sitesView.connectFailed')} data-testid="sites-error" /> : null}
+      </div>
     </Dialog>
   );
 }
@@ -211,8 +307,10 @@ function SideFields({ side, values, fixedRouter, candidates, fieldError, onChang
   const [loadError, setLoadError] = useState<ActionError | null>(null);
   const routerId = values.routerId;
   const onChangeRef = useRef(onChange);
+  const ifaceRef = useRef(values.iface);
   useEffect(() => {
     onChangeRef.current = onChange;
+    ifaceRef.current = values.iface;
   });
 
   useEffect(() => {
@@ -222,9 +320,10 @@ function SideFields({ side, values, fixedRouter, candidates, fieldError, onChang
       (list) => {
         if (cancelled) return;
         setInterfaces(list.rows);
-        // One interface (or the first enabled one) is the obvious choice.
+        // One interface (or the first enabled one) is the obvious choice, unless one is chosen already (back
+        // from the Preview step, the form is shown anew with what was chosen).
         const first = list.rows.find((i) => !i.disabled) ?? list.rows[0];
-        if (first) onChangeRef.current({ iface: first.name });
+        if (first && !ifaceRef.current) onChangeRef.current({ iface: first.name });
       },
       (e: unknown) => !cancelled && setLoadError(toActionError(e)),
     );

@@ -3,11 +3,10 @@
 // Each step has its undo (remove by public key, or by destination, gateway and comment), so the plan runner
 // backs each router up, guards it with the router's own rollback, verifies it, and undoes it as a whole.
 import { parseEndpoint } from '../../../../src/domain/index.ts';
-import { IP_ROUTE_PATH } from '../../../routeros/menus/ip-route.ts';
 import { peerParams } from '../../../routeros/menus/wireguard-peers.ts';
-import type { ParamValue } from '../../../routeros/text.ts';
 import { planPeerAdd } from '../../changes/peer-plans.ts';
-import { combinePlans, SECRET_FIELDS, type ChangePlan, type PlanItem, type PlanStep } from '../../changes/plan.ts';
+import { combinePlans, type ChangePlan } from '../../changes/plan.ts';
+import { planRouteAdd } from '../../changes/route-plans.ts';
 import { newPeerInput } from '../../management/peer-input.ts';
 import type { Preview } from './plan.ts';
 import type { Side } from './side.ts';
@@ -52,26 +51,19 @@ function peerPlan(side: Side, p: Preview['a'], comment: string): { plan: ChangeP
   };
 }
 
-function routeStep(side: Side, route: Preview['a']['routes'][number], comment: string): { step: PlanStep; info: StepInfo } {
+function routeInfo(route: Preview['a']['routes'][number], comment: string): StepInfo {
   const object = `${route.dstAddress} via ${route.gateway}`;
-  const item: PlanItem = { type: 'address', key: `route:${route.dstAddress}@${route.gateway}`, label: object };
-  const params: Array<[string, ParamValue]> = [['dst-address', route.dstAddress], ['gateway', route.gateway], ['comment', comment]];
-  const find: Array<[string, string]> = [['dst-address', route.dstAddress], ['gateway', route.gateway], ['comment', comment]];
-  return {
-    step: {
-      menu: IP_ROUTE_PATH, verb: 'add', target: null, params, item, label: `Adding route ${object} on ${side.ctx.routerName}`,
-      undo: { menu: IP_ROUTE_PATH, verb: 'remove', target: { id: '', find }, params: [], item, label: `Removing route ${object} again`, undo: null },
-    },
-    info: { action: 'add-route', objectType: 'route', object, view: { dstAddress: route.dstAddress, gateway: route.gateway, comment } },
-  };
+  return { action: 'add-route', objectType: 'route', object, view: { dstAddress: route.dstAddress, gateway: route.gateway, comment } };
 }
 
 function sidePlan(side: Side, p: Preview['a'], comment: string): SidePlan {
   const peer = peerPlan(side, p, comment);
-  const routes = p.routes.map((r) => routeStep(side, r, comment));
-  const routesPlan: ChangePlan = { ...peer.plan, steps: routes.map((r) => r.step), diff: routes.map((r) => ({ item: r.step.item, change: 'add' as const, before: null, after: Object.fromEntries(r.step.params.map(([k, v]) => [k, String(v)])) })), secretFields: SECRET_FIELDS };
-  const plan = combinePlans('site.link', peer.plan.subject, [peer.plan, routesPlan]);
-  return { side, plan, info: [peer.info, ...routes.map((r) => r.info)] };
+  const parts = [peer.plan];
+  if (p.routes.length > 0) {
+    parts.push(planRouteAdd({ routerId: side.ctx.routerId, kind: 'site.link', routerName: side.ctx.routerName, routes: p.routes.map((r) => ({ dstAddress: r.dstAddress, gateway: r.gateway, comment })) }));
+  }
+  const plan = combinePlans('site.link', peer.plan.subject, parts);
+  return { side, plan, info: [peer.info, ...p.routes.map((r) => routeInfo(r, comment))] };
 }
 
 /** A's plan, then B's. */

@@ -1,0 +1,273 @@
+// Interface changes and site links through their previews, against the simulator over TCP: the preview's
+// commands are exactly the words the router received (parsed with a console tokenizer of their own), the diff's
+// "after" is what the router has once applied, a preview the router outdated is refused with nothing sent, and
+// a change that may cut a connection to the router says so in its plan. A site link previews one plan per router
+// and applies exactly those two, or nothing on either router when one of them changed since.
+import { afterEach, describe, expect, it } from 'vitest';
+import type { ReceivedCommand } from '../../../main/sim/server/command-log.ts';
+import { addRouter } from '../configs-service/support.ts';
+import { managedRouter, PEERS, type Managed, type Sim } from '../management/support.ts';
+
+const IFACES = '/interface/wireguard';
+const ADDRESSES = '/ip/address';
+const ROUTES = '/ip/route';
+
+const open: Array<{ close: () => Promise<void> }> = [];
+async function router(options: Parameters<typeof managedRouter>[0] = {}) {
+  const m = await managedRouter(options);
+  open.push(m);
+  return m;
+}
+afterEach(async () => {
+  for (const m of open.splice(0).reverse()) await m.close();
+});
+
+/** A console line as the API command and its `=name=value` words, by the console's quoting rules. */
+function apiWords(line: string): { command: string; words: string[] } {
+  const tokens: string[] = [];
+  let i = 0;
+  while (i < line.length) {
+    while (line[i] === ' ') i++;
+    let token = '';
+    while (i < line.length && line[i] !== ' ') {
+      if (line[i] === '"') {
+        i++;
+        while (i < line.length && line[i] !== '"') {
+          if (line[i] === '\\') {
+            const next = line[i + 1]!;
+            token += next === 'n' ? '\n' : next === 't' ? '\t' : next === 'r' ? '\r' : next;
+            i += 2;
+          } else token += line[i++];
+        }
+        i++;
+      } else token += line[i++];
+    }
+    if (token) tokens.push(token);
+  }
+  const verbAt = tokens.findIndex((t) => ['add', 'set', 'remove'].includes(t));
+  const command = `${tokens.slice(0, verbAt).join('/')}/${tokens[verbAt]}`.replace(/^\/+/, '/');
+  const rest = tokens.slice(verbAt + 1);
+  const words: string[] = [];
+  if (rest[0] && !rest[0].includes('=')) words.push(`=.id=${rest.shift()}`);
+  for (const t of rest) words.push(`=${t}`);
+  return { command, words };
+}
+
+/** The writes the router received for the change itself: not the reads, the rollback entry, Safe Mode or the clock. */
+function changeWrites(entries: readonly ReceivedCommand[]): Array<{ command: string; words: readonly string[] }> {
+  return entries
+    .filter((e) => /\/(add|set|remove)$/.test(e.command) && !e.command.startsWith('/system/') && !e.command.startsWith('/safe-mode/'))
+    .map((e) => ({ command: e.command, words: e.words.filter((w) => w.startsWith('=')) }));
+}
+
+/** The preview's lines equal the sentences sent, word for word (a <hidden> secret only by its name). */
+function expectSent(commands: readonly string[], writes: ReturnType<typeof changeWrites>): void {
+  expect(writes.map((w) => w.command)).toEqual(commands.map((c) => apiWords(c).command));
+  commands.forEach((line, i) => {
+    const expected = apiWords(line).words;
+    const sent = writes[i]!.words;
+    expect(sent.length, line).toBe(expected.length);
+    expected.forEach((w, j) => {
+      if (w.endsWith('=<hidden>')) expect(sent[j]!.startsWith(w.slice(0, -'<hidden>'.length)), line).toBe(true);
+      else expect(sent[j], line).toBe(w);
+    });
+  });
+}
+
+/** Console values against the router's printed ones: yes/no as RouterOS stores booleans. */
+function printed(value: string | undefined): string | undefined {
+  return value === 'true' ? 'yes' : value === 'false' ? 'no' : value;
+}
+
+async function capture<T>(sim: Sim, run: () => Promise<T>): Promise<{ value: T; writes: ReturnType<typeof changeWrites> }> {
+  sim.commands.start();
+  try {
+    const value = await run();
+    return { value, writes: changeWrites(sim.commands.stop()) };
+  } catch (error) {
+    sim.commands.stop();
+    throw error;
+  }
+}
+
+const byName = (m: Managed, name: string) => m.rows(IFACES).find((r) => r['name'] === name);
+
+describe('interface changes show exactly what is sent', () => {
+  it('create with a tunnel address, edit, disable, enable and delete: each preview is what the router received', async () => {
+    const m = await router({ peers: 2 });
+    const routerId = m.routerId;
+
+    // Create: the interface and its address, both "added" in the diff.
+    const create = { routerId, name: 'wg-yeni', listenPort: 13250, mtu: 1400, address: '10.77.0.1/24', comment: 'Şube "B"' };
+    const preview = await m.call('changes:preview', { kind: 'interface.create', input: create });
+    expect(preview.kind).toBe('interface.create');
+    expect(preview.commands).toHaveLength(2);
+    expect(preview.commands[0]).toMatch(/^\/interface wireguard add name=wg-yeni mtu=1400 listen-port=13250 comment="Şube \\"B\\""$/);
+    expect(preview.commands[1]).toBe('/ip address add address=10.77.0.1/24 interface=wg-yeni comment=WireGuard');
+    expect(preview.diff.map((d) => [d.item.type, d.change])).toEqual([['interface', 'add'], ['address', 'add']]);
+    expect(byName(m, 'wg-yeni')).toBeUndefined();
+    const created = await capture(m.sim, () => m.call('interfaces:create', { ...create, planId: preview.planId }));
+    expectSent(preview.commands, created.writes);
+    expect(created.value.report).toMatchObject({ outcome: 'applied', differences: [] });
+    const row = byName(m, 'wg-yeni')!;
+    for (const [field, value] of Object.entries(preview.diff[0]!.after!)) expect(row[field], field).toBe(value);
+    expect(m.rows(ADDRESSES).find((a) => a['interface'] === 'wg-yeni')).toMatchObject(preview.diff[1]!.after!);
+    const id = created.value.interface.id;
+
+    // Edit, disable, enable: one set each, the diff's "after" on the router afterwards.
+    const cases = [
+      { kind: 'interface.update' as const, input: { routerId, interfaceId: id, mtu: 1380, comment: 'Şube B' }, apply: 'interfaces:update' as const },
+      { kind: 'interface.setDisabled' as const, input: { routerId, interfaceId: id, disabled: true }, apply: 'interfaces:setDisabled' as const },
+      { kind: 'interface.setDisabled' as const, input: { routerId, interfaceId: id, disabled: false }, apply: 'interfaces:setDisabled' as const },
+    ];
+    for (const c of cases) {
+      const p = await m.call('changes:preview', { kind: c.kind, input: c.input } as never);
+      expect(p.commands, c.kind).toHaveLength(1);
+      expect(p.commands[0]).toMatch(new RegExp(`^/interface wireguard set ${id.replace('*', '\\*')} `));
+      const applied = await capture(m.sim, () => m.call(c.apply, { ...c.input, planId: p.planId } as never) as Promise<{ report?: { outcome: string } }>);
+      expectSent(p.commands, applied.writes);
+      expect(applied.value.report?.outcome).toBe('applied');
+      const now = byName(m, 'wg-yeni')!;
+      for (const [field, value] of Object.entries(p.diff[0]!.after!)) expect(printed(now[field]), `${c.kind} ${field}`).toBe(value);
+      // "before" is what the router had: the undo puts exactly that back.
+      expect(Object.keys(p.diff[0]!.before!)).toEqual(Object.keys(p.diff[0]!.after!));
+    }
+
+    // Delete: the plan that came with interfaces:deletePreview, its address removed before the interface.
+    const del = await m.call('interfaces:deletePreview', { routerId, interfaceId: id });
+    expect(del.plan.commands).toEqual([`/ip address remove ${m.rows(ADDRESSES).find((a) => a['interface'] === 'wg-yeni')!['.id']}`, `/interface wireguard remove ${id}`]);
+    expect(del.plan.diff.map((d) => [d.item.type, d.change])).toEqual([['address', 'remove'], ['interface', 'remove']]);
+    // The undo re-adds the interface with its own private key: hidden in the preview's script.
+    expect(del.plan.rollback.script.join('\n')).toContain('private-key=<hidden>');
+    const deleted = await capture(m.sim, () => m.call('interfaces:delete', { routerId, interfaceId: id, confirmName: 'wg-yeni', planId: del.plan.planId }));
+    expectSent(del.plan.commands, deleted.writes);
+    expect(byName(m, 'wg-yeni')).toBeUndefined();
+    expect(m.rows(ADDRESSES).some((a) => a['interface'] === 'wg-yeni')).toBe(false);
+    expect(m.rows('/system/scheduler')).toEqual([]);
+  }, 30_000);
+
+  it('refuses a preview the router outdated (changed in WinBox); nothing is sent', async () => {
+    const m = await router({ peers: 1 });
+    const iface = byName(m, 'wg-office')!;
+    const preview = await m.call('changes:preview', { kind: 'interface.update', input: { routerId: m.routerId, interfaceId: iface['.id']!, mtu: 1300 } });
+    m.sim.state.set(IFACES, iface['.id']!, { mtu: '1412' });
+    await m.settle();
+    const refused = await capture(m.sim, () => m.fail('interfaces:update', { routerId: m.routerId, interfaceId: iface['.id']!, mtu: 1300, planId: preview.planId }));
+    expect(refused.value.code).toBe('PLAN_STALE');
+    expect(refused.value.details).toMatchObject({ reason: 'changed', previewed: preview.commands });
+    expect(refused.writes).toEqual([]);
+    expect(byName(m, 'wg-office')!['mtu']).toBe('1412');
+  });
+
+  it('disabling or deleting the interface WireDesk reaches the router through says so in the plan', async () => {
+    const m = await router({ peers: 2 });
+    const iface = byName(m, 'wg-office')!;
+    const id = iface['.id']!;
+    const plain = await m.call('changes:preview', { kind: 'interface.setDisabled', input: { routerId: m.routerId, interfaceId: id, disabled: true } });
+    // Without it, only the peers with a tunnel up now are named (the simulator gives some a recent handshake).
+    const online = (await m.call('peers:listManaged', { routerId: m.routerId })).rows.filter((p) => p.interface === 'wg-office' && p.status === 'online');
+    expect(plain.warnings.map((w) => w.message)).toEqual(online.length === 0 ? [] : [expect.stringMatching(new RegExp(`^${online.length} peers? ha(s|ve) a tunnel up through wg-office now \\("${online[0]!.name}"`))]);
+
+    // WireDesk dials 127.0.0.1: put that subnet on wg-office, as when a technician manages the router over its tunnel.
+    m.sim.state.add(ADDRESSES, { address: '127.0.0.1/8', interface: 'wg-office' });
+    await m.settle();
+    const disable = await m.call('changes:preview', { kind: 'interface.setDisabled', input: { routerId: m.routerId, interfaceId: id, disabled: true } });
+    const [risk] = disable.warnings.filter((w) => w.code === 'MAY_CUT_LINK');
+    expect(risk?.message).toMatch(/WireDesk reaches this router at 127\.0\.0\.1, which is on wg-office \(127\.0\.0\.1\/8\)\. Disabling wg-office cuts WireDesk's own connection/);
+    expect(disable.rollback.script.join('\n')).toContain('disabled=no');
+    const del = await m.call('interfaces:deletePreview', { routerId: m.routerId, interfaceId: id });
+    expect(del.plan.warnings.map((w) => w.code)).toContain('MAY_CUT_LINK');
+    // A new listen port cuts it too; an MTU alone does not.
+    const port = await m.call('changes:preview', { kind: 'interface.update', input: { routerId: m.routerId, interfaceId: id, listenPort: 13299 } });
+    expect(port.warnings.map((w) => w.code)).toContain('MAY_CUT_LINK');
+    const mtu = await m.call('changes:preview', { kind: 'interface.update', input: { routerId: m.routerId, interfaceId: id, mtu: 1380 } });
+    expect(mtu.warnings.map((w) => w.code)).not.toContain('MAY_CUT_LINK');
+    // Enabling never warns.
+    m.sim.state.set(IFACES, id, { disabled: 'true' });
+    await m.settle();
+    const enable = await m.call('changes:preview', { kind: 'interface.setDisabled', input: { routerId: m.routerId, interfaceId: id, disabled: false } });
+    expect(enable.warnings).toEqual([]);
+  });
+});
+
+describe('a site link previews one plan per router and applies exactly those', () => {
+  async function twoSites() {
+    const m = await router({ peers: 0 });
+    const b = await addRouter(m);
+    open.push({ close: () => b.sim.close() });
+    await m.call('interfaces:create', { routerId: m.routerId, name: 'wg-site', listenPort: 13300, address: '10.255.0.1/24' });
+    await m.call('interfaces:create', { routerId: b.routerId, name: 'wg-site', listenPort: 13301, address: '10.255.0.2/24' });
+    const lan = b.sim.state.print(ADDRESSES).find((r) => r['interface'] === 'bridge')!;
+    b.sim.state.set(ADDRESSES, lan['.id']!, { address: '192.168.20.1/24' });
+    await m.s.models.live(b.routerId);
+    const input = { a: { routerId: m.routerId, interface: 'wg-site', endpoint: 'a.example.net:13300' }, b: { routerId: b.routerId, interface: 'wg-site', endpoint: null } };
+    return { m, b, input };
+  }
+
+  it('the preview names both routers\' commands; Connect with its id sends exactly them', async () => {
+    const { m, b, input } = await twoSites();
+    const preview = await m.call('changes:preview', { kind: 'site.link', input });
+    expect(preview).toMatchObject({ kind: 'site.link', routerId: m.routerId, linked: { kind: 'site.link', routerId: b.routerId } });
+    const linked = preview.linked!;
+    // Each router: its peer for the other site, then its route to the other LAN (an item of type route).
+    expect(preview.commands[0]).toMatch(/^\/interface wireguard peers add interface=wg-site public-key="[^"]+" allowed-address=10\.255\.0\.2\/32,192\.168\.20\.0\/24 /);
+    expect(preview.commands[1]).toBe('/ip route add dst-address=192.168.20.0/24 gateway=wg-site comment="WireDesk site link to Branch ' + b.sim.port + '"');
+    expect(linked.commands[0]).toMatch(/^\/interface wireguard peers add interface=wg-site .*endpoint-address=a\.example\.net endpoint-port=13300/);
+    expect(linked.commands[1]).toMatch(/^\/ip route add dst-address=192\.168\.88\.0\/24 gateway=wg-site comment=/);
+    expect(preview.diff.map((d) => [d.item.type, d.change])).toEqual([['peer', 'add'], ['route', 'add']]);
+    expect(preview.diff[1]!.item.label).toBe('192.168.20.0/24 via wg-site');
+    // The undo of a route removes exactly WireDesk's route: by destination, gateway and comment.
+    expect(preview.rollback.script.join('\n')).toMatch(/\/ip route remove \[find dst-address=192\.168\.20\.0\/24 gateway=wg-site comment="WireDesk site link to /);
+    expect(preview.verify.map((v) => v.item)).toEqual([expect.stringMatching(/^site-Branch/), '192.168.20.0/24 via wg-site']);
+    expect(m.rows(PEERS)).toEqual([]);
+    expect(b.sim.state.print(PEERS)).toEqual([]);
+
+    m.sim.commands.start();
+    b.sim.commands.start();
+    const result = await m.call('sites:connect', { ...input, planId: preview.planId });
+    const writesA = changeWrites(m.sim.commands.stop());
+    const writesB = changeWrites(b.sim.commands.stop());
+    expect(result.outcome).toBe('connected');
+    expectSent(preview.commands, writesA);
+    expectSent(linked.commands, writesB);
+    // The diffs' "after" is what each router has.
+    const [peerOnA] = m.rows(PEERS);
+    for (const [field, value] of Object.entries(preview.diff[0]!.after!)) {
+      if (field === 'persistent-keepalive' || field === 'responder') continue;
+      expect(peerOnA![field], field).toBe(value);
+    }
+    expect(m.rows(ROUTES)).toEqual([expect.objectContaining(preview.diff[1]!.after!)]);
+    expect(b.sim.state.print(ROUTES)).toEqual([expect.objectContaining(linked.diff[1]!.after!)]);
+    // The preview was used up.
+    expect((await m.fail('sites:connect', { ...input, planId: preview.planId })).code).toMatch(/PLAN_STALE|VALIDATION/);
+  }, 30_000);
+
+  it('refuses as stale when the other router changed since the preview: nothing is sent to either', async () => {
+    const { m, b, input } = await twoSites();
+    const preview = await m.call('changes:preview', { kind: 'site.link', input });
+    // B's LAN renumbered in WinBox: A's route and peer would now differ from the preview.
+    const lan = b.sim.state.print(ADDRESSES).find((r) => r['interface'] === 'bridge')!;
+    b.sim.state.set(ADDRESSES, lan['.id']!, { address: '192.168.30.1/24' });
+    await m.s.models.live(b.routerId);
+    m.sim.commands.start();
+    b.sim.commands.start();
+    const error = await m.fail('sites:connect', { ...input, planId: preview.planId });
+    expect(changeWrites(m.sim.commands.stop())).toEqual([]);
+    expect(changeWrites(b.sim.commands.stop())).toEqual([]);
+    expect(error.code).toBe('PLAN_STALE');
+    expect(error.details).toMatchObject({ reason: 'changed', previewed: preview.commands });
+    expect(m.rows(PEERS)).toEqual([]);
+    expect(b.sim.state.print(PEERS)).toEqual([]);
+
+    // A link blocked since the preview is stale too (a peer with B's key added on A in WinBox).
+    const fresh = await m.call('changes:preview', { kind: 'site.link', input });
+    const keyB = b.sim.state.print(IFACES).find((r) => r['name'] === 'wg-site')!['public-key']!;
+    m.sim.state.add(PEERS, { interface: 'wg-site', name: 'by-hand', 'public-key': keyB, 'allowed-address': '10.255.0.2/32' });
+    await m.settle();
+    const blocked = await m.fail('sites:connect', { ...input, planId: fresh.planId });
+    expect(blocked.code).toBe('PLAN_STALE');
+    expect(blocked.message).toContain('already linked');
+    // And a blocked link has no plan to preview.
+    expect((await m.fail('changes:preview', { kind: 'site.link', input })).code).toBe('VALIDATION');
+  }, 30_000);
+});
