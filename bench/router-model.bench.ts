@@ -11,9 +11,10 @@
 // it, by the renderer's own trigger lists (renderer/lib/model-changes.ts, imported), and the Traffic tab's
 // charts once per poll interval (its timer; modelled as once per poll, whose model:changed always says
 // 'counters'). One refresh in flight at a time; reads that came due meanwhile run once after it:
-//   - Peers tab:      peers:listManaged (peer triggers) + interfaces:list (interface triggers)
+//   - Peers tab:      peers:listManaged (peer row triggers) + peers:counters (counters alone, merged into the
+//                     rows on screen) + interfaces:list (interface triggers)
 //   - Interfaces tab: interfaces:list (interface triggers) + reservations:list ('peers')
-//   - Traffic tab:    peers:list (peer triggers) + interfaces:list (interface triggers), and each interval
+//   - Traffic tab:    peers:list (peer row triggers: its picker shows no counters) + interfaces:list, and each interval
 //                     traffic:series (one peer, live 15 min) + traffic:topTalkers (15 min, top 10)
 // (router:health, which the Traffic tab also reads each interval, is one more router command and no model work.)
 // Scenarios run back to back in rounds (each once per round, in a rotated order), every window from one
@@ -32,7 +33,7 @@ import { createInvoker, type Invoker } from '../main/ipc/invoker.ts';
 import { MemorySecretStore } from '../main/secrets/memory-secret-store.ts';
 import { createAppServices, type AppServices } from '../main/services/app-services.ts';
 import type { InvokeChannel, WgPeer } from '../src/contract/index.ts';
-import { concerns, INTERFACE_LISTING_CHANGES, PEER_LISTING_CHANGES, type ModelChange } from '../renderer/lib/model-changes.ts';
+import { concerns, INTERFACE_LISTING_CHANGES, PEER_COUNTER_CHANGES, PEER_ROW_CHANGES, type ModelChange } from '../renderer/lib/model-changes.ts';
 import type { SimCount, SimReply, SimRequest } from './router-model-sim.ts';
 import { median, printTable, type BenchRow } from './support.ts';
 import { statusWhere } from '../tests/integration/services/support.ts';
@@ -316,7 +317,8 @@ async function benchSize(size: Size): Promise<BenchRow[]> {
       {
         name: 'Peers tab open',
         calls: [
-          { channel: 'peers:listManaged', input: { routerId }, on: PEER_LISTING_CHANGES },
+          { channel: 'peers:listManaged', input: { routerId }, on: PEER_ROW_CHANGES },
+          { channel: 'peers:counters', input: { routerId }, on: PEER_COUNTER_CHANGES },
           { channel: 'interfaces:list', input: { routerId }, on: INTERFACE_LISTING_CHANGES },
         ],
       },
@@ -330,7 +332,7 @@ async function benchSize(size: Size): Promise<BenchRow[]> {
       {
         name: 'Traffic tab open',
         calls: [
-          { channel: 'peers:list', input: { routerId }, on: PEER_LISTING_CHANGES },
+          { channel: 'peers:list', input: { routerId }, on: PEER_ROW_CHANGES },
           { channel: 'interfaces:list', input: { routerId }, on: INTERFACE_LISTING_CHANGES },
           { channel: 'traffic:series', input: { routerId, interface: peer.interface, publicKey: peer.publicKey, range: '15m' }, on: 'interval' },
           { channel: 'traffic:topTalkers', input: { routerId, range: '15m', limit: 10, interface: peer.interface }, on: 'interval' },
@@ -390,16 +392,42 @@ async function benchSize(size: Size): Promise<BenchRow[]> {
       console.log(`  ${parts.join('; ')}`);
     }
 
+    // What a poll that moved only counters costs the Peers tab: its counters read against the whole listing
+    // it read for the same change before (each on a new state, right after a poll, alternating which goes first).
+    const perRead = { counters: [] as number[], listing: [] as number[] };
+    const cpuOf = async (channel: InvokeChannel): Promise<number> => {
+      const before = process.cpuUsage();
+      const answer = await invoke(channel, { routerId });
+      if (!answer.ok) throw new Error(`${channel} failed: ${answer.error.message}`);
+      const used = process.cpuUsage(before);
+      return (used.user + used.system) / 1000;
+    };
+    for (let i = 0; i < 6; i++) {
+      await nextPoll(s, routerId, pollTimeoutMs);
+      if (i % 2 === 0) {
+        perRead.counters.push(await cpuOf('peers:counters'));
+        perRead.listing.push(await cpuOf('peers:listManaged'));
+      } else {
+        perRead.listing.push(await cpuOf('peers:listManaged'));
+        perRead.counters.push(await cpuOf('peers:counters'));
+      }
+    }
+    console.log(`  counters-only poll, Peers tab read: peers:counters ${perRead.counters.map((v) => v.toFixed(1)).join(', ')} ms; peers:listManaged ${perRead.listing.map((v) => v.toFixed(1)).join(', ')} ms`);
+
     const base = totals.get(alone)!;
     const baseName = `poller alone, ${size.peers.toLocaleString('en')} peers`;
-    return tabs.flatMap((scenario): BenchRow[] => {
+    const readRow: BenchRow = {
+      name: `${label}, Peers tab, a poll that moved only counters: main CPU of its read`,
+      value: median(perRead.counters), baseline: median(perRead.listing), baselineName: 'reading peers:listManaged again', unit: 'ms',
+    };
+    return [readRow, ...tabs.flatMap((scenario): BenchRow[] => {
       const t = totals.get(scenario)!;
       return [
         { name: `${label}, ${scenario.name}: router commands / interval`, value: t.commands / t.polls, baseline: base.commands / base.polls, baselineName: baseName, unit: 'cmd' },
         { name: `${label}, ${scenario.name}: peer prints / interval`, value: t.peerPrints / t.polls, baseline: base.peerPrints / base.polls, baselineName: baseName, unit: 'cmd' },
         { name: `${label}, ${scenario.name}: main CPU / interval`, value: t.cpuMs / t.polls, baseline: base.cpuMs / base.polls, baselineName: baseName, unit: 'ms' },
       ];
-    });
+    })];
   } finally {
     await s?.shutdown();
     await sim.stop();

@@ -4,7 +4,7 @@ import type { AppServices } from '../services/app-services.ts';
 import type { configsContract, managementContract, PlanView, trafficContract } from '../../src/contract/index.ts';
 import type { ApplyReport } from '../services/changes/apply.ts';
 import type { HandlerTable } from './invoker.ts';
-import { interfaceListing, peerListing } from '../services/router-model/index.ts';
+import { interfaceListing, peerCounters, peerListing } from '../services/router-model/index.ts';
 
 type ManagementChannel = keyof typeof managementContract;
 type ConfigsChannel = keyof typeof configsContract;
@@ -24,6 +24,7 @@ export function createHandlers(s: AppServices): HandlerTable {
     'routers:startDemo': () => s.demo.start(),
     'interfaces:list': async ({ routerId }) => interfaceListing(await s.models.state(routerId)),
     'peers:list': async ({ routerId }) => peerListing(await s.models.state(routerId)),
+    'peers:counters': async ({ routerId }) => peerCounters(await s.models.state(routerId)),
     'router:health': ({ routerId }) => s.health(routerId),
     ...managementHandlers(s),
     ...configsHandlers(s),

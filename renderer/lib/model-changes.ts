@@ -8,6 +8,15 @@ export type ModelChange = ModelChanged['changes'][number];
 /** What a peer listing (peers:list, peers:listManaged) shows: rows, statuses, counters, freshness, gaps. */
 export const PEER_LISTING_CHANGES: readonly ModelChange[] = ['peers', 'status', 'counters', 'source', 'parts', 'interfaces'];
 
+/**
+ * A peer table's rows without their live counters: a change of counters alone (every poll of a busy router)
+ * is merged from peers:counters instead of reading every row again (see PEER_COUNTER_CHANGES).
+ */
+export const PEER_ROW_CHANGES: readonly ModelChange[] = PEER_LISTING_CHANGES.filter((c) => c !== 'counters');
+
+/** What peers:counters carries: rx, tx, handshake age and current endpoint of every peer. */
+export const PEER_COUNTER_CHANGES: readonly ModelChange[] = ['counters'];
+
 /** What the interface listing shows: interfaces, their addresses, peer and online counts, freshness, gaps. */
 export const INTERFACE_LISTING_CHANGES: readonly ModelChange[] = ['interfaces', 'addresses', 'peers', 'status', 'source', 'parts'];
 

@@ -6,7 +6,7 @@ import { useEffect, useRef } from 'react';
 import { on } from './api.ts';
 import { followModel, type ModelRead } from './model-changes.ts';
 
-export { INTERFACE_LISTING_CHANGES, PEER_LISTING_CHANGES, type ModelChange, type ModelRead } from './model-changes.ts';
+export { INTERFACE_LISTING_CHANGES, PEER_COUNTER_CHANGES, PEER_LISTING_CHANGES, PEER_ROW_CHANGES, type ModelChange, type ModelRead } from './model-changes.ts';
 
 /**
  * Reads every entry of `reads` when the screen opens, again when `routerId` or `connection` (the router's

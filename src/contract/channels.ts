@@ -14,7 +14,7 @@ import {
   routerUpdateSchema,
   settingsSchema,
 } from './models.ts';
-import { byRouterSchema, interfaceListSchema, modelChangedSchema, peerListSchema, routerHealthSchema } from './wireguard.ts';
+import { byRouterSchema, interfaceListSchema, modelChangedSchema, peerCountersSchema, peerListSchema, routerHealthSchema } from './wireguard.ts';
 import { managementContract, managementEventContract } from './management.ts';
 import { configsContract } from './configs.ts';
 import { trafficContract, trafficEventContract } from './traffic.ts';
@@ -38,6 +38,7 @@ export const invokeContract = {
   'routers:startDemo': { input: none, output: routerProfileSchema },
   'interfaces:list': { input: byRouterSchema, output: interfaceListSchema },
   'peers:list': { input: byRouterSchema, output: peerListSchema },
+  'peers:counters': { input: byRouterSchema, output: peerCountersSchema },
   'router:health': { input: byRouterSchema, output: routerHealthSchema },
   ...managementContract,
   ...configsContract,

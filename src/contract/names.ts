@@ -14,6 +14,7 @@ export const INVOKE_CHANNELS = [
   'routers:startDemo',
   'interfaces:list',
   'peers:list',
+  'peers:counters',
   'router:health',
   // Management (src/contract/management.ts)
   'interfaces:create',

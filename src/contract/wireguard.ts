@@ -91,3 +91,20 @@ export const byRouterSchema = z.object({ routerId: routerIdSchema });
 
 export const interfaceListSchema = dataSourceSchema.extend({ rows: z.array(wgInterfaceSchema) });
 export const peerListSchema = dataSourceSchema.extend({ rows: z.array(wgPeerSchema) });
+
+/**
+ * The live counters of every peer, column by column (the i-th entry of each array is the i-th id): what a
+ * poll changes when nothing else did (model:changed 'counters'). A screen that shows the peer table merges
+ * them into its rows instead of reading the whole listing again; columns of numbers cost a fraction of
+ * 10,000 row objects to check and to send.
+ */
+export const peerCountersSchema = z.object({
+  source: z.enum(['live', 'cache']),
+  seenAt: z.number().nullable(),
+  ids: z.array(z.string()),
+  rx: z.array(z.number()),
+  tx: z.array(z.number()),
+  lastHandshakeMs: z.array(z.number().nullable()),
+  currentEndpoint: z.array(z.string().nullable()),
+});
+export type PeerCounters = z.infer<typeof peerCountersSchema>;

@@ -2,4 +2,4 @@
 export { RouterModels, type RouterModelsDeps } from './service.ts';
 export { RouterModel, type RouterState, type RouterFacts, type ModelPeer, type VanishedPeer, type ModelChange } from './model.ts';
 export { MODEL_PARTS, type ModelPart, type PartState, type PartProblem } from './parts.ts';
-export { interfaceListing, peerListing, toPeerRow, unknownParts, type Listing } from './views.ts';
+export { interfaceListing, peerCounters, peerListing, toPeerRow, unknownParts, type Listing } from './views.ts';

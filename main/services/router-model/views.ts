@@ -1,6 +1,6 @@
 // The router model as the contract's read models: the interface and peer listings every screen shows. Pure
 // functions of one RouterState, so two screens read at the same moment show the same status and counts.
-import type { UnknownPart, WgInterface, WgPeer } from '../../../src/contract/index.ts';
+import type { PeerCounters, UnknownPart, WgInterface, WgPeer } from '../../../src/contract/index.ts';
 import type { WireGuardPeer } from '../../routeros/menus/wireguard-peers.ts';
 import { interfaceRow } from '../management/interface-view.ts';
 import type { ModelPeer, RouterState } from './model.ts';
@@ -38,6 +38,28 @@ export function peerListing(state: RouterState): Listing<WgPeer> {
   return listing;
 }
 
+const peerCounterColumns = new WeakMap<RouterState, PeerCounters>();
+
+/** The live counters of the state's peers, in the listing's order (see peerCountersSchema). */
+export function peerCounters(state: RouterState): PeerCounters {
+  let counters = peerCounterColumns.get(state);
+  if (!counters) {
+    // From the peers themselves, with the listing's own conversions, without building 10,000 rows for it.
+    const peers = state.peers;
+    counters = {
+      source: state.source,
+      seenAt: state.seenAt,
+      ids: peers.map((p) => p.id),
+      rx: peers.map((p) => Number(p.rx)),
+      tx: peers.map((p) => Number(p.tx)),
+      lastHandshakeMs: peers.map((p) => p.lastHandshakeMs ?? null),
+      currentEndpoint: peers.map(currentEndpointOf),
+    };
+    peerCounterColumns.set(state, counters);
+  }
+  return counters;
+}
+
 export function interfaceListing(state: RouterState): Listing<WgInterface> {
   let listing = interfaceListings.get(state);
   if (!listing) {
@@ -69,7 +91,7 @@ export function toPeerRow(peer: WireGuardPeer & { status: WgPeer['status'] }): W
     publicKey: peer.publicKey,
     allowedAddress: peer.allowedAddress,
     endpoint: peer.endpointAddress ? joinHostPort(peer.endpointAddress, peer.endpointPort) : null,
-    currentEndpoint: peer.currentEndpointAddress ? joinHostPort(peer.currentEndpointAddress, peer.currentEndpointPort) : null,
+    currentEndpoint: currentEndpointOf(peer),
     lastHandshakeMs: peer.lastHandshakeMs ?? null,
     persistentKeepaliveSec: peer.persistentKeepaliveMs === undefined ? null : Math.round(peer.persistentKeepaliveMs / 1000),
     rx: Number(peer.rx),
@@ -83,4 +105,8 @@ export function toPeerRow(peer: WireGuardPeer & { status: WgPeer['status'] }): W
 function joinHostPort(host: string, port: number): string {
   const h = host.includes(':') ? `[${host}]` : host;
   return port > 0 ? `${h}:${port}` : h;
+}
+
+function currentEndpointOf(peer: WireGuardPeer): string | null {
+  return peer.currentEndpointAddress ? joinHostPort(peer.currentEndpointAddress, peer.currentEndpointPort) : null;
 }

@@ -14,7 +14,7 @@ import { downloadText } from '../../lib/download.ts';
 import { isNoteworthy } from '../../lib/change-plan.ts';
 import { formatCount, formatDateTime } from '../../lib/format.ts';
 import { useFindShortcut, useNow } from '../../lib/hooks.ts';
-import { INTERFACE_LISTING_CHANGES, PEER_LISTING_CHANGES, useModelRefresh } from '../../lib/model-refresh.ts';
+import { INTERFACE_LISTING_CHANGES, PEER_COUNTER_CHANGES, PEER_ROW_CHANGES, useModelRefresh } from '../../lib/model-refresh.ts';
 import { markFilterApplied, markFilterInput } from '../../lib/perf.ts';
 import { lastKnownNote, statusFilterLabel, statusTone, type Freshness } from '../../lib/peer-status.ts';
 import { EMPTY_READ } from '../../lib/read-model.ts';
@@ -43,7 +43,7 @@ import { buildSearchIndex, countPeers, filterPeers, peerTitle, sortPeers, type P
 import { PeerTable } from './PeerTable.tsx';
 import { SecretDialog, type SecretResult } from './SecretDialog.tsx';
 import { clickRow, headerState, isSelectable, routerMadeInterfaces, selectedPeers, toggleAllShown, type HeaderState } from './selection.ts';
-import { useManagedPeers } from './store.ts';
+import { fetchManagedPeerCounters, useManagedPeers } from './store.ts';
 import { DEFAULT_PEER_VIEW, peerViewActions, usePeerView } from './view-store.ts';
 
 const STATUS_FILTERS: readonly PeerStatusFilter[] = ['all', 'online', 'offline', 'never-connected', 'disabled'];
@@ -86,7 +86,9 @@ export function PeersTab({ routerId }: { routerId: string }) {
   // Read on open and on every pushed change of this router's peers (or interfaces, for the forms); keyed by
   // the connection too, so a router coming (back) online is read at once.
   useModelRefresh(routerId, online ? 'online' : 'not-online', [
-    { read: fetch, changes: PEER_LISTING_CHANGES },
+    { read: fetch, changes: PEER_ROW_CHANGES },
+    // A poll that moved only counters is merged into the rows on screen, not read as a whole listing.
+    { read: fetchManagedPeerCounters, changes: PEER_COUNTER_CHANGES },
     { read: fetchInterfaces, changes: INTERFACE_LISTING_CHANGES },
   ]);
 

@@ -11,7 +11,7 @@ import { errorMessage, invoke, on } from '../../lib/api.ts';
 import { downloadText } from '../../lib/download.ts';
 import { shortenKey } from '../../lib/format.ts';
 import { useNow, usePoll } from '../../lib/hooks.ts';
-import { INTERFACE_LISTING_CHANGES, PEER_LISTING_CHANGES, useModelRefresh } from '../../lib/model-refresh.ts';
+import { INTERFACE_LISTING_CHANGES, PEER_ROW_CHANGES, useModelRefresh } from '../../lib/model-refresh.ts';
 import { onlineCountShown, type Freshness } from '../../lib/peer-status.ts';
 import { EMPTY_READ } from '../../lib/read-model.ts';
 import { Banner } from '../../ui/Banner.tsx';
@@ -55,9 +55,10 @@ export function TrafficTab({ routerId }: { routerId: string }) {
   usePoll(routerId, () => fetchHealth(routerId), pollMs);
   usePoll(routerId, () => loadEvents(routerId), EVENTS_REFRESH_MS);
   // Names, addresses and statuses for the scope picker: read on open and on each pushed change of the
-  // router's model (a status decided by a poll included), as on the Peers and Interfaces tabs.
+  // router's model (a status decided by a poll included), as on the Peers and Interfaces tabs. Not for
+  // counters alone: nothing here shows a peer row's rx, tx or handshake (the charts read their series).
   useModelRefresh(routerId, routerOnline ? 'online' : 'not-online', [
-    { read: fetchPeers, changes: PEER_LISTING_CHANGES },
+    { read: fetchPeers, changes: PEER_ROW_CHANGES },
     { read: fetchInterfaces, changes: INTERFACE_LISTING_CHANGES },
   ]);
   useEffect(() => {

@@ -36,12 +36,16 @@ it('shows one status per peer everywhere, at every poll, while peers go up and d
     peers.forEach((p, i) => m!.sim.state.setPeerTraffic(p.id, pictures[(i + poll) % pictures.length]!));
     await nextPoll(m.s, routerId);
 
-    const [list, managed, ifaces, csv] = await Promise.all([
+    const [list, managed, ifaces, csv, counters] = await Promise.all([
       m.call('peers:list', { routerId }),
       m.call('peers:listManaged', { routerId }),
       m.call('interfaces:list', { routerId }),
       m.call('peers:exportCsv', { routerId, delimiter: ',', bom: false }),
+      m.call('peers:counters', { routerId }),
     ]);
+    // The counters a Peers tab merges between full reads are the listing's own.
+    expect(counters.ids.map((id, i) => [id, counters.rx[i], counters.tx[i], counters.lastHandshakeMs[i]]), `poll ${poll}: counters`)
+      .toEqual(list.rows.map((p) => [p.id, p.rx, p.tx, p.lastHandshakeMs]));
     const status = new Map(list.rows.map((p) => [p.publicKey, p.status]));
     for (const [key, s] of status) (seen.get(key) ?? seen.set(key, new Set()).get(key)!).add(s);
     expect(new Map(managed.rows.filter((p) => p.vanishedAt === null).map((p) => [p.publicKey, p.status])), `poll ${poll}: managed list`).toEqual(status);

@@ -69,6 +69,11 @@ const invokeExamples: Record<string, { validIn: unknown; invalidIn: unknown; val
   'routers:startDemo': { validIn: undefined, invalidIn: { port: 1 }, validOut: router, invalidOut: null },
   'interfaces:list': { validIn: { routerId: 'r1' }, invalidIn: {}, validOut: { source: 'live', seenAt: 1, unknown: [{ part: 'dynamic', code: 'REFUSED', message: 'not enough permissions (9)', command: '/interface/print' }], rows: [iface] }, invalidOut: { source: 'guess', seenAt: 1, unknown: [], rows: [] } },
   'peers:list': { validIn: { routerId: 'r1' }, invalidIn: { routerId: '' }, validOut: { source: 'cache', seenAt: null, unknown: [], rows: [peer] }, invalidOut: { source: 'live', seenAt: 1, unknown: [{ part: 'vpn', code: 'REFUSED', message: '', command: '' }], rows: [peer] } },
+  'peers:counters': {
+    validIn: { routerId: 'r1' }, invalidIn: { routerId: '' },
+    validOut: { source: 'live', seenAt: 5, ids: ['*1', '*2'], rx: [10, 0], tx: [20, 0], lastHandshakeMs: [3_000, null], currentEndpoint: ['198.51.100.7:51820', null] },
+    invalidOut: { source: 'live', seenAt: 5, ids: ['*1'], rx: ['10'], tx: [20], lastHandshakeMs: [null], currentEndpoint: [null] },
+  },
   'router:health': { validIn: { routerId: 'r1' }, invalidIn: null, validOut: health, invalidOut: { ...health, cpuLoad: 'high' } },
   'interfaces:create': {
     validIn: { routerId: 'r1', name: 'wg-clients', listenPort: 13232, address: '10.20.0.1/24' }, invalidIn: { routerId: 'r1', name: 'wg', listenPort: 70000 },
