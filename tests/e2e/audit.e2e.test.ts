@@ -30,7 +30,13 @@ describe('activity / audit log (e2e, Chromium)', () => {
     const bulk = page.getByTestId('bulk-dialog');
     await bulk.waitFor();
     for (const name of picked) expect(await page.getByTestId('bulk-names').innerText()).toContain(name);
+    // The Preview step: one `set … disabled=yes` per peer that was enabled, nothing sent before Apply.
     await page.getByTestId('bulk-confirm').click();
+    const commands = await page.getByTestId('change-preview').getByTestId('preview-commands').innerText();
+    expect(commands.split('\n').filter((l) => /^\/interface wireguard peers set \S+ disabled=yes$/.test(l.trim()))).toHaveLength(wasEnabled.length);
+    for (const name of wasEnabled) expect(app.peers().find((p) => p['name'] === name)?.['disabled']).toBe('false');
+    await session.screenshot('bulk-preview');
+    await applyPreview(page);
     await page.getByTestId('bulk-summary').filter({ hasText: '3 of 3 done, 0 failed' }).waitFor();
     expect(await page.getByTestId('bulk-results').locator('[data-ok="true"]').count()).toBe(3);
     await session.screenshot('audit-bulk-results');

@@ -1,5 +1,6 @@
-// Enable, disable or delete many peers at once: confirm with the names, follow bulk:progress events for
-// this request's own operation id, then a result per peer (failures first, with the router's words).
+// Enable, disable or delete many peers at once: confirm with the names, then the Preview step (every command,
+// the before/after of each peer; never skipped, the setting is for single peers), then follow bulk:progress
+// events for this request's own operation id, then a result per peer (failures first, with the router's words).
 // A lost link stops the run; the peers not attempted say so ("nothing was sent").
 import { useEffect, useMemo, useRef, useState } from 'react';
 import { CircleCheck, CircleX, Power, PowerOff, Trash2 } from 'lucide-react';
@@ -14,6 +15,8 @@ import { Banner } from '../../ui/Banner.tsx';
 import { Button } from '../../ui/Button.tsx';
 import { Dialog } from '../../ui/Dialog.tsx';
 import { ProgressBar } from '../../ui/ProgressBar.tsx';
+import { ChangePreviewDialog } from '../changes/PlanPreview.tsx';
+import { usePlanFlow } from '../changes/use-plan-flow.ts';
 import { peerLabel } from './peer-view.ts';
 
 export type BulkAction = 'enable' | 'disable' | 'delete';
@@ -23,6 +26,8 @@ type Phase = { phase: 'confirm' } | { phase: 'running'; done: number; failed: nu
 const ICONS = { enable: Power, disable: PowerOff, delete: Trash2 } as const;
 /** A confirmation lists this many names; thousands would only make the dialog slow to open. */
 const NAMES_SHOWN = 200;
+/** Main applies a bulk action in plans of at most this many peers (main/services/management/bulk.ts CHUNK). */
+const PART_SIZE = 50;
 
 export interface BulkDialogProps {
   routerId: string;
@@ -37,6 +42,9 @@ export function BulkDialog({ routerId, action, peers, onClose, onFinished }: Bul
   const { t } = useTranslation();
   const locale = useLocale();
   const [state, setState] = useState<Phase>({ phase: 'confirm' });
+  const flow = usePlanFlow();
+  const [previewError, setPreviewError] = useState<ActionError | null>(null);
+  const peerIds = useMemo(() => peers.map((p) => p.id), [peers]);
   const operationId = useRef(`bulk-${crypto.randomUUID()}`);
   const unsubscribe = useRef<(() => void) | null>(null);
   const Icon = ICONS[action];
@@ -44,7 +52,14 @@ export function BulkDialog({ routerId, action, peers, onClose, onFinished }: Bul
 
   useEffect(() => () => unsubscribe.current?.(), []);
 
-  const run = async () => {
+  const showPreview = async () => {
+    setPreviewError(null);
+    const outcome = await flow.preview({ kind: 'peer.bulk', input: { routerId, action, peerIds } });
+    if (!outcome.ok) setPreviewError(outcome.error);
+  };
+
+  /** Applies the previewed plan; a refusal as stale goes back to the Preview step (flow.apply shows why). */
+  const run = async (planId: string) => {
     setState({ phase: 'running', done: 0, failed: 0 });
     // Subscribed before the request goes out, so no progress event can be missed.
     unsubscribe.current = on('bulk:progress', (p) => {
@@ -52,11 +67,16 @@ export function BulkDialog({ routerId, action, peers, onClose, onFinished }: Bul
       setState((s) => (s.phase === 'running' ? { phase: 'running', done: Math.max(s.done, p.done), failed: Math.max(s.failed, p.failed) } : s));
     });
     try {
-      const result = await invoke('peers:bulk', { routerId, action, peerIds: peers.map((p) => p.id), operationId: operationId.current });
+      const result = await invoke('peers:bulk', { routerId, action, peerIds, operationId: operationId.current, planId });
       setState({ phase: 'done', result });
       onFinished(result);
     } catch (e) {
-      setState({ phase: 'error', error: toActionError(e) });
+      const error = toActionError(e);
+      if (error.code === 'PLAN_STALE') {
+        setState({ phase: 'confirm' });
+        throw e;
+      }
+      setState({ phase: 'error', error });
       onFinished(null);
     } finally {
       unsubscribe.current?.();
@@ -66,6 +86,29 @@ export function BulkDialog({ routerId, action, peers, onClose, onFinished }: Bul
 
   const running = state.phase === 'running';
   const sortedResults = useMemo(() => (state.phase === 'done' ? [...state.result.results].sort((a, b) => Number(a.ok) - Number(b.ok)) : []), [state]);
+
+  if (flow.plan && state.phase === 'confirm') {
+    const already = count - flow.plan.diff.length;
+    const intro = (
+      <>
+        {already > 0 ? <p className="muted" data-testid="bulk-already">{t('changes.preview.bulkAlready', { formatted: formatCount(already, locale) })}</p> : null}
+        {count > PART_SIZE ? <Banner tone="info" compact data-testid="bulk-parts">{t('changes.preview.bulkParts', { size: PART_SIZE })}</Banner> : null}
+      </>
+    );
+    return (
+      <ChangePreviewDialog
+        title={t('changes.preview.titleBulk', { action: t(`changes.preview.bulkAction.${action}`), formatted: formatCount(count, locale) })}
+        flow={flow}
+        onBack={flow.back}
+        onClose={onClose}
+        onApply={() => void flow.apply((planId) => run(planId))}
+        applyLabel={t(`bulk.confirm.${action}`, { count, formatted: formatCount(count, locale) })}
+        danger={action === 'delete'}
+        failedTitle={t('bulk.failed')}
+        intro={intro}
+      />
+    );
+  }
 
   return (
     <Dialog
@@ -82,8 +125,8 @@ export function BulkDialog({ routerId, action, peers, onClose, onFinished }: Bul
               <Button onClick={onClose} data-autofocus data-testid="bulk-cancel">
                 {t('common.cancel')}
               </Button>
-              <Button variant={action === 'delete' ? 'danger' : 'primary'} icon={<Icon size={15} aria-hidden />} onClick={() => void run()} data-testid="bulk-confirm">
-                {t(`bulk.confirm.${action}`, { count, formatted: formatCount(count, locale) })}
+              <Button variant={action === 'delete' ? 'danger' : 'primary'} icon={<Icon size={15} aria-hidden />} onClick={() => void showPreview()} busy={flow.busy === 'previewing'} data-testid="bulk-confirm">
+                {t('changes.preview.action')}
               </Button>
             </>
           ) : (
@@ -117,6 +160,7 @@ export function BulkDialog({ routerId, action, peers, onClose, onFinished }: Bul
             data-testid="bulk-progress"
           />
         ) : null}
+        {state.phase === 'confirm' && previewError ? <ActionErrorPanel error={previewError} failedTitle={t('bulk.failed')} /> : null}
         {state.phase === 'error' ? <ActionErrorPanel error={state.error} failedTitle={t('bulk.failed')} /> : null}
         {state.phase === 'done' ? (
           <>
