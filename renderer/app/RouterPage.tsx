@@ -1,6 +1,6 @@
 // The selected router: who it is, whether WireDesk can reach it (and what to do when not), and its tabs.
 import { lazy, Suspense, useRef, useState, type KeyboardEvent } from 'react';
-import { Activity, ArrowLeftRight, FlaskConical, History, Network, Pencil, RefreshCw, Trash2, Undo2, Users } from 'lucide-react';
+import { Activity, ArrowLeftRight, FlaskConical, History, Network, Pencil, RefreshCw, Trash2, Users } from 'lucide-react';
 import { useTranslation } from 'react-i18next';
 import type { RouterProfile, RouterStatus } from '../../src/contract/index.ts';
 import { formatAge, formatDateTime } from '../lib/format.ts';
@@ -17,19 +17,18 @@ import { useRouters } from '../features/routers/store.ts';
 import { InterfacesTab } from '../features/interfaces/InterfacesTab.tsx';
 import { PeersTab } from '../features/peers/PeersTab.tsx';
 import { SitesDialog } from '../features/sites/SitesDialog.tsx';
-import { ChangesTab } from '../features/changes/ChangesTab.tsx';
 import { ROUTER_TABS, useNav, type RouterTab } from './nav-store.ts';
 
 // The chart library is only loaded when the Traffic tab is first opened.
 const TrafficTab = lazy(() => import('../features/traffic/TrafficTab.tsx').then((m) => ({ default: m.TrafficTab })));
 
-const TAB_ICONS = { interfaces: Network, peers: Users, traffic: Activity, changes: Undo2 } as const;
+const TAB_ICONS = { interfaces: Network, peers: Users, traffic: Activity } as const;
 
 export function RouterPage({ router }: { router: RouterProfile }) {
   const { t } = useTranslation();
   const tab = useNav((s) => s.tab);
   const setTab = useNav((s) => s.setTab);
-  const tabRefs = useRef<Record<RouterTab, HTMLButtonElement | null>>({ interfaces: null, peers: null, traffic: null, changes: null });
+  const tabRefs = useRef<Record<RouterTab, HTMLButtonElement | null>>({ interfaces: null, peers: null, traffic: null });
 
   // Arrow keys move between tabs (WAI-ARIA tabs pattern with automatic activation).
   const onTabKey = (event: KeyboardEvent<HTMLButtonElement>) => {
@@ -78,7 +77,6 @@ export function RouterPage({ router }: { router: RouterProfile }) {
       <section className="tab-panel" role="tabpanel" id={`panel-${tab}`} aria-labelledby={`tab-${tab}`}>
         {tab === 'interfaces' ? <InterfacesTab key={router.id} routerId={router.id} /> : null}
         {tab === 'peers' ? <PeersTab key={router.id} routerId={router.id} /> : null}
-        {tab === 'changes' ? <ChangesTab key={router.id} routerId={router.id} /> : null}
         {tab === 'traffic' ? (
           <Suspense fallback={<LoadingState label={t('traffic.healthLoading')} />}>
             <TrafficTab key={router.id} routerId={router.id} />

@@ -13,10 +13,6 @@ import sitesEn from './sites.en.json';
 import sitesTr from './sites.tr.json';
 import changesEn from './changes.en.json';
 import changesTr from './changes.tr.json';
-import historyEn from './history.en.json';
-import historyTr from './history.tr.json';
-import backupsEn from './backups.en.json';
-import backupsTr from './backups.tr.json';
 
 export type Language = Settings['language'];
 const LANGUAGE_KEY = 'wiredesk.language';
@@ -89,12 +85,4 @@ i18next.on('initialized', () => {
 i18next.on('initialized', () => {
   i18next.addResourceBundle('en', 'translation', changesEn, true, false);
   i18next.addResourceBundle('tr', 'translation', changesTr, true, false);
-});
-
-// The Changes tab: its history (undo) and its backups, merged in the same way.
-i18next.on('initialized', () => {
-  i18next.addResourceBundle('en', 'translation', historyEn, true, false);
-  i18next.addResourceBundle('tr', 'translation', historyTr, true, false);
-  i18next.addResourceBundle('en', 'translation', backupsEn, true, false);
-  i18next.addResourceBundle('tr', 'translation', backupsTr, true, false);
 });
