@@ -1,15 +1,20 @@
-// The Preview step of a single change: ask main for the plan (changes:preview), show it, apply it with its
-// planId. A PLAN_STALE refusal (the router changed since, or the preview expired) keeps the old plan on
-// screen with the reason and never applies anything by itself: the technician previews again. With the
-// setting "apply single-peer changes without preview" on, `skip` tells the caller to apply directly.
+// The Preview step of a change: ask main for the plan, show it, apply it with its planId. A PLAN_STALE refusal
+// (the router changed since, or the preview expired) keeps the old plan on screen with the reason and never
+// applies anything by itself: the technician previews again.
+// - usePlanFlow: plans from one changes:preview request; with the setting "apply single-peer changes without
+//   preview" on, `skip` tells a single-peer form to apply directly.
+// - useFetchedPlanFlow: plans that come from elsewhere too (an interface deletion's plan comes with
+//   interfaces:deletePreview, a site link's after its own checks, a restore's from the Backups view). `load`
+//   shows the plan a fetch returns and remembers the fetch, so "Preview again" runs it once more. These are
+//   never single-peer changes, so `skip` is always false.
 import { useCallback, useRef, useState } from 'react';
 import type { InvokeInput, PlanView } from '../../../src/contract/index.ts';
-
-type ChangeRequest = InvokeInput<'changes:preview'>;
 import { invoke } from '../../lib/api.ts';
 import { toActionError, type ActionError } from '../../lib/action-error.ts';
 import { staleOf, type StalePlan } from '../../lib/change-plan.ts';
 import { useSettings } from '../settings/store.ts';
+
+type ChangeRequest = InvokeInput<'changes:preview'>;
 
 export type Outcome<T> = { ok: true; value: T } | { ok: false; error: ActionError };
 
@@ -32,20 +37,24 @@ export interface PlanFlow {
   back: () => void;
 }
 
-export function usePlanFlow(): PlanFlow {
-  const skip = useSettings((s) => s.settings.skipPreviewForSinglePeer);
+export interface FetchedPlanFlow extends PlanFlow {
+  /** Shows the plan `fetch` returns; a refusal is handed back. "Preview again" calls `fetch` again. */
+  load: (fetch: () => Promise<PlanView>) => Promise<Outcome<PlanView>>;
+}
+
+export function useFetchedPlanFlow(): FetchedPlanFlow {
   const [plan, setPlan] = useState<PlanView | null>(null);
   const [stale, setStale] = useState<StalePlan | null>(null);
   const [busy, setBusy] = useState<PlanFlow['busy']>(null);
   const [error, setError] = useState<ActionError | null>(null);
-  const request = useRef<ChangeRequest | null>(null);
+  const last = useRef<(() => Promise<PlanView>) | null>(null);
 
-  const preview = useCallback(async (next: ChangeRequest): Promise<Outcome<PlanView>> => {
-    request.current = next;
+  const load = useCallback(async (fetch: () => Promise<PlanView>): Promise<Outcome<PlanView>> => {
+    last.current = fetch;
     setBusy('previewing');
     setError(null);
     try {
-      const value = await invoke('changes:preview', next);
+      const value = await fetch();
       setPlan(value);
       setStale(null);
       return { ok: true, value };
@@ -56,12 +65,14 @@ export function usePlanFlow(): PlanFlow {
     }
   }, []);
 
+  const preview = useCallback((request: ChangeRequest) => load(() => invoke('changes:preview', request)), [load]);
+
   const previewAgain = useCallback(async (): Promise<Outcome<PlanView>> => {
-    if (!request.current) return { ok: false, error: { code: 'UNKNOWN', message: 'Nothing to preview.', details: undefined } };
-    const outcome = await preview(request.current);
+    if (!last.current) return { ok: false, error: { code: 'UNKNOWN', message: 'Nothing to preview.', details: undefined } };
+    const outcome = await load(last.current);
     if (!outcome.ok) setError(outcome.error);
     return outcome;
-  }, [preview]);
+  }, [load]);
 
   const apply = useCallback(
     async <T,>(run: (planId: string) => Promise<T>): Promise<T | null> => {
@@ -89,5 +100,11 @@ export function usePlanFlow(): PlanFlow {
     setError(null);
   }, []);
 
-  return { skip, plan, stale, busy, error, preview, previewAgain, apply, back };
+  return { skip: false, plan, stale, busy, error, preview, previewAgain, apply, back, load };
+}
+
+export function usePlanFlow(): PlanFlow {
+  const skip = useSettings((s) => s.settings.skipPreviewForSinglePeer);
+  const { load: _load, ...flow } = useFetchedPlanFlow();
+  return { ...flow, skip };
 }

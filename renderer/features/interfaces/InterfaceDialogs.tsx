@@ -20,7 +20,7 @@ import { LoadingState } from '../../ui/ReadErrorState.tsx';
 import { WarningList } from '../../ui/WarningList.tsx';
 import { ChangePreviewDialog } from '../changes/PlanPreview.tsx';
 import { EndpointEditor } from './EndpointEditor.tsx';
-import { useFetchedPlanFlow } from './fetched-plan-flow.ts';
+import { useFetchedPlanFlow } from '../changes/use-plan-flow.ts';
 import { endpointText } from '../configs/config-options.ts';
 import { useLoadedEndpoint } from './endpoint-store.ts';
 import { emptyInterfaceForm, interfaceFormFrom, toCreateInterface, toUpdateInterface, type InterfaceErrors, type InterfaceField, type InterfaceFormValues } from './interface-form.ts';

@@ -18,7 +18,7 @@ import { CopyBlock } from '../../ui/CopyBlock.tsx';
 import { Dialog } from '../../ui/Dialog.tsx';
 import { Field, fieldAria } from '../../ui/Field.tsx';
 import { PlanPreview } from '../changes/PlanPreview.tsx';
-import { useFetchedPlanFlow, type FetchedPlanFlow } from '../interfaces/fetched-plan-flow.ts';
+import { useFetchedPlanFlow, type FetchedPlanFlow } from '../changes/use-plan-flow.ts';
 import { useRouters } from '../routers/store.ts';
 import { emptySide, removeCommand, toSiteInput, type SideField, type SideKey, type SideValues, type SiteErrors, type SiteInput } from './site-form.ts';
 import './sites.css';
