@@ -5,7 +5,7 @@ import { redactText } from '../log/redact.ts';
 import { systemClock, type Clock } from './clock.ts';
 import { toStrippedJson } from './strip-secrets.ts';
 
-export const AUDIT_ACTIONS = ['create', 'edit', 'delete', 'enable', 'disable', 'import', 'rotate-keys', 'export'] as const;
+export const AUDIT_ACTIONS = ['create', 'edit', 'delete', 'enable', 'disable', 'import', 'rotate-keys', 'export', 'restore', 'undo'] as const;
 export type AuditAction = (typeof AUDIT_ACTIONS)[number];
 export type AuditOutcome = 'ok' | 'failed';
 
@@ -22,6 +22,8 @@ export interface AuditEntryInput {
   after?: unknown;
   outcome: AuditOutcome;
   error?: string | null;
+  /** The change plan this entry was sent in (its undo is offered from the activity log). */
+  planId?: string | null;
   /** Defaults to the injected clock. */
   at?: number;
 }
@@ -39,6 +41,7 @@ export interface AuditEntry {
   after: unknown;
   outcome: AuditOutcome;
   error: string | null;
+  planId: string | null;
 }
 
 export interface AuditQuery {
@@ -75,6 +78,7 @@ interface Row {
   after_json: string | null;
   outcome: AuditOutcome;
   error: string | null;
+  plan_id: string | null;
 }
 
 type Params = Record<string, string | number | null>;
@@ -96,8 +100,8 @@ export class AuditRepository {
   constructor(db: Db, options: { now?: Clock } = {}) {
     this.#db = db;
     this.#now = options.now ?? systemClock;
-    this.#insert = db.prepare(`INSERT INTO audit (at, router_id, router_name, action, object_type, object_id, object_name, before_json, after_json, outcome, error)
-      VALUES (@at, @router_id, @router_name, @action, @object_type, @object_id, @object_name, @before_json, @after_json, @outcome, @error) RETURNING *`);
+    this.#insert = db.prepare(`INSERT INTO audit (at, router_id, router_name, action, object_type, object_id, object_name, before_json, after_json, outcome, error, plan_id)
+      VALUES (@at, @router_id, @router_name, @action, @object_type, @object_id, @object_name, @before_json, @after_json, @outcome, @error, @plan_id) RETURNING *`);
   }
 
   append(input: AuditEntryInput): AuditEntry {
@@ -114,6 +118,7 @@ export class AuditRepository {
       outcome: input.outcome,
       // Router error texts can echo a command line ("password=..."); the log's text redaction applies.
       error: input.error == null ? null : redactText(input.error),
+      plan_id: input.planId ?? null,
     });
     if (!row) throw new Error('INSERT ... RETURNING returned no row');
     return toEntry(row);
@@ -186,5 +191,6 @@ function toEntry(row: Row): AuditEntry {
     after: row.after_json === null ? null : JSON.parse(row.after_json),
     outcome: row.outcome,
     error: row.error,
+    planId: row.plan_id,
   };
 }

@@ -69,6 +69,7 @@ export class ChangeJournal {
   readonly #insertBackup: Statement<[Omit<BackupRow, 'id'>], BackupRow>;
   readonly #insertPlan: Statement<[JournalRow]>;
   readonly #update: Statement<[{ plan_id: string; state: PlanState; updated_at: number; rollback_at: number | null; report_json: string | null }]>;
+  readonly #undone: Statement<[{ plan_id: string; updated_at: number }]>;
   readonly #get: Statement<[string], JournalRow>;
   readonly #byState: Statement<[{ router_id: string; state: PlanState }], JournalRow>;
   readonly #recent: Statement<[{ router_id: string; limit: number }], JournalRow>;
@@ -84,6 +85,7 @@ export class ChangeJournal {
       VALUES (@plan_id, @router_id, @kind, @title, @subject_json, @commands_json, @rollback_name, @state, @created_at, @updated_at, @backup_id, @rollback_at, @report_json, @diff_json)`);
     this.#update = db.prepare(`UPDATE change_plans SET state = @state, updated_at = @updated_at, rollback_at = @rollback_at, report_json = @report_json WHERE plan_id = @plan_id`);
     this.#get = db.prepare('SELECT * FROM change_plans WHERE plan_id = ?');
+    this.#undone = db.prepare(`UPDATE change_plans SET state = 'undone', updated_at = @updated_at WHERE plan_id = @plan_id AND state = 'applied'`);
     this.#byState = db.prepare('SELECT * FROM change_plans WHERE router_id = @router_id AND state = @state ORDER BY created_at');
     this.#recent = db.prepare('SELECT * FROM change_plans WHERE router_id = @router_id ORDER BY created_at DESC, rowid DESC LIMIT @limit');
     this.#backup = db.prepare('SELECT * FROM router_backups WHERE id = ?');
@@ -110,6 +112,11 @@ export class ChangeJournal {
 
   settle(planId: string, state: PlanState, o: { rollbackAt?: number | null; report?: unknown } = {}): void {
     this.#update.run({ plan_id: planId, state, updated_at: this.#now(), rollback_at: o.rollbackAt ?? null, report_json: o.report === undefined ? null : toStrippedJson(o.report) });
+  }
+
+  /** An applied change that a later plan (its undo) put back: it is not offered for undo again. */
+  undone(planId: string): void {
+    this.#undone.run({ plan_id: planId, updated_at: this.#now() });
   }
 
   get(planId: string): JournalEntry | undefined {

@@ -358,6 +358,36 @@ ALTER TABLE router_backups ADD COLUMN subject_json TEXT CHECK (subject_json IS N
 ALTER TABLE change_plans ADD COLUMN subject_json TEXT CHECK (subject_json IS NULL OR json_valid(subject_json));
 `;
 
+// Each audit entry of a change sent through a plan names that plan (plan_id), so the activity log can offer
+// its undo; restoring a backup and undoing a change are audit actions of their own. The CHECK on action
+// changes, so the table is rebuilt as in V3 (ids, and so the order, kept).
+const V8_AUDIT_PLANS = `
+CREATE TABLE audit_v8 (
+  id          INTEGER PRIMARY KEY AUTOINCREMENT,
+  at          INTEGER NOT NULL,
+  router_id   TEXT,
+  router_name TEXT,
+  action      TEXT NOT NULL CHECK (action IN ('create', 'edit', 'delete', 'enable', 'disable', 'import', 'rotate-keys', 'export', 'restore', 'undo')),
+  object_type TEXT NOT NULL,
+  object_id   TEXT,
+  object_name TEXT,
+  before_json TEXT,
+  after_json  TEXT,
+  outcome     TEXT NOT NULL CHECK (outcome IN ('ok', 'failed')),
+  error       TEXT,
+  plan_id     TEXT
+) STRICT;
+INSERT INTO audit_v8 (id, at, router_id, router_name, action, object_type, object_id, object_name, before_json, after_json, outcome, error)
+  SELECT id, at, router_id, router_name, action, object_type, object_id, object_name, before_json, after_json, outcome, error FROM audit ORDER BY id;
+DROP TABLE audit;
+ALTER TABLE audit_v8 RENAME TO audit;
+CREATE INDEX audit_by_time ON audit (at, id);
+CREATE INDEX audit_by_router ON audit (router_id, at, id);
+CREATE INDEX audit_by_plan ON audit (plan_id) WHERE plan_id IS NOT NULL;
+CREATE TRIGGER audit_no_update BEFORE UPDATE ON audit BEGIN SELECT RAISE(ABORT, 'the audit log is append-only'); END;
+CREATE TRIGGER audit_no_delete BEFORE DELETE ON audit BEGIN SELECT RAISE(ABORT, 'the audit log is append-only'); END;
+`;
+
 export const MIGRATIONS: readonly Migration[] = [
   { version: 1, name: 'initial schema', up: (db) => void db.exec(V1_INITIAL) },
   { version: 2, name: 'traffic history', up: (db) => void db.exec(V2_TRAFFIC_HISTORY) },
@@ -366,4 +396,5 @@ export const MIGRATIONS: readonly Migration[] = [
   { version: 5, name: 'router backups and the change journal', up: (db) => void db.exec(V5_SAFE_CHANGES) },
   { version: 6, name: 'cheaper checks on the local copy of peers', up: (db) => void db.exec(V6_PEER_CHECKS) },
   { version: 7, name: 'change subjects as codes', up: (db) => void db.exec(V7_CHANGE_SUBJECTS) },
+  { version: 8, name: 'audit entries name their change plan', up: (db) => void db.exec(V8_AUDIT_PLANS) },
 ];

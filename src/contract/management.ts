@@ -350,7 +350,7 @@ export const importContract = {
 
 // ---- audit, reservations, endpoints ----
 
-export const AUDIT_ACTION_NAMES = ['create', 'edit', 'delete', 'enable', 'disable', 'import', 'rotate-keys', 'export'] as const;
+export const AUDIT_ACTION_NAMES = ['create', 'edit', 'delete', 'enable', 'disable', 'import', 'rotate-keys', 'export', 'restore', 'undo'] as const;
 
 export const auditEntrySchema = z.object({
   id: z.number(),
@@ -365,6 +365,8 @@ export const auditEntrySchema = z.object({
   after: z.unknown(),
   outcome: z.enum(['ok', 'failed']),
   error: z.string().nullable(),
+  /** The change plan it was sent in: the activity log offers its undo (changes:undo). */
+  planId: z.string().nullable(),
 });
 
 const reservationSchema = z.object({ routerId: z.string(), interface: z.string(), address: z.string(), note: z.string(), createdAt: z.number() });

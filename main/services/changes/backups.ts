@@ -11,6 +11,7 @@ import type { ApplyReport, PlanRunner } from './apply.ts';
 import { snapshotScope, type ScopeSnapshot } from './backup.ts';
 import { canonical } from './fields.ts';
 import type { PlanPreviews } from './previews.ts';
+import type { AuditTrail } from '../management/audit-trail.ts';
 import { emptyOf, itemKey, planRestore } from './restore.ts';
 import type { ItemDiff, ItemFields, PlanItem } from './plan.ts';
 
@@ -20,6 +21,8 @@ export interface BackupServiceDeps {
   readonly journal: ChangeJournal;
   readonly plans: PlanRunner;
   readonly previews: PlanPreviews;
+  /** A restore and an undo are entries of the activity log like every change. */
+  readonly audit: AuditTrail;
 }
 
 type Part = 'interfaces' | 'addresses' | 'peers' | 'routes';
@@ -100,13 +103,17 @@ export class BackupService {
     return this.#d.sessions.run(routerId, async (ctx) => {
       const state = await current(this.#d.models, ctx);
       const plan = planRestore(backup.snapshot as ScopeSnapshot, state, { routerId, kind: 'backup.restore', responderParam: peerFeatures(ctx.version).responderParam });
-      if (plan.steps.length === 0) throw new AppError('VALIDATION', 'The router already matches this backup: nothing to restore.');
+      if (plan.steps.length === 0) throw new AppError('VALIDATION', 'The router already matches this backup: nothing to restore.', { reason: 'nothing-to-restore' });
       if (o.preview) return this.#d.previews.keep(plan, { backupId });
       if (o.planId) {
         this.#d.previews.check(o.planId, plan);
       }
       const subject: ChangeSubject = { code: 'backup.restore', params: { takenAt: backup.takenAt }, ...(backup.subject ? { of: backup.subject } : {}) };
-      return (await this.#d.plans.apply(ctx, plan, { planId: o.planId, subject })).report;
+      const audit = { routerId, routerName: ctx.routerName, action: 'restore' as const, objectType: 'backup' as const, objectId: String(backupId), objectName: backup.title, before: { takenAt: backup.takenAt } };
+      return this.#d.audit.record(audit, async () => {
+        const { report } = await this.#d.plans.apply(ctx, plan, { planId: o.planId, subject });
+        return { value: report, after: { commands: report.steps.map((s) => s.cli) }, planId: report.planId };
+      });
     });
   }
 
@@ -121,7 +128,7 @@ export class BackupService {
   async undo(routerId: string, planId: string, o: { preview: true } | { preview: false; previewId?: string }): Promise<PlanView | ApplyReport> {
     const entry = this.#d.journal.get(planId);
     if (!entry || entry.routerId !== routerId) throw new AppError('NOT_FOUND', 'This change is not in this router\'s history.');
-    if (entry.state !== 'applied' || entry.backupId === null) throw new AppError('CONFLICT', `"${entry.title}" is ${entry.state.replace('-', ' ')}, not applied: there is nothing to undo.`);
+    if (entry.state !== 'applied' || entry.backupId === null) throw new AppError('CONFLICT', `"${entry.title}" is ${entry.state.replace('-', ' ')}, not applied: there is nothing to undo.`, { reason: 'not-applied', state: entry.state });
     const backup = this.get(routerId, entry.backupId);
     return this.#d.sessions.run(routerId, async (ctx) => {
       const state = await current(this.#d.models, ctx);
@@ -134,12 +141,19 @@ export class BackupService {
       }
       const only = new Set(diffs.map((d) => `${d.item.type}:${d.item.key}`));
       const plan = planRestore(backup.snapshot as ScopeSnapshot, state, { routerId, kind: 'change.undo', responderParam, only });
-      if (plan.steps.length === 0) throw new AppError('VALIDATION', 'The router already shows these items as they were before the change: nothing to undo.');
+      if (plan.steps.length === 0) throw new AppError('VALIDATION', 'The router already shows these items as they were before the change: nothing to undo.', { reason: 'nothing-to-undo' });
       if (o.preview) return this.#d.previews.keep(plan, { planId });
       if (o.previewId) {
         this.#d.previews.check(o.previewId, plan);
       }
-      return (await this.#d.plans.apply(ctx, plan, { planId: o.previewId, subject: entry.subject ? { code: 'change.undo', params: {}, of: entry.subject } : { code: 'change.undo', params: { title: entry.title } } })).report;
+      const subject: ChangeSubject = entry.subject ? { code: 'change.undo', params: {}, of: entry.subject } : { code: 'change.undo', params: { title: entry.title } };
+      const audit = { routerId, routerName: ctx.routerName, action: 'undo' as const, objectType: 'change' as const, objectId: planId, objectName: entry.title };
+      return this.#d.audit.record(audit, async () => {
+        const { report } = await this.#d.plans.apply(ctx, plan, { planId: o.previewId, subject });
+        // Applied (not left to the router's rollback): the change is undone and not offered for undo again.
+        if (report.outcome === 'applied') this.#d.journal.undone(planId);
+        return { value: report, after: { commands: report.steps.map((s) => s.cli) }, planId: report.planId };
+      });
     });
   }
 }

@@ -8,10 +8,12 @@ export interface AuditSubject {
   routerId: string;
   routerName: string;
   action: AuditAction;
-  objectType: 'interface' | 'peer' | 'import-job' | 'reservation' | 'endpoint';
+  objectType: 'interface' | 'peer' | 'import-job' | 'reservation' | 'endpoint' | 'backup' | 'change';
   objectId?: string | null;
   objectName?: string | null;
   before?: unknown;
+  /** The change plan it was sent in. */
+  planId?: string | null;
 }
 
 export interface Recorded<T> {
@@ -19,6 +21,8 @@ export interface Recorded<T> {
   after?: unknown;
   /** Known only once the router answered (e.g. the id of an added item). */
   objectId?: string;
+  /** The change plan the work was sent in (from its report), for the undo in the activity log. */
+  planId?: string;
 }
 
 export class AuditTrail {
@@ -36,7 +40,7 @@ export class AuditTrail {
       this.failed(subject, error);
       throw error;
     }
-    this.ok({ ...subject, objectId: result.objectId ?? subject.objectId ?? null }, result.after);
+    this.ok({ ...subject, objectId: result.objectId ?? subject.objectId ?? null, planId: result.planId ?? subject.planId ?? null }, result.after);
     return result.value;
   }
 

@@ -91,8 +91,8 @@ export class BulkPeers {
           params: { action: input.action, count: todo.length, ...(todo.length > CHUNK ? { from: from + 1, to: from + chunk.length } : {}) },
         };
         try {
-          await this.#d.plans.apply(ctx, plan, { subject, onStep: (i) => progress({ peerId: chunk[i]!.id, name: peerLabel(chunk[i]!), ok: true, error: null }) });
-          for (const peer of chunk) this.#settled(ctx, input.action, peer, null);
+          const applied = await this.#d.plans.apply(ctx, plan, { subject, onStep: (i) => progress({ peerId: chunk[i]!.id, name: peerLabel(chunk[i]!), ok: true, error: null }) });
+          for (const peer of chunk) this.#settled(ctx, input.action, peer, null, applied.report.planId);
         } catch (error) {
           stopped = describeError(error);
           const sent = new Set([...results.keys()]);
@@ -120,8 +120,8 @@ export class BulkPeers {
   }
 
   /** The audit entry for one peer of a plan, and after a delete the local records of it. */
-  #settled(ctx: RouterContext, action: BulkInput['action'], peer: ModelPeer, error: unknown): void {
-    const subject = { routerId: ctx.routerId, routerName: ctx.routerName, action, objectType: 'peer' as const, objectId: peer.id, objectName: peerLabel(peer), before: auditPeer(peer) };
+  #settled(ctx: RouterContext, action: BulkInput['action'], peer: ModelPeer, error: unknown, planId: string | null = null): void {
+    const subject = { routerId: ctx.routerId, routerName: ctx.routerName, action, objectType: 'peer' as const, objectId: peer.id, objectName: peerLabel(peer), before: auditPeer(peer), planId };
     if (error) {
       this.#d.audit.failed(subject, error);
       return;

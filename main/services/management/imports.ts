@@ -157,7 +157,7 @@ export class PeerImports {
           chunk.forEach(({ rowNo, p }, i) => {
             const id = applied.ids[i] ?? '';
             this.#d.imports.markApplied(job.id, rowNo, id);
-            this.#d.audit.ok({ ...subject(p), objectId: id }, view(p));
+            this.#d.audit.ok({ ...subject(p), objectId: id, planId: applied.report.planId }, view(p));
           });
           this.#progress(ctx, job.id);
           chunk = [];

@@ -116,6 +116,6 @@ export function createManagementServices(o: ManagementOptions): ManagementServic
     rollbacks,
     plans,
     previews: deps.previews,
-    backups: new BackupService({ sessions: deps.sessions, models: o.models, journal, plans, previews: deps.previews }),
+    backups: new BackupService({ sessions: deps.sessions, models: o.models, journal, plans, previews: deps.previews, audit: deps.audit }),
   };
 }

@@ -115,7 +115,7 @@ export class InterfaceManager {
         const applied = await this.#d.plans.apply(ctx, plan, { planId: input.planId, subject: { code: 'interface.create', params: { name } } });
         const id = applied.ids[0]!;
         const after = await this.#d.models.state(ctx.routerId);
-        return { value: { id, after, report: applied.report }, objectId: id, after: auditInterface(byId(after, id), address ? [address] : []) };
+        return { value: { id, after, report: applied.report }, objectId: id, after: auditInterface(byId(after, id), address ? [address] : []), planId: applied.report.planId };
       });
       return { ...this.#result(made.after, made.id), report: made.report };
     });
@@ -218,7 +218,7 @@ export class InterfaceManager {
       this.#d.models.expectRemoval(ctx.routerId, peers.map((p) => p.id));
       const report = await this.#d.audit.record(subject, async () => {
         const applied = await this.#d.plans.apply(ctx, plan, { planId: input.planId, subject: { code: 'interface.delete', params: { name: iface.name, peers: peers.length } } });
-        return { value: applied.report, after: null };
+        return { value: applied.report, after: null, planId: applied.report.planId };
       });
       await this.#d.models.readNow(ctx.routerId, ctx.client, ['interfaces', 'addresses']);
       this.#d.localTransaction(() => {
@@ -268,7 +268,7 @@ export class InterfaceManager {
     return this.#d.audit.record(subject, async () => {
       const applied = await this.#d.plans.apply(ctx, plan, { planId, subject: { code: action === 'edit' ? 'interface.update' : `interface.${action}`, params: { name: iface.name } } });
       const after = await this.#d.models.state(ctx.routerId);
-      return { value: { after, report: applied.report }, after: auditInterface(byId(after, iface.id)) };
+      return { value: { after, report: applied.report }, after: auditInterface(byId(after, iface.id)), planId: applied.report.planId };
     });
   }
 

@@ -50,7 +50,7 @@ export class PeerActions {
       const { after, report } = await this.#d.audit.record(subject, async () => {
         const applied = await this.#d.plans.apply(ctx, plan, { planId: input.planId, subject: { code: input.disabled ? 'peer.disable' : 'peer.enable', params: { name: peerLabel(peer) } } });
         const fresh = (await this.#d.models.state(ctx.routerId)).peer(peer.id) ?? (await readPeerAfterChange(this.#d.models, ctx, peer.id));
-        return { value: { after: fresh, report: applied.report }, after: auditPeer(fresh) };
+        return { value: { after: fresh, report: applied.report }, after: auditPeer(fresh), planId: applied.report.planId };
       });
       return { peer: peerView(this.#d, ctx, after), report };
     });
@@ -79,7 +79,7 @@ export class PeerActions {
       const subject = { routerId: ctx.routerId, routerName: ctx.routerName, action: 'delete' as const, objectType: 'peer' as const, objectId: peer.id, objectName: peerLabel(peer), before: auditPeer(peer) };
       const report = await this.#d.audit.record(subject, async () => {
         const applied = await this.#d.plans.apply(ctx, plan, { planId: input.planId, subject: { code: 'peer.delete', params: { name: peerLabel(peer), interface: peer.interface } } });
-        return { value: applied.report, after: null };
+        return { value: applied.report, after: null, planId: applied.report.planId };
       });
       this.#d.keys.forget(ctx.routerId, peer.publicKey);
       this.#d.models.forgetPeer(ctx.routerId, peer);
@@ -115,14 +115,15 @@ export class PeerActions {
       const handle = await this.#d.keys.prepare(ctx.routerId, pair, input.custody);
       const subject = { routerId: ctx.routerId, routerName: ctx.routerName, action: 'rotate-keys' as const, objectType: 'peer' as const, objectId: peer.id, objectName: peerLabel(peer), before: auditPeer(peer) };
       const after = await this.#d.audit.record(subject, async () => {
+        let planId: string;
         try {
-          await this.#d.plans.apply(ctx, plan, { subject: { code: 'peer.rotateKeys', params: { name: peerLabel(peer) } } });
+          planId = (await this.#d.plans.apply(ctx, plan, { subject: { code: 'peer.rotateKeys', params: { name: peerLabel(peer) } } })).report.planId;
         } catch (error) {
           if (!isLinkFailure(error)) handle.rollback();
           throw error;
         }
         const fresh = (await this.#d.models.state(ctx.routerId)).peer(peer.id) ?? (await readPeerAfterChange(this.#d.models, ctx, peer.id));
-        return { value: fresh, after: auditPeer(fresh) };
+        return { value: fresh, after: auditPeer(fresh), planId };
       });
       handle.commit();
       if (peer.publicKey !== pair.publicKey) this.#d.keys.forget(ctx.routerId, peer.publicKey);

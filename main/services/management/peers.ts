@@ -107,7 +107,7 @@ export class PeerEditor {
           const applied = await this.#d.plans.apply(ctx, plan, { planId: input.planId, subject: { code: 'peer.create', params: { name: draft.name, interface: iface.name } } });
           const id = applied.ids[0]!;
           const after = (await this.#d.models.state(ctx.routerId)).peer(id) ?? (await readPeerAfterChange(this.#d.models, ctx, id));
-          return { value: { peer: after, report: applied.report }, objectId: id, after: auditPeer(after) };
+          return { value: { peer: after, report: applied.report }, objectId: id, after: auditPeer(after), planId: applied.report.planId };
         } catch (error) {
           // A lost answer may still mean the peer exists; keep its key then, so it can be found again.
           if (!isLinkFailure(error)) handle?.rollback();
@@ -177,7 +177,7 @@ export class PeerEditor {
       const { peer: updated, report } = await this.#d.audit.record(subject, async () => {
         const applied = await this.#d.plans.apply(ctx, plan, { planId: input.planId, subject: { code: 'peer.update', params: { name: peerLabel(current), interface: current.interface } } });
         const after = (await this.#d.models.state(ctx.routerId)).peer(current.id) ?? (await readPeerAfterChange(this.#d.models, ctx, current.id));
-        return { value: { peer: after, report: applied.report }, after: auditPeer(after) };
+        return { value: { peer: after, report: applied.report }, after: auditPeer(after), planId: applied.report.planId };
       });
       this.#release(usedReservations);
       const secret = presharedKey

@@ -87,6 +87,16 @@ describe('undo from the change history', () => {
     expect(undone.report.outcome).toBe('applied');
     const after = m.rows().find((r) => r['.id'] === peer.id)!;
     expect([after['comment'] ?? '', after['persistent-keepalive']]).toEqual([before['comment'] ?? '', before['persistent-keepalive']]);
+    // The activity log names each change's plan (its Undo… button), and the undo is an entry of its own;
+    // the undone change is not offered for undo again.
+    const log = (await m.call('audit:list', { routerId })).entries;
+    expect(log.slice(0, 2).map((e) => [e.action, e.objectType, e.objectId, e.planId])).toEqual([
+      ['undo', 'change', entry!.planId, preview.planId],
+      ['edit', 'peer', peer.id, entry!.planId],
+    ]);
+    const history = await m.call('changes:history', { routerId });
+    expect(history.find((e) => e.planId === entry!.planId)).toMatchObject({ state: 'undone', undoable: false, undoProblem: 'not-applied' });
+    expect((await m.fail('changes:preview', { kind: 'change.undo', input: { routerId, planId: entry!.planId } })).code).toBe('CONFLICT');
 
     // A change, then the same peer edited in WinBox: undo would overwrite that, so it is refused with the reason.
     const created = await m.call('peers:create', { routerId, interface: 'wg-office', name: 'changed-since' });

@@ -80,15 +80,19 @@ describe('schema 3: config exports in the audit log', () => {
     const { MIGRATIONS } = await import('../../../main/store/migrations.ts');
     const file = `${t.file}.v2`;
     const old = openDatabase(file, { migrations: MIGRATIONS.slice(0, 2) });
-    const v2 = new AuditRepository(old, { now: () => 1 });
-    const written = [v2.append(entry({ action: 'create', objectName: 'eski-1' })), v2.append(entry({ action: 'delete', objectName: 'eski-2', before: { name: 'x' } }))];
-    expect(() => v2.append(entry({ action: 'export' }))).toThrow(/CHECK constraint failed/);
+    // Rows as the schema-2 app wrote them (today's repository writes a column that schema has not got).
+    const insert = old.prepare(`INSERT INTO audit (at, router_id, router_name, action, object_type, object_id, object_name, before_json, after_json, outcome, error)
+      VALUES (1, 'r1', 'HQ', ?, 'peer', NULL, ?, ?, NULL, 'ok', NULL)`);
+    insert.run('create', 'eski-1', null);
+    insert.run('delete', 'eski-2', JSON.stringify({ name: 'x' }));
+    expect(() => insert.run('export', 'x', null)).toThrow(/CHECK constraint failed/);
     old.close();
 
     const db = openDatabase(file);
     expect(db.pragma('user_version', { simple: true })).toBe(MIGRATIONS.length);
     const log = new AuditRepository(db, { now: () => 2 });
-    expect(log.query().entries.slice().reverse()).toEqual(written);
+    const written = log.query().entries.slice().reverse();
+    expect(written.map((e) => [e.id, e.action, e.objectName, e.before, e.planId])).toEqual([[1, 'create', 'eski-1', null, null], [2, 'delete', 'eski-2', { name: 'x' }, null]]);
     const exported = log.append(entry({ action: 'export', objectType: 'config', objectName: '3 peers', after: { file: 'HQ-configs.zip', peers: ['a', 'b', 'c'] } }));
     expect(exported.id).toBe(written[1]!.id + 1);
     expect(log.query({ action: 'export' }).entries).toEqual([exported]);
@@ -96,7 +100,31 @@ describe('schema 3: config exports in the audit log', () => {
     expect(() => db.prepare('DELETE FROM audit WHERE id = ?').run(written[0]!.id)).toThrow(/append-only/);
     expect(() => log.append(entry({ action: 'launch' as never }))).toThrow(/CHECK constraint failed/);
     const indexes = db.prepare<[], string>("SELECT name FROM sqlite_schema WHERE tbl_name = 'audit' AND type IN ('index', 'trigger') ORDER BY name").pluck().all();
-    expect(indexes).toEqual(['audit_by_router', 'audit_by_time', 'audit_no_delete', 'audit_no_update']);
+    expect(indexes).toEqual(['audit_by_plan', 'audit_by_router', 'audit_by_time', 'audit_no_delete', 'audit_no_update']);
+    db.close();
+  });
+});
+
+describe('schema 8: audit entries name their change plan', () => {
+  it('upgrades a schema-7 log keeping rows and ids, then keeps each entry\'s plan and takes restore and undo', async () => {
+    const { openDatabase } = await import('../../../main/store/db.ts');
+    const { MIGRATIONS } = await import('../../../main/store/migrations.ts');
+    const file = `${t.file}.v7`;
+    const old = openDatabase(file, { migrations: MIGRATIONS.slice(0, 7) });
+    old.prepare(`INSERT INTO audit (at, router_id, router_name, action, object_type, object_id, object_name, before_json, after_json, outcome, error)
+      VALUES (5, 'r1', 'HQ', 'export', 'config', NULL, '3 peers', NULL, '{"file":"a.zip"}', 'ok', NULL)`).run();
+    expect(() => old.prepare(`INSERT INTO audit (at, action, object_type, outcome) VALUES (6, 'undo', 'change', 'ok')`).run()).toThrow(/CHECK constraint failed/);
+    old.close();
+
+    const db = openDatabase(file);
+    const log = new AuditRepository(db, { now: () => 9 });
+    expect(log.query().entries).toMatchObject([{ id: 1, action: 'export', objectName: '3 peers', after: { file: 'a.zip' }, planId: null }]);
+    const plan = '5b1f1d2e-8d0c-4e7e-9b1a-2f9a4c7d6e10';
+    const undo = log.append(entry({ action: 'undo', objectType: 'change', objectId: plan, objectName: 'Adding peer "x"', planId: '0c8e2d3b-1a4f-4b6c-8d9e-7f1a2b3c4d5e' }));
+    const restore = log.append(entry({ action: 'restore', objectType: 'backup', objectId: '3', planId: plan }));
+    expect(undo).toMatchObject({ id: 2, action: 'undo', planId: '0c8e2d3b-1a4f-4b6c-8d9e-7f1a2b3c4d5e' });
+    expect(log.query({ action: ['restore', 'undo'] }).entries.map((e) => e.id)).toEqual([restore.id, undo.id]);
+    expect(() => db.prepare('UPDATE audit SET plan_id = NULL WHERE id = ?').run(undo.id)).toThrow(/append-only/);
     db.close();
   });
 });

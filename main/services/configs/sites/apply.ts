@@ -15,11 +15,11 @@ type StepReport = Outcome['steps'][number];
 
 export async function applyLink(sides: readonly [SidePlan, SidePlan], runner: PlanRunner, audit: AuditRepository): Promise<Omit<Outcome, 'preview'>> {
   const reports: StepReport[][] = sides.map((s) => s.info.map((i) => ({ routerId: s.side.ctx.routerId, routerName: s.side.ctx.routerName, action: i.action, object: i.object, outcome: 'done' as StepReport['outcome'], message: null as string | null })));
-  const record = (s: SidePlan, i: number, action: 'create' | 'delete', outcome: 'ok' | 'failed', id: string | null, error?: unknown) =>
+  const record = (s: SidePlan, i: number, action: 'create' | 'delete', outcome: 'ok' | 'failed', id: string | null, error?: unknown, planId: string | null = null) =>
     audit.append({
       routerId: s.side.ctx.routerId, routerName: s.side.ctx.routerName, action, objectType: s.info[i]!.objectType, objectId: id, objectName: s.info[i]!.object,
       before: action === 'delete' ? s.info[i]!.view : undefined, after: action === 'create' && outcome === 'ok' ? s.info[i]!.view : undefined,
-      outcome, error: error === undefined ? null : describeError(error),
+      outcome, error: error === undefined ? null : describeError(error), planId,
     });
   const applied: Array<readonly (string | null)[]> = [];
   for (let n = 0; n < sides.length; n++) {
@@ -27,7 +27,7 @@ export async function applyLink(sides: readonly [SidePlan, SidePlan], runner: Pl
     const other = sides[1 - n]!;
     try {
       const result = await runner.apply(s.side.ctx, s.plan, { subject: { code: 'site.link', params: { other: other.side.ctx.routerName } } });
-      result.ids.forEach((id, i) => record(s, i, 'create', 'ok', id));
+      result.ids.forEach((id, i) => record(s, i, 'create', 'ok', id, undefined, result.report.planId));
       applied.push(result.ids);
     } catch (error) {
       const report = toAppError(error)?.details?.['report'] as { steps?: Array<{ state: string; error: string | null }> } | undefined;
