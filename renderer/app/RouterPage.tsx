@@ -1,6 +1,6 @@
 // The selected router: who it is, whether WireDesk can reach it (and what to do when not), and its tabs.
 import { lazy, Suspense, useRef, useState, type KeyboardEvent } from 'react';
-import { Activity, ArrowLeftRight, FlaskConical, History, Network, Pencil, RefreshCw, Trash2, Users } from 'lucide-react';
+import { Activity, Archive, ArrowLeftRight, FlaskConical, History, Network, Pencil, RefreshCw, Trash2, Users } from 'lucide-react';
 import { useTranslation } from 'react-i18next';
 import type { RouterProfile, RouterStatus } from '../../src/contract/index.ts';
 import { formatAge, formatDateTime } from '../lib/format.ts';
@@ -16,19 +16,20 @@ import { pinnedFingerprint, presentedCertificate } from '../features/routers/tls
 import { useRouters } from '../features/routers/store.ts';
 import { InterfacesTab } from '../features/interfaces/InterfacesTab.tsx';
 import { PeersTab } from '../features/peers/PeersTab.tsx';
+import { BackupsTab } from '../features/backups/BackupsTab.tsx';
 import { SitesDialog } from '../features/sites/SitesDialog.tsx';
 import { ROUTER_TABS, useNav, type RouterTab } from './nav-store.ts';
 
 // The chart library is only loaded when the Traffic tab is first opened.
 const TrafficTab = lazy(() => import('../features/traffic/TrafficTab.tsx').then((m) => ({ default: m.TrafficTab })));
 
-const TAB_ICONS = { interfaces: Network, peers: Users, traffic: Activity } as const;
+const TAB_ICONS = { interfaces: Network, peers: Users, traffic: Activity, backups: Archive } as const;
 
 export function RouterPage({ router }: { router: RouterProfile }) {
   const { t } = useTranslation();
   const tab = useNav((s) => s.tab);
   const setTab = useNav((s) => s.setTab);
-  const tabRefs = useRef<Record<RouterTab, HTMLButtonElement | null>>({ interfaces: null, peers: null, traffic: null });
+  const tabRefs = useRef<Record<RouterTab, HTMLButtonElement | null>>({ interfaces: null, peers: null, traffic: null, backups: null });
 
   // Arrow keys move between tabs (WAI-ARIA tabs pattern with automatic activation).
   const onTabKey = (event: KeyboardEvent<HTMLButtonElement>) => {
@@ -82,6 +83,7 @@ export function RouterPage({ router }: { router: RouterProfile }) {
             <TrafficTab key={router.id} routerId={router.id} />
           </Suspense>
         ) : null}
+        {tab === 'backups' ? <BackupsTab key={router.id} routerId={router.id} /> : null}
       </section>
     </div>
   );

@@ -3,8 +3,8 @@
 import { create } from 'zustand';
 import { useActivity } from '../features/activity/store.ts';
 
-export type RouterTab = 'interfaces' | 'peers' | 'traffic';
-export const ROUTER_TABS: readonly RouterTab[] = ['interfaces', 'peers', 'traffic'];
+export type RouterTab = 'interfaces' | 'peers' | 'traffic' | 'backups';
+export const ROUTER_TABS: readonly RouterTab[] = ['interfaces', 'peers', 'traffic', 'backups'];
 
 export type DialogState = { kind: 'add' } | { kind: 'edit'; routerId: string } | { kind: 'remove'; routerId: string } | null;
 

@@ -13,6 +13,8 @@ import sitesEn from './sites.en.json';
 import sitesTr from './sites.tr.json';
 import changesEn from './changes.en.json';
 import changesTr from './changes.tr.json';
+import backupsEn from './backups.en.json';
+import backupsTr from './backups.tr.json';
 
 export type Language = Settings['language'];
 const LANGUAGE_KEY = 'wiredesk.language';
@@ -85,4 +87,10 @@ i18next.on('initialized', () => {
 i18next.on('initialized', () => {
   i18next.addResourceBundle('en', 'translation', changesEn, true, false);
   i18next.addResourceBundle('tr', 'translation', changesTr, true, false);
+});
+
+// The Backups tab's strings, and the restore and undo dialogs', merged in the same way.
+i18next.on('initialized', () => {
+  i18next.addResourceBundle('en', 'translation', backupsEn, true, false);
+  i18next.addResourceBundle('tr', 'translation', backupsTr, true, false);
 });

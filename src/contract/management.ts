@@ -352,6 +352,9 @@ export const importContract = {
 
 export const AUDIT_ACTION_NAMES = ['create', 'edit', 'delete', 'enable', 'disable', 'import', 'rotate-keys', 'export', 'restore', 'undo'] as const;
 
+/** What an audit entry is about (objectType); older entries may hold other words. */
+export const AUDIT_OBJECT_NAMES = ['peer', 'interface', 'import-job', 'endpoint', 'reservation', 'config', 'backup', 'change'] as const;
+
 export const auditEntrySchema = z.object({
   id: z.number(),
   at: z.number(),

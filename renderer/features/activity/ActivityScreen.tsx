@@ -3,7 +3,7 @@
 // list of what changed.
 import { Fragment, useEffect, useRef, useState } from 'react';
 import { useFindShortcut } from '../../lib/hooks.ts';
-import { ChevronDown, ChevronLeft, ChevronRight, FilterX, History, RefreshCw, Search } from 'lucide-react';
+import { ChevronDown, ChevronLeft, ChevronRight, FilterX, History, RefreshCw, Search, Undo2 } from 'lucide-react';
 import { useTranslation } from 'react-i18next';
 import type { InvokeOutput } from '../../../src/contract/index.ts';
 import { useLocale } from '../../i18n/index.ts';
@@ -14,6 +14,7 @@ import { EmptyState } from '../../ui/EmptyState.tsx';
 import { LoadingState } from '../../ui/ReadErrorState.tsx';
 import { StatusText } from '../../ui/StatusPill.tsx';
 import { useRouters } from '../routers/store.ts';
+import { UndoDialog } from '../changes/RestoreUndoDialogs.tsx';
 import { auditDiff, changedRows, type DiffRow } from './audit-diff.ts';
 import { AUDIT_ACTIONS, NO_FILTERS, OBJECT_TYPES, PAGE_SIZE, useActivity, type ActivityFilters, type AuditAction } from './store.ts';
 
@@ -28,6 +29,11 @@ export function ActivityScreen() {
   const searchRef = useRef<HTMLInputElement>(null);
   useFindShortcut(searchRef);
   const [open, setOpen] = useState<ReadonlySet<number>>(new Set());
+  const [undoing, setUndoing] = useState<{ routerId: string; planId: string; what: string } | null>(null);
+  // A change sent through a plan to a router still here can be undone (the preview says when it cannot).
+  const undoable = (e: Entry): e is Entry & { routerId: string; planId: string } =>
+    e.outcome === 'ok' && e.planId !== null && e.routerId !== null && profiles.some((p) => p.id === e.routerId);
+  const what = (e: Entry) => t('activity.undoWhat', { action: t(`activity.action.${e.action}`), object: t(`activity.object.${e.objectType}`, { defaultValue: e.objectType }), name: e.objectName ?? e.objectId ?? '' });
 
   // Typing searches after a short pause, not on every key.
   useEffect(() => {
@@ -168,6 +174,9 @@ export function ActivityScreen() {
                   <th scope="col">{t('activity.actionHeader')}</th>
                   <th scope="col">{t('activity.objectHeader')}</th>
                   <th scope="col">{t('activity.outcome')}</th>
+                  <th scope="col" className="actions-col">
+                    <span className="visually-hidden">{t('activity.actions')}</span>
+                  </th>
                 </tr>
               </thead>
               <tbody>
@@ -204,11 +213,25 @@ export function ActivityScreen() {
                           </span>
                         )}
                       </td>
+                      <td className="actions-col">
+                        {undoable(entry) ? (
+                          <Button
+                            size="sm"
+                            variant="ghost"
+                            icon={<Undo2 size={14} aria-hidden />}
+                            onClick={() => setUndoing({ routerId: entry.routerId, planId: entry.planId, what: what(entry) })}
+                            title={t('undo.actionTitle')}
+                            data-testid={`activity-undo-${entry.id}`}
+                          >
+                            {t('undo.action')}
+                          </Button>
+                        ) : null}
+                      </td>
                     </tr>
                     {open.has(entry.id) ? (
                       <tr className="detail-row">
                         <td />
-                        <td colSpan={5}>
+                        <td colSpan={6}>
                           <EntryDetails entry={entry} />
                         </td>
                       </tr>
@@ -232,6 +255,7 @@ export function ActivityScreen() {
           </div>
         ) : null}
       </div>
+      {undoing ? <UndoDialog {...undoing} onClose={() => setUndoing(null)} onDone={() => void load()} /> : null}
     </div>
   );
 }

@@ -1,13 +1,13 @@
 // The Activity screen's filters, page and last answer (audit:list), kept while the technician moves
 // around so coming back shows the same view.
 import { create } from 'zustand';
-import { AUDIT_ACTION_NAMES, type InvokeInput, type InvokeOutput } from '../../../src/contract/index.ts';
+import { AUDIT_ACTION_NAMES, AUDIT_OBJECT_NAMES, type InvokeInput, type InvokeOutput } from '../../../src/contract/index.ts';
 import { invoke } from '../../lib/api.ts';
 import { toActionError, type ActionError } from '../../lib/action-error.ts';
 
 export type AuditAction = (typeof AUDIT_ACTION_NAMES)[number];
 export const AUDIT_ACTIONS: readonly AuditAction[] = AUDIT_ACTION_NAMES;
-export const OBJECT_TYPES = ['peer', 'interface', 'import-job', 'endpoint', 'reservation', 'config'] as const;
+export const OBJECT_TYPES = AUDIT_OBJECT_NAMES;
 export const PAGE_SIZE = 50;
 
 export interface ActivityFilters {

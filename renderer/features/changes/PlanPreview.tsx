@@ -19,7 +19,9 @@ import { WarningList } from '../../ui/WarningList.tsx';
 import type { PlanFlow } from './use-plan-flow.ts';
 import './changes.css';
 
-function ItemDiff({ diff }: { diff: ItemDiffView }) {
+/** One item's before/after. `labels` name the two sides when they are not a change's before and after
+ * (a backup compared with the router now). */
+export function ItemDiff({ diff, labels }: { diff: ItemDiffView; labels?: { before: string; after: string } }) {
   const { t } = useTranslation();
   const rows = diffRows(diff);
   const showBefore = diff.change !== 'add';
@@ -38,8 +40,8 @@ function ItemDiff({ diff }: { diff: ItemDiffView }) {
           <thead>
             <tr>
               <th scope="col">{t('changes.diff.field')}</th>
-              {showBefore ? <th scope="col">{t('changes.diff.before')}</th> : null}
-              {showAfter ? <th scope="col">{t('changes.diff.after')}</th> : null}
+              {showBefore ? <th scope="col">{labels?.before ?? t('changes.diff.before')}</th> : null}
+              {showAfter ? <th scope="col">{labels?.after ?? t('changes.diff.after')}</th> : null}
             </tr>
           </thead>
           <tbody>
