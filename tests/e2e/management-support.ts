@@ -6,6 +6,9 @@ import { startSimulator, type SimulatorOptions } from '../../main/sim/index.ts';
 import { statusWhere } from '../integration/services/support.ts';
 import { qrPayload } from '../integration/configs-service/support.ts';
 import { openApp, type E2eSession } from './harness.ts';
+import { createHandlers } from '../../main/ipc/handlers.ts';
+import { createInvoker } from '../../main/ipc/invoker.ts';
+import type { Envelope, InvokeChannel, InvokeInput, InvokeOutput } from '../../src/contract/index.ts';
 
 export type Sim = Awaited<ReturnType<typeof startSimulator>>;
 export const PEERS_PATH = '/interface/wireguard/peers';
@@ -19,6 +22,8 @@ export interface ManagedApp {
   routerName: string;
   /** The router's peers as an admin would print them. */
   peers(): Array<Record<string, string>>;
+  /** A contract call as the UI makes it (checked input and output), for set-up a test does not click through. */
+  call<C extends InvokeChannel>(channel: C, input: InvokeInput<C>): Promise<InvokeOutput<C>>;
   close(): Promise<void>;
 }
 
@@ -42,6 +47,7 @@ export async function managedApp(options: ManagedAppOptions = {}): Promise<Manag
   await page.getByTestId(`router-status-${routerName}`).and(page.locator('[data-state="online"]')).waitFor();
   await page.getByTestId(`router-row-${routerName}`).click();
   let closed = false;
+  const invoke = createInvoker(createHandlers(services), { onUnexpectedError: (channel, error) => console.error('unexpected error in', channel, error) });
   return {
     sim,
     session,
@@ -49,6 +55,11 @@ export async function managedApp(options: ManagedAppOptions = {}): Promise<Manag
     routerId: profile.id,
     routerName,
     peers: () => sim.state.print(PEERS_PATH),
+    async call(channel, input) {
+      const result = (await invoke(channel, input)) as Envelope<unknown>;
+      if (!result.ok) throw new Error(`${channel} failed: ${result.error.code} ${result.error.message}`);
+      return result.value as never;
+    },
     async close() {
       if (closed) return;
       closed = true;

@@ -5,7 +5,8 @@ import { Fragment, useEffect, useRef, useState } from 'react';
 import { useFindShortcut } from '../../lib/hooks.ts';
 import { ChevronDown, ChevronLeft, ChevronRight, FilterX, History, RefreshCw, Search, Undo2 } from 'lucide-react';
 import { useTranslation } from 'react-i18next';
-import type { InvokeOutput } from '../../../src/contract/index.ts';
+import type { ChangeSubject, InvokeOutput } from '../../../src/contract/index.ts';
+import { invoke } from '../../lib/api.ts';
 import { useLocale } from '../../i18n/index.ts';
 import { formatCount } from '../../lib/format.ts';
 import { ActionErrorPanel } from '../../ui/ActionErrorPanel.tsx';
@@ -29,11 +30,18 @@ export function ActivityScreen() {
   const searchRef = useRef<HTMLInputElement>(null);
   useFindShortcut(searchRef);
   const [open, setOpen] = useState<ReadonlySet<number>>(new Set());
-  const [undoing, setUndoing] = useState<{ routerId: string; planId: string; what: string } | null>(null);
+  const [undoing, setUndoing] = useState<{ routerId: string; planId: string; subject: ChangeSubject | null; fallback: string } | null>(null);
   // A change sent through a plan to a router still here can be undone (the preview says when it cannot).
   const undoable = (e: Entry): e is Entry & { routerId: string; planId: string } =>
     e.outcome === 'ok' && e.planId !== null && e.routerId !== null && profiles.some((p) => p.id === e.routerId);
-  const what = (e: Entry) => t('activity.undoWhat', { action: t(`activity.action.${e.action}`), object: t(`activity.object.${e.objectType}`, { defaultValue: e.objectType }), name: e.objectName ?? e.objectId ?? '' });
+  // The dialog names the change as the change history words it ("Edit peer "laptop" on wg1"); the entry's own
+  // words stand in when the history does not have it.
+  const undo = async (e: Entry & { routerId: string; planId: string }) => {
+    const fallback = t('activity.undoWhat', { action: t(`activity.action.${e.action}`), object: t(`activity.object.${e.objectType}`, { defaultValue: e.objectType }), name: e.objectName ?? e.objectId ?? '' });
+    const history = await invoke('changes:history', { routerId: e.routerId }).catch(() => []);
+    const change = history.find((h) => h.planId === e.planId);
+    setUndoing({ routerId: e.routerId, planId: e.planId, subject: change?.subject ?? null, fallback: change?.title || fallback });
+  };
 
   // Typing searches after a short pause, not on every key.
   useEffect(() => {
@@ -219,7 +227,7 @@ export function ActivityScreen() {
                             size="sm"
                             variant="ghost"
                             icon={<Undo2 size={14} aria-hidden />}
-                            onClick={() => setUndoing({ routerId: entry.routerId, planId: entry.planId, what: what(entry) })}
+                            onClick={() => void undo(entry)}
                             title={t('undo.actionTitle')}
                             data-testid={`activity-undo-${entry.id}`}
                           >

@@ -24,6 +24,7 @@ import '../changes/changes.css';
 
 type Backup = InvokeOutput<'backups:list'>[number];
 type Compare = number | 'now';
+const PARTS = ['interfaces', 'peers', 'addresses', 'firewall', 'routes'] as const;
 
 interface DiffState {
   key: string;
@@ -100,6 +101,7 @@ export function BackupsTab({ routerId }: { routerId: string }) {
     };
   }, [routerId, backup, target, reloads]);
 
+  const count = (part: (typeof PARTS)[number], n: number) => t(`backups.n.${part}`, { count: n, formatted: formatCount(n, locale) });
   const subject = (b: Backup) => changeSubjectText(t, b.subject, b.title, locale, now);
   const when = (b: Backup) => formatDateTime(b.takenAt, locale, now);
 
@@ -138,7 +140,9 @@ export function BackupsTab({ routerId }: { routerId: string }) {
         <span className="toolbar-count" data-testid="backups-count">
           {t('backups.count', { count: list.length, formatted: formatCount(list.length, locale) })}
         </span>
-        <span className="muted small">{t('backups.scope')}</span>
+        <span className="muted small ellipsis backups-scope" title={t('backups.scope')}>
+          {t('backups.scope')}
+        </span>
         <span className="spacer" />
         <Button size="sm" icon={<RefreshCw size={14} aria-hidden />} onClick={reload} busy={loading} data-testid="backups-refresh">
           {t('backups.refresh')}
@@ -166,7 +170,7 @@ export function BackupsTab({ routerId }: { routerId: string }) {
                   <span className="backup-subject ellipsis" title={subject(b)}>
                     {t('backups.before', { subject: subject(b) })}
                   </span>
-                  <span className="muted small">{t('backups.counts', { interfaces: b.counts.interfaces, peers: b.counts.peers })}</span>
+                  <span className="muted small">{[count('interfaces', b.counts.interfaces), count('peers', b.counts.peers)].join(' · ')}</span>
                 </button>
               </li>
             ))}
@@ -178,7 +182,7 @@ export function BackupsTab({ routerId }: { routerId: string }) {
                   <h2 id="backup-detail-title">{t('backups.title', { time: when(backup) })}</h2>
                   <p className="muted small">{t('backups.takenBefore', { subject: subject(backup) })}</p>
                   <p className="muted small" data-testid="backup-counts">
-                    {t('backups.fullCounts', { interfaces: backup.counts.interfaces, peers: backup.counts.peers, addresses: backup.counts.addresses, firewall: backup.counts.firewall, routes: backup.counts.routes })}
+                    {PARTS.map((part) => count(part, backup.counts[part])).join(', ')}
                   </p>
                 </div>
                 <div className="backup-detail-actions">
@@ -218,7 +222,7 @@ export function BackupsTab({ routerId }: { routerId: string }) {
                       {target === 'now' ? t('backups.differNow', { count: current.diff.length }) : t('backups.differOther', { count: current.diff.length })}
                     </p>
                     {current.diff.map((d) => (
-                      <ItemDiff key={`${d.item.type}-${d.item.key}`} diff={d} labels={labels} />
+                      <ItemDiff key={`${d.item.type}-${d.item.key}`} diff={d} labels={{ ...labels, change: t(`backups.change.${d.change}`) }} />
                     ))}
                   </>
                 ) : null}

@@ -19,9 +19,9 @@ import { WarningList } from '../../ui/WarningList.tsx';
 import type { PlanFlow } from './use-plan-flow.ts';
 import './changes.css';
 
-/** One item's before/after. `labels` name the two sides when they are not a change's before and after
- * (a backup compared with the router now). */
-export function ItemDiff({ diff, labels }: { diff: ItemDiffView; labels?: { before: string; after: string } }) {
+/** One item's before/after. `labels` name the two sides and the change when they are not a change's before
+ * and after (a backup compared with the router now: "Added", not "Will be added"). */
+export function ItemDiff({ diff, labels }: { diff: ItemDiffView; labels?: { before: string; after: string; change: string } }) {
   const { t } = useTranslation();
   const rows = diffRows(diff);
   const showBefore = diff.change !== 'add';
@@ -31,7 +31,7 @@ export function ItemDiff({ diff, labels }: { diff: ItemDiffView; labels?: { befo
   return (
     <div className="item-diff" data-testid="preview-item" data-change={diff.change}>
       <div className="item-diff-head">
-        <span className={`change-badge change-${diff.change}`}>{t(`changes.diff.change.${diff.change}`)}</span>
+        <span className={`change-badge change-${diff.change}`}>{labels?.change ?? t(`changes.diff.change.${diff.change}`)}</span>
         <span className="item-diff-label">{diff.item.label}</span>
         <span className="muted small">{t(`changes.diff.type.${diff.item.type}`)}</span>
       </div>

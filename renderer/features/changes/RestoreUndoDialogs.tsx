@@ -4,8 +4,10 @@
 // is sent, when an item the change touched has changed since: the dialog names each item and field.
 import { useEffect, useState, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
-import { undoConflictSchema, type ApplyReportView, type ChangedSince, type PlanView } from '../../../src/contract/index.ts';
+import { undoConflictSchema, type ApplyReportView, type ChangedSince, type ChangeSubject, type PlanView } from '../../../src/contract/index.ts';
 import { invoke } from '../../lib/api.ts';
+import { changeSubjectText } from '../../lib/change-subject.ts';
+import { useLocale } from '../../i18n/index.ts';
 import type { ActionError } from '../../lib/action-error.ts';
 import { isNoteworthy } from '../../lib/change-plan.ts';
 import { ApplyReportPanel } from '../../ui/ApplyReport.tsx';
@@ -60,18 +62,18 @@ function RefusalBanner({ refusal }: { refusal: Refusal }) {
   const { t } = useTranslation();
   switch (refusal.kind) {
     case 'nothing-to-restore':
-      return <Banner tone="ok" title={t('restore.nothingTitle')} data-testid="change-refused" data-reason={refusal.kind}>{t('restore.nothingBody')}</Banner>;
+      return <Banner tone="ok" title={t('restore.nothingTitle')}>{t('restore.nothingBody')}</Banner>;
     case 'nothing-to-undo':
-      return <Banner tone="ok" title={t('undo.nothingTitle')} data-testid="change-refused" data-reason={refusal.kind}>{t('undo.nothingBody')}</Banner>;
+      return <Banner tone="ok" title={t('undo.nothingTitle')}>{t('undo.nothingBody')}</Banner>;
     case 'not-applied':
       return (
-        <Banner tone="info" title={t('undo.notAppliedTitle')} data-testid="change-refused" data-reason={refusal.kind}>
+        <Banner tone="info" title={t('undo.notAppliedTitle')}>
           {t(`undo.notApplied.${refusal.state}`, { defaultValue: t('undo.notApplied.other') })}
         </Banner>
       );
     case 'changed-since':
       return (
-        <Banner tone="warn" title={t('undo.changedTitle')} data-testid="change-refused" data-reason={refusal.kind}>
+        <Banner tone="warn" title={t('undo.changedTitle')}>
           <p>{t('undo.changedBody')}</p>
           <ChangedSinceList changed={refusal.changed} />
           <p className="muted small">{t('undo.changedHow')}</p>
@@ -160,7 +162,9 @@ function PlanDialog({ title, intro, fetchPlan, run, applyLabel, failedTitle, don
       >
         <div className="stack">
           {intro}
-          <RefusalBanner refusal={refusal} />
+          <div data-testid="change-refused" data-reason={refusal.kind}>
+            <RefusalBanner refusal={refusal} />
+          </div>
         </div>
       </Dialog>
     );
@@ -222,14 +226,18 @@ export interface UndoDialogProps {
   routerId: string;
   /** The applied change (its plan's id, as the activity log keeps it). */
   planId: string;
-  /** What the change was, worded by the caller. */
-  what: string;
+  /** What the change was, as main keeps it in the change history (null when it is not there). */
+  subject: ChangeSubject | null;
+  /** Words for it when there is no subject (the activity entry's own). */
+  fallback: string;
   onClose: () => void;
   onDone: () => void;
 }
 
-export function UndoDialog({ routerId, planId, what, onClose, onDone }: UndoDialogProps) {
+export function UndoDialog({ routerId, planId, subject, fallback, onClose, onDone }: UndoDialogProps) {
   const { t } = useTranslation();
+  const locale = useLocale();
+  const what = changeSubjectText(t, subject, fallback, locale);
   return (
     <PlanDialog
       title={t('undo.title', { what })}
