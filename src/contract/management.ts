@@ -253,7 +253,7 @@ export const peerContract = {
   },
   'peers:delete': { input: byPeerId.extend({ planId }), output: z.object({ deleted: z.literal(true), peerId: z.string(), report }) },
   'peers:rotateKeys': {
-    input: byPeerId.extend({ custody: keyCustodySchema.default('stored'), presharedKey: z.enum(['keep', 'generate', 'remove']).default('keep') }),
+    input: byPeerId.extend({ custody: keyCustodySchema.default('stored'), presharedKey: z.enum(['keep', 'generate', 'remove']).default('keep'), planId }),
     output: peerResult,
   },
   'peers:bulk': {
@@ -431,6 +431,7 @@ const { planId: _c, ...createFields } = peerContract['peers:create'].input.shape
 const { planId: _u, ...updateFields } = peerContract['peers:update'].input.shape;
 const { planId: _d, ...disableFields } = peerContract['peers:setDisabled'].input.shape;
 const { planId: _r, ...deleteFields } = peerContract['peers:delete'].input.shape;
+const { planId: _k, ...rotateFields } = peerContract['peers:rotateKeys'].input.shape;
 const { planId: _b, operationId: _o, ...bulkFields } = peerContract['peers:bulk'].input.shape;
 const { planId: _ic, ...interfaceCreateFields } = interfaceContract['interfaces:create'].input.shape;
 const { planId: _iu, ...interfaceUpdateFields } = interfaceContract['interfaces:update'].input.shape;
@@ -443,13 +444,14 @@ export const changeRequestSchema = z.discriminatedUnion('kind', [
   z.object({ kind: z.literal('peer.setDisabled'), input: z.object(disableFields) }),
   z.object({ kind: z.literal('peer.delete'), input: z.object(deleteFields) }),
   z.object({ kind: z.literal('peer.bulk'), input: z.object(bulkFields) }),
+  z.object({ kind: z.literal('peer.rotateKeys'), input: z.object(rotateFields) }),
   z.object({ kind: z.literal('backup.restore'), input: z.object({ routerId: routerIdSchema, backupId: z.number().int().positive() }) }),
   z.object({ kind: z.literal('change.undo'), input: z.object({ routerId: routerIdSchema, planId: planIdSchema }) }),
   z.object({ kind: z.literal('interface.create'), input: z.object(interfaceCreateFields) }),
   z.object({ kind: z.literal('interface.update'), input: z.object(interfaceUpdateFields) }),
   z.object({ kind: z.literal('interface.setDisabled'), input: z.object(interfaceDisableFields) }),
   z.object({ kind: z.literal('site.link'), input: sitesInputSchema }),
-], { message: 'Say which change to preview: peer.create, peer.update, peer.setDisabled, peer.delete, peer.bulk, backup.restore, change.undo, interface.create, interface.update, interface.setDisabled or site.link.' });
+], { message: 'Say which change to preview: peer.create, peer.update, peer.setDisabled, peer.delete, peer.bulk, peer.rotateKeys, backup.restore, change.undo, interface.create, interface.update, interface.setDisabled or site.link.' });
 export type ChangeRequest = z.infer<typeof changeRequestSchema>;
 
 const backupSummarySchema = z.object({

@@ -197,6 +197,42 @@ describe('safe changes (e2e, Chromium)', () => {
     await expect.poll(() => app!.peers().find((p) => p['public-key'] === peer['public-key'])?.['allowed-address']).toBe('10.10.0.201/32');
   });
 
+  it('previews new keys for a peer: the public key shown is the one sent, the preshared key hidden', async () => {
+    app = await managedApp();
+    const { page, sim } = app;
+    const peer = firstPeer(app);
+    const name = peer['name']!;
+    await page.getByTestId('nav-peers').click();
+    await rowAction(page, await peerMenuId(page, name), 'peer-action-rotate');
+    const dialog = page.getByTestId('rotate-dialog');
+    await dialog.waitFor();
+    await dialog.getByText('Generate new').click();
+    expect(await page.getByTestId('rotate-confirm').innerText()).toBe('Preview');
+    sim.commands.start();
+    await page.getByTestId('rotate-confirm').click();
+    const preview = page.getByTestId('change-preview');
+    await preview.getByTestId('plan-preview').waitFor();
+    expect(sim.commands.stop().filter((e) => !/\/(print|listen)$/.test(e.command))).toEqual([]);
+    const command = await preview.getByTestId('preview-commands').innerText();
+    const shown = /public-key="([A-Za-z0-9+/]{43}=)"/.exec(command)?.[1];
+    expect(shown).toBeDefined();
+    expect(shown).not.toBe(peer['public-key']);
+    expect(command).toContain('preshared-key=<hidden>');
+    expect(await preview.getByTestId('diff-public-key').locator('.diff-before').innerText()).toBe(peer['public-key']);
+    await screenshots(app, 'changes-preview-rotate', async (p) => {
+      await p.getByTestId('change-preview').getByTestId('diff-public-key').waitFor();
+    });
+    // Back keeps the choices; previewing again makes new keys, and Apply sends the ones on screen.
+    await preview.getByTestId('preview-back').click();
+    await dialog.waitFor();
+    await page.getByTestId('rotate-confirm').click();
+    await preview.getByTestId('plan-preview').waitFor();
+    const again = /public-key="([A-Za-z0-9+/]{43}=)"/.exec(await preview.getByTestId('preview-commands').innerText())?.[1];
+    await applyPreview(page);
+    await page.getByTestId('secret-dialog').waitFor();
+    await expect.poll(() => sim.state.print(PEERS_PATH).find((p) => p['.id'] === peer['.id'])?.['public-key']).toBe(again);
+  });
+
   it('shows a pending rollback when the link drops mid-change, until the router undoes it by itself', async () => {
     // 7.17: no Safe Mode, so the router's scheduler entry alone undoes the change, after the delay.
     app = await managedApp({ version: '7.17' });

@@ -138,6 +138,11 @@ describe('client configs (e2e, Chromium)', () => {
     await dialog.getByTestId('config-rotate-warning').waitFor();
     await session.screenshot('configs-no-key');
     await dialog.getByTestId('config-rotate-confirm').click();
+    // New keys are a change like any other: the Preview step (the new public key, the router's rollback) first.
+    const rotation = page.getByTestId('change-preview');
+    await rotation.getByTestId('plan-preview').waitFor();
+    expect(await rotation.getByTestId('preview-commands').innerText()).toMatch(new RegExp(`^/interface wireguard peers set ${keyless.id.replace('*', '\\*')} public-key="[A-Za-z0-9+/]{43}="`));
+    await applyPreview(page);
     await dialog.getByTestId('config-rotated').waitFor();
     const rotatedText = (await dialog.getByTestId('config-text').textContent())!;
     expect((await decodeShownQr(dialog.getByTestId('config-qr'))).equals(Buffer.from(rotatedText, 'utf8'))).toBe(true);

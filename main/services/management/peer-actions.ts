@@ -7,6 +7,13 @@ import { peerParams, type PeerInput } from '../../routeros/menus/wireguard-peers
 import { planPeerRemove, planPeerSet } from '../changes/peer-plans.ts';
 import { auditPeer } from './audit-views.ts';
 import type { ManagementDeps } from './deps.ts';
+import type { ApplyReport } from '../changes/apply.ts';
+
+/** What a key-rotation preview was made with, kept in main until it is applied or expires. */
+interface RotateMaterial {
+  pair: ReturnType<typeof generateKeyPair>;
+  newPsk: string | undefined;
+}
 import { isLinkFailure } from '../errors.ts';
 import { oneTimeSecret } from './one-time-secret.ts';
 import { FULL_TUNNEL, hostEntries } from './peer-input.ts';
@@ -89,6 +96,15 @@ export class PeerActions {
 
   /** New key pair made here; the router gets the new public key; the old key record goes. */
   async rotateKeys(input: InvokeParsedInput<'peers:rotateKeys'>) {
+    return this.#rotateKeys(input, false) as Promise<InvokeOutput<'peers:rotateKeys'>>;
+  }
+
+  /** The plan `rotateKeys` would apply, kept with the new keys: applying it sends the public key it showed. */
+  async previewRotateKeys(input: InvokeParsedInput<'peers:rotateKeys'>): Promise<PlanView> {
+    return this.#rotateKeys(input, true) as Promise<PlanView>;
+  }
+
+  async #rotateKeys(input: InvokeParsedInput<'peers:rotateKeys'>, preview: boolean): Promise<InvokeOutput<'peers:rotateKeys'> | PlanView> {
     return this.#d.sessions.run(input.routerId, async (ctx) => {
       const state = await this.#d.models.live(ctx.routerId);
       const peer = peerById(state, input.peerId);
@@ -98,8 +114,10 @@ export class PeerActions {
       // for this change only.
       const row = await readPeerRow(ctx.client, peer.id);
 
-      const pair = generateKeyPair();
-      const newPsk = input.presharedKey === 'generate' ? generatePresharedKey() : undefined;
+      // Keys are made once per preview (kept in main, never sent to the renderer).
+      const { pair, newPsk } = input.planId
+        ? this.#d.previews.material<RotateMaterial>(input.planId, ctx.routerId, 'peer.rotateKeys')
+        : { pair: generateKeyPair(), newPsk: input.presharedKey === 'generate' ? generatePresharedKey() : undefined };
       const change: PeerInput = { publicKey: pair.publicKey };
       if (newPsk) change.presharedKey = newPsk;
       if (input.presharedKey === 'remove') change.presharedKey = '';
@@ -112,18 +130,20 @@ export class PeerActions {
         routerId: ctx.routerId, kind: 'peer.rotateKeys', peer, params: peerParams(change, ctx.version),
         label: `Setting a new public key on peer "${peerLabel(peer)}"`, warnings: [], secretsBefore: row,
       });
+      if (preview) return this.#d.previews.keep(plan, { pair, newPsk } satisfies RotateMaterial);
+      if (input.planId) this.#d.previews.confirm(input.planId, plan);
       const handle = await this.#d.keys.prepare(ctx.routerId, pair, input.custody);
       const subject = { routerId: ctx.routerId, routerName: ctx.routerName, action: 'rotate-keys' as const, objectType: 'peer' as const, objectId: peer.id, objectName: peerLabel(peer), before: auditPeer(peer) };
-      const after = await this.#d.audit.record(subject, async () => {
-        let planId: string;
+      const { fresh: after, report } = await this.#d.audit.record(subject, async () => {
+        let report: ApplyReport;
         try {
-          planId = (await this.#d.plans.apply(ctx, plan, { subject: { code: 'peer.rotateKeys', params: { name: peerLabel(peer) } } })).report.planId;
+          ({ report } = await this.#d.plans.apply(ctx, plan, { planId: input.planId, subject: { code: 'peer.rotateKeys', params: { name: peerLabel(peer) } } }));
         } catch (error) {
           if (!isLinkFailure(error)) handle.rollback();
           throw error;
         }
         const fresh = (await this.#d.models.state(ctx.routerId)).peer(peer.id) ?? (await readPeerAfterChange(this.#d.models, ctx, peer.id));
-        return { value: fresh, after: auditPeer(fresh), planId };
+        return { value: { fresh, report }, after: auditPeer(fresh), planId: report.planId };
       });
       handle.commit();
       if (peer.publicKey !== pair.publicKey) this.#d.keys.forget(ctx.routerId, peer.publicKey);
@@ -142,7 +162,7 @@ export class PeerActions {
         endpoint: iface ? dialEndpoint(this.#d, ctx.routerId, iface, peer.client.endpoint) : null,
         iface: peer.interface,
       });
-      return { peer: peerView(this.#d, ctx, after), warnings: [], secret };
+      return { peer: peerView(this.#d, ctx, after), warnings: [], secret, report };
     });
   }
 }

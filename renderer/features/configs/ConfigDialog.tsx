@@ -36,6 +36,7 @@ import {
 } from './config-options.ts';
 import { downloadBase64, noteConfigSaved } from './download-file.ts';
 import './configs.css';
+import { useRotateKeys } from '../peers/rotate-keys.tsx';
 
 
 export interface ConfigDialogProps {
@@ -69,7 +70,9 @@ export function ConfigDialog({ routerId, peer: row, onClose, onPeerChanged }: Co
   const [answered, setAnswered] = useState<{ choices: ConfigChoices; reload: number } | null>(null);
   const [fileError, setFileError] = useState<ActionError | null>(null);
   const [exporting, setExporting] = useState<'png' | 'svg' | null>(null);
-  const [rotating, setRotating] = useState(false);
+  // A peer with no stored key gets new keys here: through the Preview step (over this dialog).
+  const rotation = useRotateKeys(routerId, peer.id, peer.label);
+  const rotating = rotation.busy;
   const [lanOptions, setLanOptions] = useState<ConfigResult['lanOptions']>([]);
   const request = useRef(0);
 
@@ -108,24 +111,22 @@ export function ConfigDialog({ routerId, peer: row, onClose, onPeerChanged }: Co
     setChoices((c) => ({ ...c, ...next }));
   };
 
-  const rotate = async () => {
-    setRotating(true);
+  const rotate = () => {
     setError(null);
-    try {
-      const out = await invoke('peers:rotateKeys', { routerId, peerId: peer.id, custody: 'stored', presharedKey: 'keep' });
-      onPeerChanged?.();
-      const name = out.peer.name || out.peer.comment || peer.label;
-      if (out.secret?.config) {
-        setRotated({ name, text: out.secret.config, qrDataUrl: out.secret.qr, fileName: configFileName(name), origin: 'rotate' });
-      } else {
-        // The new key is stored: configs:get can build it now (or says what else is missing).
-        setReload((n) => n + 1);
-      }
-    } catch (e) {
-      setError(toActionError(e));
-    } finally {
-      setRotating(false);
-    }
+    rotation.start(
+      { custody: 'stored', presharedKey: 'keep' },
+      (out) => {
+        onPeerChanged?.();
+        const name = out.peer.name || out.peer.comment || peer.label;
+        if (out.secret?.config) {
+          setRotated({ name, text: out.secret.config, qrDataUrl: out.secret.qr, fileName: configFileName(name), origin: 'rotate' });
+        } else {
+          // The new key is stored: configs:get can build it now (or says what else is missing).
+          setReload((n) => n + 1);
+        }
+      },
+      setError,
+    );
   };
 
   const exportQr = async (kind: 'png' | 'svg') => {
@@ -240,7 +241,7 @@ export function ConfigDialog({ routerId, peer: row, onClose, onPeerChanged }: Co
               problem={problem}
               rotating={rotating}
               online={online}
-              onRotate={() => void rotate()}
+              onRotate={rotate}
               onEndpoint={(endpoint) => change({ endpoint })}
               onSaved={() => change({ endpoint: null })}
               onFullTunnel={() => change({ preset: 'full' })}
@@ -280,6 +281,7 @@ export function ConfigDialog({ routerId, peer: row, onClose, onPeerChanged }: Co
           {fileError ? <ActionErrorPanel error={fileError} failedTitle={t('configs.fileFailed')} data-testid="config-file-error" /> : null}
         </div>
       </div>
+      {rotation.dialog}
     </Dialog>
   );
 }

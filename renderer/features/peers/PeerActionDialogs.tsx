@@ -16,6 +16,7 @@ import { Dialog } from '../../ui/Dialog.tsx';
 import { Segmented } from '../../ui/Segmented.tsx';
 import { ChangePreviewDialog } from '../changes/PlanPreview.tsx';
 import { usePlanFlow } from '../changes/use-plan-flow.ts';
+import { useRotateKeys } from './rotate-keys.tsx';
 import type { KeyCustody } from './peer-form.ts';
 import { peerLabel } from './peer-view.ts';
 import type { SecretResult } from './SecretDialog.tsx';
@@ -165,23 +166,24 @@ export function RotateKeysDialog({ routerId, peer, onClose, onRotated }: { route
   const { t } = useTranslation();
   const [custody, setCustody] = useState<KeyCustody>(peer.keyCustody ?? 'stored');
   const [psk, setPsk] = useState<'keep' | 'generate' | 'remove'>('keep');
-  const [busy, setBusy] = useState(false);
   const [error, setError] = useState<ActionError | null>(null);
   const custodyId = useId();
   const pskId = useId();
   const name = peerLabel(peer) || shortenKey(peer.publicKey);
+  const rotate = useRotateKeys(routerId, peer.id, name);
+  const busy = rotate.busy;
 
-  const confirm = async () => {
-    setBusy(true);
+  const confirm = () => {
     setError(null);
-    try {
-      const result = await invoke('peers:rotateKeys', { routerId, peerId: peer.id, custody, presharedKey: psk });
-      onRotated({ peer: result.peer, warnings: result.warnings, secret: result.secret, origin: 'rotate' });
-    } catch (e) {
-      setError(toActionError(e));
-      setBusy(false);
-    }
+    rotate.start(
+      { custody, presharedKey: psk },
+      (result) => onRotated({ peer: result.peer, warnings: result.warnings, secret: result.secret, origin: 'rotate' }),
+      setError,
+    );
   };
+
+  // The Preview step takes the dialog's place; Back comes back to the choices made here.
+  if (rotate.dialog) return rotate.dialog;
 
   return (
     <Dialog
@@ -196,8 +198,8 @@ export function RotateKeysDialog({ routerId, peer, onClose, onRotated }: { route
           <Button onClick={onClose} disabled={busy} data-testid="rotate-cancel">
             {t('common.cancel')}
           </Button>
-          <Button variant="primary" icon={<RotateCw size={15} aria-hidden />} onClick={() => void confirm()} busy={busy} data-testid="rotate-confirm">
-            {t('rotate.confirm')}
+          <Button variant="primary" icon={<RotateCw size={15} aria-hidden />} onClick={confirm} busy={busy} data-testid="rotate-confirm">
+            {rotate.skip ? t('rotate.confirm') : t('changes.preview.action')}
           </Button>
         </>
       }

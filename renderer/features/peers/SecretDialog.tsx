@@ -8,8 +8,7 @@ import { Download, KeyRound, QrCode, ShieldCheck, TriangleAlert } from 'lucide-r
 import { useTranslation } from 'react-i18next';
 import type { ApplyReportView, ManagedPeer, ManagementWarning, OneTimeSecret } from '../../../src/contract/index.ts';
 import { configFileName } from '../../../src/domain/config-file-name.ts';
-import { invoke } from '../../lib/api.ts';
-import { toActionError, type ActionError } from '../../lib/action-error.ts';
+import type { ActionError } from '../../lib/action-error.ts';
 import { isNoteworthy } from '../../lib/change-plan.ts';
 import { downloadText } from '../../lib/download.ts';
 import { ActionErrorPanel } from '../../ui/ActionErrorPanel.tsx';
@@ -23,6 +22,7 @@ import { EndpointEditor } from '../interfaces/EndpointEditor.tsx';
 import { useLoadedEndpoint } from '../interfaces/endpoint-store.ts';
 import { noteConfigSaved } from '../configs/download-file.ts';
 import { peerTitle } from './peer-view.ts';
+import { useRotateKeys } from './rotate-keys.tsx';
 
 export interface SecretResult {
   peer: ManagedPeer;
@@ -49,11 +49,13 @@ export function SecretDialog({ routerId, result, iface, onClose, onPeerChanged }
   const [current, setCurrent] = useState(result);
   const [saved, setSaved] = useState(false);
   const [confirmClose, setConfirmClose] = useState(false);
-  const [rebuilding, setRebuilding] = useState(false);
   const [rebuildError, setRebuildError] = useState<ActionError | null>(null);
   const endpoint = useLoadedEndpoint(routerId, current.peer.interface);
   const { peer, secret, warnings } = current;
   const name = peerTitle(peer);
+  // "Rebuild with the endpoint" is a key rotation: it goes through the Preview step (over this dialog).
+  const rotate = useRotateKeys(routerId, peer.id, name);
+  const rebuilding = rotate.busy;
   const shownOnce = secret?.custody === 'shown-once';
   const fileName = configFileName(name);
   const markSaved = () => {
@@ -70,19 +72,17 @@ export function SecretDialog({ routerId, result, iface, onClose, onPeerChanged }
   };
 
   // Endpoint saved: a fresh key pair gives a config with the endpoint in it.
-  const rebuild = async () => {
-    setRebuilding(true);
+  const rebuild = () => {
     setRebuildError(null);
-    try {
-      const rotated = await invoke('peers:rotateKeys', { routerId, peerId: peer.id, custody: secret?.custody ?? 'stored', presharedKey: 'keep' });
-      setCurrent({ ...current, peer: rotated.peer, secret: rotated.secret, warnings: [...current.warnings.filter((w) => w.code !== 'NO_ENDPOINT'), ...rotated.warnings] });
-      setSaved(false);
-      onPeerChanged();
-    } catch (e) {
-      setRebuildError(toActionError(e));
-    } finally {
-      setRebuilding(false);
-    }
+    rotate.start(
+      { custody: secret?.custody ?? 'stored', presharedKey: 'keep' },
+      (rotated) => {
+        setCurrent({ ...current, peer: rotated.peer, secret: rotated.secret, warnings: [...current.warnings.filter((w) => w.code !== 'NO_ENDPOINT'), ...rotated.warnings] });
+        setSaved(false);
+        onPeerChanged();
+      },
+      setRebuildError,
+    );
   };
 
   const canRebuild = secret !== null && secret.privateKey !== null && secret.config === null && current.origin !== 'psk';
@@ -207,7 +207,7 @@ export function SecretDialog({ routerId, result, iface, onClose, onPeerChanged }
                 {endpoint ? (
                   <div className="inline-actions">
                     <span>{t('secret.endpointNowSet', { endpoint: `${endpoint.host}:${endpoint.port}` })}</span>
-                    <Button size="sm" variant="primary" busy={rebuilding} onClick={() => void rebuild()} data-testid="secret-rebuild-now">
+                    <Button size="sm" variant="primary" busy={rebuilding} onClick={rebuild} data-testid="secret-rebuild-now">
                       {t('secret.buildConfig')}
                     </Button>
                   </div>
@@ -219,7 +219,7 @@ export function SecretDialog({ routerId, result, iface, onClose, onPeerChanged }
                     current={endpoint}
                     idPrefix="secret-endpoint"
                     saveLabel={t('secret.saveAndBuild')}
-                    onSaved={() => void rebuild()}
+                    onSaved={rebuild}
                   />
                 )}
                 {rebuildError ? <ActionErrorPanel error={rebuildError} failedTitle={t('secret.rebuildFailed')} /> : null}
@@ -236,6 +236,7 @@ export function SecretDialog({ routerId, result, iface, onClose, onPeerChanged }
         <WarningList warnings={visibleWarnings} />
         {isNoteworthy(result.report) ? <ApplyReportPanel report={result.report} /> : null}
       </div>
+      {rotate.dialog}
     </Dialog>
   );
 }

@@ -93,13 +93,15 @@ describe('a plan shows exactly what is sent', () => {
     expect(m.rows('/system/scheduler')).toEqual([]);
   });
 
-  it('peer edit, disable, enable and delete: each preview equals what was sent', async () => {
+  it('peer edit, disable, enable, new keys and delete: each preview equals what was sent', async () => {
     const m = await router();
     const { peer } = await m.call('peers:create', { routerId: m.routerId, interface: 'wg-office', name: 'kiosk' });
     const cases = [
       { kind: 'peer.update' as const, input: { routerId: m.routerId, peerId: peer.id, comment: 'Lobi, 2. kat', allowedAddress: '10.10.0.40/32', persistentKeepaliveSec: 0 }, apply: 'peers:update' as const },
       { kind: 'peer.setDisabled' as const, input: { routerId: m.routerId, peerId: peer.id, disabled: true }, apply: 'peers:setDisabled' as const },
       { kind: 'peer.setDisabled' as const, input: { routerId: m.routerId, peerId: peer.id, disabled: false }, apply: 'peers:setDisabled' as const },
+      // New keys: the preview's public key (made in main, kept with the preview) is the one sent.
+      { kind: 'peer.rotateKeys' as const, input: { routerId: m.routerId, peerId: peer.id, custody: 'stored' as const, presharedKey: 'generate' as const }, apply: 'peers:rotateKeys' as const },
       { kind: 'peer.delete' as const, input: { routerId: m.routerId, peerId: peer.id }, apply: 'peers:delete' as const },
     ];
     for (const c of cases) {
@@ -115,9 +117,15 @@ describe('a plan shows exactly what is sent', () => {
       });
       expect(result.report?.outcome).toBe('applied');
       const diff = preview.diff[0]!;
-      const row = m.rows().find((r) => r['public-key'] === peer.publicKey);
+      const row = m.rows().find((r) => r['.id'] === peer.id);
       if (diff.change === 'remove') expect(row).toBeUndefined();
-      else for (const [field, value] of Object.entries(diff.after!)) expect(field === 'disabled' ? (row![field] === 'true' ? 'yes' : 'no') : row![field] ?? '0s', field).toBe(value);
+      else {
+        for (const [field, value] of Object.entries(diff.after!)) {
+          // A secret is <hidden> in the diff: the router holds one (its value is not shown anywhere).
+          if (value === '<hidden>') expect(row![field], field).toMatch(/^[A-Za-z0-9+/]{43}=$/);
+          else expect(field === 'disabled' ? (row![field] === 'true' ? 'yes' : 'no') : row![field] ?? '0s', field).toBe(value);
+        }
+      }
     }
   });
 });
