@@ -64,6 +64,7 @@ function managementHandlers(s: AppServices): Pick<HandlerTable, ManagementChanne
         case 'peer.delete': return m.peerActions.previewDelete({ ...change.input, planId: undefined });
         case 'peer.bulk': return m.bulk.preview({ ...change.input, planId: undefined, operationId: undefined });
         case 'peer.rotateKeys': return m.peerActions.previewRotateKeys({ ...change.input, planId: undefined });
+        case 'peer.import': return m.imports.previewApply({ ...change.input, planId: undefined });
         case 'backup.restore': return m.backups.restore(change.input.routerId, change.input.backupId, { preview: true }) as Promise<PlanView>;
         case 'change.undo': return m.backups.undo(change.input.routerId, change.input.planId, { preview: true }) as Promise<PlanView>;
         case 'interface.create': return m.interfaces.previewCreate({ ...change.input, planId: undefined });

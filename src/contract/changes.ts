@@ -4,7 +4,7 @@
 import { z } from 'zod';
 
 export const CHANGE_KINDS = [
-  'peer.create', 'peer.update', 'peer.enable', 'peer.disable', 'peer.delete', 'peer.rotateKeys',
+  'peer.create', 'peer.update', 'peer.enable', 'peer.disable', 'peer.delete', 'peer.rotateKeys', 'peer.import',
   'interface.create', 'interface.update', 'interface.enable', 'interface.disable', 'interface.delete',
   'backup.restore', 'change.undo', 'site.link',
 ] as const;
@@ -14,7 +14,7 @@ export type ChangeKind = z.infer<typeof changeKindSchema>;
 /** What a change was, as a code with parameters: the renderer words it (changes.subject.<code>); main keeps an
  * English sentence of it only for the router's side (the .rsc header, the scheduler entry's comment). */
 export const CHANGE_SUBJECT_CODES = [
-  ...CHANGE_KINDS, 'peer.bulk', 'peer.import', 'site.undo',
+  ...CHANGE_KINDS, 'peer.bulk', 'site.undo',
 ] as const;
 export type ChangeSubjectCode = (typeof CHANGE_SUBJECT_CODES)[number];
 export interface ChangeSubject {

@@ -340,7 +340,7 @@ export const importContract = {
     }),
   },
   'peers:importApply': {
-    input: importInput.extend({ sourceName: z.string().max(255).optional(), presharedKey: z.boolean().default(false) }),
+    input: importInput.extend({ sourceName: z.string().max(255).optional(), presharedKey: z.boolean().default(false), planId }),
     output: importResultSchema,
   },
   'peers:importResume': { input: z.object({ routerId: routerIdSchema, jobId: z.string().min(1) }), output: importResultSchema },
@@ -431,6 +431,7 @@ const { planId: _c, ...createFields } = peerContract['peers:create'].input.shape
 const { planId: _u, ...updateFields } = peerContract['peers:update'].input.shape;
 const { planId: _d, ...disableFields } = peerContract['peers:setDisabled'].input.shape;
 const { planId: _r, ...deleteFields } = peerContract['peers:delete'].input.shape;
+const { planId: _im, ...importFields } = importContract['peers:importApply'].input.shape;
 const { planId: _k, ...rotateFields } = peerContract['peers:rotateKeys'].input.shape;
 const { planId: _b, operationId: _o, ...bulkFields } = peerContract['peers:bulk'].input.shape;
 const { planId: _ic, ...interfaceCreateFields } = interfaceContract['interfaces:create'].input.shape;
@@ -445,13 +446,14 @@ export const changeRequestSchema = z.discriminatedUnion('kind', [
   z.object({ kind: z.literal('peer.delete'), input: z.object(deleteFields) }),
   z.object({ kind: z.literal('peer.bulk'), input: z.object(bulkFields) }),
   z.object({ kind: z.literal('peer.rotateKeys'), input: z.object(rotateFields) }),
+  z.object({ kind: z.literal('peer.import'), input: z.object(importFields) }),
   z.object({ kind: z.literal('backup.restore'), input: z.object({ routerId: routerIdSchema, backupId: z.number().int().positive() }) }),
   z.object({ kind: z.literal('change.undo'), input: z.object({ routerId: routerIdSchema, planId: planIdSchema }) }),
   z.object({ kind: z.literal('interface.create'), input: z.object(interfaceCreateFields) }),
   z.object({ kind: z.literal('interface.update'), input: z.object(interfaceUpdateFields) }),
   z.object({ kind: z.literal('interface.setDisabled'), input: z.object(interfaceDisableFields) }),
   z.object({ kind: z.literal('site.link'), input: sitesInputSchema }),
-], { message: 'Say which change to preview: peer.create, peer.update, peer.setDisabled, peer.delete, peer.bulk, peer.rotateKeys, backup.restore, change.undo, interface.create, interface.update, interface.setDisabled or site.link.' });
+], { message: 'Say which change to preview: peer.create, peer.update, peer.setDisabled, peer.delete, peer.bulk, peer.rotateKeys, peer.import, backup.restore, change.undo, interface.create, interface.update, interface.setDisabled or site.link.' });
 export type ChangeRequest = z.infer<typeof changeRequestSchema>;
 
 const backupSummarySchema = z.object({

@@ -66,7 +66,19 @@ describe('CSV import (e2e, Chromium)', () => {
         sim.faults.dropAfter(3);
       }
     });
+    // The Preview step: every add (197), new keys as made in main, sent in parts; nothing sent before Apply.
+    sim.commands.start();
     await page.getByTestId('import-apply').click();
+    const plan = page.getByTestId('change-preview');
+    await plan.getByTestId('plan-preview').waitFor();
+    expect(sim.commands.stop().filter((e) => !/\/(print|listen)$/.test(e.command))).toEqual([]);
+    const adds = (await plan.getByTestId('preview-commands').innerText()).split('\n').filter((l) => l.trim());
+    expect(adds).toHaveLength(197);
+    expect(adds.every((l) => l.startsWith('/interface wireguard peers add interface=wg-office public-key="'))).toBe(true);
+    expect(adds.find((l) => l.includes('name=imp-007'))).toContain('allowed-address=10.10.9.7/32');
+    expect(await plan.getByTestId('import-parts').innerText()).toContain('parts of at most 50 peers');
+    await session.screenshot('management-import-plan');
+    await plan.getByTestId('preview-apply').click();
     const interrupted = page.getByTestId('import-interrupted');
     await interrupted.waitFor({ timeout: 30_000 });
     off();

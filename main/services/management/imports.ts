@@ -3,12 +3,12 @@
 // its add and applied/failed after; the adds go through change plans of at most 50 rows. A lost link stops the run with rows left pending; resume first looks on
 // the router for each pending row's public key (its add may have arrived while the answer was lost) and only
 // adds what is really missing, so an interrupted import never creates a peer twice.
-import { AppError, type InvokeOutput, type InvokeParsedInput } from '../../../src/contract/index.ts';
+import { AppError, type InvokeOutput, type InvokeParsedInput, type PlanView } from '../../../src/contract/index.ts';
 import { generateKeyPair, generatePresharedKey } from '../../../src/domain/index.ts';
 import { peerParams } from '../../routeros/menus/wireguard-peers.ts';
 import type { Params } from '../../routeros/client.ts';
 import { planPeerAdd } from '../changes/peer-plans.ts';
-import { combinePlans } from '../changes/plan.ts';
+import { combinePlans, type ChangePlan } from '../changes/plan.ts';
 import { CHUNK } from './bulk.ts';
 import type { ImportJob, ImportJobSummary } from '../../store/import-jobs.ts';
 import { checkAllowedAddress } from './allocation.ts';
@@ -16,13 +16,34 @@ import type { ManagementDeps } from './deps.ts';
 import { isLinkFailure, toAppError } from '../errors.ts';
 import { describeError, errorData } from './errors.ts';
 import { asPayload, type ImportPayload } from './import-payload.ts';
-import { planImport } from './import-plan.ts';
+import { planImport, type PlannedRow } from './import-plan.ts';
 import { FULL_TUNNEL, hostEntries, newPeerInput } from './peer-input.ts';
 import type { RouterContext } from './router-session.ts';
 import { interfaceByName, refuseDynamicInterface } from './router-read.ts';
 
 type ImportResult = InvokeOutput<'peers:importApply'>;
 type Interruption = ImportResult['interruption'];
+type ApplyInput = InvokeParsedInput<'peers:importApply'>;
+
+/** The keys an import preview was made with (one pair, and a preshared key when asked, per importable row), kept in main. */
+interface ImportMaterial {
+  rows: Array<{ pair: ReturnType<typeof generateKeyPair>; psk: string | null }>;
+}
+
+type RowFields = Pick<ImportPayload, 'name' | 'comment' | 'address' | 'dns' | 'keepaliveSec' | 'publicKey'>;
+
+/** One row's add as the router gets it: the same words in the preview and in the run. */
+function rowParams(iface: string, endpoint: string | undefined, version: RouterContext['version'], p: RowFields, psk: string | undefined): Params {
+  const { input } = newPeerInput(
+    {
+      iface, name: p.name, comment: p.comment, allowedAddress: p.address, publicKey: p.publicKey, presharedKey: psk,
+      keepaliveSec: p.keepaliveSec, endpoint: undefined,
+      client: { address: hostEntries(p.address), dns: p.dns, endpoint, keepaliveSec: p.keepaliveSec, allowedAddress: FULL_TUNNEL },
+    },
+    version,
+  );
+  return peerParams(input, version);
+}
 
 export class PeerImports {
   readonly #d: ManagementDeps;
@@ -43,24 +64,57 @@ export class PeerImports {
     });
   }
 
-  async apply(input: InvokeParsedInput<'peers:importApply'>): Promise<ImportResult> {
+  /**
+   * The Preview step of an import: every row's add as one plan (commands, each new peer's fields), with the
+   * keys made now and kept with the preview, so Apply sends exactly these words (in parts of at most 50).
+   */
+  async previewApply(input: ApplyInput): Promise<PlanView> {
+    return this.#d.sessions.run(input.routerId, async (ctx) => {
+      const state = await this.#d.models.live(ctx.routerId);
+      const iface = interfaceByName(state, input.interface);
+      refuseDynamicInterface(iface);
+      const rows = importable(planImport(input.csv, state, iface.name, this.#d.reserved.for(ctx.routerId, iface.name), ctx.version).rows);
+      if (rows.length === 0) throw new AppError('VALIDATION', 'No row of this file can be imported: fix the rows the check marks, then try again.', { field: 'csv' });
+      const material: ImportMaterial = { rows: rows.map(() => ({ pair: generateKeyPair(), psk: input.presharedKey ? generatePresharedKey() : null })) };
+      return this.#d.previews.keep(this.#plan(ctx, iface.name, rows, material), material);
+    });
+  }
+
+  /** All rows' adds as one plan, with the keys of `material` (row i gets material.rows[i]). */
+  #plan(ctx: RouterContext, iface: string, rows: ReadonlyArray<PlannedRow & { address: string[] }>, material: ImportMaterial): ChangePlan {
+    const endpoint = this.#d.endpoints.get(ctx.routerId, iface)?.host;
+    const plans = rows.map((r, i) => {
+      const keys = material.rows[i];
+      // A preview made for other rows: its plan differs, and confirm says so (PLAN_STALE).
+      const publicKey = keys?.pair.publicKey ?? '';
+      return planPeerAdd({ routerId: ctx.routerId, params: rowParams(iface, endpoint, ctx.version, { ...r, publicKey }, keys?.psk ?? undefined), label: { name: r.name, comment: r.comment }, iface, warnings: [] });
+    });
+    return combinePlans('peer.import', { type: 'peer', key: `${rows.length} rows`, label: `${rows.length} rows` }, plans);
+  }
+
+  async apply(input: ApplyInput): Promise<ImportResult> {
     return this.#d.sessions.run(input.routerId, async (ctx) => {
       const state = await this.#d.models.live(ctx.routerId);
       const iface = interfaceByName(state, input.interface);
       refuseDynamicInterface(iface);
       const plan = planImport(input.csv, state, iface.name, this.#d.reserved.for(ctx.routerId, iface.name), ctx.version);
       if (plan.rows.length === 0) throw new AppError('VALIDATION', 'The file has a header but no peer rows: add one row per peer.', { field: 'csv' });
+      // Previewed: the keys the preview showed, and only if the rows still come out as it showed them.
+      const material = input.planId ? this.#d.previews.material<ImportMaterial>(input.planId, ctx.routerId, 'peer.import') : null;
+      if (input.planId && material) this.#d.previews.confirm(input.planId, this.#plan(ctx, iface.name, importable(plan.rows), material));
       // Keys are sealed and kept before the job exists: a job row never points at a key that was not saved.
       const payloads: ImportPayload[] = [];
+      let n = 0;
       for (const row of plan.rows) {
         const base = { rowNumber: row.rowNumber, name: row.name, comment: row.comment, dns: row.dns, keepaliveSec: row.keepaliveSec };
         if (row.address === null) {
           payloads.push({ ...base, address: [], publicKey: '', sealedPsk: null });
           continue;
         }
-        const pair = generateKeyPair();
+        const kept = material?.rows[n++];
+        const pair = kept?.pair ?? generateKeyPair();
         await this.#d.keys.prepare(ctx.routerId, pair, 'stored');
-        const psk = input.presharedKey ? generatePresharedKey() : null;
+        const psk = kept ? kept.psk : input.presharedKey ? generatePresharedKey() : null;
         const sealedPsk = psk ? await this.#d.vault.encrypt(psk, { routerId: ctx.routerId, publicKey: pair.publicKey, purpose: 'preshared-key' }) : null;
         payloads.push({ ...base, address: row.address, publicKey: pair.publicKey, sealedPsk });
       }
@@ -132,19 +186,11 @@ export class PeerImports {
     // Through plans of at most CHUNK rows (backed up, guarded by the router's rollback, verified). A row the
     // router refuses is marked failed and its plan (undone as a whole) runs again without it.
     const stop: { reason: Interruption } = { reason: null };
-    const remembered = this.#d.endpoints.get(ctx.routerId, iface.name);
+    const endpoint = this.#d.endpoints.get(ctx.routerId, iface.name)?.host;
     const built = new Map<number, Params>();
     for (const { rowNo, p } of toSend) {
       const psk = p.sealedPsk ? await this.#d.vault.decrypt(p.sealedPsk, { routerId: ctx.routerId, publicKey: p.publicKey, purpose: 'preshared-key' }) : undefined;
-      const { input } = newPeerInput(
-        {
-          iface: iface.name, name: p.name, comment: p.comment, allowedAddress: p.address, publicKey: p.publicKey, presharedKey: psk,
-          keepaliveSec: p.keepaliveSec, endpoint: undefined,
-          client: { address: hostEntries(p.address), dns: p.dns, endpoint: remembered?.host, keepaliveSec: p.keepaliveSec, allowedAddress: FULL_TUNNEL },
-        },
-        ctx.version,
-      );
-      built.set(rowNo, peerParams(input, ctx.version));
+      built.set(rowNo, rowParams(iface.name, endpoint, ctx.version, p, psk));
     }
     for (let from = 0; from < toSend.length && !stop.reason; from += CHUNK) {
       let chunk = toSend.slice(from, from + CHUNK);
@@ -210,4 +256,9 @@ export class PeerImports {
 
 function toSummary(s: ImportJobSummary): InvokeOutput<'peers:importCancel'> {
   return { jobId: s.id, interface: s.interface, sourceName: s.sourceName, status: s.status, counts: s.counts, createdAt: s.createdAt };
+}
+
+/** The rows that get a peer (the others are recorded as skipped). */
+function importable(rows: readonly PlannedRow[]): Array<PlannedRow & { address: string[] }> {
+  return rows.filter((r): r is PlannedRow & { address: string[] } => r.address !== null);
 }

@@ -19,6 +19,11 @@ import { ProgressBar } from '../../ui/ProgressBar.tsx';
 import { StatusText } from '../../ui/StatusPill.tsx';
 import { VirtualTable, type Column } from '../../ui/VirtualTable.tsx';
 import { MAX_CSV_CHARS, readCsvFile, type CsvText } from './csv-file.ts';
+import { ChangePreviewDialog } from '../changes/PlanPreview.tsx';
+import { useFetchedPlanFlow } from '../changes/use-plan-flow.ts';
+
+/** Main sends an import in plans of at most this many peers (main/services/management/bulk.ts CHUNK). */
+const IMPORT_PART_SIZE = 50;
 
 type Preview = InvokeOutput<'peers:importPreview'>;
 type PreviewRow = Preview['rows'][number];
@@ -56,6 +61,8 @@ export function ImportDialog({ routerId, interfaces, defaultInterface, online, o
   const [jobs, setJobs] = useState<Job[] | null>(null);
   const [onlyProblems, setOnlyProblems] = useState(false);
   const unsubscribe = useRef<(() => void) | null>(null);
+  // The Preview step of the import: every add WireDesk will send, made from the checked rows.
+  const flow = useFetchedPlanFlow();
 
   const loadJobs = useCallback(
     () =>
@@ -119,20 +126,34 @@ export function ImportDialog({ routerId, interfaces, defaultInterface, online, o
     void loadJobs();
   };
 
-  const apply = async () => {
-    if (!file) return;
+  const request = file ? { routerId, interface: iface, csv: file.csv.text, sourceName: file.name, presharedKey: psk } : null;
+
+  /** From the checked rows to the Preview step: the plan of every add (keys made in main, kept with it). */
+  const toPlan = async () => {
+    if (!request) return;
     setError(null);
+    const outcome = await flow.preview({ kind: 'peer.import', input: request });
+    if (!outcome.ok) setError(outcome.error);
+  };
+
+  /** Applies the previewed plan with progress here; refused or failed, the Preview step comes back saying why. */
+  const apply = async () => {
+    if (!request || step.step !== 'preview') return;
+    const checked = step;
     setStep({ step: 'applying', progress: null, resuming: false });
     follow(null);
-    try {
-      finish(await invoke('peers:importApply', { routerId, interface: iface, csv: file.csv.text, sourceName: file.name, presharedKey: psk }));
-    } catch (e) {
-      unsubscribe.current?.();
-      setError(toActionError(e));
-      setStep({ step: 'choose' });
-      onChanged();
-      void loadJobs();
+    const result = await flow.apply((planId) => invoke('peers:importApply', { ...request, planId }));
+    if (result) {
+      flow.back();
+      finish(result);
+      return;
     }
+    unsubscribe.current?.();
+    unsubscribe.current = null;
+    setStep(checked);
+    // Some parts may have gone through before one failed: the list and the resumable runs say what is there.
+    onChanged();
+    void loadJobs();
   };
 
   const resume = async (jobId: string) => {
@@ -171,7 +192,7 @@ export function ImportDialog({ routerId, interfaces, defaultInterface, online, o
         </Button>
         <span className="spacer" />
         <Button onClick={onClose}>{t('common.cancel')}</Button>
-        <Button variant="primary" icon={<Upload size={15} aria-hidden />} disabled={valid === 0 || !online} title={!online ? t('peers.offlineEdits') : undefined} onClick={() => void apply()} data-testid="import-apply">
+        <Button variant="primary" icon={<Upload size={15} aria-hidden />} disabled={valid === 0 || !online} busy={flow.busy === 'previewing'} title={!online ? t('peers.offlineEdits') : undefined} onClick={() => void toPlan()} data-testid="import-apply">
           {t('import.apply', { count: valid, formatted: formatCount(valid, locale) })}
         </Button>
       </>
@@ -196,6 +217,22 @@ export function ImportDialog({ routerId, interfaces, defaultInterface, online, o
           {t('import.check')}
         </Button>
       </>
+    );
+  }
+
+  if (flow.plan && step.step === 'preview') {
+    const count = flow.plan.diff.length;
+    return (
+      <ChangePreviewDialog
+        title={t('import.previewTitle', { count, formatted: formatCount(count, locale), iface })}
+        flow={flow}
+        onBack={flow.back}
+        onClose={onClose}
+        onApply={() => void apply()}
+        applyLabel={t('import.apply', { count, formatted: formatCount(count, locale) })}
+        failedTitle={t('import.failed')}
+        intro={count > IMPORT_PART_SIZE ? <Banner tone="info" compact data-testid="import-parts">{t('import.parts', { size: IMPORT_PART_SIZE })}</Banner> : null}
+      />
     );
   }
 

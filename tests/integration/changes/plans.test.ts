@@ -130,6 +130,45 @@ describe('a plan shows exactly what is sent', () => {
   });
 });
 
+describe('a CSV import shows exactly what is sent', () => {
+  it('previews every row\'s add with keys made once; applying sends those words in parts; a changed router refuses it', async () => {
+    const m = await router();
+    const { routerId } = m;
+    // 60 rows: two parts (50 + 10), each its own plan on the router; one row refused at the check.
+    const csv = ['name;address', ...Array.from({ length: 60 }, (_, i) => `csv-${i};`), 'bozuk;999.1.1.1'].join('\n');
+    const input = { routerId, interface: 'wg-office', csv, sourceName: 'saha.csv', presharedKey: true };
+    const preview = await m.call('changes:preview', { kind: 'peer.import', input });
+    expect(preview.commands).toHaveLength(60);
+    expect(preview.diff.map((d) => [d.item.label, d.change])).toEqual(Array.from({ length: 60 }, (_, i) => [`csv-${i}`, 'add']));
+    expect(preview.commands.every((c) => /^\/interface wireguard peers add interface=wg-office public-key="[^"]+" allowed-address=\S+ preshared-key=<hidden> /.test(c))).toBe(true);
+    m.sim.commands.start();
+    const applied = await m.call('peers:importApply', { ...input, planId: preview.planId });
+    const writes = peerWrites(m.sim.commands.stop());
+    expect(applied.counts).toMatchObject({ applied: 60, skipped: 1, failed: 0 });
+    expect(writes).toHaveLength(60);
+    preview.commands.forEach((line, i) => {
+      const expected = apiWords(line);
+      expect(writes[i]!.command).toBe(expected.command);
+      expect(sameWords(expected.words, writes[i]!.words), `${line} vs ${writes[i]!.words.join(' ')}`).toBe(true);
+    });
+    // The key the preview showed is the one on the router, with the preshared key the plan hid.
+    const shown = /public-key="([^"]+)"/.exec(preview.commands[0]!)![1];
+    expect(m.rows().find((r) => r['name'] === 'csv-0')).toMatchObject({ 'public-key': shown, 'preshared-key': expect.stringMatching(/^[A-Za-z0-9+/]{43}=$/) });
+    // In parts of at most 50, each with its own backup, as the preview step says.
+    expect((await m.call('changes:history', { routerId })).filter((e) => e.subject?.code === 'peer.import')).toHaveLength(2);
+
+    // A second preview, then an address it gave away is taken on the router: Apply is refused, nothing sent.
+    const next = await m.call('changes:preview', { kind: 'peer.import', input: { ...input, csv: 'name\nsonraki' } });
+    const address = /allowed-address=(\S+)/.exec(next.commands[0]!)![1]!;
+    m.sim.state.add(PEERS, { interface: 'wg-office', name: 'winbox', 'public-key': testKey(9), 'allowed-address': address });
+    await m.settle();
+    m.sim.commands.start();
+    const refused = await m.fail('peers:importApply', { ...input, csv: 'name\nsonraki', planId: next.planId });
+    expect(refused.code).toBe('PLAN_STALE');
+    expect(peerWrites(m.sim.commands.stop())).toEqual([]);
+  });
+});
+
 describe('verifying a plan', () => {
   it('reads the items a plan touched back with one print per menu, asking for just their ids', async () => {
     const m = await router();
