@@ -102,8 +102,19 @@ export class BackupService {
     const backup = this.get(routerId, backupId);
     return this.#d.sessions.run(routerId, async (ctx) => {
       const state = await current(this.#d.models, ctx);
-      const plan = planRestore(backup.snapshot as ScopeSnapshot, state, { routerId, kind: 'backup.restore', responderParam: peerFeatures(ctx.version).responderParam });
-      if (plan.steps.length === 0) throw new AppError('VALIDATION', 'The router already matches this backup: nothing to restore.', { reason: 'nothing-to-restore' });
+      const responderParam = peerFeatures(ctx.version).responderParam;
+      const planned = planRestore(backup.snapshot as ScopeSnapshot, state, { routerId, kind: 'backup.restore', responderParam });
+      // Firewall rules are compared but not restored (restore.ts says why): the preview names how many differ.
+      const firewall = diffScopes(backup.snapshot as ScopeSnapshot, snapshotScope(state, responderParam)).filter((d) => d.item.type === 'firewall').length;
+      if (planned.steps.length === 0) {
+        throw new AppError('VALIDATION', firewall > 0
+          ? `Only firewall rules differ from this backup (${firewall}), and a restore does not move firewall rules: change them in WinBox where needed.`
+          : 'The router already matches this backup: nothing to restore.', { reason: 'nothing-to-restore', firewall });
+      }
+      const plan = firewall === 0 ? planned : {
+        ...planned,
+        warnings: [...planned.warnings, { code: 'FIELD_UNSUPPORTED' as const, message: `${firewall} firewall rule(s) differ from this backup and are not restored: their place in the chain decides what they do. Compare them on the Backups tab and change them in WinBox where needed.` }],
+      };
       if (o.preview) return this.#d.previews.keep(plan, { backupId });
       if (o.planId) {
         this.#d.previews.check(o.planId, plan);

@@ -68,6 +68,14 @@ describe('backups', () => {
     const rsc = await m.call('backups:get', { routerId, backupId });
     expect(rsc.rsc).toMatch(/^# WireDesk backup of router /);
     expect(rsc.rsc).not.toMatch(/private-key=|preshared-key=/);
+
+    // A firewall rule for WireGuard added in WinBox since: compared, not restored, and the refusal says so.
+    const port = m.rows('/interface/wireguard').find((r) => r['name'] === 'wg-office')!['listen-port']!;
+    m.sim.state.add('/ip/firewall/filter', { chain: 'input', action: 'accept', protocol: 'udp', 'dst-port': port, comment: 'el ile' });
+    await m.settle();
+    expect((await m.call('backups:diff', { routerId, from: backupId, to: null })).diff.map((d) => [d.item.type, d.change])).toEqual([['firewall', 'add']]);
+    const onlyFirewall = await m.fail('changes:preview', { kind: 'backup.restore', input: { routerId, backupId } });
+    expect(onlyFirewall).toMatchObject({ code: 'VALIDATION', details: { reason: 'nothing-to-restore', firewall: 1 } });
   });
 });
 
