@@ -42,6 +42,8 @@ describe('peer management (e2e, Chromium)', () => {
     expect(await page.getByTestId('endpoint-private-warning').count()).toBe(0);
     expect(await page.getByTestId('endpoint-port').inputValue()).toBe('13231');
     await page.getByTestId('endpoint-save').click();
+    // The config with the endpoint needs a key pair made for it: a key rotation, previewed like every change.
+    await applyPreview(page);
     const qr = page.getByTestId('secret-qr');
     await qr.waitFor();
     const configText = await page.getByTestId('secret-config').textContent();
