@@ -1,7 +1,8 @@
 // The handler table: one thin function per contract channel over the services. No Electron here, so the
 // browser test host and tests call exactly what the desktop app calls.
 import type { AppServices } from '../services/app-services.ts';
-import type { configsContract, managementContract, PlanView, trafficContract } from '../../src/contract/index.ts';
+import type { ChangeRequest, configsContract, managementContract, PlanView, trafficContract } from '../../src/contract/index.ts';
+import { offerTunnelCheck } from '../services/changes/tunnels.ts';
 import type { ApplyReport } from '../services/changes/apply.ts';
 import type { HandlerTable } from './invoker.ts';
 import { interfaceListing, peerCounters, peerListing } from '../services/router-model/index.ts';
@@ -35,6 +36,23 @@ export function createHandlers(s: AppServices): HandlerTable {
 /** Management channels (src/contract/management.ts): interfaces, peers, import, audit, reservations, endpoints. */
 function managementHandlers(s: AppServices): Pick<HandlerTable, ManagementChannel> {
   const m = s.management;
+  const previewOf = (change: ChangeRequest): Promise<PlanView> => {
+    switch (change.kind) {
+      case 'peer.create': return m.peers.previewCreate({ ...change.input, planId: undefined });
+      case 'peer.update': return m.peers.previewUpdate({ ...change.input, planId: undefined });
+      case 'peer.setDisabled': return m.peerActions.previewSetDisabled({ ...change.input, planId: undefined });
+      case 'peer.delete': return m.peerActions.previewDelete({ ...change.input, planId: undefined });
+      case 'peer.bulk': return m.bulk.preview({ ...change.input, planId: undefined, operationId: undefined });
+      case 'peer.rotateKeys': return m.peerActions.previewRotateKeys({ ...change.input, planId: undefined });
+      case 'peer.import': return m.imports.previewApply({ ...change.input, planId: undefined });
+      case 'backup.restore': return m.backups.restore(change.input.routerId, change.input.backupId, { preview: true }) as Promise<PlanView>;
+      case 'change.undo': return m.backups.undo(change.input.routerId, change.input.planId, { preview: true }) as Promise<PlanView>;
+      case 'interface.create': return m.interfaces.previewCreate({ ...change.input, planId: undefined });
+      case 'interface.update': return m.interfaces.previewUpdate({ ...change.input, planId: undefined });
+      case 'interface.setDisabled': return m.interfaces.previewSetDisabled({ ...change.input, planId: undefined });
+      case 'site.link': return s.configs.sites.plans(change.input);
+    }
+  };
   return {
     'interfaces:create': (input) => m.interfaces.create(input),
     'interfaces:update': (input) => m.interfaces.update(input),
@@ -56,22 +74,13 @@ function managementHandlers(s: AppServices): Pick<HandlerTable, ManagementChanne
     },
     'backups:diff': async ({ routerId, from, to }) => ({ diff: await m.backups.diff(routerId, from, to) }),
     'backups:restore': async ({ routerId, backupId, planId }) => ({ report: (await m.backups.restore(routerId, backupId, { preview: false, planId })) as ApplyReport }),
-    'changes:preview': (change) => {
-      switch (change.kind) {
-        case 'peer.create': return m.peers.previewCreate({ ...change.input, planId: undefined });
-        case 'peer.update': return m.peers.previewUpdate({ ...change.input, planId: undefined });
-        case 'peer.setDisabled': return m.peerActions.previewSetDisabled({ ...change.input, planId: undefined });
-        case 'peer.delete': return m.peerActions.previewDelete({ ...change.input, planId: undefined });
-        case 'peer.bulk': return m.bulk.preview({ ...change.input, planId: undefined, operationId: undefined });
-        case 'peer.rotateKeys': return m.peerActions.previewRotateKeys({ ...change.input, planId: undefined });
-        case 'peer.import': return m.imports.previewApply({ ...change.input, planId: undefined });
-        case 'backup.restore': return m.backups.restore(change.input.routerId, change.input.backupId, { preview: true }) as Promise<PlanView>;
-        case 'change.undo': return m.backups.undo(change.input.routerId, change.input.planId, { preview: true }) as Promise<PlanView>;
-        case 'interface.create': return m.interfaces.previewCreate({ ...change.input, planId: undefined });
-        case 'interface.update': return m.interfaces.previewUpdate({ ...change.input, planId: undefined });
-        case 'interface.setDisabled': return m.interfaces.previewSetDisabled({ ...change.input, planId: undefined });
-        case 'site.link': return s.configs.sites.plans(change.input);
-      }
+    'changes:preview': async (change) => {
+      const view = await previewOf(change);
+      return offerTunnelCheck(view, await s.models.state(view.routerId), s.settings.get().rollbackDelaySec);
+    },
+    'changes:tunnelCheck': ({ routerId, planId, on }) => {
+      m.previews.setTunnelCheck(planId, routerId, on);
+      return { on };
     },
     'peers:rotateKeys': (input) => m.peerActions.rotateKeys(input),
     'peers:bulk': (input) => m.bulk.run(input),

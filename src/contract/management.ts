@@ -87,6 +87,12 @@ const planViewFields = z.object({
   /** Fields read back and compared after applying, per item. */
   verify: z.array(z.object({ item: z.string(), fields: z.array(z.string()) })),
   rollback: z.object({ delaySec: z.number().int(), script: z.array(z.string()) }),
+  /**
+   * Peers with a tunnel up now that this change touches without meaning to end it: the technician may ask
+   * WireDesk to wait up to `seconds` after applying for a handshake or traffic from each, and undo the change
+   * when one stays silent (changes:tunnelCheck). Null when there is none, or the rollback delay leaves no room.
+   */
+  tunnelCheck: z.object({ peers: z.array(z.object({ key: z.string(), label: z.string() })), seconds: z.number().int() }).nullable(),
   /** The preview is kept this long; Apply after it asks for a new one. */
   expiresAt: z.number(),
 });
@@ -469,6 +475,11 @@ const byBackup = z.object({ routerId: routerIdSchema, backupId: z.number({ messa
 
 export const changesContract = {
   'changes:preview': { input: changeRequestSchema, output: planViewSchema },
+  /** Turn on (or off) the tunnel check a preview offers (its tunnelCheck); asked before applying it. */
+  'changes:tunnelCheck': {
+    input: z.object({ routerId: routerIdSchema, planId: planIdSchema, on: z.boolean() }),
+    output: z.object({ on: z.boolean() }),
+  },
   /** Changes WireDesk applied to this router, newest first, with whether each can be undone now. */
   'changes:history': {
     input: z.object({ routerId: routerIdSchema }),

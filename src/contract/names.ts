@@ -28,6 +28,7 @@ export const INVOKE_CHANNELS = [
   'peers:setDisabled',
   'peers:delete',
   'changes:preview',
+  'changes:tunnelCheck',
   'changes:history',
   'changes:undo',
   'backups:list',

@@ -197,6 +197,30 @@ describe('safe changes (e2e, Chromium)', () => {
     await expect.poll(() => app!.peers().find((p) => p['public-key'] === peer['public-key'])?.['allowed-address']).toBe('10.10.0.201/32');
   });
 
+  it('offers the tunnel check for a peer whose tunnel is up, and applies with it once the peer shows traffic', async () => {
+    app = await managedApp();
+    const { page, sim } = app;
+    // A peer the simulator keeps talking (its last handshake is recent).
+    const up = (await app.session.host.services.models.state(app.routerId)).peers.find((p) => p.interface === 'wg-office' && p.name && !p.disabled && p.lastHandshakeMs !== undefined && p.lastHandshakeMs < 120_000);
+    expect(up, 'a peer with a recent handshake').toBeDefined();
+    const name = up!.name!;
+    await page.getByTestId('nav-peers').click();
+    await openEdit(page, name);
+    await page.getByTestId('peer-comment').fill('Tünel kontrolü');
+    await page.getByTestId('peer-form-submit').click();
+    const preview = page.getByTestId('change-preview');
+    await preview.getByTestId('plan-preview').waitFor();
+    const option = preview.getByTestId('preview-tunnel-check');
+    expect(await option.innerText()).toContain(`wait up to 30 s for ${name} to show a handshake or traffic`);
+    expect(await preview.getByTestId('preview-tunnel-check-input').isChecked()).toBe(false);
+    await preview.getByTestId('preview-tunnel-check-input').check();
+    await screenshots(app, 'changes-tunnel-check', async (p) => {
+      await p.getByTestId('preview-tunnel-check').scrollIntoViewIfNeeded();
+    });
+    await applyPreview(page);
+    await expect.poll(() => sim.state.print(PEERS_PATH).find((p) => p['name'] === name)?.['comment']).toBe('Tünel kontrolü');
+  });
+
   it('previews new keys for a peer: the public key shown is the one sent, the preshared key hidden', async () => {
     app = await managedApp();
     const { page, sim } = app;

@@ -32,6 +32,7 @@ import { commandLine, scriptLine, stepParams } from './cli.ts';
 import { itemDifferences } from './fields.ts';
 import type { ChangePlan, PlanItem, PlanStep } from './plan.ts';
 import { subjectText } from './subjects.ts';
+import { awaitTunnels, tunnelCandidates, tunnelWindowSec } from './tunnels.ts';
 
 
 /** Safe Mode over the API (tik4net "RouterOS 7.18+ scriptable safe-mode"; see docs/decisions/0006). */
@@ -87,6 +88,9 @@ export interface PlanRunnerDeps {
    * (instead of Online until the next poll times out), and under Safe Mode the router unrolls at once.
    */
   readonly onLinkLost?: (routerId: string) => void;
+  /** Whether the technician asked, in this plan's Preview step, to wait for the touched tunnels to come back. */
+  readonly tunnelCheck?: (planId: string) => boolean;
+  readonly sleep?: (ms: number) => Promise<void>;
 }
 
 /** The step a plan's undo needs for an added item: the id the add answered, when known. */
@@ -127,6 +131,8 @@ export class PlanRunner {
     await this.#d.models.readNow(ctx.routerId, ctx.client, ['routes']);
     const state = await this.#d.models.state(ctx.routerId);
     const snapshot = snapshotScope(state, responderParam(ctx));
+    const tunnelWindow = tunnelWindowSec(this.#d.rollbackDelaySec());
+    const watch = o.planId && tunnelWindow > 0 && this.#d.tunnelCheck?.(o.planId) ? tunnelCandidates(plan.diff, state) : [];
     const { backupId } = this.#d.journal.begin(
       { routerId: ctx.routerId, routerName: ctx.routerName, title, subject: o.subject, planId, snapshot, rsc: toRsc(snapshot, { routerName: ctx.routerName, version: state.facts?.version ?? null, takenAt: this.#d.now(), before: title }) },
       { planId, routerId: ctx.routerId, kind: plan.kind, title, subject: o.subject, commands: steps.map((s) => s.cli), rollbackName: name, diff: plan.diff },
@@ -227,6 +233,16 @@ export class PlanRunner {
       const printed = await this.#printTouched(ctx, plan.steps, ids, opts);
       for (let i = 0; i < plan.steps.length; i++) rows[i] = this.#readBack(ctx, plan.steps[i]!, ids[i] ?? null, printed, report, touched);
       if (touched.size > 0) await this.#d.models.readNow(ctx.routerId, ctx.client, [...touched]);
+      // The tunnels the technician asked to watch: each must show a handshake or traffic after the change.
+      if (locked === null && report.differences.length === 0 && watch.length > 0) {
+        const silent = await awaitTunnels(watch, {
+          windowMs: tunnelWindow * 1000,
+          read: () => this.#d.models.readNow(ctx.routerId, ctx.client, ['peers']),
+          now: this.#d.now,
+          sleep: this.#d.sleep ?? ((ms) => new Promise((resolve) => setTimeout(resolve, ms))),
+        });
+        for (const s of silent) report.differences.push({ item: s.item, field: 'tunnel', expected: `a handshake or traffic within ${tunnelWindow} s`, actual: 'none' });
+      }
       if (locked !== null || report.differences.length > 0) {
         if (locked !== null) report.differences.push({ item: plan.subject, field: 'connection', expected: 'a new connection is accepted', actual: errorText(locked) });
         await this.#undo(ctx, plan, steps, ids, plan.steps.length - 1, opts, report);

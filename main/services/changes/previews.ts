@@ -26,6 +26,8 @@ function befores(plan: ChangePlan): Map<string, string> {
 
 export class PlanPreviews {
   readonly #kept = new Map<string, Kept>();
+  /** Previews whose tunnel check the technician turned on, until applied (or expired). */
+  readonly #tunnelCheck = new Map<string, number>();
   readonly #now: () => number;
   readonly #delaySec: () => number;
 
@@ -50,8 +52,28 @@ export class PlanPreviews {
       warnings: [...plan.warnings],
       verify: plan.steps.map((s) => ({ item: s.item.label, fields: s.verb === 'remove' ? ['removed'] : s.params.map(([k]) => k) })),
       rollback: { delaySec: this.#delaySec(), script: PlanRunner.rollbackScript(plan, `wiredesk-undo-${planId.slice(0, 8)}`, true) },
+      // Offered by changes:preview, which knows the router's tunnels (see tunnels.ts).
+      tunnelCheck: null,
       expiresAt,
     };
+  }
+
+  /** Turns the tunnel check of a kept preview on or off (PLAN_STALE when it is gone). */
+  setTunnelCheck(planId: string, routerId: string, on: boolean): void {
+    this.#sweep();
+    const kept = this.#kept.get(planId);
+    if (!kept || kept.routerId !== routerId) {
+      throw new AppError('PLAN_STALE', 'This preview is no longer available (it expired after 10 minutes, or was already applied). Preview the change again.', { planId, reason: 'expired' });
+    }
+    if (on) this.#tunnelCheck.set(planId, kept.expiresAt);
+    else this.#tunnelCheck.delete(planId);
+  }
+
+  /** Whether the plan being applied was asked to wait for its tunnels; asked once per apply. */
+  takeTunnelCheck(planId: string): boolean {
+    const until = this.#tunnelCheck.get(planId);
+    this.#tunnelCheck.delete(planId);
+    return until !== undefined && until > this.#now();
   }
 
   /** The material a kept preview was made with; PLAN_STALE when it expired or was for something else. */
@@ -90,5 +112,6 @@ export class PlanPreviews {
   #sweep(): void {
     const t = this.#now();
     for (const [id, k] of this.#kept) if (k.expiresAt <= t) this.#kept.delete(id);
+    for (const [id, until] of this.#tunnelCheck) if (until <= t) this.#tunnelCheck.delete(id);
   }
 }

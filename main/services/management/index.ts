@@ -72,8 +72,10 @@ export function createManagementServices(o: ManagementOptions): ManagementServic
   const rollbackDelaySec = (): number => o.settings.get().rollbackDelaySec;
   const journal = new ChangeJournal(o.db, clock);
   const rollbacks = new RollbackWatch({ journal, events: o.events, connections: o.connections, models: o.models });
+  const previews = new PlanPreviews({ now: o.now, rollbackDelaySec });
   const plans = new PlanRunner({
     journal,
+    tunnelCheck: (planId) => previews.takeTunnelCheck(planId),
     models: o.models,
     probe: (routerId, timeoutMs) => o.connections.probe(routerId, timeoutMs),
     rollbackDelaySec,
@@ -99,7 +101,7 @@ export function createManagementServices(o: ManagementOptions): ManagementServic
     models: o.models,
     settings: o.settings,
     plans,
-    previews: new PlanPreviews({ now: o.now, rollbackDelaySec }),
+    previews,
     events: o.events,
     now: o.now,
     localTransaction: (fn) => transaction(o.db, fn),

@@ -112,6 +112,21 @@ export function PlanPreview({ plan }: { plan: PlanView }) {
   );
 }
 
+/** Opt-in: after applying, wait for a sign of life from the tunnels the change touches, and undo it if one stays silent. */
+function TunnelCheckOption({ check, flow, disabled }: { check: NonNullable<PlanView['tunnelCheck']>; flow: PlanFlow; disabled: boolean }) {
+  const { t } = useTranslation();
+  const names = check.peers.map((p) => p.label).join(', ');
+  return (
+    <label className="checkbox tunnel-check" data-testid="preview-tunnel-check">
+      <input type="checkbox" checked={flow.tunnelCheck} disabled={disabled} onChange={(e) => flow.setTunnelCheck(e.target.checked)} data-testid="preview-tunnel-check-input" />
+      <span>
+        <span className="strong">{t('changes.tunnel.label', { count: check.peers.length, names, seconds: check.seconds })}</span>
+        <span className="muted small block">{t('changes.tunnel.help', { count: check.peers.length, seconds: check.seconds })}</span>
+      </span>
+    </label>
+  );
+}
+
 export interface ChangePreviewDialogProps {
   title: string;
   flow: PlanFlow;
@@ -188,6 +203,7 @@ export function ChangePreviewDialog({ title, flow, onBack, onClose, onApply, app
         {plan ? (
           <div className={stale ? 'plan-outdated' : undefined} aria-disabled={stale ? true : undefined}>
             <PlanPreview plan={plan} />
+            {plan.tunnelCheck && !error ? <TunnelCheckOption check={plan.tunnelCheck} flow={flow} disabled={applying || stale !== null} /> : null}
           </div>
         ) : previewError ? null : (
           <LoadingState label={t('changes.preview.loading')} />

@@ -35,6 +35,9 @@ export interface PlanFlow {
   apply: <T>(run: (planId: string) => Promise<T>) => Promise<T | null>;
   /** Back to the form. */
   back: () => void;
+  /** The plan's tunnel check (plan.tunnelCheck) is on: Apply asks main to wait for those tunnels first. */
+  tunnelCheck: boolean;
+  setTunnelCheck: (on: boolean) => void;
 }
 
 export interface FetchedPlanFlow extends PlanFlow {
@@ -47,6 +50,7 @@ export function useFetchedPlanFlow(): FetchedPlanFlow {
   const [stale, setStale] = useState<StalePlan | null>(null);
   const [busy, setBusy] = useState<PlanFlow['busy']>(null);
   const [error, setError] = useState<ActionError | null>(null);
+  const [tunnelCheck, setTunnelCheck] = useState(false);
   const last = useRef<(() => Promise<PlanView>) | null>(null);
 
   const load = useCallback(async (fetch: () => Promise<PlanView>): Promise<Outcome<PlanView>> => {
@@ -57,6 +61,8 @@ export function useFetchedPlanFlow(): FetchedPlanFlow {
       const value = await fetch();
       setPlan(value);
       setStale(null);
+      // A new plan starts with its tunnel check off: it is a choice made looking at this plan.
+      setTunnelCheck(false);
       return { ok: true, value };
     } catch (e) {
       return { ok: false, error: toActionError(e) };
@@ -80,6 +86,7 @@ export function useFetchedPlanFlow(): FetchedPlanFlow {
       setBusy('applying');
       setError(null);
       try {
+        if (tunnelCheck && plan.tunnelCheck) await invoke('changes:tunnelCheck', { routerId: plan.routerId, planId: plan.planId, on: true });
         return await run(plan.planId);
       } catch (e) {
         const failure = toActionError(e);
@@ -91,7 +98,7 @@ export function useFetchedPlanFlow(): FetchedPlanFlow {
         setBusy(null);
       }
     },
-    [plan],
+    [plan, tunnelCheck],
   );
 
   const back = useCallback(() => {
@@ -100,7 +107,7 @@ export function useFetchedPlanFlow(): FetchedPlanFlow {
     setError(null);
   }, []);
 
-  return { skip: false, plan, stale, busy, error, preview, previewAgain, apply, back, load };
+  return { skip: false, plan, stale, busy, error, preview, previewAgain, apply, back, load, tunnelCheck, setTunnelCheck };
 }
 
 export function usePlanFlow(): PlanFlow {

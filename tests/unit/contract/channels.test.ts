@@ -12,7 +12,8 @@ const item = { type: 'peer', key: 'A'.repeat(43) + '=', label: 'ali' };
 const plan = {
   planId: PLAN_ID, routerId: 'r1', kind: 'peer.disable', commands: ['/interface wireguard peers set *2 disabled=yes'],
   diff: [{ item, change: 'edit', before: { disabled: 'no' }, after: { disabled: 'yes' } }], warnings: [],
-  verify: [{ item: 'ali', fields: ['disabled'] }], rollback: { delaySec: 60, script: ['/system scheduler remove [find name=wiredesk-undo-0b5e3a52]'] }, expiresAt: 600_000,
+  verify: [{ item: 'ali', fields: ['disabled'] }], rollback: { delaySec: 60, script: ['/system scheduler remove [find name=wiredesk-undo-0b5e3a52]'] },
+  tunnelCheck: { seconds: 30, peers: [{ key: 'yAnz5TF+lXXJte14tji3zlMNq+hd2rYUIgJBgB3fBmk=', label: 'ali' }] }, expiresAt: 600_000,
 };
 const report = {
   planId: PLAN_ID, outcome: 'applied', steps: [{ cli: plan.commands[0], item, state: 'done', error: null }], differences: [], backupId: 1,
@@ -115,6 +116,7 @@ const invokeExamples: Record<string, { validIn: unknown; invalidIn: unknown; val
     validOut: [{ planId: PLAN_ID, kind: 'peer.disable', title: 'Disable peer "ali"', subject: { code: 'peer.disable', params: { name: 'ali' } }, state: 'applied', createdAt: 1, backupId: 1, commands: plan.commands, undoable: true, undoProblem: null }],
     invalidOut: [{ planId: PLAN_ID, state: 'done' }],
   },
+  'changes:tunnelCheck': { validIn: { routerId: 'r1', planId: PLAN_ID, on: true }, invalidIn: { routerId: 'r1', planId: PLAN_ID }, validOut: { on: true }, invalidOut: { on: 'yes' } },
   'changes:undo': { validIn: { routerId: 'r1', planId: PLAN_ID, previewId: PLAN_ID }, invalidIn: { routerId: 'r1', planId: 'last' }, validOut: { report }, invalidOut: { report: { ...report, outcome: 'maybe' } } },
   'backups:list': {
     validIn: { routerId: 'r1' }, invalidIn: { routerId: 5 },
