@@ -5,6 +5,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { managedRouter, PEERS, tableRows, testKey, type Managed } from '../management/support.ts';
 import { scopeDifferences } from '../../../main/services/changes/rollback-watch.ts';
 import type { ScopeSnapshot } from '../../../main/services/changes/backup.ts';
+import { changeWrites, expectSent } from './sent-words.ts';
 
 const open: Managed[] = [];
 async function router() {
@@ -55,7 +56,9 @@ describe('backups', () => {
       `/interface wireguard peers remove ${created.peer.id}`,
     ]));
     expect(preview.warnings.map((w) => w.message).join(' ')).toMatch(/without a preshared key/);
+    m.sim.commands.start();
     const restored = await m.call('backups:restore', { routerId, backupId, planId: preview.planId });
+    expectSent(preview.commands, changeWrites(m.sim.commands.stop()));
     expect(restored.report.outcome).toBe('applied');
     await m.settle();
     const nowScope = (await m.call('backups:diff', { routerId, from: backupId, to: null })).diff;
@@ -91,7 +94,9 @@ describe('undo from the change history', () => {
     const preview = await m.call('changes:preview', { kind: 'change.undo', input: { routerId, planId: entry!.planId } });
     expect(preview.commands).toHaveLength(1);
     expect(preview.commands[0]).toMatch(new RegExp(`^/interface wireguard peers set ${esc(peer.id)} `));
+    m.sim.commands.start();
     const undone = await m.call('changes:undo', { routerId, planId: entry!.planId, previewId: preview.planId });
+    expectSent(preview.commands, changeWrites(m.sim.commands.stop()));
     expect(undone.report.outcome).toBe('applied');
     const after = m.rows().find((r) => r['.id'] === peer.id)!;
     expect([after['comment'] ?? '', after['persistent-keepalive']]).toEqual([before['comment'] ?? '', before['persistent-keepalive']]);

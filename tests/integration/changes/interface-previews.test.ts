@@ -1,10 +1,10 @@
 // Interface changes and site links through their previews, against the simulator over TCP: the preview's
-// commands are exactly the words the router received (parsed with a console tokenizer of their own), the diff's
+// commands are exactly the words the router received (sent-words.ts parses them by the console's rules), the diff's
 // "after" is what the router has once applied, a preview the router outdated is refused with nothing sent, and
 // a change that may cut a connection to the router says so in its plan. A site link previews one plan per router
 // and applies exactly those two, or nothing on either router when one of them changed since.
 import { afterEach, describe, expect, it } from 'vitest';
-import type { ReceivedCommand } from '../../../main/sim/server/command-log.ts';
+import { changeWrites, expectSent } from './sent-words.ts';
 import { addRouter } from '../configs-service/support.ts';
 import { managedRouter, PEERS, type Managed, type Sim } from '../management/support.ts';
 
@@ -21,58 +21,6 @@ async function router(options: Parameters<typeof managedRouter>[0] = {}) {
 afterEach(async () => {
   for (const m of open.splice(0).reverse()) await m.close();
 });
-
-/** A console line as the API command and its `=name=value` words, by the console's quoting rules. */
-function apiWords(line: string): { command: string; words: string[] } {
-  const tokens: string[] = [];
-  let i = 0;
-  while (i < line.length) {
-    while (line[i] === ' ') i++;
-    let token = '';
-    while (i < line.length && line[i] !== ' ') {
-      if (line[i] === '"') {
-        i++;
-        while (i < line.length && line[i] !== '"') {
-          if (line[i] === '\\') {
-            const next = line[i + 1]!;
-            token += next === 'n' ? '\n' : next === 't' ? '\t' : next === 'r' ? '\r' : next;
-            i += 2;
-          } else token += line[i++];
-        }
-        i++;
-      } else token += line[i++];
-    }
-    if (token) tokens.push(token);
-  }
-  const verbAt = tokens.findIndex((t) => ['add', 'set', 'remove'].includes(t));
-  const command = `${tokens.slice(0, verbAt).join('/')}/${tokens[verbAt]}`.replace(/^\/+/, '/');
-  const rest = tokens.slice(verbAt + 1);
-  const words: string[] = [];
-  if (rest[0] && !rest[0].includes('=')) words.push(`=.id=${rest.shift()}`);
-  for (const t of rest) words.push(`=${t}`);
-  return { command, words };
-}
-
-/** The writes the router received for the change itself: not the reads, the rollback entry, Safe Mode or the clock. */
-function changeWrites(entries: readonly ReceivedCommand[]): Array<{ command: string; words: readonly string[] }> {
-  return entries
-    .filter((e) => /\/(add|set|remove)$/.test(e.command) && !e.command.startsWith('/system/') && !e.command.startsWith('/safe-mode/'))
-    .map((e) => ({ command: e.command, words: e.words.filter((w) => w.startsWith('=')) }));
-}
-
-/** The preview's lines equal the sentences sent, word for word (a <hidden> secret only by its name). */
-function expectSent(commands: readonly string[], writes: ReturnType<typeof changeWrites>): void {
-  expect(writes.map((w) => w.command)).toEqual(commands.map((c) => apiWords(c).command));
-  commands.forEach((line, i) => {
-    const expected = apiWords(line).words;
-    const sent = writes[i]!.words;
-    expect(sent.length, line).toBe(expected.length);
-    expected.forEach((w, j) => {
-      if (w.endsWith('=<hidden>')) expect(sent[j]!.startsWith(w.slice(0, -'<hidden>'.length)), line).toBe(true);
-      else expect(sent[j], line).toBe(w);
-    });
-  });
-}
 
 /** Console values against the router's printed ones: yes/no as RouterOS stores booleans. */
 function printed(value: string | undefined): string | undefined {

@@ -5,6 +5,7 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { managedRouter, PEERS, tableRows as rawRows, testKey, type Managed } from '../management/support.ts';
 import type { ReceivedCommand } from '../../../main/sim/server/command-log.ts';
+import { apiWords, changeWrites, expectSent } from './sent-words.ts';
 import { statusWhere } from '../services/support.ts';
 
 const tableRows = (dataDir: string, sql: string) => rawRows(dataDir, sql) as Array<Record<string, unknown>>;
@@ -18,40 +19,6 @@ async function router(options: Parameters<typeof managedRouter>[0] = {}) {
 afterEach(async () => {
   for (const m of open.splice(0)) await m.close();
 });
-
-/**
- * A console line split into the API command and `=name=value` words, by the console's rules (quotes,
- * backslash escapes), independently of how WireDesk wrote it. `<hidden>` stays a placeholder.
- */
-function apiWords(line: string): { command: string; words: string[] } {
-  const tokens: string[] = [];
-  let i = 0;
-  while (i < line.length) {
-    while (line[i] === ' ') i++;
-    let token = '';
-    while (i < line.length && line[i] !== ' ') {
-      if (line[i] === '"') {
-        i++;
-        while (i < line.length && line[i] !== '"') {
-          if (line[i] === '\\') {
-            const next = line[i + 1]!;
-            token += next === 'n' ? '\n' : next === 't' ? '\t' : next === 'r' ? '\r' : next;
-            i += 2;
-          } else token += line[i++];
-        }
-        i++;
-      } else token += line[i++];
-    }
-    if (token) tokens.push(token);
-  }
-  const verbAt = tokens.findIndex((t) => ['add', 'set', 'remove'].includes(t));
-  const command = `${tokens.slice(0, verbAt).join('/')}/${tokens[verbAt]}`.replace(/^\/+/, '/');
-  const rest = tokens.slice(verbAt + 1);
-  const words: string[] = [];
-  if (rest[0] && !rest[0].includes('=')) words.push(`=.id=${rest.shift()}`);
-  for (const t of rest) words.push(`=${t}`);
-  return { command, words };
-}
 
 /** The API commands the router received for WireGuard peers, in order (not the reads, not the scheduler). */
 function peerWrites(entries: readonly ReceivedCommand[]): Array<{ command: string; words: readonly string[] }> {
@@ -127,6 +94,19 @@ describe('a plan shows exactly what is sent', () => {
         }
       }
     }
+  });
+});
+
+describe('a bulk action shows exactly what is sent', () => {
+  it('disables three peers with the words the preview showed, and the diff is the router after', async () => {
+    const m = await router({ peers: 6 });
+    const ids = m.rows().filter((r) => r['dynamic'] === 'false' && r['disabled'] === 'false').slice(0, 3).map((r) => r['.id']!);
+    const preview = await m.call('changes:preview', { kind: 'peer.bulk', input: { routerId: m.routerId, action: 'disable', peerIds: ids } });
+    m.sim.commands.start();
+    const result = await m.call('peers:bulk', { routerId: m.routerId, action: 'disable', peerIds: ids, planId: preview.planId });
+    expectSent(preview.commands, changeWrites(m.sim.commands.stop()));
+    expect(result.succeeded).toBe(3);
+    for (const d of preview.diff) expect(m.rows().find((r) => r['public-key'] === d.item.key)?.['disabled'], d.item.label).toBe(d.after!['disabled'] === 'yes' ? 'true' : 'false');
   });
 });
 
