@@ -5,14 +5,9 @@
 // over an item changed since (edited in WinBox) is refused before anything is sent, naming the item and
 // field. Screenshots in English and Turkish at 1280x800 and 960x600.
 import { readFileSync } from 'node:fs';
-import type { Page } from 'playwright-core';
 import { afterEach, describe, expect, it } from 'vitest';
 import { managedApp, PEERS_PATH, type ManagedApp } from './management-support.ts';
-
-const SIZES = [
-  { width: 1280, height: 800 },
-  { width: 960, height: 600 },
-] as const;
+import { screenshotsEnTr } from './harness.ts';
 
 let app: ManagedApp | undefined;
 afterEach(async () => {
@@ -20,21 +15,6 @@ afterEach(async () => {
   app = undefined;
 });
 
-async function screenshots(current: ManagedApp, name: string, ready: (page: Page) => Promise<void>): Promise<void> {
-  const { page, session } = current;
-  for (const language of ['en', 'tr'] as const) {
-    session.host.services.settings.update({ language });
-    await page.locator(`html[lang="${language}"]`).waitFor({ state: 'attached' });
-    for (const size of SIZES) {
-      await page.setViewportSize(size);
-      await ready(page);
-      await session.screenshot(`${name}-${language}-${size.width}`);
-    }
-  }
-  session.host.services.settings.update({ language: 'en' });
-  await page.locator('html[lang="en"]').waitFor({ state: 'attached' });
-  await page.setViewportSize(SIZES[0]);
-}
 
 function officePeers(current: ManagedApp): Array<Record<string, string>> {
   return current.peers().filter((p) => p['interface'] === 'wg-office' && p['name'] && p['dynamic'] !== 'true');
@@ -84,7 +64,7 @@ describe('backups and undo (e2e, Chromium)', () => {
     expect(await page.getByTestId('backup-diff-summary').innerText()).toBe('1 item differs between the two backups.');
     await page.getByTestId('backup-compare').selectOption('now');
     await diff.and(page.locator('[data-state="ready"]')).waitFor();
-    await screenshots(app, 'backups', async (p) => {
+    await screenshotsEnTr(app.session, 'backups', async (p) => {
       await p.getByTestId('backup-diff').and(p.locator('[data-state="ready"]')).getByTestId('preview-item').first().waitFor();
     });
 
@@ -109,7 +89,7 @@ describe('backups and undo (e2e, Chromium)', () => {
     const added = app.peers().find((p) => p['name'] === 'sonra-eklenen')!;
     expect(commands).toContain(`/interface wireguard peers remove ${added['.id']}`);
     expect(commands).toMatch(new RegExp(`/interface wireguard peers set ${a!['.id']!.replace('*', '\\*')} .*persistent-keepalive=`));
-    await screenshots(app, 'backups-restore-preview', async (p) => {
+    await screenshotsEnTr(app.session, 'backups-restore-preview', async (p) => {
       await p.getByTestId('change-preview').getByTestId('plan-preview').waitFor();
     });
     await preview.getByTestId('preview-apply').click();
@@ -138,7 +118,7 @@ describe('backups and undo (e2e, Chromium)', () => {
     const editRow = table.locator('tbody tr.activity-row[data-action="edit"]').first();
     await editRow.waitFor();
     const editUndo = editRow.locator('[data-testid^="activity-undo-"]');
-    await screenshots(app, 'activity-undo', async (p) => {
+    await screenshotsEnTr(app.session, 'activity-undo', async (p) => {
       await p.getByTestId('activity-table').locator('[data-testid^="activity-undo-"]').first().waitFor();
     });
     sim.commands.start();
@@ -152,7 +132,7 @@ describe('backups and undo (e2e, Chromium)', () => {
     expect(commands).toHaveLength(1);
     expect(commands[0]).toMatch(/^\/interface wireguard peers set \S+ /);
     expect(await preview.getByTestId('diff-comment').locator('.diff-before').innerText()).toBe('geri alınacak');
-    await screenshots(app, 'undo-preview', async (p) => {
+    await screenshotsEnTr(app.session, 'undo-preview', async (p) => {
       await p.getByTestId('change-preview').getByTestId('plan-preview').waitFor();
     });
     await preview.getByTestId('preview-apply').click();
@@ -186,7 +166,7 @@ describe('backups and undo (e2e, Chromium)', () => {
     const line = refused.getByTestId('undo-changed').locator('li[data-item="sonra-degisen"][data-field="comment"]');
     expect(await line.getAttribute('data-reason')).toBe('changed');
     expect(await line.innerText()).toContain('comment is now “WinBox ile düzenlendi”');
-    await screenshots(app, 'undo-refused', async (p) => {
+    await screenshotsEnTr(app.session, 'undo-refused', async (p) => {
       await p.getByTestId('change-refused').waitFor();
     });
     await page.getByTestId('change-refused-close').click();

@@ -9,11 +9,7 @@
 import type { Page } from 'playwright-core';
 import { afterEach, describe, expect, it } from 'vitest';
 import { applyPreview, managedApp, peerMenuId, peerRowByName, PEERS_PATH, rowAction, type ManagedApp } from './management-support.ts';
-
-const SIZES = [
-  { width: 1280, height: 800 },
-  { width: 960, height: 600 },
-] as const;
+import { screenshotsEnTr, SCREEN_SIZES } from './harness.ts';
 
 let app: ManagedApp | undefined;
 afterEach(async () => {
@@ -33,24 +29,6 @@ async function openEdit(page: Page, name: string): Promise<void> {
   await page.getByTestId('peer-form').waitFor();
 }
 
-/** Screenshots in both languages and both window sizes, once `ready` holds for each. */
-async function screenshots(current: ManagedApp, name: string, ready: (page: Page) => Promise<void>): Promise<string[]> {
-  const { page, session } = current;
-  const files: string[] = [];
-  for (const language of ['en', 'tr'] as const) {
-    session.host.services.settings.update({ language });
-    await page.locator(`html[lang="${language}"]`).waitFor({ state: 'attached' });
-    for (const size of SIZES) {
-      await page.setViewportSize(size);
-      await ready(page);
-      files.push(await session.screenshot(`${name}-${language}-${size.width}`));
-    }
-  }
-  session.host.services.settings.update({ language: 'en' });
-  await page.locator('html[lang="en"]').waitFor({ state: 'attached' });
-  await page.setViewportSize(SIZES[0]);
-  return files;
-}
 
 describe('safe changes (e2e, Chromium)', () => {
   it('previews an edit with its commands and diff, then applies exactly that', async () => {
@@ -106,9 +84,9 @@ describe('safe changes (e2e, Chromium)', () => {
     expect(await added.getAttribute('data-change')).toBe('add');
     expect(await added.locator('.diff-before').count()).toBe(0);
     expect(await preview.getByTestId('preview-commands').innerText()).toContain('/interface wireguard peers add');
-    await page.setViewportSize(SIZES[1]);
+    await page.setViewportSize(SCREEN_SIZES[1]);
     await app.session.screenshot('changes-preview-create-en-960');
-    await page.setViewportSize(SIZES[0]);
+    await page.setViewportSize(SCREEN_SIZES[0]);
     await preview.getByTestId('preview-back').click();
     await page.getByTestId('peer-form-cancel').click();
     await page.getByTestId('peer-form').waitFor({ state: 'detached' });
@@ -172,7 +150,7 @@ describe('safe changes (e2e, Chromium)', () => {
     const preview = page.getByTestId('change-preview');
     await preview.getByTestId('plan-preview').waitFor();
     const firstPlan = await preview.getByTestId('plan-preview').getAttribute('data-plan');
-    await screenshots(app, 'changes-preview', async (p) => {
+    await screenshotsEnTr(app.session, 'changes-preview', async (p) => {
       await p.getByTestId('change-preview').getByTestId('diff-allowed-address').waitFor();
     });
 
@@ -214,7 +192,7 @@ describe('safe changes (e2e, Chromium)', () => {
     expect(await option.innerText()).toContain(`wait up to 30 s for ${name} to show a handshake or traffic`);
     expect(await preview.getByTestId('preview-tunnel-check-input').isChecked()).toBe(false);
     await preview.getByTestId('preview-tunnel-check-input').check();
-    await screenshots(app, 'changes-tunnel-check', async (p) => {
+    await screenshotsEnTr(app.session, 'changes-tunnel-check', async (p) => {
       await p.getByTestId('preview-tunnel-check').scrollIntoViewIfNeeded();
     });
     await applyPreview(page);
@@ -243,7 +221,7 @@ describe('safe changes (e2e, Chromium)', () => {
     expect(shown).not.toBe(peer['public-key']);
     expect(command).toContain('preshared-key=<hidden>');
     expect(await preview.getByTestId('diff-public-key').locator('.diff-before').innerText()).toBe(peer['public-key']);
-    await screenshots(app, 'changes-preview-rotate', async (p) => {
+    await screenshotsEnTr(app.session, 'changes-preview-rotate', async (p) => {
       await p.getByTestId('change-preview').getByTestId('diff-public-key').waitFor();
     });
     // Back keeps the choices; previewing again makes new keys, and Apply sends the ones on screen.
@@ -295,7 +273,7 @@ describe('safe changes (e2e, Chromium)', () => {
     await preview.getByTestId('preview-back').click();
     await page.getByTestId('peer-form-cancel').click();
     await page.getByTestId('peer-form').waitFor({ state: 'detached' });
-    await screenshots(app, 'changes-rollback-pending', async (p) => {
+    await screenshotsEnTr(app.session, 'changes-rollback-pending', async (p) => {
       await p.getByTestId('rollback-banner-pending').waitFor();
     });
 

@@ -66,3 +66,31 @@ export async function openApp(options: Partial<TestHostOptions> & { colorScheme?
     },
   };
 }
+
+/** The two window sizes every screen is looked at in: a laptop and a small window. */
+export const SCREEN_SIZES = [
+  { width: 1280, height: 800 },
+  { width: 960, height: 600 },
+] as const;
+
+/**
+ * The screen in English and Turkish at both sizes (`<name>-<language>-<width>.png`), once `ready` says it shows
+ * what it should; back to English at the first size afterwards. Returns the files written.
+ */
+export async function screenshotsEnTr(session: E2eSession, name: string, ready: (page: Page) => Promise<void>): Promise<string[]> {
+  const { page } = session;
+  const files: string[] = [];
+  for (const language of ['en', 'tr'] as const) {
+    session.host.services.settings.update({ language });
+    await page.locator(`html[lang="${language}"]`).waitFor({ state: 'attached' });
+    for (const size of SCREEN_SIZES) {
+      await page.setViewportSize(size);
+      await ready(page);
+      files.push(await session.screenshot(`${name}-${language}-${size.width}`));
+    }
+  }
+  session.host.services.settings.update({ language: 'en' });
+  await page.locator('html[lang="en"]').waitFor({ state: 'attached' });
+  await page.setViewportSize(SCREEN_SIZES[0]);
+  return files;
+}

@@ -7,28 +7,8 @@
 import type { Page } from 'playwright-core';
 import { afterEach, describe, expect, it } from 'vitest';
 import { applyPreview, managedApp, rowAction, type ManagedApp } from './management-support.ts';
+import { screenshotsEnTr } from './harness.ts';
 
-const SIZES = [
-  { width: 1280, height: 800 },
-  { width: 960, height: 600 },
-] as const;
-
-/** The screen in English and Turkish at both sizes, once `ready` says it shows what it should. */
-async function screenshots(current: ManagedApp, name: string, ready: (page: Page) => Promise<void>): Promise<void> {
-  const { page, session } = current;
-  for (const language of ['en', 'tr'] as const) {
-    session.host.services.settings.update({ language });
-    await page.locator(`html[lang="${language}"]`).waitFor({ state: 'attached' });
-    for (const size of SIZES) {
-      await page.setViewportSize(size);
-      await ready(page);
-      await session.screenshot(`${name}-${language}-${size.width}`);
-    }
-  }
-  session.host.services.settings.update({ language: 'en' });
-  await page.locator('html[lang="en"]').waitFor({ state: 'attached' });
-  await page.setViewportSize(SIZES[0]);
-}
 
 /** The Preview step's commands, one per line. */
 const previewCommands = async (page: Page) => (await page.getByTestId('change-preview').getByTestId('preview-commands').innerText()).trim().split('\n');
@@ -56,7 +36,7 @@ describe('interfaces and address allocation (e2e, Chromium)', () => {
     expect(await previewCommands(page)).toEqual(['/interface wireguard add name=wg-small listen-port=13240', '/ip address add address=10.99.0.1/29 interface=wg-small comment=WireGuard']);
     expect(await page.getByTestId('preview-item').evaluateAll((items) => items.map((i) => i.getAttribute('data-change')))).toEqual(['add', 'add']);
     expect(sim.state.print('/interface/wireguard').some((r) => r['name'] === 'wg-small')).toBe(false);
-    await screenshots(app, 'interface-preview-create', async (p) => {
+    await screenshotsEnTr(app.session, 'interface-preview-create', async (p) => {
       await p.getByTestId('change-preview').getByText('Preview: create interface wg-small').or(p.getByText('Önizleme: wg-small arayüzünü oluştur')).waitFor();
     });
     // Back keeps what was typed; previewing again and applying creates it.
@@ -129,7 +109,7 @@ describe('interfaces and address allocation (e2e, Chromium)', () => {
     expect(await page.getByTestId('diff-disabled').locator('.diff-after').innerText()).toBe('yes');
     // Nobody is connected through wg-small: no warning that it may cut a connection.
     expect(await page.getByTestId('preview-link-risk').count()).toBe(0);
-    await screenshots(app, 'interface-preview-disable', async (p) => {
+    await screenshotsEnTr(app.session, 'interface-preview-disable', async (p) => {
       await p.getByTestId('change-preview').getByTestId('preview-rollback').waitFor();
     });
     await applyPreview(page);
@@ -157,7 +137,7 @@ describe('interfaces and address allocation (e2e, Chromium)', () => {
     expect(lines.slice(0, 5).every((l) => l.startsWith('/interface wireguard peers remove '))).toBe(true);
     expect(lines[6]).toMatch(/^\/interface wireguard remove \*/);
     expect(await deletion.getByTestId('preview-apply').innerText()).toContain('5');
-    await screenshots(app, 'interface-preview-delete', async (p) => {
+    await screenshotsEnTr(app.session, 'interface-preview-delete', async (p) => {
       await p.getByTestId('change-preview').getByTestId('preview-rollback').waitFor();
     });
     expect(wgSmall()).toBeDefined();
@@ -177,7 +157,7 @@ describe('interfaces and address allocation (e2e, Chromium)', () => {
     await page.getByTestId('change-preview').getByTestId('preview-link-risk').waitFor();
     expect(await page.getByTestId('preview-warnings').innerText()).toContain('WireDesk reaches this router at 127.0.0.1');
     expect(await page.getByTestId('preview-apply').getAttribute('class')).toMatch(/danger/);
-    await screenshots(app, 'interface-preview-link-risk', async (p) => {
+    await screenshotsEnTr(app.session, 'interface-preview-link-risk', async (p) => {
       await p.getByTestId('change-preview').getByTestId('preview-link-risk').waitFor();
     });
     await page.getByTestId('preview-back').click();

@@ -9,17 +9,13 @@ import { afterEach, describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
 import { statusWhere } from '../integration/services/support.ts';
 import { managedApp, PEERS_PATH, type ManagedApp } from './management-support.ts';
+import { screenshotsEnTr } from './harness.ts';
 
 let app: ManagedApp | undefined;
 afterEach(async () => {
   await app?.close();
   app = undefined;
 });
-
-const SIZES = [
-  { width: 1280, height: 800 },
-  { width: 960, height: 600 },
-] as const;
 
 async function openTab(page: Page, tab: 'interfaces' | 'peers' | 'traffic'): Promise<void> {
   await page.getByTestId(`nav-${tab}`).click();
@@ -28,22 +24,12 @@ async function openTab(page: Page, tab: 'interfaces' | 'peers' | 'traffic'): Pro
 
 /** The Peers and Interfaces tabs in English and Turkish at both window sizes, for a person to look at. */
 async function screenshots(current: ManagedApp, name: string, ready: (page: Page, tab: 'interfaces' | 'peers') => Promise<void>): Promise<void> {
-  const { page, session } = current;
-  for (const language of ['en', 'tr'] as const) {
-    session.host.services.settings.update({ language });
-    await page.locator(`html[lang="${language}"]`).waitFor({ state: 'attached' });
-    for (const size of SIZES) {
-      await page.setViewportSize(size);
-      for (const tab of ['interfaces', 'peers'] as const) {
-        await openTab(page, tab);
-        await ready(page, tab);
-        await session.screenshot(`${name}-${tab}-${language}-${size.width}`);
-      }
-    }
+  for (const tab of ['interfaces', 'peers'] as const) {
+    await screenshotsEnTr(current.session, `${name}-${tab}`, async (page) => {
+      await openTab(page, tab);
+      await ready(page, tab);
+    });
   }
-  session.host.services.settings.update({ language: 'en' });
-  await page.locator('html[lang="en"]').waitFor({ state: 'attached' });
-  await page.setViewportSize(SIZES[0]);
 }
 
 /** Pins a peer online (fresh handshake, traffic moving) or offline (old handshake, no traffic). */

@@ -3,11 +3,10 @@
 // the routes to add and each router's change plan (the exact commands, the before/after, its own rollback), then
 // Connect with every step done; the simulators' own tables prove that each router got
 // a peer for the other (its public key, its tunnel address and LAN) and routes to the other LAN.
-import type { Page } from 'playwright-core';
 import { afterEach, describe, expect, it } from 'vitest';
 import { startSimulator, type Simulator } from '../../main/sim/index.ts';
 import { statusWhere } from '../integration/services/support.ts';
-import { openApp, type E2eSession } from './harness.ts';
+import { openApp, screenshotsEnTr, type E2eSession } from './harness.ts';
 
 const PEERS = '/interface/wireguard/peers';
 const ROUTES = '/ip/route';
@@ -26,27 +25,6 @@ afterEach(async () => {
   }
 });
 
-const SIZES = [
-  { width: 1280, height: 800 },
-  { width: 960, height: 600 },
-] as const;
-
-/** The screen in English and Turkish at both sizes, once `ready` says it shows what it should. */
-async function screenshots(current: E2eSession, name: string, ready: (page: Page) => Promise<void>): Promise<void> {
-  const { page } = current;
-  for (const language of ['en', 'tr'] as const) {
-    current.host.services.settings.update({ language });
-    await page.locator(`html[lang="${language}"]`).waitFor({ state: 'attached' });
-    for (const size of SIZES) {
-      await page.setViewportSize(size);
-      await ready(page);
-      await current.screenshot(`${name}-${language}-${size.width}`);
-    }
-  }
-  current.host.services.settings.update({ language: 'en' });
-  await page.locator('html[lang="en"]').waitFor({ state: 'attached' });
-  await page.setViewportSize(SIZES[0]);
-}
 
 const rowsOf = (sim: Simulator, path: string) => sim.state.table(path).rows;
 const keyOf = (sim: Simulator, iface: string) => rowsOf(sim, '/interface/wireguard').find((r) => r.get('name') === iface)!.get('public-key');
@@ -130,7 +108,7 @@ describe('site-to-site (e2e, Chromium)', () => {
     expect(peerLineB).toContain('endpoint-address=203.0.113.10 endpoint-port=13231');
     expect(routesB).toContain(`/ip route add dst-address=${LAN_A} gateway=${IFACE_B} comment="WireDesk site link to Merkez Ofis"`);
     expect(await dialog.getByTestId('site-plan-a').getByTestId('preview-rollback').innerText()).toContain('60');
-    await screenshots(session, 'sites-preview', async (p) => {
+    await screenshotsEnTr(session, 'sites-preview', async (p) => {
       await p.getByTestId('site-plan-b').getByTestId('preview-rollback').waitFor();
     });
     // Back to the form keeps what was typed; previewing again shows new plans.
