@@ -123,54 +123,45 @@ function PlanDialog({ title, intro, fetchPlan, run, applyLabel, failedTitle, don
   }, [load]);
 
   const refusal = previewError ? refusalOf(previewError) : null;
+  // After Apply, or when nothing can be sent: what happened, and Close.
+  const outcome = (closeTestId: string, body: ReactNode) => (
+    <Dialog
+      title={title}
+      onClose={onClose}
+      size="lg"
+      data-testid={testId}
+      footer={
+        <>
+          <span className="spacer" />
+          <Button variant="primary" onClick={onClose} data-autofocus data-testid={closeTestId}>
+            {t('common.close')}
+          </Button>
+        </>
+      }
+    >
+      {body}
+    </Dialog>
+  );
   if (done) {
-    return (
-      <Dialog
-        title={title}
-        onClose={onClose}
-        size="lg"
-        data-testid={testId}
-        footer={
-          <>
-            <span className="spacer" />
-            <Button variant="primary" onClick={onClose} data-autofocus data-testid="change-done-close">
-              {t('common.close')}
-            </Button>
-          </>
-        }
-      >
-        <div className="stack" data-testid="change-done" data-outcome={done.outcome}>
-          <Banner tone="ok" title={doneTitle}>
-            {doneBody}
-          </Banner>
-          {isNoteworthy(done) ? <ApplyReportPanel report={done} /> : null}
-        </div>
-      </Dialog>
+    return outcome(
+      'change-done-close',
+      <div className="stack" data-testid="change-done" data-outcome={done.outcome}>
+        <Banner tone="ok" title={doneTitle}>
+          {doneBody}
+        </Banner>
+        {isNoteworthy(done) ? <ApplyReportPanel report={done} /> : null}
+      </div>,
     );
   }
   if (refusal) {
-    return (
-      <Dialog
-        title={title}
-        onClose={onClose}
-        size="lg"
-        data-testid={testId}
-        footer={
-          <>
-            <span className="spacer" />
-            <Button variant="primary" onClick={onClose} data-autofocus data-testid="change-refused-close">
-              {t('common.close')}
-            </Button>
-          </>
-        }
-      >
-        <div className="stack">
-          {intro}
-          <div data-testid="change-refused" data-reason={refusal.kind}>
-            <RefusalBanner refusal={refusal} />
-          </div>
+    return outcome(
+      'change-refused-close',
+      <div className="stack">
+        {intro}
+        <div data-testid="change-refused" data-reason={refusal.kind}>
+          <RefusalBanner refusal={refusal} />
         </div>
-      </Dialog>
+      </div>,
     );
   }
 

@@ -4,12 +4,8 @@
 // separate namespace with its own wireguard-go device, carries a ping to the router's tunnel address, and
 // the listing after the next poll shows the peer online with traffic both ways.
 import { afterEach, expect, it } from 'vitest';
-import { AppError, type Envelope, type InvokeChannel, type InvokeInput, type InvokeOutput } from '../../../src/contract/index.ts';
-import { createHandlers } from '../../../main/ipc/handlers.ts';
-import { createInvoker } from '../../../main/ipc/invoker.ts';
-import { dataPlaneUnavailableReason, startSimulator, type Simulator } from '../../../main/sim/index.ts';
-import { services, statusWhere } from '../services/support.ts';
-import { ClientDevice } from './client-device.ts';
+import { dataPlaneUnavailableReason } from '../../../main/sim/index.ts';
+import { tunnelRouter } from './tunnel-router.ts';
 import { nextPoll } from '../router-model/support.ts';
 
 const reason = dataPlaneUnavailableReason();
@@ -30,33 +26,7 @@ afterEach(async () => {
 });
 
 it.skipIf(reason !== null)('a config from configs:get carries a real ping, and the next listing shows the peer online with traffic', async () => {
-  const phone = new ClientDevice();
-  cleanups.push(() => phone.destroy());
-  await phone.createNamespace();
-
-  const open: { sim?: Simulator; app?: Awaited<ReturnType<typeof services>> } = {};
-  cleanups.push(async () => open.sim?.close());
-  const sim = (open.sim = await startSimulator({
-    host: '127.0.0.1',
-    port: 0,
-    version: '7.18',
-    peers: 0,
-    users: [{ name: 'tech', password: PASSWORD }],
-    dataPlane: { uplink: { namespace: phone.namespace, ...UPLINK } },
-  }));
-
-  cleanups.push(async () => open.app?.close());
-  const { s } = (open.app = await services());
-  const invoke = createInvoker(createHandlers(s), { onUnexpectedError: (channel, error) => console.error('unexpected error in', channel, error) });
-  const call = async <C extends InvokeChannel>(channel: C, input: InvokeInput<C>): Promise<InvokeOutput<C>> => {
-    const result = (await invoke(channel, input)) as Envelope<InvokeOutput<C>>;
-    if (!result.ok) throw new AppError(result.error.code, result.error.message, result.error.details);
-    return result.value;
-  };
-
-  const router = await call('routers:add', { name: 'Tunnel router', host: '127.0.0.1', port: sim.port, transport: 'api', username: 'tech', password: PASSWORD });
-  await statusWhere(s, router.id, (st) => st.state === 'online');
-  const routerId = router.id;
+  const { phone, sim, s, routerId, call } = await tunnelRouter({ name: 'Tunnel router', password: PASSWORD, uplink: UPLINK }, cleanups);
   await call('interfaces:create', { routerId, name: 'wg-tunnel', listenPort: LISTEN_PORT, address: `${ROUTER_TUNNEL}/24` });
   const endpointHost = UPLINK.routerAddress.split('/')[0]!;
   await call('endpoints:set', { routerId, interface: 'wg-tunnel', host: endpointHost, port: LISTEN_PORT });

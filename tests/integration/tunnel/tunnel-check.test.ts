@@ -5,12 +5,8 @@
 // and is undone: the report names the peer, and the router listens on the old port again.
 import { spawn, type ChildProcess } from 'node:child_process';
 import { afterEach, expect, it } from 'vitest';
-import { AppError, type Envelope, type InvokeChannel, type InvokeInput, type InvokeOutput } from '../../../src/contract/index.ts';
-import { createHandlers } from '../../../main/ipc/handlers.ts';
-import { createInvoker } from '../../../main/ipc/invoker.ts';
-import { dataPlaneUnavailableReason, startSimulator, type Simulator } from '../../../main/sim/index.ts';
-import { services, statusWhere } from '../services/support.ts';
-import { ClientDevice } from './client-device.ts';
+import { dataPlaneUnavailableReason } from '../../../main/sim/index.ts';
+import { tunnelRouter } from './tunnel-router.ts';
 import { nextPoll } from '../router-model/support.ts';
 
 const reason = dataPlaneUnavailableReason();
@@ -29,30 +25,10 @@ afterEach(async () => {
 });
 
 it.skipIf(reason !== null)('keeps a change the tunnel survives and undoes one after which the peer stays silent', async () => {
-  const phone = new ClientDevice();
-  cleanups.push(() => phone.destroy());
-  await phone.createNamespace();
-  const open: { sim?: Simulator; app?: Awaited<ReturnType<typeof services>>; ping?: ChildProcess } = {};
-  cleanups.push(async () => open.sim?.close());
-  const sim = (open.sim = await startSimulator({
-    host: '127.0.0.1', port: 0, version: '7.18', peers: 0, users: [{ name: 'tech', password: PASSWORD }],
-    dataPlane: { uplink: { namespace: phone.namespace, ...UPLINK } },
-  }));
-  cleanups.push(async () => open.app?.close());
-  const { s } = (open.app = await services());
-  const invoke = createInvoker(createHandlers(s), { onUnexpectedError: (channel, error) => console.error('unexpected error in', channel, error) });
-  const envelope = async <C extends InvokeChannel>(channel: C, input: InvokeInput<C>) => (await invoke(channel, input)) as Envelope<InvokeOutput<C>>;
-  const call = async <C extends InvokeChannel>(channel: C, input: InvokeInput<C>): Promise<InvokeOutput<C>> => {
-    const result = await envelope(channel, input);
-    if (!result.ok) throw new AppError(result.error.code, result.error.message, result.error.details);
-    return result.value;
-  };
-
+  const { phone, sim, s, routerId, call, envelope } = await tunnelRouter({ name: 'Tunnel check', password: PASSWORD, uplink: UPLINK }, cleanups);
+  const open: { ping?: ChildProcess } = {};
   // An 18 s rollback delay leaves an 8 s window for the check (tunnels.ts keeps 10 s for the undo).
   s.settings.update({ rollbackDelaySec: 18 });
-  const router = await call('routers:add', { name: 'Tunnel check', host: '127.0.0.1', port: sim.port, transport: 'api', username: 'tech', password: PASSWORD });
-  await statusWhere(s, router.id, (st) => st.state === 'online');
-  const routerId = router.id;
   const made = await call('interfaces:create', { routerId, name: 'wg-check', listenPort: LISTEN_PORT, address: `${ROUTER_TUNNEL}/24` });
   await call('endpoints:set', { routerId, interface: 'wg-check', host: UPLINK.routerAddress.split('/')[0]!, port: LISTEN_PORT });
   const peer = (await call('peers:create', { routerId, interface: 'wg-check', name: 'check-phone', custody: 'stored' })).peer;
