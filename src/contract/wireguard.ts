@@ -47,6 +47,14 @@ export const wgInterfaceSchema = z.object({
   dynamic: z.boolean(),
   peerCount: z.number().int(),
   onlinePeerCount: z.number().int(),
+  /**
+   * Whether the input firewall lets new UDP packets to the listen port in: `closed` names the rule that drops
+   * them first (interfaces:openPort adds an accept before it); `unknown` when the firewall could not be read.
+   */
+  firewall: z.object({
+    state: z.enum(['open', 'closed', 'unknown']),
+    blockedBy: z.object({ id: z.string(), action: z.string(), comment: z.string() }).nullable(),
+  }),
 });
 export type WgInterface = z.infer<typeof wgInterfaceSchema>;
 

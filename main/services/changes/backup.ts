@@ -64,7 +64,7 @@ function mentionsWireGuard(rule: Row, names: ReadonlySet<string>, ports: Readonl
   return !!dst && dst.split(',').some((p) => ports.has(p.trim()));
 }
 
-function firewallFields(rule: Row): ItemFields {
+export function firewallFields(rule: Row): ItemFields {
   return Object.fromEntries(Object.entries(rule).filter(([k]) => !FIREWALL_STATE.has(k) && rule[k] !== ''));
 }
 

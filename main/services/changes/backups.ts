@@ -12,7 +12,7 @@ import { snapshotScope, type ScopeSnapshot } from './backup.ts';
 import { canonical } from './fields.ts';
 import type { PlanPreviews } from './previews.ts';
 import type { AuditTrail } from '../management/audit-trail.ts';
-import { emptyOf, itemKey, planRestore } from './restore.ts';
+import { emptyOf, firewallLabel, itemKey, planRestore } from './restore.ts';
 import type { ItemDiff, ItemFields, PlanItem } from './plan.ts';
 
 export interface BackupServiceDeps {
@@ -25,10 +25,10 @@ export interface BackupServiceDeps {
   readonly audit: AuditTrail;
 }
 
-type Part = 'interfaces' | 'addresses' | 'peers' | 'routes';
-const PARTS: ReadonlyArray<[Part, 'interface' | 'address' | 'peer' | 'route']> = [['interfaces', 'interface'], ['addresses', 'address'], ['peers', 'peer'], ['routes', 'route']];
+type Part = 'interfaces' | 'addresses' | 'peers' | 'routes' | 'firewall';
+const PARTS: ReadonlyArray<[Part, 'interface' | 'address' | 'peer' | 'route' | 'firewall']> = [['interfaces', 'interface'], ['addresses', 'address'], ['peers', 'peer'], ['routes', 'route'], ['firewall', 'firewall']];
 
-/** What changed from scope `a` to scope `b`, item by item (firewall rules listed as added or removed). */
+/** What changed from scope `a` to scope `b`, item by item. */
 export function diffScopes(a: ScopeSnapshot, b: ScopeSnapshot): ItemDiff[] {
   const out: ItemDiff[] = [];
   for (const [part, type] of PARTS) {
@@ -49,11 +49,6 @@ export function diffScopes(a: ScopeSnapshot, b: ScopeSnapshot): ItemDiff[] {
     }
     for (const [key, g] of after) if (!before.has(key)) out.push({ item: { type, key, label: label(type, g) }, change: 'add', before: null, after: g });
   }
-  const rule = (f: ItemFields): string => JSON.stringify(Object.entries(f).sort(([x], [y]) => x.localeCompare(y)));
-  const rulesA = new Set(a.firewall.map(rule));
-  const rulesB = new Set(b.firewall.map(rule));
-  for (const f of a.firewall) if (!rulesB.has(rule(f))) out.push({ item: { type: 'firewall', key: rule(f), label: f['comment'] || `${f['action']} ${f['protocol'] ?? ''} ${f['dst-port'] ?? ''}`.trim() }, change: 'remove', before: f, after: null });
-  for (const f of b.firewall) if (!rulesA.has(rule(f))) out.push({ item: { type: 'firewall', key: rule(f), label: f['comment'] || `${f['action']} ${f['protocol'] ?? ''} ${f['dst-port'] ?? ''}`.trim() }, change: 'add', before: null, after: f });
   return out;
 }
 
@@ -61,6 +56,7 @@ function label(type: string, f: ItemFields): string {
   if (type === 'peer') return f['name'] || f['comment'] || `${(f['public-key'] ?? '').slice(0, 8)}…`;
   if (type === 'address') return `${f['address']} on ${f['interface']}`;
   if (type === 'route') return itemKey('route', f);
+  if (type === 'firewall') return firewallLabel(f);
   return f['name'] ?? '';
 }
 
@@ -102,19 +98,8 @@ export class BackupService {
     const backup = this.get(routerId, backupId);
     return this.#d.sessions.run(routerId, async (ctx) => {
       const state = await current(this.#d.models, ctx);
-      const responderParam = peerFeatures(ctx.version).responderParam;
-      const planned = planRestore(backup.snapshot as ScopeSnapshot, state, { routerId, kind: 'backup.restore', responderParam });
-      // Firewall rules are compared but not restored (restore.ts says why): the preview names how many differ.
-      const firewall = diffScopes(backup.snapshot as ScopeSnapshot, snapshotScope(state, responderParam)).filter((d) => d.item.type === 'firewall').length;
-      if (planned.steps.length === 0) {
-        throw new AppError('VALIDATION', firewall > 0
-          ? `Only firewall rules differ from this backup (${firewall}), and a restore does not move firewall rules: change them in WinBox where needed.`
-          : 'The router already matches this backup: nothing to restore.', { reason: 'nothing-to-restore', firewall });
-      }
-      const plan = firewall === 0 ? planned : {
-        ...planned,
-        warnings: [...planned.warnings, { code: 'FIELD_UNSUPPORTED' as const, message: `${firewall} firewall rule(s) differ from this backup and are not restored: their place in the chain decides what they do. Compare them on the Backups tab and change them in WinBox where needed.` }],
-      };
+      const plan = planRestore(backup.snapshot as ScopeSnapshot, state, { routerId, kind: 'backup.restore', responderParam: peerFeatures(ctx.version).responderParam });
+      if (plan.steps.length === 0) throw new AppError('VALIDATION', 'The router already matches this backup: nothing to restore.', { reason: 'nothing-to-restore' });
       if (o.preview) return this.#d.previews.keep(plan, { backupId });
       if (o.planId) {
         this.#d.previews.check(o.planId, plan);
@@ -186,7 +171,7 @@ async function current(models: Pick<RouterModels, 'live' | 'readNow'>, ctx: Rout
 export function changedSince(diffs: readonly ItemDiff[], now: ScopeSnapshot, before: ScopeSnapshot): Array<ChangedSince & { text: string }> {
   const out: Array<ChangedSince & { text: string }> = [];
   const lookup = (scope: ScopeSnapshot, type: string, key: string): ItemFields | undefined => {
-    const part = type === 'interface' ? scope.interfaces : type === 'address' ? scope.addresses : type === 'peer' ? scope.peers : type === 'route' ? scope.routes ?? [] : [];
+    const part = type === 'interface' ? scope.interfaces : type === 'address' ? scope.addresses : type === 'peer' ? scope.peers : type === 'route' ? scope.routes ?? [] : type === 'firewall' ? scope.firewall : [];
     return part.find((f) => itemKey(type as 'peer', f) === key);
   };
   for (const d of diffs) {
@@ -200,7 +185,9 @@ export function changedSince(diffs: readonly ItemDiff[], now: ScopeSnapshot, bef
       continue;
     }
     const left: ItemFields = { ...(d.change === 'edit' ? lookup(before, d.item.type, d.item.key) ?? {} : {}), ...(d.after ?? {}) };
-    for (const field of new Set([...Object.keys(left), ...Object.keys(cur)])) {
+    // A firewall rule prints settings nobody sent (log=no, disabled=no...): only the fields the change left count.
+    const fields = d.item.type === 'firewall' ? Object.keys(left) : [...new Set([...Object.keys(left), ...Object.keys(cur)])];
+    for (const field of fields) {
       if (left[field] === '<hidden>' || field === 'preshared-key' || field === 'private-key') continue;
       if (canonical(field, cur[field] ?? emptyOf(field)) !== canonical(field, left[field] ?? emptyOf(field))) {
         out.push({ item: d.item.label, field, reason: 'changed', now: cur[field] ?? '', left: left[field] ?? '', text: `${d.item.label}: ${field} is now "${cur[field] ?? ''}" (the change left "${left[field] ?? ''}").` });

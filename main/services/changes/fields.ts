@@ -89,6 +89,8 @@ export function itemDifferences(sent: ReadonlyArray<readonly [string, ParamValue
     if (SECRET_FIELDS.has(field) && row[field] === undefined) continue;
     // `auto` and `none` ask the router to make or drop a key; what it prints then is not the word sent.
     if (field === 'private-key' && (value === 'auto' || value === 'none')) continue;
+    // Where an added rule goes, not a field of it: the rule list's order shows it, not the row.
+    if (field === 'place-before') continue;
     const expected = canonical(field, printValue(value));
     const actual = canonical(field, row[field]);
     if (expected === actual) continue;

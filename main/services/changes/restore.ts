@@ -5,10 +5,9 @@
 // still as the change left them.
 //
 // Scope: WireGuard interfaces (added or changed, never removed: an interface made after the backup may carry
-// other peers the technician wants; it is named in a warning instead), their IP addresses, their peers and
-// the static routes through them.
-// Firewall rules are shown in the backup's script but not restored: their place in the chain decides what
-// they do, and a plan that moves rules is its own change.
+// other peers the technician wants; it is named in a warning instead), their IP addresses, their peers, the
+// static routes through them, and the firewall rules that mention them (added back in their place, never
+// reordered).
 import type { ManagementWarning } from '../../../src/contract/index.ts';
 import { IP_ADDRESS_PATH } from '../../routeros/menus/ip-address.ts';
 import { IP_ROUTE_PATH } from '../../routeros/menus/ip-route.ts';
@@ -17,16 +16,30 @@ import { WIREGUARD_PATH } from '../../routeros/menus/wireguard.ts';
 import type { ParamValue } from '../../routeros/text.ts';
 import { INTERFACE_TRAP_HINTS, PEER_TRAP_HINTS } from '../management/errors.ts';
 import type { RouterState } from '../router-model/index.ts';
-import { routeInterfaces, snapshotScope, type ScopeSnapshot } from './backup.ts';
+import { firewallFields, routeInterfaces, snapshotScope, type ScopeSnapshot } from './backup.ts';
+import { FILTER_PATH } from '../../routeros/menus/firewall-filter.ts';
+import { blockingRuleRow } from '../management/firewall.ts';
 import { canonical } from './fields.ts';
 import { SECRET_FIELDS, type ChangeKind, type ChangePlan, type ItemDiff, type ItemFields, type PlanItem, type PlanStep } from './plan.ts';
 
-/** How an item is found again: interfaces by name, addresses by address and interface, peers by public key, routes by destination, gateway and table. */
-export function itemKey(type: 'interface' | 'address' | 'peer' | 'route', f: ItemFields): string {
+/** The fields that say what a firewall rule is; the rest (disabled, log...) are its settings. */
+const RULE_IDENTITY = ['chain', 'action', 'protocol', 'dst-port', 'in-interface', 'src-address', 'comment'] as const;
+
+/**
+ * How an item is found again: interfaces by name, addresses by address and interface, peers by public key,
+ * routes by destination, gateway and table, firewall rules by what they match and do (and their comment).
+ */
+export function itemKey(type: 'interface' | 'address' | 'peer' | 'route' | 'firewall', f: ItemFields): string {
   if (type === 'interface') return f['name'] ?? '';
+  if (type === 'firewall') return RULE_IDENTITY.map((k) => f[k] ? `${k}=${f[k]}` : '').filter(Boolean).join(' ');
   if (type === 'address') return `${f['address'] ?? ''}@${f['interface'] ?? ''}`;
   if (type === 'route') return `${f['dst-address'] ?? ''} via ${f['gateway'] ?? ''}${f['routing-table'] && f['routing-table'] !== 'main' ? ` (${f['routing-table']})` : ''}`;
   return f['public-key'] ?? '';
+}
+
+/** A firewall rule as the technician knows it: its comment, or what it does. */
+export function firewallLabel(f: ItemFields): string {
+  return f['comment'] || `${f['chain'] ?? ''} ${f['action'] ?? ''} ${f['protocol'] ?? ''} ${f['dst-port'] ?? ''}`.replace(/\s+/g, ' ').trim();
 }
 
 /** Fields of `want` that `have` does not show the same (by meaning), as values to send. */
@@ -66,8 +79,9 @@ export function planRestore(backup: ScopeSnapshot, state: RouterState, o: Restor
     address: new Map(state.addresses.map((a) => [`${a.address}@${a.interface}`, a.id])),
     peer: new Map(state.peers.map((p) => [p.publicKey, p.id])),
     route: new Map(state.routes.map((r) => [itemKey('route', { 'dst-address': r['dst-address'] ?? '', gateway: r['gateway'] ?? '', 'routing-table': r['routing-table'] ?? 'main' }), r['.id'] ?? ''])),
+    firewall: new Map(state.firewall.map((r) => [itemKey('firewall', firewallFields(r)), r['.id'] ?? ''])),
   };
-  type Type = 'interface' | 'address' | 'peer' | 'route';
+  type Type = 'interface' | 'address' | 'peer' | 'route' | 'firewall';
   const names = new Set(backup.interfaces.map((i) => i['name'] ?? ''));
 
   const step = (type: Type, menu: string, verb: PlanStep['verb'], key: string, label: string, params: Array<[string, ParamValue]>, before: ItemFields | null, after: ItemFields | null, find: Array<[string, string]>, undo: PlanStep | null): void => {
@@ -161,6 +175,33 @@ export function planRestore(backup: ScopeSnapshot, state: RouterState, o: Restor
       if (routesBackup.has(key) || !wanted('route', key)) continue;
       step('route', IP_ROUTE_PATH, 'remove', key, key, [], cur, null, routeFind(cur), readd(IP_ROUTE_PATH, 'route', key, cur, key));
     }
+  }
+  // Firewall rules that mention the backed-up interfaces or their ports: added back in their place (before the
+  // backup's next rule that is still there; an accept for a port, before the rule that drops that port), their
+  // settings put back, rules the backup did not have removed. Rules on both sides keep their order: a restore
+  // does not move rules (a rule moved by hand shows in the Backups tab's comparison only if it changed).
+  const rulesNow = new Map(now.firewall.map((f) => [itemKey('firewall', f), f]));
+  const rulesBackup = new Set(backup.firewall.map((f) => itemKey('firewall', f)));
+  const ruleFind = (f: ItemFields): Array<[string, string]> => RULE_IDENTITY.flatMap((k): Array<[string, string]> => (f[k] ? [[k, f[k]]] : []));
+  backup.firewall.forEach((b, i) => {
+    const key = itemKey('firewall', b);
+    if (!wanted('firewall', key)) return;
+    const cur = rulesNow.get(key);
+    if (cur) {
+      const params = differing(b, cur, new Set(RULE_IDENTITY));
+      if (params.length > 0) step('firewall', FILTER_PATH, 'set', key, firewallLabel(b), params, pick(cur, params), pick(b, params), ruleFind(b), setBack(FILTER_PATH, 'firewall', key, params.map(([f]) => [f, cur[f] ?? emptyOf(f)]), ruleFind(b), firewallLabel(b)));
+      return;
+    }
+    const next = backup.firewall.slice(i + 1).map((f) => itemKey('firewall', f)).find((k) => rulesNow.has(k));
+    const port = Number(b['dst-port']);
+    const blocker = b['chain'] === 'input' && b['action'] === 'accept' && Number.isInteger(port) ? blockingRuleRow(state.firewall, port) : null;
+    const before = next ? ids.firewall.get(next) : blocker?.['.id'];
+    const params: Array<[string, ParamValue]> = [...entries(b), ...(before ? [['place-before', before] as [string, ParamValue]] : [])];
+    step('firewall', FILTER_PATH, 'add', key, firewallLabel(b), params, null, b, ruleFind(b), removal(FILTER_PATH, 'firewall', key, ruleFind(b), firewallLabel(b)));
+  });
+  for (const [key, cur] of rulesNow) {
+    if (rulesBackup.has(key) || !wanted('firewall', key)) continue;
+    step('firewall', FILTER_PATH, 'remove', key, firewallLabel(cur), [], cur, null, ruleFind(cur), readd(FILTER_PATH, 'firewall', key, cur, firewallLabel(cur)));
   }
   if (pskLost > 0) warnings.push({ code: 'FIELD_UNSUPPORTED', message: `${pskLost} peer(s) are added back without a preshared key (backups hold none): set a new one where the device used one.` });
 

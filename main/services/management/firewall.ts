@@ -37,15 +37,20 @@ function applies(rule: Row, port: number): boolean {
   return true;
 }
 
-/** The rule (comment or description) that drops the port, or null when the port gets in. */
-export function blockingRule(rules: readonly Row[], port: number): string | null {
+/** The input rule that drops new UDP packets to the port, or null when the port gets in. */
+export function blockingRuleRow(rules: readonly Row[], port: number): Row | null {
   for (const rule of rules) {
     if (rule['chain'] !== 'input' || !applies(rule, port)) continue;
     const action = rule['action'];
     if (action === 'accept' && !has(rule, INTERFACE)) return null;
-    if (action === 'drop' || action === 'reject' || action === 'tarpit') {
-      return rule['comment'] ? `"${rule['comment']}"` : `${action} rule ${rule['.id'] ?? ''}`.trim();
-    }
+    if (action === 'drop' || action === 'reject' || action === 'tarpit') return rule;
   }
   return null;
+}
+
+/** The rule (comment or description) that drops the port, or null when the port gets in. */
+export function blockingRule(rules: readonly Row[], port: number): string | null {
+  const rule = blockingRuleRow(rules, port);
+  if (!rule) return null;
+  return rule['comment'] ? `"${rule['comment']}"` : `${rule['action']} rule ${rule['.id'] ?? ''}`.trim();
 }

@@ -2,7 +2,7 @@
 // functions of one RouterState, so two screens read at the same moment show the same status and counts.
 import type { PeerCounters, UnknownPart, WgInterface, WgPeer } from '../../../src/contract/index.ts';
 import type { WireGuardPeer } from '../../routeros/menus/wireguard-peers.ts';
-import { interfaceRow } from '../management/interface-view.ts';
+import { interfaceRow, portState } from '../management/interface-view.ts';
 import type { ModelPeer, RouterState } from './model.ts';
 import { MODEL_PARTS } from './parts.ts';
 
@@ -77,7 +77,7 @@ function buildInterfaceListing(state: RouterState): Listing<WgInterface> {
     statuses.set(p.interface, list);
   }
   const rows = state.interfaces.map((iface) =>
-    interfaceRow(iface, state.addresses.filter((a) => a.interface === iface.name && !a.disabled).map((a) => a.address), statuses.get(iface.name) ?? []));
+    interfaceRow(iface, state.addresses.filter((a) => a.interface === iface.name && !a.disabled).map((a) => a.address), statuses.get(iface.name) ?? [], portState(state, iface.listenPort)));
   return { source: state.source, seenAt: state.seenAt, unknown: unknownParts(state), rows };
 }
 

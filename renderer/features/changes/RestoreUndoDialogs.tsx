@@ -19,14 +19,14 @@ import { useFetchedPlanFlow } from './use-plan-flow.ts';
 
 /** Why a restore or an undo has nothing to send, or cannot be sent, worded from main's reason code. */
 export type Refusal =
-  | { kind: 'nothing-to-restore'; firewall: number }
+  | { kind: 'nothing-to-restore' }
   | { kind: 'nothing-to-undo' }
   | { kind: 'not-applied'; state: string }
   | { kind: 'changed-since'; changed: ChangedSince[] };
 
 export function refusalOf(error: ActionError): Refusal | null {
   const reason = error.details?.['reason'];
-  if (error.code === 'VALIDATION' && reason === 'nothing-to-restore') return { kind: 'nothing-to-restore', firewall: Number(error.details?.['firewall'] ?? 0) };
+  if (error.code === 'VALIDATION' && reason === 'nothing-to-restore') return { kind: 'nothing-to-restore' };
   if (error.code === 'VALIDATION' && reason === 'nothing-to-undo') return { kind: 'nothing-to-undo' };
   if (error.code === 'CONFLICT' && reason === 'not-applied') return { kind: 'not-applied', state: String(error.details?.['state'] ?? '') };
   if (error.code === 'CONFLICT') {
@@ -62,11 +62,7 @@ function RefusalBanner({ refusal }: { refusal: Refusal }) {
   const { t } = useTranslation();
   switch (refusal.kind) {
     case 'nothing-to-restore':
-      return refusal.firewall > 0 ? (
-        <Banner tone="info" title={t('restore.nothingTitle')}>{t('restore.onlyFirewall', { count: refusal.firewall })}</Banner>
-      ) : (
-        <Banner tone="ok" title={t('restore.nothingTitle')}>{t('restore.nothingBody')}</Banner>
-      );
+      return <Banner tone="ok" title={t('restore.nothingTitle')}>{t('restore.nothingBody')}</Banner>;
     case 'nothing-to-undo':
       return <Banner tone="ok" title={t('undo.nothingTitle')}>{t('undo.nothingBody')}</Banner>;
     case 'not-applied':

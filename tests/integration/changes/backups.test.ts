@@ -72,13 +72,27 @@ describe('backups', () => {
     expect(rsc.rsc).toMatch(/^# WireDesk backup of router /);
     expect(rsc.rsc).not.toMatch(/private-key=|preshared-key=/);
 
-    // A firewall rule for WireGuard added in WinBox since: compared, not restored, and the refusal says so.
+    // Firewall rules for WireGuard changed in WinBox since: one added, the backup's accept removed. The restore
+    // removes the new one and puts the accept back in its place, before the rule after it in the backup.
     const port = m.rows('/interface/wireguard').find((r) => r['name'] === 'wg-office')!['listen-port']!;
-    m.sim.state.add('/ip/firewall/filter', { chain: 'input', action: 'accept', protocol: 'udp', 'dst-port': port, comment: 'el ile' });
+    const FILTER = '/ip/firewall/filter';
+    const accept = m.rows(FILTER).find((r) => r['chain'] === 'input' && r['dst-port'] === port && r['action'] === 'accept')!;
+    const order = () => m.rows(FILTER).filter((r) => r['chain'] === 'input').map((r) => r['comment'] || `${r['action']} ${r['dst-port'] ?? ''}`.trim());
+    const before = order();
+    m.sim.state.remove(FILTER, accept['.id']!);
+    m.sim.state.add(FILTER, { chain: 'input', action: 'drop', protocol: 'udp', 'dst-port': port, comment: 'el ile' });
     await m.settle();
-    expect((await m.call('backups:diff', { routerId, from: backupId, to: null })).diff.map((d) => [d.item.type, d.change])).toEqual([['firewall', 'add']]);
-    const onlyFirewall = await m.fail('changes:preview', { kind: 'backup.restore', input: { routerId, backupId } });
-    expect(onlyFirewall).toMatchObject({ code: 'VALIDATION', details: { reason: 'nothing-to-restore', firewall: 1 } });
+    expect((await m.call('backups:diff', { routerId, from: backupId, to: null })).diff.map((d) => [d.item.type, d.change]).sort()).toEqual([['firewall', 'add'], ['firewall', 'remove']]);
+    const rules = await m.call('changes:preview', { kind: 'backup.restore', input: { routerId, backupId } });
+    expect(rules.commands).toEqual([
+      expect.stringMatching(new RegExp(`^/ip firewall filter add chain=input action=accept protocol=udp dst-port=${port} .*place-before=\\*`)),
+      expect.stringMatching(/^\/ip firewall filter remove \*/),
+    ]);
+    m.sim.commands.start();
+    await m.call('backups:restore', { routerId, backupId, planId: rules.planId });
+    expectSent(rules.commands, changeWrites(m.sim.commands.stop()));
+    expect(order()).toEqual(before);
+    expect((await m.call('backups:diff', { routerId, from: backupId, to: null })).diff).toEqual([]);
   });
 });
 

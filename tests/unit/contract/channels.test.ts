@@ -20,7 +20,7 @@ const report = {
   rollback: { state: 'removed', name: 'wiredesk-undo-0b5e3a52', runsAt: null }, safeMode: 'used',
 };
 const settings = { theme: 'system', language: 'tr', pollIntervalSec: 5, onlineThresholdSec: 180, notifications: true, skipPreviewForSinglePeer: false, rollbackDelaySec: 60 };
-const iface = { id: '*1', name: 'wg0', running: true, disabled: false, listenPort: 13231, mtu: 1420, publicKey: 'k', comment: '', addresses: ['10.0.0.1/24'], dynamic: false, peerCount: 2, onlinePeerCount: 1 };
+const iface = { id: '*1', name: 'wg0', running: true, disabled: false, listenPort: 13231, mtu: 1420, publicKey: 'k', comment: '', addresses: ['10.0.0.1/24'], dynamic: false, peerCount: 2, onlinePeerCount: 1, firewall: { state: 'closed', blockedBy: { id: '*4', action: 'drop', comment: 'defconf: drop all not coming from LAN' } } };
 const peer = {
   id: '*2', interface: 'wg0', name: 'phone', comment: '', publicKey: 'k', allowedAddress: ['10.0.0.2/32'], endpoint: null,
   currentEndpoint: '203.0.113.5:51820', lastHandshakeMs: 42_000, persistentKeepaliveSec: 25, rx: 1, tx: 2, disabled: false, dynamic: false, status: 'online',
