@@ -50,6 +50,7 @@ function managementHandlers(s: AppServices): Pick<HandlerTable, ManagementChanne
       case 'interface.create': return m.interfaces.previewCreate({ ...change.input, planId: undefined });
       case 'interface.update': return m.interfaces.previewUpdate({ ...change.input, planId: undefined });
       case 'interface.setDisabled': return m.interfaces.previewSetDisabled({ ...change.input, planId: undefined });
+      case 'interface.openPort': return m.interfaces.previewOpenPort({ ...change.input, planId: undefined });
       case 'site.link': return s.configs.sites.plans(change.input);
     }
   };
@@ -58,6 +59,7 @@ function managementHandlers(s: AppServices): Pick<HandlerTable, ManagementChanne
     'interfaces:update': (input) => m.interfaces.update(input),
     'interfaces:setDisabled': (input) => m.interfaces.setDisabled(input),
     'interfaces:deletePreview': (input) => m.interfaces.deletePreview(input),
+    'interfaces:openPort': (input) => m.interfaces.openPort(input),
     'interfaces:delete': (input) => m.interfaces.delete(input),
     'peers:listManaged': ({ routerId }) => m.peerList.list(routerId),
     'peers:create': (input) => m.peers.create(input),

@@ -135,6 +135,8 @@ export const interfaceContract = {
     input: byInterfaceId.extend({ disabled: z.boolean({ message: 'Say whether the interface should be disabled (true) or enabled (false).' }), planId: interfacePlanId }),
     output: interfaceResult,
   },
+  /** The one-click fix for a closed port: an input accept rule for the listen port, before the rule that drops it. */
+  'interfaces:openPort': { input: byInterfaceId.extend({ planId: interfacePlanId }), output: interfaceResult },
   'interfaces:deletePreview': {
     input: byInterfaceId,
     output: z.object({
@@ -359,7 +361,7 @@ export const importContract = {
 export const AUDIT_ACTION_NAMES = ['create', 'edit', 'delete', 'enable', 'disable', 'import', 'rotate-keys', 'export', 'restore', 'undo'] as const;
 
 /** What an audit entry is about (objectType); older entries may hold other words. */
-export const AUDIT_OBJECT_NAMES = ['peer', 'interface', 'import-job', 'endpoint', 'reservation', 'config', 'backup', 'change'] as const;
+export const AUDIT_OBJECT_NAMES = ['peer', 'interface', 'import-job', 'endpoint', 'reservation', 'config', 'backup', 'change', 'firewall-rule'] as const;
 
 export const auditEntrySchema = z.object({
   id: z.number(),
@@ -443,6 +445,7 @@ const { planId: _b, operationId: _o, ...bulkFields } = peerContract['peers:bulk'
 const { planId: _ic, ...interfaceCreateFields } = interfaceContract['interfaces:create'].input.shape;
 const { planId: _iu, ...interfaceUpdateFields } = interfaceContract['interfaces:update'].input.shape;
 const { planId: _id, ...interfaceDisableFields } = interfaceContract['interfaces:setDisabled'].input.shape;
+const { planId: _op, ...interfaceOpenPortFields } = interfaceContract['interfaces:openPort'].input.shape;
 void [_c, _u, _d, _r, _b, _o, _ic, _iu, _id];
 
 export const changeRequestSchema = z.discriminatedUnion('kind', [
@@ -458,8 +461,9 @@ export const changeRequestSchema = z.discriminatedUnion('kind', [
   z.object({ kind: z.literal('interface.create'), input: z.object(interfaceCreateFields) }),
   z.object({ kind: z.literal('interface.update'), input: z.object(interfaceUpdateFields) }),
   z.object({ kind: z.literal('interface.setDisabled'), input: z.object(interfaceDisableFields) }),
+  z.object({ kind: z.literal('interface.openPort'), input: z.object(interfaceOpenPortFields) }),
   z.object({ kind: z.literal('site.link'), input: sitesInputSchema }),
-], { message: 'Say which change to preview: peer.create, peer.update, peer.setDisabled, peer.delete, peer.bulk, peer.rotateKeys, peer.import, backup.restore, change.undo, interface.create, interface.update, interface.setDisabled or site.link.' });
+], { message: 'Say which change to preview: peer.create, peer.update, peer.setDisabled, peer.delete, peer.bulk, peer.rotateKeys, peer.import, backup.restore, change.undo, interface.create, interface.update, interface.setDisabled, interface.openPort or site.link.' });
 export type ChangeRequest = z.infer<typeof changeRequestSchema>;
 
 const backupSummarySchema = z.object({

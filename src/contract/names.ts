@@ -20,6 +20,7 @@ export const INVOKE_CHANNELS = [
   'interfaces:create',
   'interfaces:update',
   'interfaces:setDisabled',
+  'interfaces:openPort',
   'interfaces:deletePreview',
   'interfaces:delete',
   'peers:listManaged',

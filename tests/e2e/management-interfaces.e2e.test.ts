@@ -49,10 +49,31 @@ describe('interfaces and address allocation (e2e, Chromium)', () => {
     const command = await page.getByTestId('firewall-command').innerText();
     expect(command).toMatch(/^\/ip firewall filter add chain=input protocol=udp dst-port=13240 action=accept/);
     await page.getByTestId('endpoint-editor').waitFor();
+    // The fix is offered where the warning is (and on the row, used below).
+    await page.getByTestId('created-open-port').waitFor();
     await session.screenshot('management-interface-created');
     await page.getByTestId('interface-created-close').click();
     const row = page.getByTestId('interface-row-wg-small');
     await row.getByText('10.99.0.1/29').waitFor();
+
+    // The row says the firewall drops the port; "Let in…" is the fix, previewed: an accept above that drop.
+    const closed = page.getByTestId('interface-port-closed-wg-small');
+    await screenshotsEnTr(app.session, 'interfaces-port-closed', async (p) => {
+      await p.getByTestId('interface-port-closed-wg-small').waitFor();
+    });
+    expect(await closed.getAttribute('title')).toContain('“defconf: drop all not coming from LAN” drops UDP 13240');
+    await page.getByTestId('interface-open-port-wg-small').click();
+    await page.getByTestId('change-preview').getByTestId('plan-preview').waitFor();
+    const drop = sim.state.print('/ip/firewall/filter').find((r) => r['comment'] === 'defconf: drop all not coming from LAN')!;
+    expect(await previewCommands(page)).toEqual([`/ip firewall filter add chain=input action=accept protocol=udp dst-port=13240 comment="WireGuard wg-small" place-before=${drop['.id']}`]);
+    expect(await page.getByTestId('open-port-intro').innerText()).toContain('clients on the internet cannot reach wg-small');
+    await screenshotsEnTr(app.session, 'interface-open-port', async (p) => {
+      await p.getByTestId('open-port-intro').waitFor();
+    });
+    await applyPreview(page);
+    await closed.waitFor({ state: 'detached' });
+    const input = sim.state.print('/ip/firewall/filter').filter((r) => r['chain'] === 'input').map((r) => r['comment']);
+    expect(input.indexOf('WireGuard wg-small')).toBe(input.indexOf('defconf: drop all not coming from LAN') - 1);
 
     // A /29 has 6 host addresses; the router has .1, so five peers fit.
     await page.getByTestId('nav-peers').click();
@@ -100,10 +121,9 @@ describe('interfaces and address allocation (e2e, Chromium)', () => {
     expect(await page.getByTestId('diff-mtu').getAttribute('data-changed')).toBe('true');
     expect((await previewCommands(page))[0]).toMatch(/^\/interface wireguard set \*[0-9A-F]+ mtu=1400$/);
     await applyPreview(page);
-    // Saved; the firewall still drops the port, so the dialog says so once more before closing.
-    await page.getByTestId('interface-created').getByTestId('warning-FIREWALL_CLOSED').waitFor();
-    await page.getByTestId('interface-created-close').click();
+    // Saved, and with the port let in there is nothing more to say: no dialog after the Preview step.
     await row.locator('td', { hasText: /^1400$/ }).waitFor();
+    expect(await page.getByTestId('interface-created').count()).toBe(0);
     await rowAction(page, 'interface-actions-wg-small', 'interface-action-disable');
     await page.getByTestId('change-preview').getByTestId('diff-disabled').waitFor();
     expect(await page.getByTestId('diff-disabled').locator('.diff-after').innerText()).toBe('yes');

@@ -50,7 +50,8 @@ export class PlanPreviews {
       commands,
       diff: plan.diff.map((d) => ({ item: d.item, change: d.change, before: d.before, after: d.after })),
       warnings: [...plan.warnings],
-      verify: plan.steps.map((s) => ({ item: s.item.label, fields: s.verb === 'remove' ? ['removed'] : s.params.map(([k]) => k) })),
+      // What verification reads back (fields.ts itemDifferences): every field sent, not where a rule was put.
+      verify: plan.steps.map((s) => ({ item: s.item.label, fields: s.verb === 'remove' ? ['removed'] : s.params.map(([k]) => k).filter((k) => k !== 'place-before') })),
       rollback: { delaySec: this.#delaySec(), script: PlanRunner.rollbackScript(plan, `wiredesk-undo-${planId.slice(0, 8)}`, true) },
       // Offered by changes:preview, which knows the router's tunnels (see tunnels.ts).
       tunnelCheck: null,

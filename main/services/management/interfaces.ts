@@ -12,12 +12,13 @@ import type { ChangePlan } from '../changes/plan.ts';
 import { auditInterface } from './audit-views.ts';
 import type { ManagementDeps } from './deps.ts';
 import { checkAddressFree, checkNameAndPort, interfaceAddress } from './interface-checks.ts';
-import { interfaceView } from './interface-view.ts';
+import { interfaceView, portState } from './interface-view.ts';
 import { interfaceWarnings } from './prechecks.ts';
 import type { RouterContext } from './router-session.ts';
 import { peerLabel, refuseDynamicInterface, type RouterInterface, type RouterWireGuard } from './router-read.ts';
 import type { RouterState } from '../router-model/index.ts';
 import { invalid, valid } from './validate.ts';
+import { planPortOpen } from '../changes/firewall-plans.ts';
 
 type Result = InvokeOutput<'interfaces:create'>;
 
@@ -254,6 +255,37 @@ export class InterfaceManager {
       addresses: state.addresses.filter((a) => a.interface === iface.name && !a.dynamic),
       responderParam: peerFeatures(ctx.version).responderParam,
       warnings: linkWarnings(state, iface, this.#host(ctx.routerId), 'delete'),
+    });
+  }
+
+  async openPort(input: InvokeParsedInput<'interfaces:openPort'>): Promise<Result> {
+    return this.#openPort(input, false) as Promise<Result>;
+  }
+
+  async previewOpenPort(input: InvokeParsedInput<'interfaces:openPort'>): Promise<PlanView> {
+    return this.#openPort(input, true) as Promise<PlanView>;
+  }
+
+  /** The fix for FIREWALL_CLOSED: an input accept for the listen port, placed before the rule that drops it. */
+  async #openPort(input: InvokeParsedInput<'interfaces:openPort'>, preview: boolean): Promise<Result | PlanView> {
+    return this.#d.sessions.run(input.routerId, async (ctx) => {
+      const state = await this.#d.models.live(ctx.routerId);
+      const iface = byId(state, input.interfaceId);
+      const port = portState(state, iface.listenPort);
+      if (port.state === 'unknown') {
+        throw new AppError('CONFLICT', `WireDesk could not read this router's firewall, so it cannot place a rule for UDP port ${iface.listenPort}: give the login read access to /ip firewall, or add the rule in WinBox.`, { reason: 'firewall-unknown' });
+      }
+      const blocker = port.state === 'closed' ? state.firewall.find((r) => r['.id'] === port.blockedBy?.id) : undefined;
+      if (!blocker) throw new AppError('VALIDATION', `The firewall already lets UDP port ${iface.listenPort} in for ${iface.name}: nothing to fix.`, { reason: 'port-open' });
+      const plan = planPortOpen({ routerId: ctx.routerId, iface: iface.name, port: iface.listenPort, blocker });
+      if (preview) return this.#d.previews.keep(plan, null);
+      this.#confirm(input.planId, ctx.routerId, plan);
+      const subject = { routerId: ctx.routerId, routerName: ctx.routerName, action: 'create' as const, objectType: 'firewall-rule' as const, objectName: plan.subject.label };
+      const report = await this.#d.audit.record(subject, async () => {
+        const applied = await this.#d.plans.apply(ctx, plan, { planId: input.planId, subject: { code: 'interface.openPort', params: { name: iface.name, port: iface.listenPort } } });
+        return { value: applied.report, objectId: applied.ids[0] ?? undefined, after: plan.diff[0]!.after, planId: applied.report.planId };
+      });
+      return { ...this.#result(await this.#d.models.state(ctx.routerId), iface.id), report };
     });
   }
 

@@ -6,7 +6,7 @@
 // that may cut a connection to the router (disabling the interface WireDesk or a peer is connected through)
 // says so above the plan, with the rollback that puts it back.
 import { useEffect, useRef, useState } from 'react';
-import { CircleCheck, Trash2 } from 'lucide-react';
+import { CircleCheck, ShieldCheck, Trash2 } from 'lucide-react';
 import { useTranslation } from 'react-i18next';
 import type { InvokeInput, InvokeOutput, PlanView, WgInterface } from '../../../src/contract/index.ts';
 import { invoke } from '../../lib/api.ts';
@@ -201,6 +201,23 @@ function CreatedStep({ routerId, result, editing, onClose }: { routerId: string;
   const iface = result.interface;
   const endpoint = useLoadedEndpoint(routerId, iface.name);
   const [endpointSaved, setEndpointSaved] = useState(false);
+  // The closed port's fix, right here: its Preview step takes this dialog's place.
+  const [openingPort, setOpeningPort] = useState(false);
+  const [portOpened, setPortOpened] = useState(false);
+  const portClosed = iface.firewall.state === 'closed' && !portOpened;
+  if (openingPort) {
+    return (
+      <OpenPortDialog
+        routerId={routerId}
+        row={iface}
+        onClose={() => setOpeningPort(false)}
+        onDone={() => {
+          setOpeningPort(false);
+          setPortOpened(true);
+        }}
+      />
+    );
+  }
   return (
     <Dialog
       title={editing ? t('ifaceForm.savedTitle', { name: iface.name }) : t('ifaceForm.createdTitle', { name: iface.name })}
@@ -223,7 +240,15 @@ function CreatedStep({ routerId, result, editing, onClose }: { routerId: string;
             <span>{t('ifaceForm.createdBody', { name: iface.name, port: iface.listenPort, addresses: iface.addresses.join(', ') || t('interfaces.noAddress') })}</span>
           </p>
         ) : null}
-        <WarningList warnings={result.warnings} />
+        <WarningList warnings={portOpened ? result.warnings.filter((w) => w.code !== 'FIREWALL_CLOSED') : result.warnings} />
+        {portClosed ? (
+          <div>
+            <Button size="sm" icon={<ShieldCheck size={14} aria-hidden />} onClick={() => setOpeningPort(true)} data-testid="created-open-port">
+              {t('interfaces.openPort')}
+            </Button>
+          </div>
+        ) : null}
+        {portOpened ? <Banner tone="ok" compact title={t('interfaces.portOpened', { port: iface.listenPort })} data-testid="created-port-opened" /> : null}
         {!editing ? (
           <section className="subsection">
             <h3 className="subsection-title">{t('ifaceForm.nextEndpoint')}</h3>
@@ -276,6 +301,45 @@ export function ToggleInterfaceDialog({ routerId, row, disabled, onClose, onDone
       failedTitle={t('interfaces.changeFailed')}
       previewError={previewError}
       intro={flow.plan ? <LinkRiskNote plan={flow.plan} /> : null}
+    />
+  );
+}
+
+/** The fix for a port the firewall drops: straight to the Preview step of the accept rule, Cancel or Apply. */
+export function OpenPortDialog({ routerId, row, onClose, onDone }: { routerId: string; row: WgInterface; onClose: () => void; onDone: () => void }) {
+  const { t } = useTranslation();
+  const flow = useFetchedPlanFlow();
+  const { preview } = flow;
+  const [previewError, setPreviewError] = useState<ActionError | null>(null);
+
+  useEffect(() => {
+    let cancelled = false;
+    void preview({ kind: 'interface.openPort', input: { routerId, interfaceId: row.id } }).then((outcome) => {
+      if (!cancelled && !outcome.ok) setPreviewError(outcome.error);
+    });
+    return () => {
+      cancelled = true;
+    };
+  }, [preview, routerId, row.id]);
+
+  const apply = async () => {
+    const result = await flow.apply((planId) => invoke('interfaces:openPort', { routerId, interfaceId: row.id, planId }));
+    if (result) onDone();
+  };
+
+  const rule = row.firewall.blockedBy?.comment || t('interfaces.dropRule', { action: row.firewall.blockedBy?.action ?? 'drop', id: row.firewall.blockedBy?.id ?? '' });
+  return (
+    <ChangePreviewDialog
+      title={t('changes.interfacePreview.titleOpenPort', { name: row.name, port: row.listenPort })}
+      flow={flow}
+      onBack={onClose}
+      backIsCancel
+      onClose={onClose}
+      onApply={() => void apply()}
+      applyLabel={t('interfaces.openPortApply')}
+      failedTitle={t('interfaces.changeFailed')}
+      previewError={previewError}
+      intro={<p data-testid="open-port-intro">{t('interfaces.openPortIntro', { rule, port: row.listenPort, name: row.name })}</p>}
     />
   );
 }

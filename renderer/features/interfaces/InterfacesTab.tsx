@@ -4,7 +4,7 @@
 // with the reason while the last-known rows stay on screen. Enable/disable, like every change here, opens the
 // Preview step first (InterfaceDialogs.tsx).
 import { useCallback, useState } from 'react';
-import { Bookmark, Globe, Lock, Network, Pencil, Plus, Power, PowerOff, Trash2 } from 'lucide-react';
+import { Bookmark, Globe, Lock, Network, Pencil, Plus, Power, PowerOff, ShieldAlert, ShieldCheck, Trash2 } from 'lucide-react';
 import { useTranslation } from 'react-i18next';
 import type { WgInterface } from '../../../src/contract/index.ts';
 import { useLocale } from '../../i18n/index.ts';
@@ -25,7 +25,7 @@ import { UnknownPartsBanner } from '../../ui/UnknownPartsBanner.tsx';
 import { useRouters } from '../routers/store.ts';
 import { endpointText } from '../configs/config-options.ts';
 import { useLoadedEndpoint } from './endpoint-store.ts';
-import { DeleteInterfaceDialog, EndpointDialog, InterfaceDialog, ToggleInterfaceDialog } from './InterfaceDialogs.tsx';
+import { DeleteInterfaceDialog, EndpointDialog, InterfaceDialog, OpenPortDialog, ToggleInterfaceDialog } from './InterfaceDialogs.tsx';
 import { useReservations } from './reservation-store.ts';
 import { ReservationsDialog } from './ReservationsDialog.tsx';
 import { useInterfaces } from './store.ts';
@@ -43,6 +43,7 @@ type InterfaceDialogState =
   | { kind: 'toggle'; row: WgInterface; disabled: boolean }
   | { kind: 'endpoint'; row: WgInterface }
   | { kind: 'reservations'; row: WgInterface }
+  | { kind: 'openPort'; row: WgInterface }
   | null;
 
 export function InterfacesTab({ routerId }: { routerId: string }) {
@@ -187,7 +188,12 @@ export function InterfacesTab({ routerId }: { routerId: string }) {
                         data-testid={`interface-state-${row.name}`}
                       />
                     </td>
-                    <td className="align-end num">{row.listenPort}</td>
+                    <td className="align-end num">
+                      {row.listenPort}
+                      {row.firewall.state === 'closed' && !row.dynamic ? (
+                        <PortClosed row={row} online={online} onFix={() => setDialog({ kind: 'openPort', row })} />
+                      ) : null}
+                    </td>
                     <td className="align-end num">{row.mtu}</td>
                     <td>
                       {row.addresses.length > 0 ? (
@@ -235,6 +241,9 @@ export function InterfacesTab({ routerId }: { routerId: string }) {
                           row.disabled
                             ? { id: 'enable', label: t('interfaces.enable'), icon: <Power size={14} aria-hidden />, disabled: !online || row.dynamic, onSelect: () => setDisabled(row, false), testId: 'interface-action-enable' }
                             : { id: 'disable', label: t('interfaces.disable'), icon: <PowerOff size={14} aria-hidden />, disabled: !online || row.dynamic, onSelect: () => setDisabled(row, true), testId: 'interface-action-disable' },
+                          ...(row.firewall.state === 'closed' && !row.dynamic
+                            ? [{ id: 'openPort', label: t('interfaces.openPort'), icon: <ShieldCheck size={14} aria-hidden />, disabled: !online, onSelect: () => setDialog({ kind: 'openPort', row }), testId: 'interface-action-open-port' }]
+                            : []),
                           { id: 'endpoint', label: t('interfaces.setEndpoint'), icon: <Globe size={14} aria-hidden />, onSelect: () => setDialog({ kind: 'endpoint', row }), testId: 'interface-action-endpoint' },
                           { id: 'reservations', label: t('interfaces.reservations'), icon: <Bookmark size={14} aria-hidden />, disabled: row.dynamic, onSelect: () => setDialog({ kind: 'reservations', row }), testId: 'interface-action-reservations' },
                           { id: 'delete', label: t('interfaces.delete'), icon: <Trash2 size={14} aria-hidden />, danger: true, disabled: !online || row.dynamic, onSelect: () => setDialog({ kind: 'delete', row }), testId: 'interface-action-delete' },
@@ -268,6 +277,17 @@ export function InterfacesTab({ routerId }: { routerId: string }) {
           routerId={routerId}
           row={dialog.row}
           disabled={dialog.disabled}
+          onClose={closeDialog}
+          onDone={() => {
+            closeDialog();
+            refresh();
+          }}
+        />
+      ) : null}
+      {dialog?.kind === 'openPort' ? (
+        <OpenPortDialog
+          routerId={routerId}
+          row={dialog.row}
           onClose={closeDialog}
           onDone={() => {
             closeDialog();
@@ -309,5 +329,21 @@ function ReservedCount({ count, name, onOpen }: { count: number; name: string; o
     <button type="button" className="link-btn reserved-link" onClick={onOpen} title={t('interfaces.reservedTitle', { name })} data-testid={`reserved-count-${name}`}>
       {t('interfaces.reserved', { count })}
     </button>
+  );
+}
+
+/** Under the listen port: the firewall drops it (which rule), and the fix, previewed like every change. */
+function PortClosed({ row, online, onFix }: { row: WgInterface; online: boolean; onFix: () => void }) {
+  const { t } = useTranslation();
+  const rule = row.firewall.blockedBy?.comment || t('interfaces.dropRule', { action: row.firewall.blockedBy?.action ?? 'drop', id: row.firewall.blockedBy?.id ?? '' });
+  return (
+    <div className="port-closed" data-testid={`interface-port-closed-${row.name}`} title={t('interfaces.portClosedTitle', { port: row.listenPort, rule })}>
+      <span className="warn-text small nowrap">
+        <ShieldAlert size={12} aria-hidden /> {t('interfaces.portClosed')}
+      </span>
+      <button type="button" className="link-btn small" onClick={onFix} disabled={!online} title={online ? undefined : t('peers.offlineEdits')} data-testid={`interface-open-port-${row.name}`}>
+        {t('interfaces.openPortShort')}
+      </button>
+    </div>
   );
 }

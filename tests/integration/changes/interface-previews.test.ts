@@ -138,6 +138,36 @@ describe('interface changes show exactly what is sent', () => {
   });
 });
 
+describe('opening a closed port is a plan like any change', () => {
+  it('adds an accept before the rule that drops the port, as previewed; the listing says open; undo takes it out', async () => {
+    const m = await router();
+    const { routerId } = m;
+    const FILTER = '/ip/firewall/filter';
+    const made = await m.call('interfaces:create', { routerId, name: 'wg-yeni', listenPort: 51999 });
+    const drop = m.rows(FILTER).find((r) => r['comment'] === 'defconf: drop all not coming from LAN')!;
+    const row = async () => (await m.call('interfaces:list', { routerId })).rows.find((i) => i.name === 'wg-yeni')!;
+    expect((await row()).firewall).toEqual({ state: 'closed', blockedBy: { id: drop['.id'], action: 'drop', comment: 'defconf: drop all not coming from LAN' } });
+
+    const preview = await m.call('changes:preview', { kind: 'interface.openPort', input: { routerId, interfaceId: made.interface.id } });
+    expect(preview.commands).toEqual([`/ip firewall filter add chain=input action=accept protocol=udp dst-port=51999 comment="WireGuard wg-yeni" place-before=${drop['.id']}`]);
+    const opened = await capture(m.sim, () => m.call('interfaces:openPort', { routerId, interfaceId: made.interface.id, planId: preview.planId }));
+    expectSent(preview.commands, opened.writes);
+    expect(opened.value.interface.firewall.state).toBe('open');
+    const input = m.rows(FILTER).filter((r) => r['chain'] === 'input').map((r) => r['comment']);
+    expect(input.indexOf('WireGuard wg-yeni')).toBe(input.indexOf('defconf: drop all not coming from LAN') - 1);
+    expect((await m.fail('changes:preview', { kind: 'interface.openPort', input: { routerId, interfaceId: made.interface.id } })).details).toMatchObject({ reason: 'port-open' });
+
+    // From the activity log: the undo removes exactly that rule, and the port is closed again.
+    const entry = (await m.call('audit:list', { routerId })).entries.find((e) => e.objectType === 'firewall-rule')!;
+    expect(entry).toMatchObject({ action: 'create', objectName: 'WireGuard wg-yeni', planId: preview.planId });
+    const undo = await m.call('changes:preview', { kind: 'change.undo', input: { routerId, planId: entry.planId! } });
+    expect(undo.commands).toEqual([expect.stringMatching(/^\/ip firewall filter remove \*/)]);
+    await m.call('changes:undo', { routerId, planId: entry.planId!, previewId: undo.planId });
+    expect(m.rows(FILTER).some((r) => r['comment'] === 'WireGuard wg-yeni')).toBe(false);
+    expect((await row()).firewall.state).toBe('closed');
+  });
+});
+
 describe('a site link previews one plan per router and applies exactly those', () => {
   async function twoSites() {
     const m = await router({ peers: 0 });
