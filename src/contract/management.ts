@@ -512,4 +512,27 @@ export const changesContract = {
   'backups:restore': { input: byBackup.extend({ planId: planIdSchema.optional() }), output: z.object({ report: applyReportSchema }) },
 } as const;
 
-export const managementContract = { ...interfaceContract, ...peerContract, ...importContract, ...recordsContract, ...changesContract } as const;
+/** Why a peer may not be connecting (main/services/doctor/diagnose.ts ranks them; the renderer words them). */
+export const DOCTOR_CAUSES = [
+  'peer-disabled', 'interface-disabled', 'interface-not-running', 'port-closed', 'endpoint-is-router',
+  'address-overlap', 'keepalive-missing', 'no-answer', 'handshake-fails', 'never-connected', 'handshake-stale',
+] as const;
+
+export const doctorContract = {
+  /** Likely causes, most likely first, each with its evidence and the change that fixes it where one exists. */
+  'peers:diagnose': {
+    input: z.object({ routerId: routerIdSchema, peerId: rosIdSchema }),
+    output: z.object({
+      peerId: z.string(),
+      status: z.enum(['online', 'offline', 'never-connected', 'disabled']),
+      causes: z.array(z.object({
+        code: z.enum(DOCTOR_CAUSES),
+        params: z.record(z.string(), z.union([z.string(), z.number()])),
+        /** Preview it with changes:preview; apply it with the channel of its kind. */
+        fix: changeRequestSchema.nullable(),
+      })),
+    }),
+  },
+} as const;
+
+export const managementContract = { ...interfaceContract, ...peerContract, ...importContract, ...recordsContract, ...changesContract, ...doctorContract } as const;

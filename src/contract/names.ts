@@ -30,6 +30,7 @@ export const INVOKE_CHANNELS = [
   'peers:delete',
   'changes:preview',
   'changes:tunnelCheck',
+  'peers:diagnose',
   'changes:history',
   'changes:undo',
   'backups:list',

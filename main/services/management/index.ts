@@ -30,6 +30,7 @@ import { PeerPlanning } from './planning.ts';
 import { LocalRecords } from './records.ts';
 import { ReservedAddresses } from './reserved.ts';
 import { RouterSessions } from './router-session.ts';
+import { PeerDoctor } from '../doctor/index.ts';
 
 export interface ManagementServices {
   interfaces: InterfaceManager;
@@ -48,6 +49,8 @@ export interface ManagementServices {
   plans: PlanRunner;
   /** Previews not yet applied (configs' site links keep theirs here too). */
   previews: PlanPreviews;
+  /** Why a peer is not connecting, from the live model. */
+  doctor: PeerDoctor;
 }
 
 export interface ManagementOptions {
@@ -119,5 +122,6 @@ export function createManagementServices(o: ManagementOptions): ManagementServic
     plans,
     previews: deps.previews,
     backups: new BackupService({ sessions: deps.sessions, models: o.models, journal, plans, previews: deps.previews, audit: deps.audit }),
+    doctor: new PeerDoctor(deps),
   };
 }
