@@ -15,6 +15,8 @@ import changesEn from './changes.en.json';
 import changesTr from './changes.tr.json';
 import backupsEn from './backups.en.json';
 import backupsTr from './backups.tr.json';
+import doctorEn from './doctor.en.json';
+import doctorTr from './doctor.tr.json';
 
 export type Language = Settings['language'];
 const LANGUAGE_KEY = 'wiredesk.language';
@@ -93,4 +95,10 @@ i18next.on('initialized', () => {
 i18next.on('initialized', () => {
   i18next.addResourceBundle('en', 'translation', backupsEn, true, false);
   i18next.addResourceBundle('tr', 'translation', backupsTr, true, false);
+});
+
+// The connection doctor's strings, merged in the same way.
+i18next.on('initialized', () => {
+  i18next.addResourceBundle('en', 'translation', doctorEn, true, false);
+  i18next.addResourceBundle('tr', 'translation', doctorTr, true, false);
 });

@@ -3,7 +3,7 @@
 // selection, CSV import and export. Changes need a live connection; offline the last-known rows stay on
 // screen and every change is switched off with the reason.
 import { useCallback, useDeferredValue, useEffect, useLayoutEffect, useMemo, useRef, useState } from 'react';
-import { Copy, Download, FileSpreadsheet, FileUp, FilterX, Lock, Pencil, Plus, Power, PowerOff, QrCode, RotateCw, Search, Trash2, Users, X } from 'lucide-react';
+import { Copy, Download, FileSpreadsheet, FileUp, FilterX, Lock, Pencil, Plus, Power, PowerOff, QrCode, RotateCw, Search, Stethoscope, Trash2, Users, X } from 'lucide-react';
 import { useTranslation } from 'react-i18next';
 import type { ApplyReportView, InvokeOutput, ManagedPeer } from '../../../src/contract/index.ts';
 import { parseRouterOsVersion, peerFeatures } from '../../../src/domain/routeros-version.ts';
@@ -45,6 +45,7 @@ import { SecretDialog, type SecretResult } from './SecretDialog.tsx';
 import { clickRow, headerState, isSelectable, routerMadeInterfaces, selectedPeers, toggleAllShown, type HeaderState } from './selection.ts';
 import { fetchManagedPeerCounters, useManagedPeers } from './store.ts';
 import { DEFAULT_PEER_VIEW, peerViewActions, usePeerView } from './view-store.ts';
+import { DoctorDialog } from '../doctor/DoctorDialog.tsx';
 
 const STATUS_FILTERS: readonly PeerStatusFilter[] = ['all', 'online', 'offline', 'never-connected', 'disabled'];
 
@@ -58,6 +59,7 @@ type PeerDialog =
   | { kind: 'import' }
   | { kind: 'secret'; result: SecretResult }
   | { kind: 'config'; peer: ManagedPeer }
+  | { kind: 'doctor'; peer: ManagedPeer }
   | { kind: 'exportConfigs'; peers: ManagedPeer[] }
   | null;
 
@@ -276,6 +278,9 @@ export function PeersTab({ routerId }: { routerId: string }) {
             p.disabled
               ? { id: 'enable', label: t('peers.enable'), icon: <Power size={14} aria-hidden />, disabled: blocked || busyPeer === p.id, onSelect: () => void setDisabled(p, false), testId: 'peer-action-enable' }
               : { id: 'disable', label: t('peers.disable'), icon: <PowerOff size={14} aria-hidden />, disabled: blocked || busyPeer === p.id, onSelect: () => void setDisabled(p, true), testId: 'peer-action-disable' },
+            ...(p.status !== 'online' && p.vanishedAt === null && !p.dynamic
+              ? [{ id: 'doctor', label: t('doctor.action'), icon: <Stethoscope size={14} aria-hidden />, disabled: !online, onSelect: () => setDialog({ kind: 'doctor', peer: p }), testId: 'peer-action-doctor' }]
+              : []),
             { id: 'config', label: t('configs.rowAction'), icon: <QrCode size={14} aria-hidden />, disabled: p.vanishedAt !== null, onSelect: () => setDialog({ kind: 'config', peer: p }), testId: 'peer-action-config' },
             { id: 'rotate', label: t('peers.rotate'), icon: <RotateCw size={14} aria-hidden />, disabled: blocked, onSelect: () => open({ kind: 'rotate', peer: p }), testId: 'peer-action-rotate' },
             { id: 'copy', label: t('peers.copyKey'), icon: <Copy size={14} aria-hidden />, onSelect: () => void navigator.clipboard.writeText(p.publicKey).catch(() => undefined), testId: 'peer-action-copy' },
@@ -285,7 +290,7 @@ export function PeersTab({ routerId }: { routerId: string }) {
         return <MenuButton label={t('peers.actionsFor', { name })} items={items} note={notes} data-testid={`peer-actions-${p.id}`} />;
       },
     }),
-    [t, blockedReason, busyPeer, setDisabled, open],
+    [t, blockedReason, busyPeer, setDisabled, open, online],
   );
 
   const leading = useMemo(() => [selectColumn], [selectColumn]);
@@ -551,6 +556,7 @@ export function PeersTab({ routerId }: { routerId: string }) {
       {dialog?.kind === 'secret' ? (
         <SecretDialog routerId={routerId} result={dialog.result} iface={ifaceInfo(dialog.result.peer.interface)} onClose={closeDialog} onPeerChanged={refresh} />
       ) : null}
+      {dialog?.kind === 'doctor' ? <DoctorDialog routerId={routerId} peer={dialog.peer} onClose={closeDialog} onChanged={refresh} /> : null}
       {dialog?.kind === 'config' ? <ConfigDialog routerId={routerId} peer={dialog.peer} onClose={closeDialog} onPeerChanged={refresh} /> : null}
       {dialog?.kind === 'exportConfigs' ? <ExportDialog routerId={routerId} peers={dialog.peers} onClose={closeDialog} /> : null}
       {dialog?.kind === 'delete' ? (

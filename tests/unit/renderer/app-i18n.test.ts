@@ -11,6 +11,7 @@ import sitesEn from '../../../renderer/i18n/sites.en.json' with { type: 'json' }
 import trafficEn from '../../../renderer/i18n/traffic.en.json' with { type: 'json' };
 import changesEn from '../../../renderer/i18n/changes.en.json' with { type: 'json' };
 import backupsEn from '../../../renderer/i18n/backups.en.json' with { type: 'json' };
+import doctorEn from '../../../renderer/i18n/doctor.en.json' with { type: 'json' };
 
 function sources(dir: string): string[] {
   return readdirSync(dir, { withFileTypes: true }).flatMap((entry) => {
@@ -24,7 +25,7 @@ describe('app translations', () => {
   bundlePairChecks(en, tr);
 
   it('every key named literally in a t() call exists', () => {
-    const known = new Set([...knownKeys(en), ...knownKeys(configsEn), ...knownKeys(sitesEn), ...knownKeys(trafficEn), ...knownKeys(changesEn), ...knownKeys(backupsEn)]);
+    const known = new Set([...knownKeys(en), ...knownKeys(configsEn), ...knownKeys(sitesEn), ...knownKeys(trafficEn), ...knownKeys(changesEn), ...knownKeys(backupsEn), ...knownKeys(doctorEn)]);
     const text = sources(resolve(import.meta.dirname, '../../../renderer')).join('\n');
     const used = new Set([...text.matchAll(/\bt\(\s*'([a-zA-Z]+\.[\w.]+)'/g)].map((m) => m[1]!));
     expect(used.size).toBeGreaterThan(200);

@@ -1,0 +1,48 @@
+// The connection doctor in the real UI: a phone on an interface whose port the default firewall drops gets
+// "the firewall drops UDP …" as its first cause, with the rule named; its Fix opens the Preview step (an
+// accept placed before that drop), and once applied the next diagnosis no longer lists it. Screenshots in
+// English and Turkish at 1280x800 and 960x600.
+import { afterEach, describe, expect, it } from 'vitest';
+import { applyPreview, managedApp, peerMenuId, rowAction, type ManagedApp } from './management-support.ts';
+import { screenshotsEnTr } from './harness.ts';
+
+let app: ManagedApp | undefined;
+afterEach(async () => {
+  await app?.close();
+  app = undefined;
+});
+
+describe('connection doctor (e2e, Chromium)', () => {
+  it('names the firewall rule that drops a phone\'s port first, and fixes it through the preview', async () => {
+    app = await managedApp();
+    const { page, sim, routerId } = app;
+    await app.call('interfaces:create', { routerId, name: 'wg-saha', listenPort: 51777, address: '10.66.0.1/24' });
+    await app.call('peers:create', { routerId, interface: 'wg-saha', name: 'saha-telefonu' });
+
+    await page.getByTestId('nav-peers').click();
+    await rowAction(page, await peerMenuId(page, 'saha-telefonu'), 'peer-action-doctor');
+    const dialog = page.getByTestId('doctor-dialog');
+    const first = dialog.getByTestId('doctor-cause-port-closed');
+    await first.waitFor();
+    expect(await first.getAttribute('data-rank')).toBe('0');
+    expect(await first.innerText()).toContain('The firewall drops UDP 51777');
+    expect(await first.innerText()).toContain('“defconf: drop all not coming from LAN”');
+    await dialog.getByTestId('doctor-cause-never-connected').waitFor();
+    await screenshotsEnTr(app.session, 'doctor-port-closed', async (p) => {
+      await p.getByTestId('doctor-cause-port-closed').waitFor();
+    });
+
+    await dialog.getByTestId('doctor-fix-port-closed').click();
+    const preview = page.getByTestId('change-preview');
+    await preview.getByTestId('plan-preview').waitFor();
+    const drop = sim.state.print('/ip/firewall/filter').find((r) => r['comment'] === 'defconf: drop all not coming from LAN')!;
+    expect(await preview.getByTestId('preview-commands').innerText()).toBe(`/ip firewall filter add chain=input action=accept protocol=udp dst-port=51777 comment="WireGuard wg-saha" place-before=${drop['.id']}`);
+    await applyPreview(page);
+    await first.waitFor({ state: 'detached' });
+    expect(await dialog.getByTestId('doctor-causes').locator('li').evaluateAll((items) => items.map((i) => i.getAttribute('data-testid')))).toEqual(['doctor-cause-never-connected']);
+    await screenshotsEnTr(app.session, 'doctor-after-fix', async (p) => {
+      await p.getByTestId('doctor-cause-never-connected').waitFor();
+    });
+    await dialog.getByTestId('doctor-close').click();
+  });
+});
