@@ -60,6 +60,7 @@ function managementHandlers(s: AppServices): Pick<HandlerTable, ManagementChanne
     'interfaces:setDisabled': (input) => m.interfaces.setDisabled(input),
     'interfaces:deletePreview': (input) => m.interfaces.deletePreview(input),
     'interfaces:openPort': (input) => m.interfaces.openPort(input),
+    'setup:propose': (input) => m.interfaces.propose(input),
     'peers:diagnose': (input) => m.doctor.diagnose(input),
     'interfaces:delete': (input) => m.interfaces.delete(input),
     'peers:listManaged': ({ routerId }) => m.peerList.list(routerId),

@@ -123,6 +123,8 @@ export const interfaceContract = {
       comment: comment.optional(),
       /** The router's own address on the tunnel, host and prefix: 10.20.0.1/24. */
       address: z.string().trim().optional(),
+      /** Also let the listen port in (the set-up wizard): an input accept before the rule that drops it, in the same plan. */
+      openPort: z.boolean().default(false),
       planId: interfacePlanId,
     }),
     output: interfaceResult,
@@ -134,6 +136,17 @@ export const interfaceContract = {
   'interfaces:setDisabled': {
     input: byInterfaceId.extend({ disabled: z.boolean({ message: 'Say whether the interface should be disabled (true) or enabled (false).' }), planId: interfacePlanId }),
     output: interfaceResult,
+  },
+  /** The set-up wizard's proposal for a new road-warrior interface: a free name and port, a subnet that overlaps nothing, the firewall's verdict on the port. */
+  'setup:propose': {
+    input: z.object({ routerId: routerIdSchema }),
+    output: z.object({
+      name: z.string(),
+      listenPort: z.number().int(),
+      /** The router's tunnel address (x.y.z.1/24); null when every candidate subnet overlaps something. */
+      address: z.string().nullable(),
+      firewall: wgInterfaceSchema.shape.firewall,
+    }),
   },
   /** The one-click fix for a closed port: an input accept rule for the listen port, before the rule that drops it. */
   'interfaces:openPort': { input: byInterfaceId.extend({ planId: interfacePlanId }), output: interfaceResult },

@@ -19,6 +19,9 @@ import { peerLabel, refuseDynamicInterface, type RouterInterface, type RouterWir
 import type { RouterState } from '../router-model/index.ts';
 import { invalid, valid } from './validate.ts';
 import { planPortOpen } from '../changes/firewall-plans.ts';
+import { proposeSetup } from './setup.ts';
+import { blockingRuleRow } from './firewall.ts';
+import { combinePlans } from '../changes/plan.ts';
 
 type Result = InvokeOutput<'interfaces:create'>;
 
@@ -108,7 +111,10 @@ export class InterfaceManager {
       checkNameAndPort(state, wanted);
       if (address) checkAddressFree(state, address, name);
       // The router makes the interface's key pair: no private key ever crosses the wire or the plan.
-      const plan = planInterfaceCreate({ routerId: ctx.routerId, name, params: wireGuardInterfaceParams(wanted, ctx.version), address, warnings: [] });
+      const created = planInterfaceCreate({ routerId: ctx.routerId, name, params: wireGuardInterfaceParams(wanted, ctx.version), address, warnings: [] });
+      // The wizard lets the port in with it, when the firewall would drop it: one plan, one backup, one undo.
+      const blocker = input.openPort && wanted.listenPort !== undefined && state.parts.firewall.known ? blockingRuleRow(state.firewall, wanted.listenPort) : null;
+      const plan = blocker ? combinePlans('interface.create', created.subject, [created, planPortOpen({ routerId: ctx.routerId, iface: name, port: wanted.listenPort!, blocker })]) : created;
       if (preview) return this.#d.previews.keep(plan, null);
       this.#confirm(input.planId, ctx.routerId, plan);
       const subject = { routerId: ctx.routerId, routerName: ctx.routerName, action: 'create' as const, objectType: 'interface' as const, objectName: name };
@@ -256,6 +262,11 @@ export class InterfaceManager {
       responderParam: peerFeatures(ctx.version).responderParam,
       warnings: linkWarnings(state, iface, this.#host(ctx.routerId), 'delete'),
     });
+  }
+
+  /** The set-up wizard's proposal, from the live model (nothing is sent). */
+  async propose(input: InvokeParsedInput<'setup:propose'>): Promise<InvokeOutput<'setup:propose'>> {
+    return this.#d.sessions.run(input.routerId, async (ctx) => proposeSetup(await this.#d.models.live(ctx.routerId)));
   }
 
   async openPort(input: InvokeParsedInput<'interfaces:openPort'>): Promise<Result> {

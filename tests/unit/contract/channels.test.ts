@@ -88,6 +88,15 @@ const invokeExamples: Record<string, { validIn: unknown; invalidIn: unknown; val
     validIn: { routerId: 'r1', interfaceId: '*1', disabled: true }, invalidIn: { routerId: 'r1', interfaceId: 'wg0', disabled: true },
     validOut: { interface: managedIface, warnings: [] }, invalidOut: { warnings: [] },
   },
+  'setup:propose': {
+    validIn: { routerId: 'r1' }, invalidIn: {},
+    validOut: { name: 'wg-clients', listenPort: 13231, address: '10.10.0.1/24', firewall: { state: 'open', blockedBy: null } }, invalidOut: { name: 'wg-clients', listenPort: '13231' },
+  },
+  'peers:diagnose': {
+    validIn: { routerId: 'r1', peerId: '*2' }, invalidIn: { routerId: 'r1', peerId: 'ali' },
+    validOut: { peerId: '*2', status: 'never-connected', causes: [{ code: 'port-closed', params: { port: 13231, rule: 'defconf: drop all not coming from LAN' }, fix: { kind: 'interface.openPort', input: { routerId: 'r1', interfaceId: '*1' } } }] },
+    invalidOut: { peerId: '*2', status: 'never-connected', causes: [{ code: 'cosmic-rays', params: {}, fix: null }] },
+  },
   'interfaces:openPort': {
     validIn: { routerId: 'r1', interfaceId: '*1', planId: PLAN_ID }, invalidIn: { routerId: 'r1', interfaceId: 'wg0' },
     validOut: { interface: managedIface, warnings: [], report }, invalidOut: { interface: managedIface },

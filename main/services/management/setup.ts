@@ -1,0 +1,40 @@
+// What the set-up wizard proposes for a new road-warrior interface, from the live model: a name and a listen
+// port no WireGuard interface uses, a /24 tunnel subnet that overlaps nothing the router has (its addresses,
+// the static routes WireDesk follows, the allowed addresses of its peers), and whether the input firewall
+// would drop the port (the wizard then adds the accept before that rule, in the same plan as the interface).
+import type { InvokeOutput } from '../../../src/contract/index.ts';
+import { findOverlaps } from '../../../src/domain/overlaps.ts';
+import type { RouterState } from '../router-model/index.ts';
+import { blockingRuleRow } from './firewall.ts';
+
+const NAMES = ['wg-clients', 'wg-vpn', 'wg-road', 'wg1', 'wg2', 'wg3', 'wg4', 'wg5'];
+/** RouterOS's own default WireGuard port first. */
+const FIRST_PORT = 13231;
+
+export function proposeSetup(state: RouterState): InvokeOutput<'setup:propose'> {
+  const names = new Set(state.interfaces.map((i) => i.name));
+  const name = NAMES.find((n) => !names.has(n)) ?? `wg${state.interfaces.length + 1}`;
+  const ports = new Set(state.interfaces.map((i) => i.listenPort));
+  let listenPort = FIRST_PORT;
+  while (ports.has(listenPort)) listenPort++;
+  const taken = [
+    ...state.addresses.filter((a) => !a.disabled).map((a) => a.address),
+    ...state.routes.map((r) => r['dst-address'] ?? '').filter(Boolean),
+    ...state.peers.flatMap((p) => p.allowedAddress).filter((a) => !a.startsWith('0.0.0.0/') && !a.startsWith('::/')),
+  ];
+  const candidates = [
+    ...Array.from({ length: 25 }, (_, i) => `10.${(i + 1) * 10}.0.0/24`),
+    ...Array.from({ length: 16 }, (_, i) => `172.${16 + i}.99.0/24`),
+  ];
+  const subnet = candidates.find((c) => findOverlaps([c], taken).length === 0) ?? null;
+  const address = subnet ? subnet.replace(/\.0\/24$/, '.1/24') : null;
+  const blocker = state.parts.firewall.known ? blockingRuleRow(state.firewall, listenPort) : null;
+  return {
+    name,
+    listenPort,
+    address,
+    firewall: !state.parts.firewall.known
+      ? { state: 'unknown', blockedBy: null }
+      : blocker ? { state: 'closed', blockedBy: { id: blocker['.id'] ?? '', action: blocker['action'] ?? '', comment: blocker['comment'] ?? '' } } : { state: 'open', blockedBy: null },
+  };
+}
