@@ -6,7 +6,7 @@
 // that may cut a connection to the router (disabling the interface WireDesk or a peer is connected through)
 // says so above the plan, with the rollback that puts it back.
 import { useEffect, useRef, useState } from 'react';
-import { CircleCheck, ShieldCheck, Trash2 } from 'lucide-react';
+import { CircleCheck, ShieldCheck, Trash2, UserPlus } from 'lucide-react';
 import { useTranslation } from 'react-i18next';
 import type { InvokeInput, InvokeOutput, PlanView, WgInterface } from '../../../src/contract/index.ts';
 import { invoke } from '../../lib/api.ts';
@@ -24,6 +24,8 @@ import { useFetchedPlanFlow } from '../changes/use-plan-flow.ts';
 import { endpointText } from '../configs/config-options.ts';
 import { useLoadedEndpoint } from './endpoint-store.ts';
 import { emptyInterfaceForm, interfaceFormFrom, toCreateInterface, toUpdateInterface, type InterfaceErrors, type InterfaceField, type InterfaceFormValues } from './interface-form.ts';
+import { useNav } from '../../app/nav-store.ts';
+import { useAddPeerIntent } from '../peers/add-intent.ts';
 
 type InterfaceResult = InvokeOutput<'interfaces:create'>;
 type Requested = { kind: 'create'; input: InvokeInput<'interfaces:create'> } | { kind: 'update'; input: InvokeInput<'interfaces:update'> };
@@ -43,13 +45,39 @@ export interface InterfaceDialogProps {
   routerId: string;
   /** The interface being edited; undefined to create one. */
   row?: WgInterface;
+  /**
+   * The set-up wizard: the form starts from main's proposal (a free name and port, a subnet that overlaps
+   * nothing), the plan lets the port in where the firewall would drop it, and the last step offers the first peer.
+   */
+  setup?: boolean;
   onClose: () => void;
   onChanged: () => void;
 }
 
-export function InterfaceDialog({ routerId, row, onClose, onChanged }: InterfaceDialogProps) {
+type Proposal = InvokeOutput<'setup:propose'>;
+
+/** The wizard's checklist: what it proposes and what the plan will do about the firewall. */
+function SetupChecklist({ proposal, port }: { proposal: Proposal | null; port: string }) {
+  const { t } = useTranslation();
+  if (!proposal) return <p className="muted small">{t('setup.proposing')}</p>;
+  const proposed = String(proposal.listenPort) === port.trim();
+  const rule = proposal.firewall.blockedBy?.comment || proposal.firewall.blockedBy?.id || '';
+  const firewall = !proposed
+    ? t('setup.firewallOther')
+    : proposal.firewall.state === 'closed' ? t('setup.firewallClosed', { port, rule }) : proposal.firewall.state === 'open' ? t('setup.firewallOpen', { port }) : t('setup.firewallUnknown', { port });
+  return (
+    <ul className="setup-checklist" data-testid="setup-checklist">
+      <li>{t('setup.proposed')}</li>
+      <li data-testid="setup-firewall" data-state={proposed ? proposal.firewall.state : 'changed'}>{firewall}</li>
+      <li>{t('setup.keepalive')}</li>
+    </ul>
+  );
+}
+
+export function InterfaceDialog({ routerId, row, setup = false, onClose, onChanged }: InterfaceDialogProps) {
   const { t } = useTranslation();
   const editing = row !== undefined;
+  const [proposal, setProposal] = useState<Proposal | null>(null);
   const [original] = useState<InterfaceFormValues>(() => (row ? interfaceFormFrom(row) : emptyInterfaceForm()));
   const [values, setValues] = useState(original);
   const [localErrors, setLocalErrors] = useState<InterfaceErrors>({});
@@ -59,6 +87,28 @@ export function InterfaceDialog({ routerId, row, onClose, onChanged }: Interface
   const formRef = useRef<HTMLFormElement>(null);
   const flow = useFetchedPlanFlow();
   const requested = useRef<Requested | null>(null);
+
+  // The wizard's proposal fills the fields the technician has not typed in yet.
+  useEffect(() => {
+    if (!setup) return;
+    let cancelled = false;
+    invoke('setup:propose', { routerId }).then(
+      (value) => {
+        if (cancelled) return;
+        setProposal(value);
+        setValues((v) => ({
+          ...v,
+          name: v.name || value.name,
+          listenPort: v.listenPort || String(value.listenPort),
+          address: v.address || (value.address ?? ''),
+        }));
+      },
+      (e: unknown) => !cancelled && setError(toActionError(e)),
+    );
+    return () => {
+      cancelled = true;
+    };
+  }, [setup, routerId]);
 
   const serverField = errorField(error);
   const fieldError = (field: InterfaceField): string | null => localErrors[field] ?? (serverField === field && error ? error.message : null);
@@ -82,7 +132,7 @@ export function InterfaceDialog({ routerId, row, onClose, onChanged }: Interface
       window.requestAnimationFrame(() => formRef.current?.querySelector<HTMLElement>('[aria-invalid="true"]')?.focus());
       return;
     }
-    const next: Requested | null = update?.ok ? { kind: 'update', input: update.input } : create?.ok ? { kind: 'create', input: create.input } : null;
+    const next: Requested | null = update?.ok ? { kind: 'update', input: update.input } : create?.ok ? { kind: 'create', input: setup ? { ...create.input, openPort: true } : create.input } : null;
     if (!next) return;
     setSaving(true);
     const outcome = next.kind === 'update' ? await flow.preview({ kind: 'interface.update', input: next.input }) : await flow.preview({ kind: 'interface.create', input: next.input });
@@ -103,7 +153,7 @@ export function InterfaceDialog({ routerId, row, onClose, onChanged }: Interface
     else onClose();
   };
 
-  if (created) return <CreatedStep routerId={routerId} result={created} editing={editing} onClose={onClose} />;
+  if (created) return <CreatedStep routerId={routerId} result={created} editing={editing} onClose={onClose} firstPeer={setup} />;
   if (flow.plan) {
     const name = values.name.trim() || row?.name || '';
     return (
@@ -122,8 +172,8 @@ export function InterfaceDialog({ routerId, row, onClose, onChanged }: Interface
 
   return (
     <FormDialog
-      title={editing ? t('ifaceForm.editTitle', { name: row.name }) : t('ifaceForm.addTitle')}
-      description={editing ? t('ifaceForm.editDescription') : t('ifaceForm.addDescription')}
+      title={editing ? t('ifaceForm.editTitle', { name: row.name }) : setup ? t('setup.title') : t('ifaceForm.addTitle')}
+      description={editing ? t('ifaceForm.editDescription') : setup ? t('setup.description') : t('ifaceForm.addDescription')}
       onClose={onClose}
       size="md"
       data-testid="interface-form"
@@ -135,6 +185,7 @@ export function InterfaceDialog({ routerId, row, onClose, onChanged }: Interface
       cancelTestId="interface-form-cancel"
       submitTestId="interface-form-submit"
     >
+      {setup ? <SetupChecklist proposal={proposal} port={values.listenPort} /> : null}
       <Field id="iface-name" label={t('ifaceForm.name')} error={fieldError('name')} hint={t('ifaceForm.nameHint')}>
         <input
           {...fieldAria('iface-name', fieldError('name'), true)}
@@ -196,8 +247,10 @@ export function InterfaceDialog({ routerId, row, onClose, onChanged }: Interface
   );
 }
 
-function CreatedStep({ routerId, result, editing, onClose }: { routerId: string; result: InterfaceResult; editing: boolean; onClose: () => void }) {
+function CreatedStep({ routerId, result, editing, onClose, firstPeer = false }: { routerId: string; result: InterfaceResult; editing: boolean; onClose: () => void; firstPeer?: boolean }) {
   const { t } = useTranslation();
+  const setTab = useNav((s) => s.setTab);
+  const askAddPeer = useAddPeerIntent((s) => s.ask);
   const iface = result.interface;
   const endpoint = useLoadedEndpoint(routerId, iface.name);
   const [endpointSaved, setEndpointSaved] = useState(false);
@@ -227,9 +280,23 @@ function CreatedStep({ routerId, result, editing, onClose }: { routerId: string;
       footer={
         <>
           <span className="spacer" />
-          <Button variant="primary" onClick={onClose} data-testid="interface-created-close">
+          <Button variant={firstPeer ? 'secondary' : 'primary'} onClick={onClose} data-testid="interface-created-close">
             {t('common.close')}
           </Button>
+          {firstPeer ? (
+            <Button
+              variant="primary"
+              icon={<UserPlus size={15} aria-hidden />}
+              onClick={() => {
+                askAddPeer(routerId, iface.name);
+                onClose();
+                setTab('peers');
+              }}
+              data-testid="setup-first-peer"
+            >
+              {t('setup.firstPeer')}
+            </Button>
+          ) : null}
         </>
       }
     >

@@ -4,7 +4,7 @@
 // with the reason while the last-known rows stay on screen. Enable/disable, like every change here, opens the
 // Preview step first (InterfaceDialogs.tsx).
 import { useCallback, useState } from 'react';
-import { Bookmark, Globe, Lock, Network, Pencil, Plus, Power, PowerOff, ShieldAlert, ShieldCheck, Trash2 } from 'lucide-react';
+import { Bookmark, Globe, Lock, Network, Pencil, Plus, Power, PowerOff, ShieldAlert, ShieldCheck, Trash2, Wand2 } from 'lucide-react';
 import { useTranslation } from 'react-i18next';
 import type { WgInterface } from '../../../src/contract/index.ts';
 import { useLocale } from '../../i18n/index.ts';
@@ -44,6 +44,7 @@ type InterfaceDialogState =
   | { kind: 'endpoint'; row: WgInterface }
   | { kind: 'reservations'; row: WgInterface }
   | { kind: 'openPort'; row: WgInterface }
+  | { kind: 'setup' }
   | null;
 
 export function InterfacesTab({ routerId }: { routerId: string }) {
@@ -107,6 +108,9 @@ export function InterfacesTab({ routerId }: { routerId: string }) {
         ) : null}
         <FreshnessLabel source={data.source} seenAt={data.seenAt} now={now} loading={loading} />
         <span className="spacer" />
+        <Button size="sm" icon={<Wand2 size={14} aria-hidden />} onClick={() => setDialog({ kind: 'setup' })} disabled={!online} title={offlineTitle} data-testid="setup-wireguard-toolbar">
+          {t('setup.action')}
+        </Button>
         <Button size="sm" variant="primary" icon={<Plus size={14} aria-hidden />} onClick={() => setDialog({ kind: 'create' })} disabled={!online} title={offlineTitle} data-testid="add-interface">
           {t('interfaces.add')}
         </Button>
@@ -124,9 +128,14 @@ export function InterfacesTab({ routerId }: { routerId: string }) {
             title={t('interfaces.emptyTitle')}
             actions={
               online ? (
-                <Button size="sm" variant="primary" icon={<Plus size={14} aria-hidden />} onClick={() => setDialog({ kind: 'create' })}>
-                  {t('interfaces.add')}
-                </Button>
+                <>
+                  <Button size="sm" variant="primary" icon={<Wand2 size={14} aria-hidden />} onClick={() => setDialog({ kind: 'setup' })} data-testid="setup-wireguard">
+                    {t('setup.action')}
+                  </Button>
+                  <Button size="sm" icon={<Plus size={14} aria-hidden />} onClick={() => setDialog({ kind: 'create' })}>
+                    {t('interfaces.add')}
+                  </Button>
+                </>
               ) : null
             }
             data-testid="interfaces-empty"
@@ -260,6 +269,7 @@ export function InterfacesTab({ routerId }: { routerId: string }) {
       )}
 
       {dialog?.kind === 'create' ? <InterfaceDialog routerId={routerId} onClose={closeDialog} onChanged={refresh} /> : null}
+      {dialog?.kind === 'setup' ? <InterfaceDialog routerId={routerId} setup onClose={closeDialog} onChanged={refresh} /> : null}
       {dialog?.kind === 'edit' ? <InterfaceDialog routerId={routerId} row={dialog.row} onClose={closeDialog} onChanged={refresh} /> : null}
       {dialog?.kind === 'delete' ? (
         <DeleteInterfaceDialog

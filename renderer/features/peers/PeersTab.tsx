@@ -46,6 +46,7 @@ import { clickRow, headerState, isSelectable, routerMadeInterfaces, selectedPeer
 import { fetchManagedPeerCounters, useManagedPeers } from './store.ts';
 import { DEFAULT_PEER_VIEW, peerViewActions, usePeerView } from './view-store.ts';
 import { DoctorDialog } from '../doctor/DoctorDialog.tsx';
+import { useAddPeerIntent } from './add-intent.ts';
 
 const STATUS_FILTERS: readonly PeerStatusFilter[] = ['all', 'online', 'offline', 'never-connected', 'disabled'];
 
@@ -182,6 +183,11 @@ export function PeersTab({ routerId }: { routerId: string }) {
     },
     [fetchInterfaces, routerId, t],
   );
+  // Asked from elsewhere (the set-up wizard's "Add the first peer"): the Add-peer form once, on arrival.
+  // (Opened after this render, as the row menu would: take() answers once, so it opens once.)
+  useEffect(() => {
+    if (useAddPeerIntent.getState().take(routerId)) void Promise.resolve().then(() => open({ kind: 'create' }));
+  }, [routerId, open]);
 
   const setDisabled = useCallback(
     async (peer: ManagedPeer, disabled: boolean) => {

@@ -1,0 +1,75 @@
+// The set-up wizard in the real UI, from a router with no WireGuard to a QR code for the first peer: the form
+// starts from main's proposal (free name, port and subnet) and says the firewall drops the port; the Preview
+// step shows the interface, its address and the accept placed before the drop; after Apply, where clients dial
+// and "Add the first peer" lead to the Add-peer form on the new interface, and its secret dialog shows a QR
+// code. Screenshots in English and Turkish at 1280x800 and 960x600.
+import { afterEach, describe, expect, it } from 'vitest';
+import { applyPreview, managedApp, type ManagedApp } from './management-support.ts';
+import { screenshotsEnTr } from './harness.ts';
+
+let app: ManagedApp | undefined;
+afterEach(async () => {
+  await app?.close();
+  app = undefined;
+});
+
+describe('set-up wizard (e2e, Chromium)', () => {
+  it('sets up WireGuard on an empty router and gets to the first peer\'s QR code', async () => {
+    app = await managedApp({
+      peers: 0,
+      // RouterOS's default configuration only: the simulator's extra accept for 13231 goes.
+      beforeConnect: (sim) => {
+        const seeded = sim.state.print('/ip/firewall/filter').find((r) => r['comment'] === 'WireGuard');
+        if (seeded) sim.state.remove('/ip/firewall/filter', seeded['.id']!);
+      },
+    });
+    const { page, sim } = app;
+    await page.getByTestId('nav-interfaces').click();
+    await page.getByTestId('interfaces-empty').waitFor();
+    await page.getByTestId('setup-wireguard').click();
+    const form = page.getByTestId('interface-form');
+    await form.getByTestId('setup-firewall').and(page.locator('[data-state="closed"]')).waitFor();
+    expect(await page.getByTestId('iface-name').inputValue()).toBe('wg-clients');
+    expect(await page.getByTestId('iface-port').inputValue()).toBe('13231');
+    expect(await page.getByTestId('iface-address').inputValue()).toBe('10.10.0.1/24');
+    expect(await form.getByTestId('setup-firewall').innerText()).toContain('“defconf: drop all not coming from LAN” drops now');
+    await screenshotsEnTr(app.session, 'setup-wizard', async (p) => {
+      await p.getByTestId('setup-checklist').waitFor();
+    });
+
+    await page.getByTestId('interface-form-submit').click();
+    const preview = page.getByTestId('change-preview');
+    await preview.getByTestId('plan-preview').waitFor();
+    const drop = sim.state.print('/ip/firewall/filter').find((r) => r['comment'] === 'defconf: drop all not coming from LAN')!;
+    expect((await preview.getByTestId('preview-commands').innerText()).split('\n').filter((l) => l.trim())).toEqual([
+      '/interface wireguard add name=wg-clients listen-port=13231',
+      '/ip address add address=10.10.0.1/24 interface=wg-clients comment=WireGuard',
+      `/ip firewall filter add chain=input action=accept protocol=udp dst-port=13231 comment="WireGuard wg-clients" place-before=${drop['.id']}`,
+    ]);
+    await screenshotsEnTr(app.session, 'setup-wizard-preview', async (p) => {
+      await p.getByTestId('change-preview').getByTestId('plan-preview').waitFor();
+    });
+    await applyPreview(page);
+
+    const created = page.getByTestId('interface-created');
+    await created.waitFor();
+    expect(await created.getByTestId('warning-FIREWALL_CLOSED').count()).toBe(0);
+    await page.getByTestId('endpoint-host').fill('vpn.musteri.example');
+    await page.getByTestId('endpoint-save').click();
+    await page.getByTestId('endpoint-saved').waitFor();
+    await screenshotsEnTr(app.session, 'setup-wizard-done', async (p) => {
+      await p.getByTestId('setup-first-peer').waitFor();
+    });
+    await page.getByTestId('setup-first-peer').click();
+
+    // The Peers tab with its Add-peer form open on the new interface.
+    await page.getByTestId('peer-form').waitFor();
+    expect(await page.getByTestId('peer-interface').inputValue()).toBe('wg-clients');
+    await page.getByTestId('peer-name').fill('ilk-telefon');
+    await page.getByTestId('pool-usage').waitFor();
+    await page.getByTestId('peer-form-submit').click();
+    await applyPreview(page);
+    await page.getByTestId('secret-dialog').getByTestId('secret-qr').waitFor();
+    expect(await page.getByTestId('secret-config').textContent()).toContain('Endpoint = vpn.musteri.example:13231');
+  });
+});
