@@ -27,6 +27,7 @@ import { endpointText } from '../configs/config-options.ts';
 import { useEndpoint, useEndpoints } from '../interfaces/endpoint-store.ts';
 import { emptyPeerForm, PEER_FIELDS, peerFormFrom, startingInterface, toCreateInput, toUpdateInput, type FieldErrors, type KeyCustody, type PeerField, type PeerFormValues } from './peer-form.ts';
 import type { SecretResult } from './SecretDialog.tsx';
+import { OpenPortDialog } from '../interfaces/InterfaceDialogs.tsx';
 
 /** Server errors shown next to their field rather than in the panel (the interface select is not there when editing). */
 const SHOWN_BESIDE_FIELD: readonly PeerField[] = PEER_FIELDS.filter((f) => f !== 'interface');
@@ -68,6 +69,9 @@ export function PeerFormDialog({ routerId, interfaces, hasNames, routerVersion, 
   const pending = useRef<{ kind: 'create'; input: InvokeInput<'peers:create'> } | { kind: 'update'; input: InvokeInput<'peers:update'> } | null>(null);
   // Keyed by interface: an answer for another interface than the one now chosen means "still loading".
   const [precheckFor, setPrecheckFor] = useState<{ iface: string; state: PrecheckState } | null>(null);
+  // The closed-port warning's fix, previewed over this form; the checks run again after it.
+  const [openingPort, setOpeningPort] = useState(false);
+  const [checks, setChecks] = useState(0);
   const [endpointOpen, setEndpointOpen] = useState(false);
   const formRef = useRef<HTMLFormElement>(null);
   const custodyName = useId();
@@ -91,7 +95,7 @@ export function PeerFormDialog({ routerId, interfaces, hasNames, routerVersion, 
     return () => {
       cancelled = true;
     };
-  }, [editing, routerId, ifaceName, loadEndpoint]);
+  }, [editing, routerId, ifaceName, loadEndpoint, checks]);
 
   const set = <K extends keyof PeerFormValues>(key: K, value: PeerFormValues[K]) => {
     setValues((v) => ({ ...v, [key]: value }));
@@ -376,7 +380,30 @@ export function PeerFormDialog({ routerId, interfaces, hasNames, routerVersion, 
         />
       ) : null}
 
-      {precheck.state === 'ok' ? <WarningList warnings={precheck.value.warnings} data-testid="precheck-warnings" /> : null}
+      {precheck.state === 'ok' ? (
+        <WarningList
+          warnings={precheck.value.warnings}
+          actions={iface && iface.firewall.state === 'closed' ? {
+            FIREWALL_CLOSED: (
+              <Button size="sm" onClick={() => setOpeningPort(true)} data-testid="precheck-open-port">
+                {t('interfaces.openPort')}
+              </Button>
+            ),
+          } : undefined}
+          data-testid="precheck-warnings"
+        />
+      ) : null}
+      {openingPort && iface ? (
+        <OpenPortDialog
+          routerId={routerId}
+          row={iface}
+          onClose={() => setOpeningPort(false)}
+          onDone={() => {
+            setOpeningPort(false);
+            setChecks((n) => n + 1);
+          }}
+        />
+      ) : null}
       {precheck.state === 'error' ? (
         <p className="inline-warning" data-testid="precheck-error">
           <TriangleAlert size={14} aria-hidden />
