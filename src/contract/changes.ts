@@ -31,7 +31,8 @@ export const changeSubjectSchema: z.ZodType<ChangeSubject> = z.lazy(() => z.obje
 }));
 
 export const planItemSchema = z.object({
-  type: z.enum(['peer', 'interface', 'address', 'firewall', 'route']),
+  /** `setting`: a router-wide setting such as /ip cloud's DDNS. */
+  type: z.enum(['peer', 'interface', 'address', 'firewall', 'route', 'setting']),
   /** Stable across ids: a peer's public key, an interface's name. */
   key: z.string(),
   label: z.string(),

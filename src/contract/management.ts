@@ -125,6 +125,8 @@ export const interfaceContract = {
       address: z.string().trim().optional(),
       /** Also let the listen port in (the set-up wizard): an input accept before the rule that drops it, in the same plan. */
       openPort: z.boolean().default(false),
+      /** Also turn on IP Cloud DDNS when it is off, and remember its name as where clients dial (the set-up wizard). */
+      ddns: z.boolean().default(false),
       planId: interfacePlanId,
     }),
     output: interfaceResult,
@@ -146,6 +148,8 @@ export const interfaceContract = {
       /** The router's tunnel address (x.y.z.1/24); null when every candidate subnet overlaps something. */
       address: z.string().nullable(),
       firewall: wgInterfaceSchema.shape.firewall,
+      /** IP Cloud as read: whether DDNS is on and the name clients could dial; null when the router does not show it. */
+      cloud: z.object({ ddnsEnabled: z.union([z.boolean(), z.literal('auto')]), dnsName: z.string().nullable(), publicAddress: z.string().nullable() }).nullable(),
     }),
   },
   /** The one-click fix for a closed port: an input accept rule for the listen port, before the rule that drops it. */

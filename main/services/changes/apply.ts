@@ -26,6 +26,7 @@ import type { RouterModels } from '../router-model/index.ts';
 import { PEERS_PATH } from '../../routeros/menus/wireguard-peers.ts';
 import { IP_ADDRESS_PATH } from '../../routeros/menus/ip-address.ts';
 import { IP_ROUTE_PATH } from '../../routeros/menus/ip-route.ts';
+import { IP_CLOUD_PATH } from '../../routeros/menus/ip-cloud.ts';
 import { FILTER_PATH as FIREWALL_FILTER_PATH } from '../../routeros/menus/firewall-filter.ts';
 import { snapshotScope, toRsc } from './backup.ts';
 import { commandLine, scriptLine, stepParams } from './cli.ts';
@@ -310,6 +311,7 @@ export class PlanRunner {
    */
   async #printTouched(ctx: RouterContext, steps: readonly PlanStep[], ids: readonly (string | null)[], opts: CommandOptions): Promise<Map<string, Map<string, Row>>> {
     const wanted = new Map<string, Set<string>>();
+    const singletons = new Set(steps.filter((s) => s.verb === 'set' && !s.target).map((s) => s.menu));
     steps.forEach((step, i) => {
       const id = step.verb === 'add' ? ids[i] : step.target?.id;
       if (!id) return;
@@ -324,13 +326,19 @@ export class PlanRunner {
       const rows = await ctx.client.print(menu, { query, ...opts });
       out.set(menu, new Map(rows.flatMap((r) => (r['.id'] ? [[r['.id'], r] as const] : []))));
     }
+    // A singleton menu prints its one row, kept under the empty id.
+    for (const menu of singletons) {
+      const [row] = await ctx.client.print(menu, opts);
+      out.set(menu, new Map(row ? [['', row]] : []));
+    }
     return out;
   }
 
   /** The item the step touched, as printed; its differences from what was sent go into the report. */
   #readBack(ctx: RouterContext, step: PlanStep, addedId: string | null, printed: Map<string, Map<string, Row>>, report: ApplyReport, touched: Set<ModelPart>): Row | null {
     const id = step.verb === 'add' ? addedId : step.target?.id;
-    const row = id ? printed.get(step.menu)?.get(id) : undefined;
+    const singleton = step.verb === 'set' && !step.target;
+    const row = singleton ? printed.get(step.menu)?.get('') : id ? printed.get(step.menu)?.get(id) : undefined;
     const isPeer = step.menu === PEERS_PATH;
     const part = isPeer ? null : partOf(step.menu);
     if (part) touched.add(part);
@@ -354,6 +362,7 @@ function partOf(menu: string): ModelPart | null {
   if (menu === IP_ROUTE_PATH) return 'routes';
   if (menu === IP_ADDRESS_PATH) return 'addresses';
   if (menu === FIREWALL_FILTER_PATH) return 'firewall';
+  if (menu === IP_CLOUD_PATH) return 'cloud';
   return 'interfaces';
 }
 

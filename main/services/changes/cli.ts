@@ -45,7 +45,8 @@ function args(step: PlanStep, secrets: ReadonlySet<string>): string {
 export function commandLine(step: PlanStep, secrets: ReadonlySet<string>, id?: string): string {
   const parts = [consolePath(step.menu), step.verb];
   const target = id ?? step.target?.id;
-  if (step.verb !== 'add') parts.push(target ?? '');
+  // A `set` with no target is a singleton menu's only item (/ip cloud set ...): no id, as the console writes it.
+  if (step.verb !== 'add' && (step.target || id !== undefined)) parts.push(target ?? '');
   const a = args(step, secrets);
   if (a) parts.push(a);
   return parts.join(' ');
@@ -55,8 +56,8 @@ export function commandLine(step: PlanStep, secrets: ReadonlySet<string>, id?: s
 export function scriptLine(step: PlanStep, options: { hideSecrets?: ReadonlySet<string> } = {}): string {
   const hide = options.hideSecrets ?? new Set<string>();
   const parts = [consolePath(step.menu), step.verb];
-  if (step.verb !== 'add') {
-    const find = (step.target?.find ?? []).map(([k, v]) => `${k}=${quoteValue(v)}`).join(' ');
+  if (step.verb !== 'add' && step.target) {
+    const find = step.target.find.map(([k, v]) => `${k}=${quoteValue(v)}`).join(' ');
     parts.push(`[find ${find}]`);
   }
   const a = args(step, hide);
@@ -67,7 +68,7 @@ export function scriptLine(step: PlanStep, options: { hideSecrets?: ReadonlySet<
 /** API words of a step, as the client sends them (`.id` first for set and remove). */
 export function stepParams(step: PlanStep, id?: string): Record<string, ParamValue> {
   const out: Record<string, ParamValue> = {};
-  if (step.verb !== 'add') out['.id'] = id ?? step.target?.id ?? '';
+  if (step.verb !== 'add' && (step.target || id !== undefined)) out['.id'] = id ?? step.target?.id ?? '';
   for (const [k, v] of step.params) out[k] = v;
   return out;
 }

@@ -5,7 +5,7 @@
 import type { ManagementWarning } from '../../../src/contract/index.ts';
 import type { ParamValue } from '../../routeros/text.ts';
 
-export type ItemType = 'peer' | 'interface' | 'address' | 'firewall' | 'route';
+export type ItemType = 'peer' | 'interface' | 'address' | 'firewall' | 'route' | 'setting';
 
 /** What a step touches, named so a technician recognises it; `key` is stable across ids (a public key, a name). */
 export interface PlanItem {
@@ -24,7 +24,10 @@ export interface PlanStep {
   /** API menu path: `/interface/wireguard/peers`. */
   readonly menu: string;
   readonly verb: 'add' | 'set' | 'remove';
-  /** For set and remove; an add's undo targets the id the add answered (known once sent) or its find fields. */
+  /**
+   * For set and remove; an add's undo targets the id the add answered (known once sent) or its find fields.
+   * Null on a `set`: the only item of a singleton menu (/ip/cloud), which has no id.
+   */
   readonly target: StepTarget | null;
   /** In the order sent. */
   readonly params: readonly (readonly [string, ParamValue])[];

@@ -22,6 +22,7 @@ import { planPortOpen } from '../changes/firewall-plans.ts';
 import { proposeSetup } from './setup.ts';
 import { blockingRuleRow } from './firewall.ts';
 import { combinePlans } from '../changes/plan.ts';
+import { planDdnsOn } from '../changes/cloud-plans.ts';
 
 type Result = InvokeOutput<'interfaces:create'>;
 
@@ -107,14 +108,19 @@ export class InterfaceManager {
     const name = wanted.name ?? '';
     const address = input.address ? interfaceAddress(input.address) : undefined;
     return this.#d.sessions.run(input.routerId, async (ctx) => {
-      const state = await this.#d.models.live(ctx.routerId);
+      const live = await this.#d.models.live(ctx.routerId);
+      // /ip cloud is not followed between reads (router-model/parts.ts): read it now when the plan depends on it.
+      const state = input.ddns ? await this.#d.models.readNow(ctx.routerId, ctx.client, ['cloud']) : live;
       checkNameAndPort(state, wanted);
       if (address) checkAddressFree(state, address, name);
       // The router makes the interface's key pair: no private key ever crosses the wire or the plan.
       const created = planInterfaceCreate({ routerId: ctx.routerId, name, params: wireGuardInterfaceParams(wanted, ctx.version), address, warnings: [] });
       // The wizard lets the port in with it, when the firewall would drop it: one plan, one backup, one undo.
       const blocker = input.openPort && wanted.listenPort !== undefined && state.parts.firewall.known ? blockingRuleRow(state.firewall, wanted.listenPort) : null;
-      const plan = blocker ? combinePlans('interface.create', created.subject, [created, planPortOpen({ routerId: ctx.routerId, iface: name, port: wanted.listenPort!, blocker })]) : created;
+      // And turns on IP Cloud DDNS when asked and it is off, so clients can dial the router's stable name.
+      const cloud = input.ddns && state.cloud && state.cloud.ddnsEnabled !== true ? planDdnsOn({ routerId: ctx.routerId, before: state.cloud.ddnsEnabled === 'auto' ? 'auto' : 'no' }) : null;
+      const parts = [created, ...(blocker ? [planPortOpen({ routerId: ctx.routerId, iface: name, port: wanted.listenPort!, blocker })] : []), ...(cloud ? [cloud] : [])];
+      const plan = parts.length > 1 ? combinePlans('interface.create', created.subject, parts) : created;
       if (preview) return this.#d.previews.keep(plan, null);
       this.#confirm(input.planId, ctx.routerId, plan);
       const subject = { routerId: ctx.routerId, routerName: ctx.routerName, action: 'create' as const, objectType: 'interface' as const, objectName: name };
@@ -124,6 +130,12 @@ export class InterfaceManager {
         const after = await this.#d.models.state(ctx.routerId);
         return { value: { id, after, report: applied.report }, objectId: id, after: auditInterface(byId(after, id), address ? [address] : []), planId: applied.report.planId };
       });
+      // With DDNS, clients dial the router's cloud name: remembered for the new interface, so its peers' configs have it.
+      if (input.ddns) {
+        const dnsName = (await this.#d.models.readNow(ctx.routerId, ctx.client, ['cloud'])).cloud?.dnsName;
+        const iface = byId(made.after, made.id);
+        if (dnsName) this.#d.endpoints.set(ctx.routerId, name, { host: dnsName, port: iface.listenPort });
+      }
       return { ...this.#result(made.after, made.id), report: made.report };
     });
   }
@@ -266,7 +278,11 @@ export class InterfaceManager {
 
   /** The set-up wizard's proposal, from the live model (nothing is sent). */
   async propose(input: InvokeParsedInput<'setup:propose'>): Promise<InvokeOutput<'setup:propose'>> {
-    return this.#d.sessions.run(input.routerId, async (ctx) => proposeSetup(await this.#d.models.live(ctx.routerId)));
+    return this.#d.sessions.run(input.routerId, async (ctx) => {
+      await this.#d.models.live(ctx.routerId);
+      // /ip cloud is not followed between reads: the DDNS choice is made on what it says now.
+      return proposeSetup(await this.#d.models.readNow(ctx.routerId, ctx.client, ['cloud']));
+    });
   }
 
   async openPort(input: InvokeParsedInput<'interfaces:openPort'>): Promise<Result> {

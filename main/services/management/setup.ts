@@ -36,5 +36,6 @@ export function proposeSetup(state: RouterState): InvokeOutput<'setup:propose'> 
     firewall: !state.parts.firewall.known
       ? { state: 'unknown', blockedBy: null }
       : blocker ? { state: 'closed', blockedBy: { id: blocker['.id'] ?? '', action: blocker['action'] ?? '', comment: blocker['comment'] ?? '' } } : { state: 'open', blockedBy: null },
+    cloud: state.cloud ? { ddnsEnabled: state.cloud.ddnsEnabled, dnsName: state.cloud.dnsName ?? null, publicAddress: state.cloud.publicAddress ?? null } : null,
   };
 }

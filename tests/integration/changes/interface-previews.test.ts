@@ -168,6 +168,26 @@ describe('opening a closed port is a plan like any change', () => {
   });
 });
 
+describe('the set-up wizard can turn on IP Cloud DDNS in the same plan', () => {
+  it('sets ddns-enabled on the singleton menu as previewed, remembers the cloud name as where clients dial, and undoes it with the rest', async () => {
+    const m = await router();
+    const { routerId } = m;
+    m.sim.state.set('/ip/cloud', '', { 'ddns-enabled': 'false' });
+    expect((await m.call('setup:propose', { routerId })).cloud).toMatchObject({ ddnsEnabled: false });
+    const input = { routerId, name: 'wg-ddns', listenPort: 51666, address: '10.88.0.1/24', openPort: true, ddns: true };
+    const preview = await m.call('changes:preview', { kind: 'interface.create', input });
+    expect(preview.commands.at(-1)).toBe('/ip cloud set ddns-enabled=yes');
+    expect(preview.diff.at(-1)).toMatchObject({ item: { type: 'setting', key: 'ip-cloud' }, change: 'edit', before: { 'ddns-enabled': 'no' }, after: { 'ddns-enabled': 'yes' } });
+    const made = await capture(m.sim, () => m.call('interfaces:create', { ...input, planId: preview.planId }));
+    expectSent(preview.commands, made.writes);
+    expect(m.rows('/ip/cloud')[0]?.['ddns-enabled']).toBe('true');
+    const dnsName = m.rows('/ip/cloud')[0]!['dns-name']!;
+    expect(await m.call('endpoints:get', { routerId, interface: 'wg-ddns' })).toMatchObject({ host: dnsName, port: 51666 });
+    // The router's own rollback script puts DDNS back too (the singleton's set, with no [find]).
+    expect(preview.rollback.script.filter((l) => l.includes('/ip cloud set'))).toEqual([':do { /ip cloud set ddns-enabled=no } on-error={}']);
+  });
+});
+
 describe('a site link previews one plan per router and applies exactly those', () => {
   async function twoSites() {
     const m = await router({ peers: 0 });
