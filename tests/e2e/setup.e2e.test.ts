@@ -18,9 +18,11 @@ describe('set-up wizard (e2e, Chromium)', () => {
     app = await managedApp({
       peers: 0,
       // RouterOS's default configuration only: the simulator's extra accept for 13231 goes.
+      // IP Cloud DDNS off, as on a router nobody has touched.
       beforeConnect: (sim) => {
         const seeded = sim.state.print('/ip/firewall/filter').find((r) => r['comment'] === 'WireGuard');
         if (seeded) sim.state.remove('/ip/firewall/filter', seeded['.id']!);
+        sim.state.set('/ip/cloud', '', { 'ddns-enabled': 'false' });
       },
     });
     const { page, sim } = app;
@@ -37,6 +39,8 @@ describe('set-up wizard (e2e, Chromium)', () => {
       await p.getByTestId('setup-checklist').waitFor();
     });
 
+    // The router's address may change: clients dial its IP Cloud name instead.
+    await page.getByTestId('setup-ddns-input').check();
     await page.getByTestId('interface-form-submit').click();
     const preview = page.getByTestId('change-preview');
     await preview.getByTestId('plan-preview').waitFor();
@@ -45,6 +49,7 @@ describe('set-up wizard (e2e, Chromium)', () => {
       '/interface wireguard add name=wg-clients listen-port=13231',
       '/ip address add address=10.10.0.1/24 interface=wg-clients comment=WireGuard',
       `/ip firewall filter add chain=input action=accept protocol=udp dst-port=13231 comment="WireGuard wg-clients" place-before=${drop['.id']}`,
+      '/ip cloud set ddns-enabled=yes',
     ]);
     await screenshotsEnTr(app.session, 'setup-wizard-preview', async (p) => {
       await p.getByTestId('change-preview').getByTestId('plan-preview').waitFor();
@@ -54,9 +59,10 @@ describe('set-up wizard (e2e, Chromium)', () => {
     const created = page.getByTestId('interface-created');
     await created.waitFor();
     expect(await created.getByTestId('warning-FIREWALL_CLOSED').count()).toBe(0);
-    await page.getByTestId('endpoint-host').fill('vpn.musteri.example');
-    await page.getByTestId('endpoint-save').click();
-    await page.getByTestId('endpoint-saved').waitFor();
+    // Where clients dial is already the router's cloud name, remembered with the interface.
+    const dnsName = sim.state.print('/ip/cloud')[0]!['dns-name']!;
+    expect(dnsName).toMatch(/\.sn\.mynetname\.net$/);
+    expect(await page.getByTestId('endpoint-host').inputValue()).toBe(dnsName);
     await screenshotsEnTr(app.session, 'setup-wizard-done', async (p) => {
       await p.getByTestId('setup-first-peer').waitFor();
     });
@@ -70,6 +76,6 @@ describe('set-up wizard (e2e, Chromium)', () => {
     await page.getByTestId('peer-form-submit').click();
     await applyPreview(page);
     await page.getByTestId('secret-dialog').getByTestId('secret-qr').waitFor();
-    expect(await page.getByTestId('secret-config').textContent()).toContain('Endpoint = vpn.musteri.example:13231');
+    expect(await page.getByTestId('secret-config').textContent()).toContain(`Endpoint = ${dnsName}:13231`);
   });
 });

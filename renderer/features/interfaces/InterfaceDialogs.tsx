@@ -78,6 +78,7 @@ export function InterfaceDialog({ routerId, row, setup = false, onClose, onChang
   const { t } = useTranslation();
   const editing = row !== undefined;
   const [proposal, setProposal] = useState<Proposal | null>(null);
+  const [ddns, setDdns] = useState(false);
   const [original] = useState<InterfaceFormValues>(() => (row ? interfaceFormFrom(row) : emptyInterfaceForm()));
   const [values, setValues] = useState(original);
   const [localErrors, setLocalErrors] = useState<InterfaceErrors>({});
@@ -132,7 +133,7 @@ export function InterfaceDialog({ routerId, row, setup = false, onClose, onChang
       window.requestAnimationFrame(() => formRef.current?.querySelector<HTMLElement>('[aria-invalid="true"]')?.focus());
       return;
     }
-    const next: Requested | null = update?.ok ? { kind: 'update', input: update.input } : create?.ok ? { kind: 'create', input: setup ? { ...create.input, openPort: true } : create.input } : null;
+    const next: Requested | null = update?.ok ? { kind: 'update', input: update.input } : create?.ok ? { kind: 'create', input: setup ? { ...create.input, openPort: true, ddns } : create.input } : null;
     if (!next) return;
     setSaving(true);
     const outcome = next.kind === 'update' ? await flow.preview({ kind: 'interface.update', input: next.input }) : await flow.preview({ kind: 'interface.create', input: next.input });
@@ -186,6 +187,19 @@ export function InterfaceDialog({ routerId, row, setup = false, onClose, onChang
       submitTestId="interface-form-submit"
     >
       {setup ? <SetupChecklist proposal={proposal} port={values.listenPort} /> : null}
+      {setup && proposal?.cloud ? (
+        proposal.cloud.ddnsEnabled === true ? (
+          <p className="muted small" data-testid="setup-ddns-on">{t('setup.ddnsOn', { name: proposal.cloud.dnsName ?? '' })}</p>
+        ) : (
+          <label className="checkbox setup-ddns" data-testid="setup-ddns">
+            <input type="checkbox" checked={ddns} onChange={(e) => setDdns(e.target.checked)} data-testid="setup-ddns-input" />
+            <span>
+              {t('setup.ddns')}
+              <span className="muted small setup-ddns-help">{t('setup.ddnsHelp')}</span>
+            </span>
+          </label>
+        )
+      ) : null}
       <Field id="iface-name" label={t('ifaceForm.name')} error={fieldError('name')} hint={t('ifaceForm.nameHint')}>
         <input
           {...fieldAria('iface-name', fieldError('name'), true)}
@@ -323,7 +337,8 @@ function CreatedStep({ routerId, result, editing, onClose, firstPeer = false }: 
             {endpointSaved && endpoint ? (
               <Banner tone="ok" compact title={t('endpoint.savedAs', { endpoint: endpointText(endpoint) })} data-testid="endpoint-saved" />
             ) : endpoint !== undefined ? (
-              <EndpointEditor routerId={routerId} iface={iface.name} listenPort={iface.listenPort} current={endpoint} idPrefix="created-endpoint" onSaved={() => setEndpointSaved(true)} />
+              // Keyed by what is remembered: the wizard's DDNS name arrives after a first (empty) answer.
+              <EndpointEditor key={endpoint ? `${endpoint.host}:${endpoint.port}` : 'none'} routerId={routerId} iface={iface.name} listenPort={iface.listenPort} current={endpoint} idPrefix="created-endpoint" onSaved={() => setEndpointSaved(true)} />
             ) : null}
           </section>
         ) : null}
