@@ -531,7 +531,7 @@ export const changesContract = {
 
 /** Why a peer may not be connecting (main/services/doctor/diagnose.ts ranks them; the renderer words them). */
 export const DOCTOR_CAUSES = [
-  'peer-disabled', 'interface-disabled', 'interface-not-running', 'port-closed', 'endpoint-is-router',
+  'peer-disabled', 'interface-disabled', 'interface-not-running', 'interface-no-address', 'port-closed', 'endpoint-is-router',
   'address-overlap', 'keepalive-missing', 'no-answer', 'handshake-fails', 'never-connected', 'handshake-stale',
 ] as const;
 

@@ -35,6 +35,11 @@ describe('set-up wizard (e2e, Chromium)', () => {
     expect(await page.getByTestId('iface-port').inputValue()).toBe('13231');
     expect(await page.getByTestId('iface-address').inputValue()).toBe('10.10.0.1/24');
     expect(await form.getByTestId('setup-firewall').innerText()).toContain('“defconf: drop all not coming from LAN” drops now');
+    // Site-to-site is the other kind of set-up: it hands over to Connect sites, and back.
+    await page.getByTestId('setup-open-sites').click();
+    await page.getByTestId('sites-dialog').waitFor();
+    await page.getByTestId('sites-cancel').click();
+    await page.getByTestId('sites-dialog').waitFor({ state: 'detached' });
     await screenshotsEnTr(app.session, 'setup-wizard', async (p) => {
       await p.getByTestId('setup-checklist').waitFor();
     });

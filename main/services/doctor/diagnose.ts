@@ -3,7 +3,7 @@
 // as a code with parameters (the renderer words it) and, where one exists, the change that fixes it (a change
 // request: previewed, applied safely, undoable like every change).
 //
-// Ranking: what stops the tunnel for certain comes first (disabled, not running, the port dropped by the
+// Ranking: what stops the tunnel for certain comes first (disabled, not running, no address on the interface, the port dropped by the
 // firewall for a peer that dials in, an endpoint that points at this router itself), then what makes a tunnel
 // fragile or wrong (addresses another peer also claims, no keepalive for a peer the router dials behind NAT),
 // then what the counters say (the router sends and nothing comes back; packets come in but no handshake
@@ -44,6 +44,8 @@ export function diagnose(state: RouterState, peer: ModelPeer, o: DiagnoseOptions
   if (peer.disabled) out.push({ code: 'peer-disabled', params: { name }, fix: { kind: 'peer.setDisabled', input: { routerId: o.routerId, peerId: peer.id, disabled: false } } });
   if (iface?.disabled) out.push({ code: 'interface-disabled', params: { interface: iface.name }, fix: iface.dynamic ? null : { kind: 'interface.setDisabled', input: { routerId: o.routerId, interfaceId: iface.id, disabled: false } } });
   else if (iface && !iface.running) out.push({ code: 'interface-not-running', params: { interface: iface.name }, fix: null });
+  // Without an address the router has no route to the tunnel subnet: a handshake completes, nothing else passes.
+  if (iface && !state.addresses.some((a) => a.interface === iface.name && !a.disabled)) out.push({ code: 'interface-no-address', params: { interface: iface.name }, fix: null });
 
   if (iface && dialsIn) {
     const port = portState(state, iface.listenPort);

@@ -26,6 +26,7 @@ import { useLoadedEndpoint } from './endpoint-store.ts';
 import { emptyInterfaceForm, interfaceFormFrom, toCreateInterface, toUpdateInterface, type InterfaceErrors, type InterfaceField, type InterfaceFormValues } from './interface-form.ts';
 import { useNav } from '../../app/nav-store.ts';
 import { useAddPeerIntent } from '../peers/add-intent.ts';
+import { SitesDialog } from '../sites/SitesDialog.tsx';
 
 type InterfaceResult = InvokeOutput<'interfaces:create'>;
 type Requested = { kind: 'create'; input: InvokeInput<'interfaces:create'> } | { kind: 'update'; input: InvokeInput<'interfaces:update'> };
@@ -79,6 +80,8 @@ export function InterfaceDialog({ routerId, row, setup = false, onClose, onChang
   const editing = row !== undefined;
   const [proposal, setProposal] = useState<Proposal | null>(null);
   const [ddns, setDdns] = useState(false);
+  // Site-to-site instead: the wizard hands over to Connect sites (both routers' plans in one preview).
+  const [sites, setSites] = useState(false);
   const [original] = useState<InterfaceFormValues>(() => (row ? interfaceFormFrom(row) : emptyInterfaceForm()));
   const [values, setValues] = useState(original);
   const [localErrors, setLocalErrors] = useState<InterfaceErrors>({});
@@ -187,6 +190,15 @@ export function InterfaceDialog({ routerId, row, setup = false, onClose, onChang
       submitTestId="interface-form-submit"
     >
       {setup ? <SetupChecklist proposal={proposal} port={values.listenPort} /> : null}
+      {setup ? (
+        <p className="muted small" data-testid="setup-sites">
+          {t('setup.sitesInstead')}{' '}
+          <button type="button" className="link-btn" onClick={() => setSites(true)} data-testid="setup-open-sites">
+            {t('sitesView.open')}
+          </button>
+        </p>
+      ) : null}
+      {sites ? <SitesDialog routerId={routerId} onClose={() => setSites(false)} /> : null}
       {setup && proposal?.cloud ? (
         proposal.cloud.ddnsEnabled === true ? (
           <p className="muted small" data-testid="setup-ddns-on">{t('setup.ddnsOn', { name: proposal.cloud.dnsName ?? '' })}</p>

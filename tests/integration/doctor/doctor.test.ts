@@ -57,6 +57,14 @@ describe('the connection doctor', () => {
     await applyFix(m, d.causes[0]!.fix!);
     expect(codes(await m.call('peers:diagnose', { routerId, peerId: phone.id }))).toEqual(['never-connected']);
 
+    // The interface's address removed in WinBox: no route to the tunnel subnet.
+    const address = m.rows('/ip/address').find((a) => a['interface'] === 'wg-doktor')!;
+    m.sim.state.remove('/ip/address', address['.id']!);
+    await m.settle();
+    expect((await m.call('peers:diagnose', { routerId, peerId: phone.id })).causes[0]).toEqual({ code: 'interface-no-address', params: { interface: 'wg-doktor' }, fix: null });
+    m.sim.state.add('/ip/address', { address: '10.77.0.1/24', interface: 'wg-doktor' });
+    await m.settle();
+
     await m.call('interfaces:setDisabled', { routerId, interfaceId: made.interface.id, disabled: true });
     d = await m.call('peers:diagnose', { routerId, peerId: phone.id });
     expect(d.causes[0]).toMatchObject({ code: 'interface-disabled', params: { interface: 'wg-doktor' }, fix: { kind: 'interface.setDisabled' } });
