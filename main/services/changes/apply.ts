@@ -4,8 +4,10 @@
 //  2. a rollback entry armed on the router: a /system/scheduler entry whose script removes itself and runs
 //     the plan's undo steps after the rollback delay (default 60 s) unless WireDesk removes it first;
 //  3. the steps, in order; a refusal stops the plan and WireDesk undoes the steps already done;
-//  4. verification: a new connection must be accepted (the change did not lock WireDesk out), and every item
-//     the plan touched is read back and compared, field by field, with what was sent;
+//  4. verification: a new connection must be accepted (the change did not lock WireDesk out), every item
+//     the plan touched is read back and compared, field by field, with what was sent, and, when the technician
+//     turned on the tunnel check in the Preview step, each up tunnel the change touched shows a handshake or
+//     traffic within its window (tunnels.ts);
 //  5. the rollback entry removed. A failed verification undoes the plan first.
 // If the link is lost at any point after the rollback entry was armed, the plan is "rollback pending": the
 // router will run the undo at the time it printed, and the service confirms what it did on reconnect.

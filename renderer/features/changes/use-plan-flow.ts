@@ -7,7 +7,7 @@
 //   interfaces:deletePreview, a site link's after its own checks, a restore's from the Backups view). `load`
 //   shows the plan a fetch returns and remembers the fetch, so "Preview again" runs it once more. These are
 //   never single-peer changes, so `skip` is always false.
-import { useCallback, useRef, useState } from 'react';
+import { useCallback, useEffect, useRef, useState } from 'react';
 import type { InvokeInput, PlanView } from '../../../src/contract/index.ts';
 import { invoke } from '../../lib/api.ts';
 import { toActionError, type ActionError } from '../../lib/action-error.ts';
@@ -114,4 +114,24 @@ export function usePlanFlow(): PlanFlow {
   const skip = useSettings((s) => s.settings.skipPreviewForSinglePeer);
   const { load: _load, ...flow } = useFetchedPlanFlow();
   return { ...flow, skip };
+}
+
+/**
+ * For a dialog that opens on its Preview step (enable, disable, open a port, new keys, a doctor's fix): asks for
+ * the plan of `request` when it opens, and again if the request changes. Returns the refusal, if any.
+ */
+export function usePreviewOnOpen(preview: PlanFlow['preview'], request: ChangeRequest): ActionError | null {
+  const [refused, setRefused] = useState<ActionError | null>(null);
+  // Compared by value: callers build the request inline on every render.
+  const key = JSON.stringify(request);
+  useEffect(() => {
+    let cancelled = false;
+    void preview(JSON.parse(key) as ChangeRequest).then((outcome) => {
+      if (!cancelled && !outcome.ok) setRefused(outcome.error);
+    });
+    return () => {
+      cancelled = true;
+    };
+  }, [preview, key]);
+  return refused;
 }

@@ -15,7 +15,7 @@ import { Button } from '../../ui/Button.tsx';
 import { Dialog } from '../../ui/Dialog.tsx';
 import { LoadingState } from '../../ui/ReadErrorState.tsx';
 import { ChangePreviewDialog } from '../changes/PlanPreview.tsx';
-import { useFetchedPlanFlow } from '../changes/use-plan-flow.ts';
+import { useFetchedPlanFlow, usePreviewOnOpen } from '../changes/use-plan-flow.ts';
 import { peerLabel } from '../peers/peer-view.ts';
 import './doctor.css';
 
@@ -25,17 +25,7 @@ type Cause = Diagnosis['causes'][number];
 function FixPreview({ fix, title, onClose, onApplied }: { fix: FixRequest; title: string; onClose: () => void; onApplied: () => void }) {
   const { t } = useTranslation();
   const flow = useFetchedPlanFlow();
-  const { preview } = flow;
-  const [previewError, setPreviewError] = useState<ActionError | null>(null);
-  useEffect(() => {
-    let cancelled = false;
-    void preview(fix).then((outcome) => {
-      if (!cancelled && !outcome.ok) setPreviewError(outcome.error);
-    });
-    return () => {
-      cancelled = true;
-    };
-  }, [preview, fix]);
+  const previewError = usePreviewOnOpen(flow.preview, fix);
   const apply = async () => {
     const done = await flow.apply(async (planId) => {
       await applyChange(fix, planId);

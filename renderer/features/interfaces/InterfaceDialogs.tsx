@@ -20,7 +20,7 @@ import { LoadingState } from '../../ui/ReadErrorState.tsx';
 import { WarningList } from '../../ui/WarningList.tsx';
 import { ChangePreviewDialog } from '../changes/PlanPreview.tsx';
 import { EndpointEditor } from './EndpointEditor.tsx';
-import { useFetchedPlanFlow } from '../changes/use-plan-flow.ts';
+import { useFetchedPlanFlow, usePreviewOnOpen } from '../changes/use-plan-flow.ts';
 import { endpointText } from '../configs/config-options.ts';
 import { useLoadedEndpoint } from './endpoint-store.ts';
 import { emptyInterfaceForm, interfaceFormFrom, toCreateInterface, toUpdateInterface, type InterfaceErrors, type InterfaceField, type InterfaceFormValues } from './interface-form.ts';
@@ -363,18 +363,7 @@ function CreatedStep({ routerId, result, editing, onClose, firstPeer = false }: 
 export function ToggleInterfaceDialog({ routerId, row, disabled, onClose, onDone }: { routerId: string; row: WgInterface; disabled: boolean; onClose: () => void; onDone: () => void }) {
   const { t } = useTranslation();
   const flow = useFetchedPlanFlow();
-  const { preview } = flow;
-  const [previewError, setPreviewError] = useState<ActionError | null>(null);
-
-  useEffect(() => {
-    let cancelled = false;
-    void preview({ kind: 'interface.setDisabled', input: { routerId, interfaceId: row.id, disabled } }).then((outcome) => {
-      if (!cancelled && !outcome.ok) setPreviewError(outcome.error);
-    });
-    return () => {
-      cancelled = true;
-    };
-  }, [preview, routerId, row.id, disabled]);
+  const previewError = usePreviewOnOpen(flow.preview, { kind: 'interface.setDisabled', input: { routerId, interfaceId: row.id, disabled } });
 
   const apply = async () => {
     const result = await flow.apply((planId) => invoke('interfaces:setDisabled', { routerId, interfaceId: row.id, disabled, planId }));
@@ -403,18 +392,7 @@ export function ToggleInterfaceDialog({ routerId, row, disabled, onClose, onDone
 export function OpenPortDialog({ routerId, row, onClose, onDone }: { routerId: string; row: WgInterface; onClose: () => void; onDone: () => void }) {
   const { t } = useTranslation();
   const flow = useFetchedPlanFlow();
-  const { preview } = flow;
-  const [previewError, setPreviewError] = useState<ActionError | null>(null);
-
-  useEffect(() => {
-    let cancelled = false;
-    void preview({ kind: 'interface.openPort', input: { routerId, interfaceId: row.id } }).then((outcome) => {
-      if (!cancelled && !outcome.ok) setPreviewError(outcome.error);
-    });
-    return () => {
-      cancelled = true;
-    };
-  }, [preview, routerId, row.id]);
+  const previewError = usePreviewOnOpen(flow.preview, { kind: 'interface.openPort', input: { routerId, interfaceId: row.id } });
 
   const apply = async () => {
     const result = await flow.apply((planId) => invoke('interfaces:openPort', { routerId, interfaceId: row.id, planId }));

@@ -3,7 +3,7 @@
 // gets the new config; custody and preshared key chosen here). All say what the router answered when it
 // refuses. With the setting to apply single-peer changes without preview on, delete applies from its
 // confirmation and enable/disable never open a dialog (PeersTab applies them directly).
-import { useEffect, useId, useState } from 'react';
+import { useId, useState } from 'react';
 import { RotateCw, Trash2 } from 'lucide-react';
 import { useTranslation } from 'react-i18next';
 import type { ApplyReportView, ManagedPeer } from '../../../src/contract/index.ts';
@@ -15,7 +15,7 @@ import { Button } from '../../ui/Button.tsx';
 import { Dialog } from '../../ui/Dialog.tsx';
 import { Segmented } from '../../ui/Segmented.tsx';
 import { ChangePreviewDialog } from '../changes/PlanPreview.tsx';
-import { usePlanFlow } from '../changes/use-plan-flow.ts';
+import { usePlanFlow, usePreviewOnOpen } from '../changes/use-plan-flow.ts';
 import { useRotateKeys } from './rotate-keys.tsx';
 import type { KeyCustody } from './peer-form.ts';
 import { peerLabel } from './peer-view.ts';
@@ -128,19 +128,8 @@ export function TogglePeerDialog({
 }) {
   const { t } = useTranslation();
   const flow = usePlanFlow();
-  const { preview } = flow;
-  const [previewError, setPreviewError] = useState<ActionError | null>(null);
+  const previewError = usePreviewOnOpen(flow.preview, { kind: 'peer.setDisabled', input: { routerId, peerId: peer.id, disabled } });
   const name = peerLabel(peer) || shortenKey(peer.publicKey);
-
-  useEffect(() => {
-    let cancelled = false;
-    void preview({ kind: 'peer.setDisabled', input: { routerId, peerId: peer.id, disabled } }).then((outcome) => {
-      if (!cancelled && !outcome.ok) setPreviewError(outcome.error);
-    });
-    return () => {
-      cancelled = true;
-    };
-  }, [preview, routerId, peer.id, disabled]);
 
   const apply = async () => {
     const result = await flow.apply((planId) => invoke('peers:setDisabled', { routerId, peerId: peer.id, disabled, planId }));

@@ -3,13 +3,13 @@
 // before/after, the router's own rollback. The Peers menu, the new-peer secret dialog ("rebuild with the
 // endpoint") and the config dialog (a peer with no stored key) all rotate through this one hook. With the
 // setting "apply single-peer changes without preview" on, it applies at once.
-import { useEffect, useState, type ReactNode } from 'react';
+import { useState, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { InvokeInput, InvokeOutput } from '../../../src/contract/index.ts';
 import { invoke } from '../../lib/api.ts';
 import { toActionError, type ActionError } from '../../lib/action-error.ts';
 import { ChangePreviewDialog } from '../changes/PlanPreview.tsx';
-import { usePlanFlow } from '../changes/use-plan-flow.ts';
+import { usePlanFlow, usePreviewOnOpen } from '../changes/use-plan-flow.ts';
 
 type RotateInput = InvokeInput<'peers:rotateKeys'>;
 export type RotateRequest = Pick<RotateInput, 'custody' | 'presharedKey'>;
@@ -23,19 +23,8 @@ interface Pending {
 function RotatePreviewDialog({ routerId, peerId, name, pending, onClose }: { routerId: string; peerId: string; name: string; pending: Pending; onClose: () => void }) {
   const { t } = useTranslation();
   const flow = usePlanFlow();
-  const { preview } = flow;
-  const [previewError, setPreviewError] = useState<ActionError | null>(null);
   const { custody, presharedKey } = pending.request;
-
-  useEffect(() => {
-    let cancelled = false;
-    void preview({ kind: 'peer.rotateKeys', input: { routerId, peerId, custody, presharedKey } }).then((outcome) => {
-      if (!cancelled && !outcome.ok) setPreviewError(outcome.error);
-    });
-    return () => {
-      cancelled = true;
-    };
-  }, [preview, routerId, peerId, custody, presharedKey]);
+  const previewError = usePreviewOnOpen(flow.preview, { kind: 'peer.rotateKeys', input: { routerId, peerId, custody, presharedKey } });
 
   const apply = async () => {
     const result = await flow.apply((planId) => invoke('peers:rotateKeys', { routerId, peerId, custody, presharedKey, planId }));
