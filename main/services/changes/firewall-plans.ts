@@ -7,6 +7,7 @@ import { FILTER_PATH } from '../../routeros/menus/firewall-filter.ts';
 import type { Row } from '../../routeros/rows.ts';
 import { printValue, SECRET_FIELDS, type ChangePlan, type PlanItem } from './plan.ts';
 import { firewallLabel, itemKey } from './restore.ts';
+import { describeRule } from '../management/firewall.ts';
 
 export function planPortOpen(o: { routerId: string; iface: string; port: number; blocker: Row }): ChangePlan {
   const fields: Record<string, string> = { chain: 'input', action: 'accept', protocol: 'udp', 'dst-port': String(o.port), comment: `WireGuard ${o.iface}` };
@@ -14,14 +15,13 @@ export function planPortOpen(o: { routerId: string; iface: string; port: number;
   const find = Object.entries(fields);
   const params: Array<[string, ParamValue]> = [...find];
   if (o.blocker['.id']) params.push(['place-before', o.blocker['.id']]);
-  const blocker = o.blocker['comment'] ? `"${o.blocker['comment']}"` : `${o.blocker['action'] ?? 'drop'} rule ${o.blocker['.id'] ?? ''}`.trim();
   return {
     routerId: o.routerId,
     kind: 'interface.openPort',
     subject: item,
     steps: [{
       menu: FILTER_PATH, verb: 'add', target: null, params, item,
-      label: `Adding a firewall input rule that accepts UDP port ${o.port} for ${o.iface}, before ${blocker}`,
+      label: `Adding a firewall input rule that accepts UDP port ${o.port} for ${o.iface}, before ${describeRule(o.blocker)}`,
       undo: { menu: FILTER_PATH, verb: 'remove', target: { id: '', find }, params: [], item, label: `Removing the firewall rule for ${o.iface} again`, undo: null },
     }],
     diff: [{ item, change: 'add', before: null, after: Object.fromEntries(Object.entries(fields).map(([k, v]) => [k, printValue(v)])) }],

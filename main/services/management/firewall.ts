@@ -48,9 +48,13 @@ export function blockingRuleRow(rules: readonly Row[], port: number): Row | null
   return null;
 }
 
+/** A rule as a message names it: its comment in quotes, or its action and id. */
+export function describeRule(rule: Row): string {
+  return rule['comment'] ? `"${rule['comment']}"` : `${rule['action']} rule ${rule['.id'] ?? ''}`.trim();
+}
+
 /** The rule (comment or description) that drops the port, or null when the port gets in. */
 export function blockingRule(rules: readonly Row[], port: number): string | null {
   const rule = blockingRuleRow(rules, port);
-  if (!rule) return null;
-  return rule['comment'] ? `"${rule['comment']}"` : `${rule['action']} rule ${rule['.id'] ?? ''}`.trim();
+  return rule ? describeRule(rule) : null;
 }

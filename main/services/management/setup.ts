@@ -5,7 +5,7 @@
 import type { InvokeOutput } from '../../../src/contract/index.ts';
 import { findOverlaps } from '../../../src/domain/overlaps.ts';
 import type { RouterState } from '../router-model/index.ts';
-import { blockingRuleRow } from './firewall.ts';
+import { portState } from './interface-view.ts';
 
 const NAMES = ['wg-clients', 'wg-vpn', 'wg-road', 'wg1', 'wg2', 'wg3', 'wg4', 'wg5'];
 /** RouterOS's own default WireGuard port first. */
@@ -28,14 +28,11 @@ export function proposeSetup(state: RouterState): InvokeOutput<'setup:propose'> 
   ];
   const subnet = candidates.find((c) => findOverlaps([c], taken).length === 0) ?? null;
   const address = subnet ? subnet.replace(/\.0\/24$/, '.1/24') : null;
-  const blocker = state.parts.firewall.known ? blockingRuleRow(state.firewall, listenPort) : null;
   return {
     name,
     listenPort,
     address,
-    firewall: !state.parts.firewall.known
-      ? { state: 'unknown', blockedBy: null }
-      : blocker ? { state: 'closed', blockedBy: { id: blocker['.id'] ?? '', action: blocker['action'] ?? '', comment: blocker['comment'] ?? '' } } : { state: 'open', blockedBy: null },
+    firewall: portState(state, listenPort),
     cloud: state.cloud ? { ddnsEnabled: state.cloud.ddnsEnabled, dnsName: state.cloud.dnsName ?? null, publicAddress: state.cloud.publicAddress ?? null } : null,
   };
 }
