@@ -11,6 +11,7 @@
 import type { PlanView } from '../../../src/contract/index.ts';
 import type { RouterState } from '../router-model/index.ts';
 import type { ItemDiff, PlanItem } from './plan.ts';
+import { peerLabel } from '../management/router-read.ts';
 
 /** WireGuard re-handshakes every 2 minutes while traffic flows: a handshake this recent means the tunnel is in use. */
 export const TUNNEL_UP_MS = 180_000;
@@ -44,7 +45,7 @@ export function tunnelCandidates(diff: readonly ItemDiff[], state: Pick<RouterSt
   const interfaces = new Set(edits.filter((d) => d.item.type === 'interface' && !changedFields(d).some((f) => ENDS_INTERFACE.has(f))).map((d) => d.item.key));
   return state.peers
     .filter((p) => !p.disabled && p.lastHandshakeMs !== undefined && p.lastHandshakeMs < TUNNEL_UP_MS && (peers.has(p.publicKey) || interfaces.has(p.interface)))
-    .map((p) => ({ publicKey: p.publicKey, item: { type: 'peer' as const, key: p.publicKey, label: p.name || p.comment || `${p.publicKey.slice(0, 8)}…` } }));
+    .map((p) => ({ publicKey: p.publicKey, item: { type: 'peer' as const, key: p.publicKey, label: peerLabel(p) } }));
 }
 
 /** A preview with the tunnel check it can offer (none when no such tunnel is up, or the delay leaves no room). */

@@ -14,6 +14,7 @@ import type { ChangeRequest, DOCTOR_CAUSES } from '../../../src/contract/index.t
 import { findOverlaps } from '../../../src/domain/overlaps.ts';
 import type { ModelPeer, RouterState } from '../router-model/index.ts';
 import { portState } from '../management/interface-view.ts';
+import { peerLabel } from '../management/router-read.ts';
 
 export type CauseCode = (typeof DOCTOR_CAUSES)[number];
 
@@ -38,7 +39,7 @@ const KEEPALIVE_SEC = 25;
 export function diagnose(state: RouterState, peer: ModelPeer, o: DiagnoseOptions): Cause[] {
   const out: Cause[] = [];
   const iface = state.interfaces.find((i) => i.name === peer.interface);
-  const name = peer.name || peer.comment || `${peer.publicKey.slice(0, 8)}…`;
+  const name = peerLabel(peer);
   const dialsIn = !peer.endpointAddress;
 
   if (peer.disabled) out.push({ code: 'peer-disabled', params: { name }, fix: { kind: 'peer.setDisabled', input: { routerId: o.routerId, peerId: peer.id, disabled: false } } });
@@ -67,7 +68,7 @@ export function diagnose(state: RouterState, peer: ModelPeer, o: DiagnoseOptions
   for (const other of others) {
     const [overlap] = findOverlaps(peer.allowedAddress, other.allowedAddress);
     if (overlap) {
-      out.push({ code: 'address-overlap', params: { name, address: overlap.a, other: other.name || other.comment || `${other.publicKey.slice(0, 8)}…`, otherAddress: overlap.b }, fix: null });
+      out.push({ code: 'address-overlap', params: { name, address: overlap.a, other: peerLabel(other), otherAddress: overlap.b }, fix: null });
       break;
     }
   }
