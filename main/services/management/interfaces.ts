@@ -131,11 +131,9 @@ export class InterfaceManager {
         return { value: { id, after, report: applied.report }, objectId: id, after: auditInterface(byId(after, id), address ? [address] : []), planId: applied.report.planId };
       });
       // With DDNS, clients dial the router's cloud name: remembered for the new interface, so its peers' configs have it.
-      if (input.ddns) {
-        const dnsName = (await this.#d.models.readNow(ctx.routerId, ctx.client, ['cloud'])).cloud?.dnsName;
-        const iface = byId(made.after, made.id);
-        if (dnsName) this.#d.endpoints.set(ctx.routerId, name, { host: dnsName, port: iface.listenPort });
-      }
+      // (IP Cloud was read back by the plan's verification when it set DDNS, or just before the plan when DDNS was on.)
+      const dnsName = input.ddns ? made.after.cloud?.dnsName : undefined;
+      if (dnsName) this.#d.endpoints.set(ctx.routerId, name, { host: dnsName, port: byId(made.after, made.id).listenPort });
       return { ...this.#result(made.after, made.id), report: made.report };
     });
   }
