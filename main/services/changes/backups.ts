@@ -11,9 +11,9 @@ import type { ApplyReport, PlanRunner } from './apply.ts';
 import { snapshotScope, type ScopeSnapshot } from './backup.ts';
 import { canonical } from './fields.ts';
 import type { PlanPreviews } from './previews.ts';
-import type { AuditTrail } from '../management/audit-trail.ts';
+import type { AuditSubject, AuditTrail } from '../management/audit-trail.ts';
 import { emptyOf, firewallLabel, itemKey, planRestore } from './restore.ts';
-import type { ItemDiff, ItemFields, PlanItem } from './plan.ts';
+import type { ChangePlan, ItemDiff, ItemFields, PlanItem } from './plan.ts';
 
 export interface BackupServiceDeps {
   readonly sessions: RouterSessions;
@@ -106,10 +106,7 @@ export class BackupService {
       }
       const subject: ChangeSubject = { code: 'backup.restore', params: { takenAt: backup.takenAt }, ...(backup.subject ? { of: backup.subject } : {}) };
       const audit = { routerId, routerName: ctx.routerName, action: 'restore' as const, objectType: 'backup' as const, objectId: String(backupId), objectName: backup.title, before: { takenAt: backup.takenAt } };
-      return this.#d.audit.record(audit, async () => {
-        const { report } = await this.#d.plans.apply(ctx, plan, { planId: o.planId, subject });
-        return { value: report, after: { commands: report.steps.map((s) => s.cli) }, planId: report.planId };
-      });
+      return this.#applyRecorded(ctx, plan, o.planId, subject, audit);
     });
   }
 
@@ -144,12 +141,18 @@ export class BackupService {
       }
       const subject: ChangeSubject = entry.subject ? { code: 'change.undo', params: {}, of: entry.subject } : { code: 'change.undo', params: { title: entry.title } };
       const audit = { routerId, routerName: ctx.routerName, action: 'undo' as const, objectType: 'change' as const, objectId: planId, objectName: entry.title };
-      return this.#d.audit.record(audit, async () => {
-        const { report } = await this.#d.plans.apply(ctx, plan, { planId: o.previewId, subject });
-        // Applied (not left to the router's rollback): the change is undone and not offered for undo again.
-        if (report.outcome === 'applied') this.#d.journal.undone(planId);
-        return { value: report, after: { commands: report.steps.map((s) => s.cli) }, planId: report.planId };
-      });
+      const report = await this.#applyRecorded(ctx, plan, o.previewId, subject, audit);
+      // Applied (not left to the router's rollback): the change is undone and not offered for undo again.
+      if (report.outcome === 'applied') this.#d.journal.undone(planId);
+      return report;
+    });
+  }
+
+  /** Applies a restore or an undo as an activity-log entry of its own, naming the commands and the plan. */
+  async #applyRecorded(ctx: RouterContext, plan: ChangePlan, planId: string | undefined, subject: ChangeSubject, audit: AuditSubject): Promise<ApplyReport> {
+    return this.#d.audit.record(audit, async () => {
+      const { report } = await this.#d.plans.apply(ctx, plan, { planId, subject });
+      return { value: report, after: { commands: report.steps.map((s) => s.cli) }, planId: report.planId };
     });
   }
 }
@@ -171,8 +174,8 @@ async function current(models: Pick<RouterModels, 'live' | 'readNow'>, ctx: Rout
 export function changedSince(diffs: readonly ItemDiff[], now: ScopeSnapshot, before: ScopeSnapshot): Array<ChangedSince & { text: string }> {
   const out: Array<ChangedSince & { text: string }> = [];
   const lookup = (scope: ScopeSnapshot, type: string, key: string): ItemFields | undefined => {
-    const part = type === 'interface' ? scope.interfaces : type === 'address' ? scope.addresses : type === 'peer' ? scope.peers : type === 'route' ? scope.routes ?? [] : type === 'firewall' ? scope.firewall : [];
-    return part.find((f) => itemKey(type as 'peer', f) === key);
+    const part = PARTS.find(([, t]) => t === type);
+    return part ? (scope[part[0]] ?? []).find((f) => itemKey(part[1], f) === key) : undefined;
   };
   for (const d of diffs) {
     // Router-wide settings (IP Cloud DDNS) are not in a backup's scope: an undo leaves them as they are.

@@ -8,17 +8,17 @@ import { planPeerRemove, planPeerSet } from '../changes/peer-plans.ts';
 import { auditPeer } from './audit-views.ts';
 import type { ManagementDeps } from './deps.ts';
 import type { ApplyReport } from '../changes/apply.ts';
+import { isLinkFailure } from '../errors.ts';
+import { oneTimeSecret } from './one-time-secret.ts';
+import { FULL_TUNNEL, hostEntries } from './peer-input.ts';
+import { dialEndpoint, peerView, splitList } from './peer-results.ts';
+import { peerById, peerLabel, readPeerAfterChange, readPeerRow, refuseDynamicPeer } from './router-read.ts';
 
 /** What a key-rotation preview was made with, kept in main until it is applied or expires. */
 interface RotateMaterial {
   pair: ReturnType<typeof generateKeyPair>;
   newPsk: string | undefined;
 }
-import { isLinkFailure } from '../errors.ts';
-import { oneTimeSecret } from './one-time-secret.ts';
-import { FULL_TUNNEL, hostEntries } from './peer-input.ts';
-import { dialEndpoint, peerView, splitList } from './peer-results.ts';
-import { peerById, peerLabel, readPeerAfterChange, readPeerRow, refuseDynamicPeer } from './router-read.ts';
 
 export class PeerActions {
   readonly #d: ManagementDeps;
