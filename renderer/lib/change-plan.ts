@@ -67,3 +67,6 @@ export function secondsUntil(at: number, now: number): number {
 export function commandText(commands: readonly string[]): string {
   return commands.join('\n');
 }
+
+/** Main sends a bulk action or an import in plans of at most this many peers (main/services/management/bulk.ts CHUNK). */
+export const PLAN_PART_SIZE = 50;

@@ -91,7 +91,7 @@ export function BackupsTab({ routerId }: { routerId: string }) {
     if (!backup) return;
     let cancelled = false;
     // Until this answer comes, the diff on screen belongs to another key and is shown as loading.
-    const key = `${backup.id}:${target}:${reloads}`;
+    const key = diffKey;
     invoke('backups:diff', { routerId, from: backup.id, to: target === 'now' ? null : target }).then(
       (value) => !cancelled && setDiff({ key, diff: value.diff, error: null }),
       (e: unknown) => !cancelled && setDiff({ key, diff: null, error: toActionError(e) }),
@@ -99,7 +99,7 @@ export function BackupsTab({ routerId }: { routerId: string }) {
     return () => {
       cancelled = true;
     };
-  }, [routerId, backup, target, reloads]);
+  }, [routerId, backup, target, diffKey]);
 
   const count = (part: (typeof PARTS)[number], n: number) => t(`backups.n.${part}`, { count: n, formatted: formatCount(n, locale) });
   const subject = (b: Backup) => changeSubjectText(t, b.subject, b.title, locale, now);

@@ -2,9 +2,9 @@
 // Preview step (the exact commands, each item's before/after, the warnings, the router's own rollback);
 // Apply sends that plan, and the result says what the router shows now. An undo is refused, before anything
 // is sent, when an item the change touched has changed since: the dialog names each item and field.
-import { useEffect, useState, type ReactNode } from 'react';
+import { useState, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
-import { undoConflictSchema, type ApplyReportView, type ChangedSince, type ChangeSubject, type PlanView } from '../../../src/contract/index.ts';
+import { undoConflictSchema, type ApplyReportView, type ChangedSince, type ChangeRequest, type ChangeSubject } from '../../../src/contract/index.ts';
 import { invoke } from '../../lib/api.ts';
 import { changeSubjectText } from '../../lib/change-subject.ts';
 import { useLocale } from '../../i18n/index.ts';
@@ -15,7 +15,7 @@ import { Banner } from '../../ui/Banner.tsx';
 import { Button } from '../../ui/Button.tsx';
 import { Dialog } from '../../ui/Dialog.tsx';
 import { ChangePreviewDialog } from './PlanPreview.tsx';
-import { useFetchedPlanFlow } from './use-plan-flow.ts';
+import { useFetchedPlanFlow, usePreviewOnOpen } from './use-plan-flow.ts';
 
 /** Why a restore or an undo has nothing to send, or cannot be sent, worded from main's reason code. */
 export type Refusal =
@@ -85,8 +85,8 @@ function RefusalBanner({ refusal }: { refusal: Refusal }) {
 interface PlanDialogProps {
   title: string;
   intro: ReactNode;
-  /** Asks main for the plan. */
-  fetchPlan: () => Promise<PlanView>;
+  /** The change to preview (a restore or an undo). */
+  request: ChangeRequest;
   /** Sends the previewed plan. */
   run: (planId: string) => Promise<{ report: ApplyReportView }>;
   applyLabel: string;
@@ -99,24 +99,11 @@ interface PlanDialogProps {
 }
 
 /** Preview on open; a refusal worded from its reason (nothing is sent); after Apply, what the router shows now. */
-function PlanDialog({ title, intro, fetchPlan, run, applyLabel, failedTitle, doneTitle, doneBody, onClose, onDone, 'data-testid': testId }: PlanDialogProps) {
+function PlanDialog({ title, intro, request, run, applyLabel, failedTitle, doneTitle, doneBody, onClose, onDone, 'data-testid': testId }: PlanDialogProps) {
   const { t } = useTranslation();
   const flow = useFetchedPlanFlow();
-  const { load } = flow;
-  const [previewError, setPreviewError] = useState<ActionError | null>(null);
+  const previewError = usePreviewOnOpen(flow.preview, request);
   const [done, setDone] = useState<ApplyReportView | null>(null);
-
-  useEffect(() => {
-    let cancelled = false;
-    void load(fetchPlan).then((outcome) => {
-      if (!cancelled && !outcome.ok) setPreviewError(outcome.error);
-    });
-    return () => {
-      cancelled = true;
-    };
-    // The plan is asked for once, when the dialog opens; "Preview again" asks anew.
-    // eslint-disable-next-line react-hooks/exhaustive-deps
-  }, [load]);
 
   const refusal = previewError ? refusalOf(previewError) : null;
   // After Apply, or when nothing can be sent: what happened, and Close.
@@ -200,7 +187,7 @@ export function RestoreDialog({ routerId, backup, onClose, onDone }: RestoreDial
     <PlanDialog
       title={t('restore.title', { time: backup.when })}
       intro={<p data-testid="restore-intro">{t('restore.intro', { time: backup.when, subject: backup.subject })}</p>}
-      fetchPlan={() => invoke('changes:preview', { kind: 'backup.restore', input: { routerId, backupId: backup.id } })}
+      request={{ kind: 'backup.restore', input: { routerId, backupId: backup.id } }}
       run={(planId) => invoke('backups:restore', { routerId, backupId: backup.id, planId })}
       applyLabel={t('restore.apply')}
       failedTitle={t('restore.failed')}
@@ -233,7 +220,7 @@ export function UndoDialog({ routerId, planId, subject, fallback, onClose, onDon
     <PlanDialog
       title={t('undo.title', { what })}
       intro={<p data-testid="undo-intro">{t('undo.intro', { what })}</p>}
-      fetchPlan={() => invoke('changes:preview', { kind: 'change.undo', input: { routerId, planId } })}
+      request={{ kind: 'change.undo', input: { routerId, planId } }}
       run={(previewId) => invoke('changes:undo', { routerId, planId, previewId })}
       applyLabel={t('undo.apply')}
       failedTitle={t('undo.failed')}

@@ -23,7 +23,7 @@ import { EndpointEditor } from './EndpointEditor.tsx';
 import { useFetchedPlanFlow, usePreviewOnOpen } from '../changes/use-plan-flow.ts';
 import { endpointText } from '../configs/config-options.ts';
 import { useLoadedEndpoint } from './endpoint-store.ts';
-import { emptyInterfaceForm, interfaceFormFrom, toCreateInterface, toUpdateInterface, type InterfaceErrors, type InterfaceField, type InterfaceFormValues } from './interface-form.ts';
+import { blockingRuleName, emptyInterfaceForm, interfaceFormFrom, toCreateInterface, toUpdateInterface, type InterfaceErrors, type InterfaceField, type InterfaceFormValues } from './interface-form.ts';
 import { useNav } from '../../app/nav-store.ts';
 import { useAddPeerIntent } from '../peers/add-intent.ts';
 import { SitesDialog } from '../sites/SitesDialog.tsx';
@@ -399,7 +399,7 @@ export function OpenPortDialog({ routerId, row, onClose, onDone }: { routerId: s
     if (result) onDone();
   };
 
-  const rule = row.firewall.blockedBy?.comment || t('interfaces.dropRule', { action: row.firewall.blockedBy?.action ?? 'drop', id: row.firewall.blockedBy?.id ?? '' });
+  const rule = blockingRuleName(t, row.firewall);
   return (
     <ChangePreviewDialog
       title={t('changes.interfacePreview.titleOpenPort', { name: row.name, port: row.listenPort })}

@@ -29,6 +29,7 @@ import { DeleteInterfaceDialog, EndpointDialog, InterfaceDialog, OpenPortDialog,
 import { useReservations } from './reservation-store.ts';
 import { ReservationsDialog } from './ReservationsDialog.tsx';
 import { useInterfaces } from './store.ts';
+import { blockingRuleName } from './interface-form.ts';
 
 function interfaceState(row: WgInterface): { tone: Tone; key: string } {
   if (row.disabled) return { tone: 'neutral', key: 'interfaces.disabled' };
@@ -345,7 +346,7 @@ function ReservedCount({ count, name, onOpen }: { count: number; name: string; o
 /** Under the listen port: the firewall drops it (which rule), and the fix, previewed like every change. */
 function PortClosed({ row, online, onFix }: { row: WgInterface; online: boolean; onFix: () => void }) {
   const { t } = useTranslation();
-  const rule = row.firewall.blockedBy?.comment || t('interfaces.dropRule', { action: row.firewall.blockedBy?.action ?? 'drop', id: row.firewall.blockedBy?.id ?? '' });
+  const rule = blockingRuleName(t, row.firewall);
   return (
     <div className="port-closed" data-testid={`interface-port-closed-${row.name}`} title={t('interfaces.portClosedTitle', { port: row.listenPort, rule })}>
       <span className="warn-text small nowrap">

@@ -75,3 +75,8 @@ export function toUpdateInterface(routerId: string, row: WgInterface, original: 
   const parsed = interfaceContract['interfaces:update'].input.safeParse(input);
   return parsed.success ? { ok: true, input } : { ok: false, errors: toErrors(parsed.error.issues) };
 }
+
+/** The rule that drops an interface's port, as the screens name it: its comment, or its action and id. */
+export function blockingRuleName(t: (key: string, params: Record<string, string>) => string, firewall: WgInterface['firewall']): string {
+  return firewall.blockedBy?.comment || t('interfaces.dropRule', { action: firewall.blockedBy?.action ?? 'drop', id: firewall.blockedBy?.id ?? '' });
+}

@@ -18,6 +18,7 @@ import { ProgressBar } from '../../ui/ProgressBar.tsx';
 import { ChangePreviewDialog } from '../changes/PlanPreview.tsx';
 import { usePlanFlow } from '../changes/use-plan-flow.ts';
 import { peerLabel } from './peer-view.ts';
+import { PLAN_PART_SIZE } from '../../lib/change-plan.ts';
 
 export type BulkAction = 'enable' | 'disable' | 'delete';
 type BulkResult = InvokeOutput<'peers:bulk'>;
@@ -26,8 +27,6 @@ type Phase = { phase: 'confirm' } | { phase: 'running'; done: number; failed: nu
 const ICONS = { enable: Power, disable: PowerOff, delete: Trash2 } as const;
 /** A confirmation lists this many names; thousands would only make the dialog slow to open. */
 const NAMES_SHOWN = 200;
-/** Main applies a bulk action in plans of at most this many peers (main/services/management/bulk.ts CHUNK). */
-const PART_SIZE = 50;
 
 export interface BulkDialogProps {
   routerId: string;
@@ -92,7 +91,7 @@ export function BulkDialog({ routerId, action, peers, onClose, onFinished }: Bul
     const intro = (
       <>
         {already > 0 ? <p className="muted" data-testid="bulk-already">{t('changes.preview.bulkAlready', { formatted: formatCount(already, locale) })}</p> : null}
-        {count > PART_SIZE ? <Banner tone="info" compact data-testid="bulk-parts">{t('changes.preview.bulkParts', { size: PART_SIZE })}</Banner> : null}
+        {count > PLAN_PART_SIZE ? <Banner tone="info" compact data-testid="bulk-parts">{t('changes.preview.bulkParts', { size: PLAN_PART_SIZE })}</Banner> : null}
       </>
     );
     return (

@@ -21,9 +21,8 @@ import { VirtualTable, type Column } from '../../ui/VirtualTable.tsx';
 import { MAX_CSV_CHARS, readCsvFile, type CsvText } from './csv-file.ts';
 import { ChangePreviewDialog } from '../changes/PlanPreview.tsx';
 import { useFetchedPlanFlow } from '../changes/use-plan-flow.ts';
+import { PLAN_PART_SIZE } from '../../lib/change-plan.ts';
 
-/** Main sends an import in plans of at most this many peers (main/services/management/bulk.ts CHUNK). */
-const IMPORT_PART_SIZE = 50;
 
 type Preview = InvokeOutput<'peers:importPreview'>;
 type PreviewRow = Preview['rows'][number];
@@ -231,7 +230,7 @@ export function ImportDialog({ routerId, interfaces, defaultInterface, online, o
         onApply={() => void apply()}
         applyLabel={t('import.apply', { count, formatted: formatCount(count, locale) })}
         failedTitle={t('import.failed')}
-        intro={count > IMPORT_PART_SIZE ? <Banner tone="info" compact data-testid="import-parts">{t('import.parts', { size: IMPORT_PART_SIZE })}</Banner> : null}
+        intro={count > PLAN_PART_SIZE ? <Banner tone="info" compact data-testid="import-parts">{t('import.parts', { size: PLAN_PART_SIZE })}</Banner> : null}
       />
     );
   }
