@@ -51,6 +51,7 @@ function managementHandlers(s: AppServices): Pick<HandlerTable, ManagementChanne
       case 'interface.update': return m.interfaces.previewUpdate({ ...change.input, planId: undefined });
       case 'interface.setDisabled': return m.interfaces.previewSetDisabled({ ...change.input, planId: undefined });
       case 'interface.openPort': return m.interfaces.previewOpenPort({ ...change.input, planId: undefined });
+      case 'interface.addAddress': return m.interfaces.previewAddAddress({ ...change.input, planId: undefined });
       case 'site.link': return s.configs.sites.plans(change.input);
     }
   };
@@ -60,6 +61,7 @@ function managementHandlers(s: AppServices): Pick<HandlerTable, ManagementChanne
     'interfaces:setDisabled': (input) => m.interfaces.setDisabled(input),
     'interfaces:deletePreview': (input) => m.interfaces.deletePreview(input),
     'interfaces:openPort': (input) => m.interfaces.openPort(input),
+    'interfaces:addAddress': (input) => m.interfaces.addAddress(input),
     'setup:propose': (input) => m.interfaces.propose(input),
     'peers:diagnose': (input) => m.doctor.diagnose(input),
     'interfaces:delete': (input) => m.interfaces.delete(input),

@@ -3,10 +3,11 @@
 import type { ChangeRequest } from '../../src/contract/index.ts';
 import { invoke } from './api.ts';
 
-export type FixRequest = Extract<ChangeRequest, { kind: 'peer.setDisabled' | 'peer.update' | 'interface.setDisabled' | 'interface.openPort' }>;
+const FIX_KINDS = ['peer.setDisabled', 'peer.update', 'interface.setDisabled', 'interface.openPort', 'interface.addAddress'] as const;
+export type FixRequest = Extract<ChangeRequest, { kind: (typeof FIX_KINDS)[number] }>;
 
 export function isFixRequest(request: ChangeRequest): request is FixRequest {
-  return request.kind === 'peer.setDisabled' || request.kind === 'peer.update' || request.kind === 'interface.setDisabled' || request.kind === 'interface.openPort';
+  return (FIX_KINDS as readonly string[]).includes(request.kind);
 }
 
 export async function applyChange(request: FixRequest, planId: string): Promise<void> {
@@ -22,6 +23,9 @@ export async function applyChange(request: FixRequest, planId: string): Promise<
       return;
     case 'interface.openPort':
       await invoke('interfaces:openPort', { ...request.input, planId });
+      return;
+    case 'interface.addAddress':
+      await invoke('interfaces:addAddress', { ...request.input, planId });
       return;
   }
 }

@@ -154,6 +154,11 @@ export const interfaceContract = {
   },
   /** The one-click fix for a closed port: an input accept rule for the listen port, before the rule that drops it. */
   'interfaces:openPort': { input: byInterfaceId.extend({ planId: interfacePlanId }), output: interfaceResult },
+  /** The one-click fix for an interface without an IP address: the router's own address on the tunnel (host and prefix). */
+  'interfaces:addAddress': {
+    input: byInterfaceId.extend({ address: z.string({ message: 'Give the address, host and prefix: 10.20.0.1/24.' }).trim(), planId: interfacePlanId }),
+    output: interfaceResult,
+  },
   'interfaces:deletePreview': {
     input: byInterfaceId,
     output: z.object({
@@ -463,6 +468,7 @@ const { planId: _ic, ...interfaceCreateFields } = interfaceContract['interfaces:
 const { planId: _iu, ...interfaceUpdateFields } = interfaceContract['interfaces:update'].input.shape;
 const { planId: _id, ...interfaceDisableFields } = interfaceContract['interfaces:setDisabled'].input.shape;
 const { planId: _op, ...interfaceOpenPortFields } = interfaceContract['interfaces:openPort'].input.shape;
+const { planId: _aa, ...interfaceAddAddressFields } = interfaceContract['interfaces:addAddress'].input.shape;
 void [_c, _u, _d, _r, _b, _o, _ic, _iu, _id];
 
 export const changeRequestSchema = z.discriminatedUnion('kind', [
@@ -479,8 +485,9 @@ export const changeRequestSchema = z.discriminatedUnion('kind', [
   z.object({ kind: z.literal('interface.update'), input: z.object(interfaceUpdateFields) }),
   z.object({ kind: z.literal('interface.setDisabled'), input: z.object(interfaceDisableFields) }),
   z.object({ kind: z.literal('interface.openPort'), input: z.object(interfaceOpenPortFields) }),
+  z.object({ kind: z.literal('interface.addAddress'), input: z.object(interfaceAddAddressFields) }),
   z.object({ kind: z.literal('site.link'), input: sitesInputSchema }),
-], { message: 'Say which change to preview: peer.create, peer.update, peer.setDisabled, peer.delete, peer.bulk, peer.rotateKeys, peer.import, backup.restore, change.undo, interface.create, interface.update, interface.setDisabled, interface.openPort or site.link.' });
+], { message: 'Say which change to preview: peer.create, peer.update, peer.setDisabled, peer.delete, peer.bulk, peer.rotateKeys, peer.import, backup.restore, change.undo, interface.create, interface.update, interface.setDisabled, interface.openPort, interface.addAddress or site.link.' });
 export type ChangeRequest = z.infer<typeof changeRequestSchema>;
 
 const backupSummarySchema = z.object({

@@ -21,6 +21,7 @@ export const INVOKE_CHANNELS = [
   'interfaces:update',
   'interfaces:setDisabled',
   'interfaces:openPort',
+  'interfaces:addAddress',
   'setup:propose',
   'interfaces:deletePreview',
   'interfaces:delete',

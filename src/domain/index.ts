@@ -3,7 +3,7 @@ export { ok, err, type Ok, type Err, type Result } from './result.ts';
 export { parseWholeNumber, type WholeNumberRule } from './numbers.ts';
 export { generateKeyPair, generatePresharedKey, publicKeyFromPrivate, parseWireGuardKey, keyToBytes, KEY_BYTES, KEY_BASE64_LENGTH, type KeyPair } from './keys.ts';
 export { parseIp, formatIp, type IpAddress, type IpFamily } from './ip.ts';
-export { parseCidr, formatHostCidr, withoutHostPrefix, rangesOverlap, rangeContains, rangeSize, type Cidr, type IpRange, type ParseCidrOptions } from './cidr.ts';
+export { parseCidr, makeCidr, formatHostCidr, withoutHostPrefix, rangesOverlap, rangeContains, rangeSize, type Cidr, type IpRange, type ParseCidrOptions } from './cidr.ts';
 export { parseAllowedAddressList, normaliseAllowedAddressList, formatAllowedAddressList, removeContained, type AllowedAddressOptions } from './allowed-address.ts';
 export { findOverlaps, findPeerOverlaps, findConflicts, type Overlap, type PeerAddresses, type PeerOverlap, type Conflict } from './overlaps.ts';
 export { allocateAddress, placeInPool, poolUsage, type PoolInput, type PoolPlace, type PoolUsage } from './address-pool.ts';

@@ -40,15 +40,29 @@ export function planInterfaceCreate(o: { routerId: string; name: string; params:
   }];
   const diff: ChangePlan['diff'][number][] = [{ item, change: 'add', before: null, after: Object.fromEntries(params.map(([k, v]) => [k, printValue(v)])) }];
   if (o.address) {
-    const addressItem: PlanItem = { type: 'address', key: `${o.address}@${o.name}`, label: `${o.address} on ${o.name}` };
-    const addressParams: Array<[string, ParamValue]> = [['address', o.address], ['interface', o.name], ['comment', 'WireGuard']];
-    steps.push({
-      menu: IP_ADDRESS_PATH, verb: 'add', target: null, params: addressParams, item: addressItem, label: `Adding address ${o.address} to ${o.name}`, hints: INTERFACE_TRAP_HINTS,
-      undo: { menu: IP_ADDRESS_PATH, verb: 'remove', target: { id: '', find: [['address', o.address], ['interface', o.name]] }, params: [], item: addressItem, label: `Removing address ${o.address} again`, hints: INTERFACE_TRAP_HINTS, undo: null },
-    });
-    diff.push({ item: addressItem, change: 'add', before: null, after: Object.fromEntries(addressParams.map(([k, v]) => [k, printValue(v)])) });
+    const added = addressAdd(o.address, o.name);
+    steps.push(added.step);
+    diff.push(added.diff);
   }
   return { routerId: o.routerId, kind: 'interface.create', subject: item, steps, diff, warnings: o.warnings, secretFields: SECRET_FIELDS };
+}
+
+/** The router's tunnel address on an interface: added with the interface, or alone (the fix for an interface without one). */
+function addressAdd(address: string, iface: string): { step: PlanStep; diff: ChangePlan['diff'][number] } {
+  const item: PlanItem = { type: 'address', key: `${address}@${iface}`, label: `${address} on ${iface}` };
+  const params: Array<[string, ParamValue]> = [['address', address], ['interface', iface], ['comment', 'WireGuard']];
+  return {
+    step: {
+      menu: IP_ADDRESS_PATH, verb: 'add', target: null, params, item, label: `Adding address ${address} to ${iface}`, hints: INTERFACE_TRAP_HINTS,
+      undo: { menu: IP_ADDRESS_PATH, verb: 'remove', target: { id: '', find: [['address', address], ['interface', iface]] }, params: [], item, label: `Removing address ${address} again`, hints: INTERFACE_TRAP_HINTS, undo: null },
+    },
+    diff: { item, change: 'add', before: null, after: Object.fromEntries(params.map(([k, v]) => [k, printValue(v)])) },
+  };
+}
+
+export function planAddressAdd(o: { routerId: string; iface: string; address: string }): ChangePlan {
+  const { step, diff } = addressAdd(o.address, o.iface);
+  return { routerId: o.routerId, kind: 'interface.addAddress', subject: step.item, steps: [step], diff: [diff], warnings: [], secretFields: SECRET_FIELDS };
 }
 
 export function planInterfaceSet(o: { routerId: string; kind: ChangeKind; iface: WireGuardInterface; params: Params; label: string; warnings?: readonly ManagementWarning[] }): ChangePlan {

@@ -7,7 +7,7 @@ import { WIREGUARD_PATH, wireGuardInterfaceParams } from '../../routeros/menus/w
 import { PEERS_PATH } from '../../routeros/menus/wireguard-peers.ts';
 import type { Row } from '../../routeros/rows.ts';
 import type { ApplyReport } from '../changes/apply.ts';
-import { planInterfaceCreate, planInterfaceDelete, planInterfaceSet } from '../changes/interface-plans.ts';
+import { planAddressAdd, planInterfaceCreate, planInterfaceDelete, planInterfaceSet } from '../changes/interface-plans.ts';
 import type { ChangePlan } from '../changes/plan.ts';
 import { auditInterface } from './audit-views.ts';
 import type { ManagementDeps } from './deps.ts';
@@ -312,6 +312,39 @@ export class InterfaceManager {
       });
       return { ...this.#result(await this.#d.models.state(ctx.routerId), iface.id), report };
     });
+  }
+
+  async addAddress(input: InvokeParsedInput<'interfaces:addAddress'>): Promise<Result> {
+    return this.#addAddress(input, false) as Promise<Result>;
+  }
+
+  async previewAddAddress(input: InvokeParsedInput<'interfaces:addAddress'>): Promise<PlanView> {
+    return this.#addAddress(input, true) as Promise<PlanView>;
+  }
+
+  /** The fix for an interface without an IP address: the router's own address on the tunnel subnet. */
+  async #addAddress(input: InvokeParsedInput<'interfaces:addAddress'>, preview: boolean): Promise<Result | PlanView> {
+    const address = interfaceAddress(input.address);
+    return this.#d.sessions.run(input.routerId, async (ctx) => {
+      const state = await this.#d.models.live(ctx.routerId);
+      const iface = byId(state, input.interfaceId);
+      refuseDynamicInterface(iface);
+      checkAddressFree(state, address, iface.name);
+      const plan = planAddressAdd({ routerId: ctx.routerId, iface: iface.name, address });
+      if (preview) return this.#d.previews.keep(plan, null);
+      this.#confirm(input.planId, ctx.routerId, plan);
+      const subject = { routerId: ctx.routerId, routerName: ctx.routerName, action: 'edit' as const, objectType: 'interface' as const, objectId: iface.id, objectName: iface.name, before: auditInterface(iface, this.#addresses(state, iface)) };
+      const report = await this.#d.audit.record(subject, async () => {
+        const applied = await this.#d.plans.apply(ctx, plan, { planId: input.planId, subject: { code: 'interface.addAddress', params: { name: iface.name, address } } });
+        const after = await this.#d.models.state(ctx.routerId);
+        return { value: applied.report, after: auditInterface(byId(after, iface.id), this.#addresses(after, iface)), planId: applied.report.planId };
+      });
+      return { ...this.#result(await this.#d.models.state(ctx.routerId), iface.id), report };
+    });
+  }
+
+  #addresses(state: RouterState, iface: RouterInterface): string[] {
+    return state.addresses.filter((a) => a.interface === iface.name && !a.disabled).map((a) => a.address);
   }
 
   /** The address WireDesk dials this router at, as configured. */

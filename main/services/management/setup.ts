@@ -3,6 +3,7 @@
 // the static routes WireDesk follows, the allowed addresses of its peers), and whether the input firewall
 // would drop the port (the wizard then adds the accept before that rule, in the same plan as the interface).
 import type { InvokeOutput } from '../../../src/contract/index.ts';
+import { formatIp, makeCidr, parseCidr, rangesOverlap } from '../../../src/domain/index.ts';
 import { findOverlaps } from '../../../src/domain/overlaps.ts';
 import type { RouterState } from '../router-model/index.ts';
 import { portState } from './interface-view.ts';
@@ -17,6 +18,17 @@ export function proposeSetup(state: RouterState): InvokeOutput<'setup:propose'> 
   const ports = new Set(state.interfaces.map((i) => i.listenPort));
   let listenPort = FIRST_PORT;
   while (ports.has(listenPort)) listenPort++;
+  return {
+    name,
+    listenPort,
+    address: freeTunnelAddress(state),
+    firewall: portState(state, listenPort),
+    cloud: state.cloud ? { ddnsEnabled: state.cloud.ddnsEnabled, dnsName: state.cloud.dnsName ?? null, publicAddress: state.cloud.publicAddress ?? null } : null,
+  };
+}
+
+/** x.y.z.1/24 of the first candidate /24 that overlaps nothing the router has; null when every one does. */
+function freeTunnelAddress(state: RouterState): string | null {
   const taken = [
     ...state.addresses.filter((a) => !a.disabled).map((a) => a.address),
     ...state.routes.map((r) => r['dst-address'] ?? '').filter(Boolean),
@@ -27,12 +39,28 @@ export function proposeSetup(state: RouterState): InvokeOutput<'setup:propose'> 
     ...Array.from({ length: 16 }, (_, i) => `172.${16 + i}.99.0/24`),
   ];
   const subnet = candidates.find((c) => findOverlaps([c], taken).length === 0) ?? null;
-  const address = subnet ? subnet.replace(/\.0\/24$/, '.1/24') : null;
-  return {
-    name,
-    listenPort,
-    address,
-    firewall: portState(state, listenPort),
-    cloud: state.cloud ? { ddnsEnabled: state.cloud.ddnsEnabled, dnsName: state.cloud.dnsName ?? null, publicAddress: state.cloud.publicAddress ?? null } : null,
-  };
+  return subnet ? subnet.replace(/\.0\/24$/, '.1/24') : null;
+}
+
+/**
+ * The router's address for an interface that has none (the doctor's fix): in the /24 its peers' tunnel
+ * addresses are in, the first host no peer has, when that /24 overlaps none of the router's addresses;
+ * for an interface without peers, a free subnet as the wizard proposes. Null when neither exists.
+ */
+export function proposeInterfaceAddress(state: RouterState, iface: string): string | null {
+  const hosts = state.peers
+    .filter((p) => p.interface === iface)
+    .flatMap((p) => p.allowedAddress)
+    .map((a) => parseCidr(a))
+    .flatMap((c) => (c.ok && c.value.family === 4 && c.value.prefix === 32 ? [c.value.address] : []));
+  if (hosts.length === 0) return freeTunnelAddress(state);
+  const subnet = makeCidr(4, hosts[0]!, 24);
+  const clash = state.addresses.some((a) => {
+    const other = parseCidr(a.address, { allowHostBits: true });
+    return !a.disabled && other.ok && rangesOverlap(other.value, subnet);
+  });
+  if (clash) return null;
+  const used = new Set(hosts);
+  for (let h = subnet.first + 1n; h < subnet.last; h++) if (!used.has(h)) return `${formatIp(4, h)}/24`;
+  return null;
 }

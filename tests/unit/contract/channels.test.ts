@@ -101,6 +101,10 @@ const invokeExamples: Record<string, { validIn: unknown; invalidIn: unknown; val
     validIn: { routerId: 'r1', interfaceId: '*1', planId: PLAN_ID }, invalidIn: { routerId: 'r1', interfaceId: 'wg0' },
     validOut: { interface: managedIface, warnings: [], report }, invalidOut: { interface: managedIface },
   },
+  'interfaces:addAddress': {
+    validIn: { routerId: 'r1', interfaceId: '*1', address: '10.77.0.1/24', planId: PLAN_ID }, invalidIn: { routerId: 'r1', interfaceId: '*1' },
+    validOut: { interface: managedIface, warnings: [], report }, invalidOut: { interface: managedIface },
+  },
   'interfaces:deletePreview': {
     validIn: { routerId: 'r1', interfaceId: '*1' }, invalidIn: { routerId: 'r1' },
     validOut: { interface: managedIface, addresses: ['10.0.0.1/24'], peers: [{ id: '*2', name: 'ali', publicKey: KEY, allowedAddress: ['10.0.0.2/32'], hasPrivateKey: false }], confirmName: 'wg0', plan },
