@@ -6,6 +6,7 @@
 // on 7.10, phistrom/datetime-routeros issue #1). Time is `14:20:11` in both. The date style the router
 // printed is the one written back, so this does not depend on knowing the release that switched.
 import { RouterOsError } from '../errors.ts';
+import type { Row } from '../rows.ts';
 import type { MenuClient } from './values.ts';
 
 export const CLOCK_PATH = '/system/clock';
@@ -46,6 +47,24 @@ export function schedulerStart(clock: RouterClock, afterSec: number): { 'start-d
     ? `${at.getUTCFullYear()}-${pad(at.getUTCMonth() + 1)}-${pad(at.getUTCDate())}`
     : `${MONTHS[at.getUTCMonth()]}/${pad(at.getUTCDate())}/${at.getUTCFullYear()}`;
   return { 'start-date': date, 'start-time': `${pad(at.getUTCHours())}:${pad(at.getUTCMinutes())}:${pad(at.getUTCSeconds())}` };
+}
+
+/** The clock as read at `readAt` (this computer's time): the router's wall time and what says its offset from UTC. */
+export interface ClockReading {
+  readonly wall: number;
+  readonly readAt: number;
+  /** `manual`, or a TZ database name such as `Europe/Istanbul` (manual "Clock"). */
+  readonly zone: string;
+  /** `gmt-offset` as printed before 7.15 (`+03:00`), in ms; null when the router does not print it. */
+  readonly gmtOffsetMs: number | null;
+}
+
+export function toClockReading(row: Row, readAt: number): ClockReading | null {
+  const clock = parseRouterClock(row['date'] ?? '', row['time'] ?? '');
+  if (!clock) return null;
+  const offset = /^([+-])(\d{2}):(\d{2})$/.exec(row['gmt-offset'] ?? '');
+  const gmtOffsetMs = offset ? (offset[1] === '-' ? -1 : 1) * (Number(offset[2]) * 60 + Number(offset[3])) * 60_000 : null;
+  return { wall: clock.wall, readAt, zone: row['time-zone-name'] ?? 'manual', gmtOffsetMs };
 }
 
 export async function readRouterClock(client: MenuClient, options: { timeoutMs?: number } = {}): Promise<RouterClock> {

@@ -8,6 +8,7 @@ import type { PeerStatus } from '../../monitoring/types.ts';
 import { dynamicInterfaceNames } from '../../routeros/menus/interface.ts';
 import { toIpAddress, type IpAddressEntry } from '../../routeros/menus/ip-address.ts';
 import { toIpCloud, type IpCloud } from '../../routeros/menus/ip-cloud.ts';
+import { toClockReading, type ClockReading } from '../../routeros/menus/system-scheduler.ts';
 import { bool, bytes, duration, id as itemId, int, legacy, optionalText } from '../../routeros/menus/values.ts';
 import { LIVE_FIELDS, PEER_SECRET_FIELDS, POLL_PROPLIST, toWireGuardPeer, type WireGuardPeer } from '../../routeros/menus/wireguard-peers.ts';
 import { editRow, omitFields, sameRow, type Row } from '../../routeros/rows.ts';
@@ -47,6 +48,8 @@ export interface RouterState extends RouterWireGuard {
   /** Static routes through a WireGuard interface (site-to-site links add them), in the router's order. */
   readonly routes: readonly Row[];
   readonly cloud: IpCloud | null;
+  /** The router's clock as last read (full reads, each diagnosis); null when unknown. */
+  readonly clock: ClockReading | null;
   /** Identity, RouterOS version and board as the router reported them at login (or last time, offline). */
   readonly facts: RouterFacts | null;
   peer(id: string): ModelPeer | undefined;
@@ -93,6 +96,7 @@ export class RouterModel {
   #routes: Row[] = [];
   #dynamic = new Set<string>();
   #cloud: Row | null = null;
+  #clock: ClockReading | null = null;
   #facts: RouterFacts | null = null;
   #parts: Record<ModelPart, PartState> = Object.fromEntries(MODEL_PARTS.map((p) => [p, NOT_READ])) as Record<ModelPart, PartState>;
   #source: 'live' | 'cache' = 'cache';
@@ -160,10 +164,18 @@ export class RouterModel {
   /** A full read's results: every part that was read replaces what was known; a refused one becomes unknown. */
   applyRead(reads: ReadonlyMap<ModelPart, PartRead>, t: number): void {
     for (const [part, read] of reads) {
+      if (part === 'clock' && read.ok) {
+        // Moves every second: kept for the doctor, never a change pushed to the screens.
+        if (!this.#parts.clock.known) this.#touch('parts');
+        this.#parts.clock = { known: true, readAt: t };
+        this.#clock = read.rows[0] ? toClockReading(read.rows[0], t) : null;
+        this.#state = undefined;
+        continue;
+      }
       if (!read.ok) {
         this.#parts[part] = { known: false, problem: read.problem };
         this.#forget(part);
-        this.#touch('parts', part === 'dynamic' ? 'interfaces' : part);
+        this.#touch('parts', part === 'dynamic' ? 'interfaces' : part === 'clock' ? 'parts' : part);
         continue;
       }
       if (!this.#parts[part].known) this.#touch('parts');
@@ -387,7 +399,10 @@ export class RouterModel {
         const next = rows[0] ?? null;
         if (next === null ? this.#cloud !== null : this.#cloud === null || !sameRow(this.#cloud, next)) this.#touch('cloud');
         this.#cloud = next;
+        return;
       }
+      case 'clock':
+        return; // applyRead keeps it
     }
   }
 
@@ -418,6 +433,9 @@ export class RouterModel {
         return;
       case 'cloud':
         this.#cloud = null;
+        return;
+      case 'clock':
+        this.#clock = null;
     }
   }
 
@@ -572,6 +590,7 @@ export class RouterModel {
       firewall: this.#firewallBuilt,
       routes: this.#routesBuilt,
       cloud: this.#cloudBuilt,
+      clock: this.#clock,
       facts: this.#facts,
       peer: (id) => (byId ??= new Map(peers.map((p) => [p.id, p]))).get(id),
     };

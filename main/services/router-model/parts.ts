@@ -8,11 +8,12 @@ import { INTERFACE_PATH, WIREGUARD_LINKS } from '../../routeros/menus/interface.
 import { IP_ADDRESS_PATH } from '../../routeros/menus/ip-address.ts';
 import { IP_CLOUD_PATH } from '../../routeros/menus/ip-cloud.ts';
 import { IP_ROUTE_PATH } from '../../routeros/menus/ip-route.ts';
+import { CLOCK_PATH } from '../../routeros/menus/system-scheduler.ts';
 import { WIREGUARD_PATH } from '../../routeros/menus/wireguard.ts';
 import { PEERS_PATH } from '../../routeros/menus/wireguard-peers.ts';
 import type { Row } from '../../routeros/rows.ts';
 
-export const MODEL_PARTS = ['interfaces', 'peers', 'addresses', 'dynamic', 'firewall', 'cloud', 'routes'] as const;
+export const MODEL_PARTS = ['interfaces', 'peers', 'addresses', 'dynamic', 'firewall', 'cloud', 'routes', 'clock'] as const;
 export type ModelPart = (typeof MODEL_PARTS)[number];
 
 interface PartPrint {
@@ -24,7 +25,7 @@ interface PartPrint {
 
 /**
  * The firewall is read whole (listen takes no query on every version) and narrowed to the input chain here;
- * the dynamic flag, /ip/cloud and static routes change rarely and are re-read with every full read.
+ * the dynamic flag, /ip/cloud, static routes and the clock are re-read with every full read.
  */
 export const PART_PRINTS: Readonly<Record<ModelPart, PartPrint>> = {
   interfaces: { path: WIREGUARD_PATH, options: {}, followed: true },
@@ -37,6 +38,9 @@ export const PART_PRINTS: Readonly<Record<ModelPart, PartPrint>> = {
   // through a WireGuard interface (what site-to-site adds) in the model; re-read with every full read and
   // before each backup.
   routes: { path: IP_ROUTE_PATH, options: { query: ['dynamic=false'] }, followed: false },
+  // The router's wall clock against this computer's, for the doctor: read with every full read and when a
+  // diagnosis is made (a router that booted without NTP starts at jan/02/1970, manual "Clock").
+  clock: { path: CLOCK_PATH, options: {}, followed: false },
 };
 
 /** Why a part is not known: the router refused the print (its own words), or the print failed. */
