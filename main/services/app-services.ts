@@ -20,6 +20,7 @@ import { RouterService } from './routers.ts';
 import { SettingsService } from './settings.ts';
 import { RouterModels } from './router-model/index.ts';
 import { createManagementServices, type ManagementServices } from './management/index.ts';
+import type { ResolveHost } from './doctor/resolve.ts';
 import { createConfigServices, type ConfigServices } from './configs/index.ts';
 import { MonitoringService } from './monitoring.ts';
 
@@ -36,6 +37,8 @@ export interface AppServicesOptions {
   startDemoServer?: StartDemoServer;
   /** Poll routers for counters, status and traffic history (default on). */
   monitoring?: boolean;
+  /** How the connection doctor resolves the name clients dial (default: this computer's resolver). */
+  resolveHost?: ResolveHost;
 }
 
 export interface AppServices {
@@ -129,7 +132,7 @@ export async function createAppServices(options: AppServicesOptions): Promise<Ap
     onMonitorEvent: (event) => monitoring.onMonitorEvent(event),
     polling: options.monitoring ?? true,
   });
-  const management = createManagementServices({ db, routers: repo, connections, models, settings, events, secrets, now, vault });
+  const management = createManagementServices({ db, routers: repo, connections, models, settings, events, secrets, now, vault, ...(options.resolveHost ? { resolveHost: options.resolveHost } : {}) });
   const configs = createConfigServices({ db, routers: repo, connections, models, vault, plans: management.plans, previews: management.previews, now });
 
   // The models subscribe before any connection starts, so none of them misses its router coming online.

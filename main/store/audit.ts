@@ -94,6 +94,7 @@ export class AuditRepository {
   readonly #db: Db;
   readonly #now: Clock;
   readonly #insert: Statement<[Omit<Row, 'id'>], Row>;
+  readonly #lastAfter: Statement<[string, string, string], string>;
   // One prepared pair per combination of filters used, so each keeps a plan that fits its indexes.
   readonly #queries = new Map<string, QueryStatements>();
 
@@ -102,6 +103,16 @@ export class AuditRepository {
     this.#now = options.now ?? systemClock;
     this.#insert = db.prepare(`INSERT INTO audit (at, router_id, router_name, action, object_type, object_id, object_name, before_json, after_json, outcome, error, plan_id)
       VALUES (@at, @router_id, @router_name, @action, @object_type, @object_id, @object_name, @before_json, @after_json, @outcome, @error, @plan_id) RETURNING *`);
+    // By router first (audit_by_router), then the object's own entries: a diagnosis reads one.
+    this.#lastAfter = db.prepare<[string, string, string], string>(`SELECT after_json FROM audit
+      WHERE router_id = ? AND object_type = ? AND object_id = ? AND outcome = 'ok' AND after_json IS NOT NULL
+      ORDER BY at DESC, id DESC LIMIT 1`).pluck();
+  }
+
+  /** The object as WireDesk last left it (the newest successful entry's after), or null when it never changed it. */
+  lastAfter(routerId: string, objectType: string, objectId: string): unknown {
+    const json = this.#lastAfter.get(routerId, objectType, objectId);
+    return json === undefined ? null : JSON.parse(json) as unknown;
   }
 
   append(input: AuditEntryInput): AuditEntry {

@@ -539,7 +539,8 @@ export const changesContract = {
 /** Why a peer may not be connecting (main/services/doctor/diagnose.ts ranks them; the renderer words them). */
 export const DOCTOR_CAUSES = [
   'peer-disabled', 'interface-disabled', 'interface-not-running', 'interface-no-address', 'port-closed', 'endpoint-is-router',
-  'address-overlap', 'keepalive-missing', 'no-answer', 'handshake-fails', 'never-connected', 'handshake-stale',
+  'key-mismatch', 'key-changed', 'endpoint-unresolved', 'endpoint-elsewhere', 'address-overlap', 'keepalive-missing', 'router-clock',
+  'no-answer', 'handshake-fails', 'port-never-hit', 'port-silent', 'never-connected', 'handshake-stale',
 ] as const;
 
 export const doctorContract = {

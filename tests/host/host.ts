@@ -48,6 +48,8 @@ export async function startTestHost(options: TestHostOptions): Promise<TestHost>
     platform: process.platform,
     notify: () => {},
     autoDemo: false,
+    // Tests talk only to loopback: names the doctor would resolve get no answer, as without a network.
+    resolveHost: () => Promise.resolve(null),
     ...options,
   });
   const invoke = createInvoker(createHandlers(services), {

@@ -3,18 +3,23 @@
 // as a code with parameters (the renderer words it) and, where one exists, the change that fixes it (a change
 // request: previewed, applied safely, undoable like every change).
 //
-// Ranking: what stops the tunnel for certain comes first (disabled, not running, no address on the interface, the port dropped by the
-// firewall for a peer that dials in, an endpoint that points at this router itself), then what makes a tunnel
-// fragile or wrong (addresses another peer also claims, no keepalive for a peer the router dials behind NAT),
-// then what the counters say (the router sends and nothing comes back; packets come in but no handshake
-// completes), then plain state (never connected, last seen long ago). Causes the issue names that WireDesk
-// cannot see yet (the router's clock, a DDNS name that resolves elsewhere, the device's own key) are not
-// guessed at.
+// Ranking: what stops the tunnel for certain comes first (disabled, not running, no address on the interface,
+// the port dropped by the firewall for a peer that dials in, an endpoint that points at this router itself, a
+// key on the router that is not the one the device was given, a client endpoint name that does not lead to
+// this router), then what makes a tunnel fragile or wrong (addresses another peer also claims, no keepalive
+// for a peer the router dials behind NAT, a router clock that went back for a peer it dials), then what the
+// counters say (the router sends and nothing comes back; packets come in but no handshake completes; the
+// firewall's accept for the port counts no packet), then plain state (never connected, last seen long ago).
+// What WireDesk cannot see (the device's own config and network) is not guessed at.
 import type { ChangeRequest, DOCTOR_CAUSES } from '../../../src/contract/index.ts';
+import { isPrivateOrLocalAddress, parseIp } from '../../../src/domain/index.ts';
 import { findOverlaps } from '../../../src/domain/overlaps.ts';
+import type { ClockReading } from '../../routeros/menus/system-scheduler.ts';
+import type { Row } from '../../routeros/rows.ts';
 import type { ModelPeer, RouterState } from '../router-model/index.ts';
 import { portState } from '../management/interface-view.ts';
 import { peerLabel } from '../management/router-read.ts';
+import { proposeInterfaceAddress } from '../management/setup.ts';
 
 export type CauseCode = (typeof DOCTOR_CAUSES)[number];
 
@@ -31,9 +36,26 @@ export interface DiagnoseOptions {
   readonly onlineThresholdMs: number;
   /** The host clients dial for this interface, when WireDesk remembers one. */
   readonly endpointHost: string | null;
+  /** This computer's clock now. */
+  readonly now: number;
+  /**
+   * The key WireDesk keeps for the peer's public key ('none': it keeps none), and, when it keeps none, the
+   * public key WireDesk last gave this peer if it was another one whose private key it handed out.
+   */
+  readonly keys: { readonly kept: 'matches' | 'mismatch' | 'none'; readonly replaced: string | null };
+  /** The name clients dial and what it resolves to now ([]: no such name); null when no name is used or no answer came. */
+  readonly endpointName: { readonly host: string; readonly addresses: readonly string[] } | null;
+  /** The firewall rule that accepts the port, its packet count now and since when it has not moved (null: it just moved, or first look). */
+  readonly acceptCounter: { readonly rule: Row; readonly packets: number; readonly sameSince: number | null } | null;
 }
 
 const KEEPALIVE_SEC = 25;
+/** Counters that have not moved for less than this say nothing yet. */
+const SILENT_MS = 60_000;
+/** How far the router's clock may be from this computer's before it counts as wrong: exact when its zone is known. */
+const CLOCK_TOLERANCE_MS = 10 * 60_000;
+/** Without the zone's offset (manual zone, 7.15+ prints none), only what no time zone explains: UTC-12 to UTC+14. */
+const CLOCK_TOLERANCE_NO_ZONE_MS = 14 * 3600_000 + CLOCK_TOLERANCE_MS;
 
 /** Likely causes, most likely first; empty when the peer is connected and nothing looks wrong. */
 export function diagnose(state: RouterState, peer: ModelPeer, o: DiagnoseOptions): Cause[] {
@@ -46,14 +68,21 @@ export function diagnose(state: RouterState, peer: ModelPeer, o: DiagnoseOptions
   if (iface?.disabled) out.push({ code: 'interface-disabled', params: { interface: iface.name }, fix: iface.dynamic ? null : { kind: 'interface.setDisabled', input: { routerId: o.routerId, interfaceId: iface.id, disabled: false } } });
   else if (iface && !iface.running) out.push({ code: 'interface-not-running', params: { interface: iface.name }, fix: null });
   // Without an address the router has no route to the tunnel subnet: a handshake completes, nothing else passes.
-  if (iface && !state.addresses.some((a) => a.interface === iface.name && !a.disabled)) out.push({ code: 'interface-no-address', params: { interface: iface.name }, fix: null });
+  if (iface && !state.addresses.some((a) => a.interface === iface.name && !a.disabled)) {
+    const address = iface.dynamic ? null : proposeInterfaceAddress(state, iface.name);
+    out.push({
+      code: 'interface-no-address',
+      params: address ? { interface: iface.name, address } : { interface: iface.name },
+      fix: address ? { kind: 'interface.addAddress', input: { routerId: o.routerId, interfaceId: iface.id, address } } : null,
+    });
+  }
 
   if (iface && dialsIn) {
     const port = portState(state, iface.listenPort);
     if (port.state === 'closed') {
       out.push({
         code: 'port-closed',
-        params: { interface: iface.name, port: iface.listenPort, rule: port.blockedBy?.comment || `${port.blockedBy?.action ?? 'drop'} ${port.blockedBy?.id ?? ''}`.trim() },
+        params: { interface: iface.name, port: iface.listenPort, rule: ruleName({ comment: port.blockedBy?.comment ?? '', action: port.blockedBy?.action ?? 'drop', id: port.blockedBy?.id ?? '' }) },
         fix: iface.dynamic ? null : { kind: 'interface.openPort', input: { routerId: o.routerId, interfaceId: iface.id } },
       });
     }
@@ -62,6 +91,22 @@ export function diagnose(state: RouterState, peer: ModelPeer, o: DiagnoseOptions
   // A road warrior's config says where to dial the router; copied onto the router's peer, the router dials itself.
   if (peer.endpointAddress && isRouterItself(peer.endpointAddress, state, o.endpointHost)) {
     out.push({ code: 'endpoint-is-router', params: { name, endpoint: peer.endpointAddress }, fix: { kind: 'peer.update', input: { routerId: o.routerId, peerId: peer.id, endpoint: null, presharedKey: 'keep' } } });
+  }
+
+  // The device was given a private key whose public key is not the router's peer's: no handshake can complete.
+  // A new pair makes a config that matches (the old one on the device stops working either way).
+  const rotate: ChangeRequest = { kind: 'peer.rotateKeys', input: { routerId: o.routerId, peerId: peer.id, custody: 'stored', presharedKey: 'keep' } };
+  if (o.keys.kept === 'mismatch') out.push({ code: 'key-mismatch', params: { name }, fix: rotate });
+  else if (o.keys.replaced) out.push({ code: 'key-changed', params: { name, was: shortKey(o.keys.replaced), now: shortKey(peer.publicKey) }, fix: rotate });
+
+  // Clients dial a name: it must lead to this router's WAN address.
+  if (dialsIn && o.endpointName) {
+    const { host, addresses } = o.endpointName;
+    const wan = wanAddresses(state);
+    if (addresses.length === 0) out.push({ code: 'endpoint-unresolved', params: { host }, fix: null });
+    else if (wan.length > 0 && !addresses.some((a) => wan.includes(a))) {
+      out.push({ code: 'endpoint-elsewhere', params: { host, resolved: addresses.join(', '), wan: wan.join(', ') }, fix: null });
+    }
   }
 
   const others = state.peers.filter((p) => p.id !== peer.id && p.interface === peer.interface && !p.disabled);
@@ -78,15 +123,65 @@ export function diagnose(state: RouterState, peer: ModelPeer, o: DiagnoseOptions
     out.push({ code: 'keepalive-missing', params: { name, seconds: KEEPALIVE_SEC }, fix: { kind: 'peer.update', input: { routerId: o.routerId, peerId: peer.id, persistentKeepaliveSec: KEEPALIVE_SEC, presharedKey: 'keep' } } });
   }
 
+  // A router that dials a peer stamps its handshakes with its clock; one that went back (booted without NTP at
+  // jan/02/1970, manual "Clock") is refused by a peer that saw later stamps, until that peer restarts.
+  const skew = peer.endpointAddress && !peer.disabled ? clockSkew(state.clock) : null;
+  if (skew) out.push({ code: 'router-clock', params: { routerTime: new Date(state.clock!.wall).toISOString().slice(0, 19).replace('T', ' '), seconds: Math.round(skew / 1000) }, fix: null });
+
   const handshook = peer.lastHandshakeMs !== undefined;
   if (!peer.disabled && !handshook && peer.tx > 0n && peer.rx === 0n) out.push({ code: 'no-answer', params: { name, tx: Number(peer.tx) }, fix: null });
   if (!peer.disabled && !handshook && peer.rx > 0n) out.push({ code: 'handshake-fails', params: { name, rx: Number(peer.rx) }, fix: null });
+
+  // The accept for the port counts the first packet of each new flow: none at all since the router started, or
+  // none while the device is trying, means its packets do not reach the router (a NAT or ISP in front of it).
+  const counter = o.acceptCounter;
+  if (iface && dialsIn && !peer.disabled && peer.status !== 'online' && peer.rx === 0n && counter) {
+    const params = { interface: iface.name, port: iface.listenPort, rule: ruleName({ comment: counter.rule['comment'] ?? '', action: counter.rule['action'] ?? 'accept', id: counter.rule['.id'] ?? '' }) };
+    if (counter.packets === 0) out.push({ code: 'port-never-hit', params, fix: null });
+    else if (counter.sameSince !== null && o.now - counter.sameSince >= SILENT_MS) out.push({ code: 'port-silent', params: { ...params, packets: counter.packets, seconds: Math.round((o.now - counter.sameSince) / 1000) }, fix: null });
+  }
 
   if (!peer.disabled && !handshook) out.push({ code: 'never-connected', params: { name }, fix: null });
   else if (!peer.disabled && peer.lastHandshakeMs !== undefined && peer.lastHandshakeMs > o.onlineThresholdMs) {
     out.push({ code: 'handshake-stale', params: { name, seconds: Math.round(peer.lastHandshakeMs / 1000) }, fix: null });
   }
   return out;
+}
+
+/** How far the router's clock is off (ms, signed), or null when it is close enough or unknown. */
+export function clockSkew(clock: ClockReading | null): number | null {
+  if (!clock) return null;
+  const offset = clock.zone === 'manual' ? clock.gmtOffsetMs : zoneOffsetMs(clock.zone, clock.readAt);
+  const skew = clock.wall - (offset ?? 0) - clock.readAt;
+  return Math.abs(skew) > (offset === null ? CLOCK_TOLERANCE_NO_ZONE_MS : CLOCK_TOLERANCE_MS) ? skew : null;
+}
+
+/** A TZ database zone's offset from UTC at `at`, or null for a name this computer does not know. */
+function zoneOffsetMs(zone: string, at: number): number | null {
+  try {
+    const name = new Intl.DateTimeFormat('en-US', { timeZone: zone, timeZoneName: 'longOffset' }).formatToParts(at).find((p) => p.type === 'timeZoneName')?.value ?? '';
+    if (name === 'GMT') return 0;
+    const m = /^GMT([+-])(\d{2}):(\d{2})$/.exec(name);
+    return m ? (m[1] === '-' ? -1 : 1) * (Number(m[2]) * 60 + Number(m[3])) * 60_000 : null;
+  } catch {
+    return null;
+  }
+}
+
+/** Where the internet reaches this router: what IP Cloud saw, and its own public addresses. */
+function wanAddresses(state: RouterState): string[] {
+  const own = state.addresses.filter((a) => !a.disabled).map((a) => a.address.split('/')[0]!).filter((a) => parseIp(a).ok && !isPrivateOrLocalAddress(a));
+  return [...new Set([...(state.cloud?.publicAddress ? [state.cloud.publicAddress] : []), ...own])];
+}
+
+/** A rule as the doctor names it: its comment, or its action and id (`drop *7`). */
+function ruleName(rule: { comment: string; action: string; id: string }): string {
+  return rule.comment || `${rule.action} ${rule.id}`.trim();
+}
+
+/** The first characters of a public key, as WinBox shows enough of it to tell two apart. */
+function shortKey(key: string): string {
+  return `${key.slice(0, 8)}…`;
 }
 
 /** The endpoint is one of the router's own addresses, or the host clients are told to dial. */

@@ -1,26 +1,74 @@
-// The connection doctor as a service: reads the live model (never the router itself) and ranks the causes.
+// The connection doctor as a service: reads the live model (never the router itself: the counters of the
+// firewall, IP Cloud and the clock are not followed between reads, so the model reads them again first),
+// what WireDesk keeps of the peer's keys, and what the clients' endpoint name resolves to; then ranks the causes.
 import type { InvokeOutput, InvokeParsedInput } from '../../../src/contract/index.ts';
+import { parseIp } from '../../../src/domain/index.ts';
 import type { ManagementDeps } from '../management/deps.ts';
+import { acceptingRuleRow } from '../management/firewall.ts';
 import { peerById } from '../management/router-read.ts';
-import { diagnose } from './diagnose.ts';
+import type { ModelPeer, RouterState } from '../router-model/index.ts';
+import { diagnose, type DiagnoseOptions } from './diagnose.ts';
+import type { ResolveHost } from './resolve.ts';
+
+export interface DoctorDeps extends Pick<ManagementDeps, 'sessions' | 'models' | 'settings' | 'endpoints' | 'keys' | 'auditLog' | 'now'> {
+  readonly resolveHost: ResolveHost;
+}
 
 export class PeerDoctor {
-  readonly #d: Pick<ManagementDeps, 'sessions' | 'models' | 'settings' | 'endpoints'>;
+  readonly #d: DoctorDeps;
+  /** Per router and accept rule, its packet count and since when it has shown that count (this session). */
+  readonly #counters = new Map<string, { packets: number; since: number }>();
 
-  constructor(deps: Pick<ManagementDeps, 'sessions' | 'models' | 'settings' | 'endpoints'>) {
+  constructor(deps: DoctorDeps) {
     this.#d = deps;
   }
 
   async diagnose(input: InvokeParsedInput<'peers:diagnose'>): Promise<InvokeOutput<'peers:diagnose'>> {
     return this.#d.sessions.run(input.routerId, async (ctx) => {
-      const state = await this.#d.models.live(ctx.routerId);
+      await this.#d.models.live(ctx.routerId);
+      const state = await this.#d.models.readNow(ctx.routerId, ctx.client, ['firewall', 'cloud', 'clock']);
       const peer = peerById(state, input.peerId);
+      const remembered = this.#d.endpoints.get(ctx.routerId, peer.interface)?.host ?? null;
       const causes = diagnose(state, peer, {
         routerId: ctx.routerId,
         onlineThresholdMs: this.#d.settings.get().onlineThresholdSec * 1000,
-        endpointHost: this.#d.endpoints.get(ctx.routerId, peer.interface)?.host ?? null,
+        endpointHost: remembered,
+        now: this.#d.now(),
+        keys: await this.#keys(ctx.routerId, peer),
+        endpointName: peer.endpointAddress ? null : await this.#endpointName(state, remembered),
+        acceptCounter: this.#acceptCounter(state, peer),
       });
       return { peerId: peer.id, status: peer.status, causes: causes.map((c) => ({ code: c.code, params: { ...c.params }, fix: c.fix })) };
     });
+  }
+
+  /** The kept key, and the key WireDesk last gave this peer when the router's peer now has another (changed in WinBox). */
+  async #keys(routerId: string, peer: ModelPeer): Promise<DiagnoseOptions['keys']> {
+    const kept = await this.#d.keys.check(routerId, peer.publicKey);
+    if (kept !== 'none') return { kept, replaced: null };
+    const last = this.#d.auditLog.lastAfter(routerId, 'peer', peer.id) as { publicKey?: unknown } | null;
+    const given = typeof last?.publicKey === 'string' ? last.publicKey : null;
+    return { kept, replaced: given && given !== peer.publicKey && this.#d.keys.custodyOf(routerId, given) !== null ? given : null };
+  }
+
+  /** The name clients dial (remembered, or the router's DDNS name) and what it resolves to now. */
+  async #endpointName(state: RouterState, remembered: string | null): Promise<DiagnoseOptions['endpointName']> {
+    const ddns = state.cloud && state.cloud.ddnsEnabled !== false ? state.cloud.dnsName ?? null : null;
+    const host = remembered ?? ddns;
+    if (!host || parseIp(host).ok) return null;
+    const addresses = await this.#d.resolveHost(host);
+    return addresses === null ? null : { host, addresses };
+  }
+
+  #acceptCounter(state: RouterState, peer: ModelPeer): DiagnoseOptions['acceptCounter'] {
+    const iface = state.interfaces.find((i) => i.name === peer.interface);
+    const rule = iface && state.parts.firewall.known ? acceptingRuleRow(state.firewall, iface.listenPort) : null;
+    const packets = Number(rule?.['packets'] ?? NaN);
+    if (!rule || !Number.isFinite(packets)) return null;
+    const key = `${state.routerId} ${rule['.id'] ?? ''}`;
+    const seen = this.#counters.get(key);
+    if (seen && seen.packets === packets) return { rule, packets, sameSince: seen.since };
+    this.#counters.set(key, { packets, since: this.#d.now() });
+    return { rule, packets, sameSince: null };
   }
 }

@@ -37,15 +37,27 @@ function applies(rule: Row, port: number): boolean {
   return true;
 }
 
-/** The input rule that drops new UDP packets to the port, or null when the port gets in. */
-export function blockingRuleRow(rules: readonly Row[], port: number): Row | null {
+/** The input rule that decides for a new UDP packet to the port from the internet; null when none does (the chain lets it in). */
+function decidingRule(rules: readonly Row[], port: number): { rule: Row; accepts: boolean } | null {
   for (const rule of rules) {
     if (rule['chain'] !== 'input' || !applies(rule, port)) continue;
     const action = rule['action'];
-    if (action === 'accept' && !has(rule, INTERFACE)) return null;
-    if (action === 'drop' || action === 'reject' || action === 'tarpit') return rule;
+    if (action === 'accept' && !has(rule, INTERFACE)) return { rule, accepts: true };
+    if (action === 'drop' || action === 'reject' || action === 'tarpit') return { rule, accepts: false };
   }
   return null;
+}
+
+/** The input rule that drops new UDP packets to the port, or null when the port gets in. */
+export function blockingRuleRow(rules: readonly Row[], port: number): Row | null {
+  const decided = decidingRule(rules, port);
+  return decided && !decided.accepts ? decided.rule : null;
+}
+
+/** The input rule that lets new UDP packets to the port in (its counters say whether any arrive), or null. */
+export function acceptingRuleRow(rules: readonly Row[], port: number): Row | null {
+  const decided = decidingRule(rules, port);
+  return decided?.accepts ? decided.rule : null;
 }
 
 /** A rule as a message names it: its comment in quotes, or its action and id. */

@@ -31,6 +31,7 @@ import { LocalRecords } from './records.ts';
 import { ReservedAddresses } from './reserved.ts';
 import { RouterSessions } from './router-session.ts';
 import { PeerDoctor } from '../doctor/index.ts';
+import { systemResolver, type ResolveHost } from '../doctor/resolve.ts';
 
 export interface ManagementServices {
   interfaces: InterfaceManager;
@@ -64,6 +65,8 @@ export interface ManagementOptions {
   now: () => number;
   /** Shared with other services that decrypt peer keys, so one process never holds two master keys. */
   vault?: KeyVault;
+  /** How the doctor resolves the name clients dial (default: this computer's resolver). */
+  resolveHost?: ResolveHost;
 }
 
 export function createManagementServices(o: ManagementOptions): ManagementServices {
@@ -122,6 +125,6 @@ export function createManagementServices(o: ManagementOptions): ManagementServic
     plans,
     previews: deps.previews,
     backups: new BackupService({ sessions: deps.sessions, models: o.models, journal, plans, previews: deps.previews, audit: deps.audit }),
-    doctor: new PeerDoctor(deps),
+    doctor: new PeerDoctor({ ...deps, resolveHost: o.resolveHost ?? systemResolver }),
   };
 }

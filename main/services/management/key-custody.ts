@@ -2,7 +2,8 @@
 // keychain) and saved BEFORE the router sees the public key, so a peer never exists whose key we promised to
 // keep but could not (locked keychain); undone when the router refuses. 'shown-once': only the fact is
 // recorded, after the router accepted; the key itself lives in the one response that shows it.
-import type { KeyPair } from '../../../src/domain/index.ts';
+import { publicKeyFromPrivate, type KeyPair } from '../../../src/domain/index.ts';
+import { KeyVaultError } from '../../secrets/key-vault.ts';
 import type { KeyCustody, PeerKeysRepository } from '../../store/peer-keys.ts';
 
 export interface KeyHandle {
@@ -39,6 +40,24 @@ export class KeyCustodian {
 
   custodyOf(routerId: string, publicKey: string): KeyCustody | null {
     return this.#keys.get(routerId, publicKey)?.custody ?? null;
+  }
+
+  /**
+   * Whether the key WireDesk keeps for this public key still makes it: 'none' when no key is kept (created
+   * elsewhere, or shown once), 'mismatch' when it cannot be read or makes another public key (a config from
+   * it would never connect).
+   */
+  async check(routerId: string, publicKey: string): Promise<'matches' | 'mismatch' | 'none'> {
+    let privateKey: string | null;
+    try {
+      privateKey = await this.#keys.getPrivateKey(routerId, publicKey);
+    } catch (error) {
+      if (error instanceof KeyVaultError) return 'mismatch';
+      throw error;
+    }
+    if (privateKey === null) return 'none';
+    const derived = publicKeyFromPrivate(privateKey);
+    return derived.ok && derived.value === publicKey ? 'matches' : 'mismatch';
   }
 
   /** The peer is gone (deleted by WireDesk, or its key was replaced): its key is of no use any more. */

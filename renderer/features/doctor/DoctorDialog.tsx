@@ -8,7 +8,7 @@ import type { InvokeOutput, ManagedPeer } from '../../../src/contract/index.ts';
 import { invoke } from '../../lib/api.ts';
 import { applyChange, isFixRequest, type FixRequest } from '../../lib/apply-change.ts';
 import { toActionError, type ActionError } from '../../lib/action-error.ts';
-import { formatAge } from '../../lib/format.ts';
+import { formatAge, formatUptime, type Translate } from '../../lib/format.ts';
 import { ActionErrorPanel } from '../../ui/ActionErrorPanel.tsx';
 import { Banner } from '../../ui/Banner.tsx';
 import { Button } from '../../ui/Button.tsx';
@@ -38,10 +38,22 @@ function FixPreview({ fix, title, onClose, onApplied }: { fix: FixRequest; title
   );
 }
 
-function CauseItem({ cause, rank, onFix }: { cause: Cause; rank: number; onFix: (fix: FixRequest) => void }) {
-  const { t } = useTranslation();
+/** The cause's parameters with its durations worded. */
+function causeParams(cause: Cause, t: Translate): Record<string, string | number> {
   const params: Record<string, string | number> = { ...cause.params };
-  if (typeof params['seconds'] === 'number' && cause.code === 'handshake-stale') params['age'] = formatAge(Number(params['seconds']) * 1000, t);
+  const seconds = typeof params['seconds'] === 'number' ? params['seconds'] : null;
+  if (seconds === null) return params;
+  if (cause.code === 'handshake-stale') params['age'] = formatAge(seconds * 1000, t);
+  if (cause.code === 'port-silent') params['age'] = formatUptime(seconds * 1000, t);
+  if (cause.code === 'router-clock') params['offset'] = t(seconds < 0 ? 'doctor.clockBehind' : 'doctor.clockAhead', { span: formatUptime(Math.abs(seconds) * 1000, t) });
+  return params;
+}
+
+function CauseItem({ cause, rank, onFix, onRotate }: { cause: Cause; rank: number; onFix: (fix: FixRequest) => void; onRotate: () => void }) {
+  const { t } = useTranslation();
+  const params = causeParams(cause, t);
+  // New keys go through the peer's own Rotate keys dialog: its choices, its preview, then the new config to hand over.
+  const rotate = cause.fix?.kind === 'peer.rotateKeys';
   const fix = cause.fix && isFixRequest(cause.fix) ? cause.fix : null;
   return (
     <li className={`doctor-cause${rank === 0 ? ' first' : ''}`} data-testid={`doctor-cause-${cause.code}`} data-rank={rank}>
@@ -49,16 +61,16 @@ function CauseItem({ cause, rank, onFix }: { cause: Cause; rank: number; onFix: 
         <div className="strong">{t(`doctor.cause.${cause.code}.title`, params)}</div>
         <p className="muted small">{t(`doctor.cause.${cause.code}.body`, params)}</p>
       </div>
-      {fix ? (
-        <Button size="sm" variant={rank === 0 ? 'primary' : 'secondary'} icon={<Wrench size={14} aria-hidden />} onClick={() => onFix(fix)} data-testid={`doctor-fix-${cause.code}`}>
-          {t(`doctor.cause.${cause.code}.fix`)}
+      {fix || rotate ? (
+        <Button size="sm" variant={rank === 0 ? 'primary' : 'secondary'} icon={<Wrench size={14} aria-hidden />} onClick={() => (fix ? onFix(fix) : onRotate())} data-testid={`doctor-fix-${cause.code}`}>
+          {t(`doctor.cause.${cause.code}.fix`, params)}
         </Button>
       ) : null}
     </li>
   );
 }
 
-export function DoctorDialog({ routerId, peer, onClose, onChanged }: { routerId: string; peer: ManagedPeer; onClose: () => void; onChanged: () => void }) {
+export function DoctorDialog({ routerId, peer, onClose, onChanged, onRotate }: { routerId: string; peer: ManagedPeer; onClose: () => void; onChanged: () => void; onRotate: () => void }) {
   const { t } = useTranslation();
   const [diagnosis, setDiagnosis] = useState<Diagnosis | null>(null);
   const [error, setError] = useState<ActionError | null>(null);
@@ -118,7 +130,7 @@ export function DoctorDialog({ routerId, peer, onClose, onChanged }: { routerId:
             </p>
             <ol className="doctor-causes" data-testid="doctor-causes">
               {causes.map((cause, i) => (
-                <CauseItem key={`${cause.code}-${i}`} cause={cause} rank={i} onFix={(fix) => setFixing({ fix, title: t('doctor.fixTitle', { what: t(`doctor.cause.${cause.code}.fix`), name }) })} />
+                <CauseItem key={`${cause.code}-${i}`} cause={cause} rank={i} onRotate={onRotate} onFix={(fix) => setFixing({ fix, title: t('doctor.fixTitle', { what: t(`doctor.cause.${cause.code}.fix`, causeParams(cause, t)), name }) })} />
               ))}
             </ol>
             <p className="muted small">{t('doctor.limits')}</p>

@@ -562,7 +562,7 @@ export function PeersTab({ routerId }: { routerId: string }) {
       {dialog?.kind === 'secret' ? (
         <SecretDialog routerId={routerId} result={dialog.result} iface={ifaceInfo(dialog.result.peer.interface)} onClose={closeDialog} onPeerChanged={refresh} />
       ) : null}
-      {dialog?.kind === 'doctor' ? <DoctorDialog routerId={routerId} peer={dialog.peer} onClose={closeDialog} onChanged={refresh} /> : null}
+      {dialog?.kind === 'doctor' ? <DoctorDialog routerId={routerId} peer={dialog.peer} onClose={closeDialog} onChanged={refresh} onRotate={() => open({ kind: 'rotate', peer: dialog.peer })} /> : null}
       {dialog?.kind === 'config' ? <ConfigDialog routerId={routerId} peer={dialog.peer} onClose={closeDialog} onPeerChanged={refresh} /> : null}
       {dialog?.kind === 'exportConfigs' ? <ExportDialog routerId={routerId} peers={dialog.peers} onClose={closeDialog} /> : null}
       {dialog?.kind === 'delete' ? (

@@ -6,7 +6,7 @@ import { join } from 'node:path';
 import { AppError, type Envelope, type EventChannel, type InvokeChannel, type InvokeInput, type InvokeOutput } from '../../../src/contract/index.ts';
 import { createHandlers } from '../../../main/ipc/handlers.ts';
 import { createInvoker } from '../../../main/ipc/invoker.ts';
-import { DATABASE_FILE, type AppServices } from '../../../main/services/app-services.ts';
+import { DATABASE_FILE, type AppServices, type AppServicesOptions } from '../../../main/services/app-services.ts';
 import { startSimulator, type SimulatorOptions } from '../../../main/sim/index.ts';
 import { services, statusWhere } from '../services/support.ts';
 
@@ -33,9 +33,9 @@ export interface Managed {
   close(): Promise<void>;
 }
 
-export async function managedRouter(options: SimulatorOptions = {}): Promise<Managed> {
+export async function managedRouter(options: SimulatorOptions = {}, appOptions: Partial<AppServicesOptions> = {}): Promise<Managed> {
   const sim = await startSimulator({ host: '127.0.0.1', port: 0, version: '7.18', peers: 4, seed: 11, users: [{ name: 'tech', password: PASSWORD }], ...options });
-  const app = await services();
+  const app = await services(appOptions);
   const profile = await app.s.routers.add({ name: `Router ${sim.port}`, host: '127.0.0.1', port: sim.port, transport: 'api', username: 'tech', password: PASSWORD, tlsFingerprint: null, allowAnonymousTls: false });
   await statusWhere(app.s, profile.id, (st) => st.state === 'online');
   const invoke = createInvoker(createHandlers(app.s), { onUnexpectedError: (channel, error) => console.error('unexpected error in', channel, error) });

@@ -5,10 +5,17 @@ import { join } from 'node:path';
 import type { RouterStatus } from '../../../src/contract/index.ts';
 import { createAppServices, type AppServices, type AppServicesOptions } from '../../../main/services/app-services.ts';
 import { interfaceListing, peerListing } from '../../../main/services/router-model/index.ts';
+import type { ResolveHost } from '../../../main/services/doctor/resolve.ts';
+
+/**
+ * Tests talk only to loopback: names the doctor would resolve get no answer (as on a laptop without a
+ * network), unless a test starts its own DNS server on loopback (tests/integration/doctor/dns-server.ts).
+ */
+export const NO_DNS: ResolveHost = () => Promise.resolve(null);
 
 export async function services(options: Partial<AppServicesOptions> = {}): Promise<{ s: AppServices; dataDir: string; close(): Promise<void> }> {
   const dataDir = mkdtempSync(join(tmpdir(), 'wiredesk-svc-'));
-  const s = await createAppServices({ dataDir, appVersion: 'test', platform: process.platform, notify: () => {}, autoDemo: false, ...options });
+  const s = await createAppServices({ dataDir, appVersion: 'test', platform: process.platform, notify: () => {}, autoDemo: false, resolveHost: NO_DNS, ...options });
   return {
     s,
     dataDir,

@@ -60,17 +60,22 @@ export class ClientDevice {
       if (child.exitCode !== null) throw new Error(`wireguard-go exited (${child.exitCode}) while creating ${this.device}`);
       await sleep(20);
     }
-    const { wgConf, addresses } = splitWgQuick(configText);
+    const { addresses } = splitWgQuick(configText);
+    await this.reconfigure(configText);
+    for (const address of addresses) await sh('ip', ['-n', this.namespace, 'addr', 'add', address, 'dev', this.device]);
+    await sh('ip', ['-n', this.namespace, 'link', 'set', this.device, 'up']);
+    for (const route of routes) await sh('ip', ['-n', this.namespace, 'route', 'add', route, 'dev', this.device]);
+  }
+
+  /** The config's keys and peer set on the running device (`wg setconf`), as importing a new config on a phone does. */
+  async reconfigure(configText: string): Promise<void> {
     const dir = mkdtempSync(join(tmpdir(), 'wdtun-'));
     try {
-      writeFileSync(join(dir, 'wg.conf'), wgConf, { mode: 0o600 });
+      writeFileSync(join(dir, 'wg.conf'), splitWgQuick(configText).wgConf, { mode: 0o600 });
       await this.exec(['wg', 'setconf', this.device, join(dir, 'wg.conf')]);
     } finally {
       rmSync(dir, { recursive: true, force: true });
     }
-    for (const address of addresses) await sh('ip', ['-n', this.namespace, 'addr', 'add', address, 'dev', this.device]);
-    await sh('ip', ['-n', this.namespace, 'link', 'set', this.device, 'up']);
-    for (const route of routes) await sh('ip', ['-n', this.namespace, 'route', 'add', route, 'dev', this.device]);
   }
 
   exec(args: readonly string[]): Promise<string> {
