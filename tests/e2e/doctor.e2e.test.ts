@@ -44,10 +44,30 @@ describe('connection doctor (e2e, Chromium)', () => {
     expect(await preview.getByTestId('preview-commands').innerText()).toBe(`/ip firewall filter add chain=input action=accept protocol=udp dst-port=51777 comment="WireGuard wg-saha" place-before=${drop['.id']}`);
     await applyPreview(page);
     await first.waitFor({ state: 'detached' });
-    expect(await dialog.getByTestId('doctor-causes').locator('li').evaluateAll((items) => items.map((i) => i.getAttribute('data-testid')))).toEqual(['doctor-cause-never-connected']);
+    // The new accept has counted no packet yet: the phone's packets have not reached the router.
+    const causes = () => dialog.getByTestId('doctor-causes').locator('li').evaluateAll((items) => items.map((i) => i.getAttribute('data-testid')));
+    expect(await causes()).toEqual(['doctor-cause-port-never-hit', 'doctor-cause-never-connected']);
     await screenshotsEnTr(app.session, 'doctor-after-fix', async (p) => {
-      await p.getByTestId('doctor-cause-never-connected').waitFor();
+      await p.getByTestId('doctor-cause-port-never-hit').waitFor();
     });
-    await dialog.getByTestId('doctor-close').click();
+
+    // Someone pastes another public key into the router's peer (WinBox): the phone's config no longer matches.
+    const peer = sim.state.print('/interface/wireguard/peers').find((r) => r['name'] === 'saha-telefonu')!;
+    sim.state.set('/interface/wireguard/peers', peer['.id']!, { 'public-key': Buffer.alloc(32, 7).toString('base64') });
+    await dialog.getByTestId('doctor-again').click();
+    const changed = dialog.getByTestId('doctor-cause-key-changed');
+    await changed.waitFor();
+    expect(await changed.getAttribute('data-rank')).toBe('0');
+    expect(await changed.innerText()).toContain(`but the router’s peer now has ${Buffer.alloc(32, 7).toString('base64').slice(0, 8)}…`);
+    await screenshotsEnTr(app.session, 'doctor-key-changed', async (p) => {
+      await p.getByTestId('doctor-cause-key-changed').waitFor();
+    });
+    // Its fix is the peer's own Rotate keys dialog: preview, apply, then the new config to hand over.
+    await dialog.getByTestId('doctor-fix-key-changed').click();
+    await page.getByTestId('rotate-dialog').getByTestId('rotate-confirm').click();
+    await applyPreview(page);
+    await page.getByTestId('secret-dialog').waitFor();
+    const rotated = sim.state.print('/interface/wireguard/peers').find((r) => r['.id'] === peer['.id'])!['public-key'];
+    expect([peer['public-key'], Buffer.alloc(32, 7).toString('base64')]).not.toContain(rotated);
   });
 });
