@@ -70,4 +70,24 @@ describe('connection doctor (e2e, Chromium)', () => {
     const rotated = sim.state.print('/interface/wireguard/peers').find((r) => r['.id'] === peer['.id'])!['public-key'];
     expect([peer['public-key'], Buffer.alloc(32, 7).toString('base64')]).not.toContain(rotated);
   });
+
+  it("lets a closed port in from the config dialog's warning, through the same preview", async () => {
+    app = await managedApp();
+    const { page, routerId } = app;
+    await app.call('interfaces:create', { routerId, name: 'wg-depo', listenPort: 51778, address: '10.67.0.1/24' });
+    await app.call('peers:create', { routerId, interface: 'wg-depo', name: 'depo-laptop' });
+    await page.getByTestId('nav-peers').click();
+    await rowAction(page, await peerMenuId(page, 'depo-laptop'), 'peer-action-config');
+    const dialog = page.getByTestId('config-dialog');
+    const warning = dialog.getByTestId('config-warning-FIREWALL_CLOSED');
+    await warning.getByTestId('config-open-port').click();
+    const preview = page.getByTestId('change-preview');
+    await preview.getByTestId('plan-preview').waitFor();
+    expect(await preview.getByTestId('preview-commands').innerText()).toContain('dst-port=51778 comment="WireGuard wg-depo"');
+    await applyPreview(page);
+    // The config is asked again: the port gets in now, so the warning is gone.
+    await warning.waitFor({ state: 'detached' });
+    await dialog.getByTestId('config-text').waitFor();
+  });
 });
+

@@ -18,6 +18,8 @@ import { CopyButton } from '../../ui/CopyButton.tsx';
 import { Dialog } from '../../ui/Dialog.tsx';
 import { Segmented } from '../../ui/Segmented.tsx';
 import { useEndpoints } from '../interfaces/endpoint-store.ts';
+import { OpenPortDialog } from '../interfaces/InterfaceDialogs.tsx';
+import { useInterfaces } from '../interfaces/store.ts';
 import { peerTitle } from '../peers/peer-view.ts';
 import { useRouters } from '../routers/store.ts';
 import { ConfigWarnings } from './ConfigWarnings.tsx';
@@ -75,6 +77,10 @@ export function ConfigDialog({ routerId, peer: row, onClose, onPeerChanged }: Co
   const rotating = rotation.busy;
   const [lanOptions, setLanOptions] = useState<ConfigResult['lanOptions']>([]);
   const request = useRef(0);
+  // A port the firewall drops is fixed from here too, through the same Preview step as on the Interfaces tab.
+  const interfaceRows = useInterfaces((s) => s.byRouter[routerId]?.data?.rows);
+  const closedPort = online ? interfaceRows?.find((i) => i.name === result?.interface && i.firewall.state === 'closed') ?? null : null;
+  const [openingPort, setOpeningPort] = useState(false);
 
   // Every change of the choices asks main again; only the newest answer is shown.
   useEffect(() => {
@@ -258,6 +264,18 @@ export function ConfigDialog({ routerId, peer: row, onClose, onPeerChanged }: Co
               onDownloadConf={() => {
                 downloadText(result.fileName, result.text);
                 noteConfigSaved(routerId, peer.id, 'conf', result.fileName, result.peerName || peer.label);
+              }}
+              {...(closedPort ? { onOpenPort: () => setOpeningPort(true) } : {})}
+            />
+          ) : null}
+          {openingPort && closedPort ? (
+            <OpenPortDialog
+              routerId={routerId}
+              row={closedPort}
+              onClose={() => setOpeningPort(false)}
+              onDone={() => {
+                setOpeningPort(false);
+                setReload((n) => n + 1);
               }}
             />
           ) : null}

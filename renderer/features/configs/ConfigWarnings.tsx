@@ -1,6 +1,7 @@
 // Warnings about a client config ({code, message} from main) as banners, most serious first: a title per
 // code, main's sentence, the RouterOS command to copy for a closed firewall, and the way out where the
-// dialog has one (remember the endpoint typed for this config, download the .conf when the QR is too long).
+// dialog has one (remember the endpoint typed for this config, let the port in through its Preview step,
+// download the .conf when the QR is too long).
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { ConfigWarning } from '../../../src/contract/index.ts';
@@ -19,10 +20,12 @@ export interface ConfigWarningsProps {
   endpoint?: { host: string; port: number };
   onEndpointSaved?: () => void;
   onDownloadConf?: () => void;
+  /** The one-click fix for a closed port (its Preview step), where the dialog can offer it. */
+  onOpenPort?: () => void;
   'data-testid'?: string;
 }
 
-export function ConfigWarnings({ warnings, routerId, iface, endpoint, onEndpointSaved, onDownloadConf, 'data-testid': testId = 'config-warnings' }: ConfigWarningsProps) {
+export function ConfigWarnings({ warnings, routerId, iface, endpoint, onEndpointSaved, onDownloadConf, onOpenPort, 'data-testid': testId = 'config-warnings' }: ConfigWarningsProps) {
   const { t } = useTranslation();
   const save = useEndpoints((s) => s.save);
   const [saving, setSaving] = useState(false);
@@ -53,6 +56,12 @@ export function ConfigWarnings({ warnings, routerId, iface, endpoint, onEndpoint
           actions = (
             <Button size="sm" busy={saving} onClick={() => void remember()} data-testid="config-remember-endpoint">
               {t('configs.rememberEndpoint', { endpoint: endpointText(endpoint), iface })}
+            </Button>
+          );
+        } else if (w.code === 'FIREWALL_CLOSED' && onOpenPort) {
+          actions = (
+            <Button size="sm" onClick={onOpenPort} data-testid="config-open-port">
+              {t('interfaces.openPort')}
             </Button>
           );
         } else if (w.code === 'QR_TOO_LONG' && onDownloadConf) {
