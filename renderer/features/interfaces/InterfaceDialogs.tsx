@@ -62,7 +62,7 @@ function SetupChecklist({ proposal, port }: { proposal: Proposal | null; port: s
   const { t } = useTranslation();
   if (!proposal) return <p className="muted small">{t('setup.proposing')}</p>;
   const proposed = String(proposal.listenPort) === port.trim();
-  const rule = proposal.firewall.blockedBy?.comment || proposal.firewall.blockedBy?.id || '';
+  const rule = blockingRuleName(t, proposal.firewall);
   const firewall = !proposed
     ? t('setup.firewallOther')
     : proposal.firewall.state === 'closed' ? t('setup.firewallClosed', { port, rule }) : proposal.firewall.state === 'open' ? t('setup.firewallOpen', { port }) : t('setup.firewallUnknown', { port });
