@@ -132,7 +132,12 @@ export async function createAppServices(options: AppServicesOptions): Promise<Ap
     onMonitorEvent: (event) => monitoring.onMonitorEvent(event),
     polling: options.monitoring ?? true,
   });
-  const management = createManagementServices({ db, routers: repo, connections, models, settings, events, secrets, now, vault, ...(options.resolveHost ? { resolveHost: options.resolveHost } : {}) });
+  const management = createManagementServices({
+    db, routers: repo, connections, models, settings, events, secrets, now, vault,
+    // The doctor reads a peer's recent bytes from the traffic history the polls record.
+    recentTraffic: (ref, range) => monitoring.history.totals(ref, range),
+    ...(options.resolveHost ? { resolveHost: options.resolveHost } : {}),
+  });
   const configs = createConfigServices({ db, routers: repo, connections, models, vault, plans: management.plans, previews: management.previews, now });
 
   // The models subscribe before any connection starts, so none of them misses its router coming online.

@@ -540,7 +540,7 @@ export const changesContract = {
 export const DOCTOR_CAUSES = [
   'peer-disabled', 'interface-disabled', 'interface-not-running', 'interface-no-address', 'port-closed', 'endpoint-is-router',
   'key-mismatch', 'key-changed', 'endpoint-unresolved', 'endpoint-elsewhere', 'address-overlap', 'keepalive-missing', 'router-clock',
-  'no-answer', 'handshake-fails', 'port-never-hit', 'port-silent', 'never-connected', 'handshake-stale',
+  'no-answer', 'handshake-fails', 'answers-stopped', 'port-never-hit', 'port-silent', 'never-connected', 'handshake-stale',
 ] as const;
 
 export const doctorContract = {

@@ -8,7 +8,7 @@
 // key on the router that is not the one the device was given, a client endpoint name that does not lead to
 // this router), then what makes a tunnel fragile or wrong (addresses another peer also claims, no keepalive
 // for a peer the router dials behind NAT, a router clock that went back for a peer it dials), then what the
-// counters say (the router sends and nothing comes back; packets come in but no handshake completes; the
+// counters say (the router sends and nothing comes back, ever or lately; packets come in but no handshake completes; the
 // firewall's accept for the port counts no packet), then plain state (never connected, last seen long ago).
 // What WireDesk cannot see (the device's own config and network) is not guessed at.
 import type { ChangeRequest, DOCTOR_CAUSES } from '../../../src/contract/index.ts';
@@ -47,6 +47,8 @@ export interface DiagnoseOptions {
   readonly endpointName: { readonly host: string; readonly addresses: readonly string[] } | null;
   /** The firewall rule that accepts the port, its packet count now and since when it has not moved (null: it just moved, or first look). */
   readonly acceptCounter: { readonly rule: Row; readonly packets: number; readonly sameSince: number | null } | null;
+  /** The peer's bytes over the last minutes as the polls recorded them; null when they saw too little of it. */
+  readonly recent: { readonly rx: number; readonly tx: number; readonly minutes: number } | null;
 }
 
 const KEEPALIVE_SEC = 25;
@@ -131,6 +133,10 @@ export function diagnose(state: RouterState, peer: ModelPeer, o: DiagnoseOptions
   const handshook = peer.lastHandshakeMs !== undefined;
   if (!peer.disabled && !handshook && peer.tx > 0n && peer.rx === 0n) out.push({ code: 'no-answer', params: { name, tx: Number(peer.tx) }, fix: null });
   if (!peer.disabled && !handshook && peer.rx > 0n) out.push({ code: 'handshake-fails', params: { name, rx: Number(peer.rx) }, fix: null });
+  // A peer that was connected: the router keeps sending (its initiations, its data) and nothing has come back lately.
+  if (!peer.disabled && handshook && peer.status !== 'online' && o.recent && o.recent.tx > 0 && o.recent.rx === 0) {
+    out.push({ code: 'answers-stopped', params: { name, tx: o.recent.tx, minutes: o.recent.minutes }, fix: null });
+  }
 
   // The accept for the port counts the first packet of each new flow: none at all since the router started, or
   // none while the device is trying, means its packets do not reach the router (a NAT or ISP in front of it).

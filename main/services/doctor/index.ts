@@ -8,11 +8,19 @@ import { acceptingRuleRow } from '../management/firewall.ts';
 import { peerById } from '../management/router-read.ts';
 import type { ModelPeer, RouterState } from '../router-model/index.ts';
 import { diagnose, type DiagnoseOptions } from './diagnose.ts';
+import type { SeriesRef, TimeRange } from '../../monitoring/types.ts';
 import type { ResolveHost } from './resolve.ts';
+
+export type RecentTraffic = (ref: SeriesRef, range: TimeRange) => { rx: number; tx: number; coveredMs: number };
 
 export interface DoctorDeps extends Pick<ManagementDeps, 'sessions' | 'models' | 'settings' | 'endpoints' | 'keys' | 'auditLog' | 'now'> {
   readonly resolveHost: ResolveHost;
+  readonly recentTraffic: RecentTraffic;
 }
+
+/** How far back the doctor looks at a peer's traffic, and how much of it the polls must have seen. */
+const RECENT_MS = 10 * 60_000;
+const RECENT_COVERED_MS = 3 * 60_000;
 
 export class PeerDoctor {
   readonly #d: DoctorDeps;
@@ -37,6 +45,7 @@ export class PeerDoctor {
         keys: await this.#keys(ctx.routerId, peer),
         endpointName: peer.endpointAddress ? null : await this.#endpointName(state, remembered),
         acceptCounter: this.#acceptCounter(state, peer),
+        recent: this.#recent(ctx.routerId, peer),
       });
       return { peerId: peer.id, status: peer.status, causes: causes.map((c) => ({ code: c.code, params: { ...c.params }, fix: c.fix })) };
     });
@@ -58,6 +67,13 @@ export class PeerDoctor {
     if (!host || parseIp(host).ok) return null;
     const addresses = await this.#d.resolveHost(host);
     return addresses === null ? null : { host, addresses };
+  }
+
+  /** Bytes each way over the last minutes, when the polls saw enough of them. */
+  #recent(routerId: string, peer: ModelPeer): DiagnoseOptions['recent'] {
+    const to = this.#d.now();
+    const t = this.#d.recentTraffic({ routerId, interface: peer.interface, publicKey: peer.publicKey }, { from: to - RECENT_MS, to });
+    return t.coveredMs >= RECENT_COVERED_MS ? { rx: t.rx, tx: t.tx, minutes: Math.round(RECENT_MS / 60_000) } : null;
   }
 
   #acceptCounter(state: RouterState, peer: ModelPeer): DiagnoseOptions['acceptCounter'] {

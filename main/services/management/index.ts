@@ -30,7 +30,7 @@ import { PeerPlanning } from './planning.ts';
 import { LocalRecords } from './records.ts';
 import { ReservedAddresses } from './reserved.ts';
 import { RouterSessions } from './router-session.ts';
-import { PeerDoctor } from '../doctor/index.ts';
+import { PeerDoctor, type RecentTraffic } from '../doctor/index.ts';
 import { systemResolver, type ResolveHost } from '../doctor/resolve.ts';
 
 export interface ManagementServices {
@@ -67,6 +67,8 @@ export interface ManagementOptions {
   vault?: KeyVault;
   /** How the doctor resolves the name clients dial (default: this computer's resolver). */
   resolveHost?: ResolveHost;
+  /** A peer's bytes over a time range, from the traffic history (none recorded: zeros and coveredMs 0). */
+  recentTraffic?: RecentTraffic;
 }
 
 export function createManagementServices(o: ManagementOptions): ManagementServices {
@@ -125,6 +127,6 @@ export function createManagementServices(o: ManagementOptions): ManagementServic
     plans,
     previews: deps.previews,
     backups: new BackupService({ sessions: deps.sessions, models: o.models, journal, plans, previews: deps.previews, audit: deps.audit }),
-    doctor: new PeerDoctor({ ...deps, resolveHost: o.resolveHost ?? systemResolver }),
+    doctor: new PeerDoctor({ ...deps, resolveHost: o.resolveHost ?? systemResolver, recentTraffic: o.recentTraffic ?? (() => ({ rx: 0, tx: 0, coveredMs: 0 })) }),
   };
 }

@@ -138,6 +138,33 @@ describe('the connection doctor', () => {
     await nextPoll(m.s, routerId);
     expect((await m.call('peers:diagnose', { routerId, peerId: peer.id })).causes[0]).toMatchObject({ code: 'handshake-fails', params: { rx: 1480 } });
   });
+
+  it('reads the traffic history: a branch that was connected, which the router keeps dialling with nothing coming back', async () => {
+    // The polls' clock moves a minute and more between polls, so the history covers minutes in a few seconds.
+    let shift = 0;
+    const m = await managedRouter({ peers: 4 }, { now: () => Date.now() + shift });
+    open.push(m);
+    const { routerId } = m;
+    m.s.settings.update({ pollIntervalSec: 2 });
+    const peer = (await m.call('peers:create', { routerId, interface: 'wg-office', name: 'doktor-9' })).peer;
+    m.sim.state.set(PEERS, peer.id, { 'endpoint-address': '198.51.100.44', 'endpoint-port': '13231', 'persistent-keepalive': '25s' });
+    m.sim.state.setPeerTraffic(peer.id, { tx: 10_000, rx: 5_000, handshakeAgeSeconds: 900 });
+    await nextPoll(m.s, routerId);
+    for (let i = 1; i <= 4; i++) {
+      shift += 70_000;
+      m.sim.state.setPeerTraffic(peer.id, { tx: 10_000 + i * 1_480, rx: 5_000, handshakeAgeSeconds: 900 + i * 70 });
+      await nextPoll(m.s, routerId);
+    }
+    const d = await m.call('peers:diagnose', { routerId, peerId: peer.id });
+    expect(codes(d)).toEqual(['answers-stopped', 'handshake-stale']);
+    expect(d.causes[0]).toEqual({ code: 'answers-stopped', params: { name: 'doktor-9', tx: 5_920, minutes: 10 }, fix: null });
+
+    // The branch answers again: its bytes come in, nothing is said about it.
+    shift += 70_000;
+    m.sim.state.setPeerTraffic(peer.id, { tx: 18_000, rx: 6_000, handshakeAgeSeconds: 5 });
+    await nextPoll(m.s, routerId);
+    expect(codes(await m.call('peers:diagnose', { routerId, peerId: peer.id }))).toEqual([]);
+  });
 });
 
 describe('the connection doctor, from what WireDesk keeps and what the network says', () => {
