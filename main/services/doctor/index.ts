@@ -62,6 +62,8 @@ export class PeerDoctor {
 
   /** The name clients dial (remembered, or the router's DDNS name) and what it resolves to now. */
   async #endpointName(state: RouterState, remembered: string | null): Promise<DiagnoseOptions['endpointName']> {
+    // The demo router's internet is made up: its names are not asked of this computer's resolver.
+    if (state.routerId === this.#d.settings.demoRouterId) return null;
     const ddns = state.cloud && state.cloud.ddnsEnabled !== false ? state.cloud.dnsName ?? null : null;
     const host = remembered ?? ddns;
     if (!host || parseIp(host).ok) return null;
