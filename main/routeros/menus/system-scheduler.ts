@@ -62,9 +62,13 @@ export interface ClockReading {
 export function toClockReading(row: Row, readAt: number): ClockReading | null {
   const clock = parseRouterClock(row['date'] ?? '', row['time'] ?? '');
   if (!clock) return null;
-  const offset = /^([+-])(\d{2}):(\d{2})$/.exec(row['gmt-offset'] ?? '');
-  const gmtOffsetMs = offset ? (offset[1] === '-' ? -1 : 1) * (Number(offset[2]) * 60 + Number(offset[3])) * 60_000 : null;
-  return { wall: clock.wall, readAt, zone: row['time-zone-name'] ?? 'manual', gmtOffsetMs };
+  return { wall: clock.wall, readAt, zone: row['time-zone-name'] ?? 'manual', gmtOffsetMs: parseUtcOffset(row['gmt-offset'] ?? '') };
+}
+
+/** `+03:00` / `-05:30` in ms; null for anything else. */
+export function parseUtcOffset(text: string): number | null {
+  const m = /^([+-])(\d{2}):(\d{2})$/.exec(text);
+  return m ? (m[1] === '-' ? -1 : 1) * (Number(m[2]) * 60 + Number(m[3])) * 60_000 : null;
 }
 
 export async function readRouterClock(client: MenuClient, options: { timeoutMs?: number } = {}): Promise<RouterClock> {

@@ -8,13 +8,14 @@
 // key on the router that is not the one the device was given, a client endpoint name that does not lead to
 // this router), then what makes a tunnel fragile or wrong (addresses another peer also claims, no keepalive
 // for a peer the router dials behind NAT, a router clock that went back for a peer it dials), then what the
-// counters say (the router sends and nothing comes back, ever or lately; packets come in but no handshake completes; the
-// firewall's accept for the port counts no packet), then plain state (never connected, last seen long ago).
+// counters say (the router sends and nothing comes back, ever or lately; packets come in but no handshake
+// completes; the firewall's accept for the port counts no packet), then plain state (never connected, last
+// seen long ago).
 // What WireDesk cannot see (the device's own config and network) is not guessed at.
 import type { ChangeRequest, DOCTOR_CAUSES } from '../../../src/contract/index.ts';
 import { isPrivateOrLocalAddress, parseIp } from '../../../src/domain/index.ts';
 import { findOverlaps } from '../../../src/domain/overlaps.ts';
-import type { ClockReading } from '../../routeros/menus/system-scheduler.ts';
+import { parseUtcOffset, type ClockReading } from '../../routeros/menus/system-scheduler.ts';
 import type { Row } from '../../routeros/rows.ts';
 import type { ModelPeer, RouterState } from '../router-model/index.ts';
 import { portState } from '../management/interface-view.ts';
@@ -166,9 +167,8 @@ export function clockSkew(clock: ClockReading | null): number | null {
 function zoneOffsetMs(zone: string, at: number): number | null {
   try {
     const name = new Intl.DateTimeFormat('en-US', { timeZone: zone, timeZoneName: 'longOffset' }).formatToParts(at).find((p) => p.type === 'timeZoneName')?.value ?? '';
-    if (name === 'GMT') return 0;
-    const m = /^GMT([+-])(\d{2}):(\d{2})$/.exec(name);
-    return m ? (m[1] === '-' ? -1 : 1) * (Number(m[2]) * 60 + Number(m[3])) * 60_000 : null;
+    // `GMT` for UTC itself, else `GMT+03:00`.
+    return name === 'GMT' ? 0 : name.startsWith('GMT') ? parseUtcOffset(name.slice(3)) : null;
   } catch {
     return null;
   }
