@@ -54,12 +54,12 @@ export function checkInterfaceName(state: RouterState, values: Map<string, Buffe
   if (other && other.row !== existing) throw new SimTrap('failure: already have interface with such name');
 }
 
-/** After a rename, rows that reference the interface by name follow it. */
+/** After a rename, rows that reference the interface by name follow it (peers, addresses, list members). */
 export function followRename(state: RouterState, before: ReadonlyMap<string, Buffer>, row: Row): void {
   const oldName = before.get('name');
   const newName = row.values.get('name');
   if (!oldName || !newName || oldName.equals(newName)) return;
-  for (const path of ['/interface/wireguard/peers', '/ip/address']) {
+  for (const path of ['/interface/wireguard/peers', '/ip/address', '/interface/list/member']) {
     if (!state.hasTable(path)) continue;
     const table = state.table(path);
     for (const ref of table.rows.filter((r) => r.values.get('interface')?.equals(oldName))) {

@@ -8,6 +8,8 @@ import { wireguardMenu } from './wireguard.ts';
 import { peersMenu } from './wireguard-peers.ts';
 import { ipAddressMenu } from './ip-address.ts';
 import { firewallFilterMenu } from './firewall-filter.ts';
+import { firewallNatMenu } from './firewall-nat.ts';
+import { interfaceListMemberMenu, interfaceListMenu } from './interface-lists.ts';
 import { identityMenu, resourceMenu } from './system.ts';
 import { ipCloudMenu } from './ip-cloud.ts';
 import { ipRouteMenu } from './ip-route.ts';
@@ -15,8 +17,9 @@ import { userGroupMenu, userMenu } from './users.ts';
 import { clockMenu, logMenu, schedulerMenu, scriptMenu } from './scripting.ts';
 
 const ALL: readonly MenuDefinition[] = [
-  interfaceMenu, ethernetMenu, bridgeMenu, wireguardMenu, peersMenu, ipAddressMenu, firewallFilterMenu, identityMenu,
-  resourceMenu, ipCloudMenu, ipRouteMenu, userGroupMenu, userMenu, clockMenu, schedulerMenu, scriptMenu, logMenu,
+  interfaceMenu, ethernetMenu, bridgeMenu, wireguardMenu, peersMenu, interfaceListMenu, interfaceListMemberMenu,
+  ipAddressMenu, firewallFilterMenu, firewallNatMenu, identityMenu, resourceMenu, ipCloudMenu, ipRouteMenu, userGroupMenu,
+  userMenu, clockMenu, schedulerMenu, scriptMenu, logMenu,
 ];
 
 export function buildMenus(version: RouterVersion): Map<string, MenuSpec> {

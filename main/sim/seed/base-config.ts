@@ -1,6 +1,8 @@
-// What a router out of the box (defconf) plus an ISP uplink looks like: ports, bridge, addresses, firewall.
+// What a router out of the box (defconf) plus an ISP uplink looks like: ports, bridge, interface lists, addresses,
+// firewall filter and NAT.
 import type { RouterState } from '../state/router-state.ts';
-import type { Rng } from '../rng.ts';
+import { Rng, hashUnit } from '../rng.ts';
+import { BUILTIN_LISTS } from '../menus/interface-lists.ts';
 import { MIKROTIK_OUIS, macAddress } from './hardware.ts';
 
 type Rule = Record<string, string>;
@@ -28,6 +30,37 @@ function defaultFilterRules(wireguardPorts: readonly number[]): Rule[] {
   return rules;
 }
 
+/** RouterOS 7 default NAT (`/export` on a hAP): masquerade what leaves through the WAN list, except IPsec. */
+const DEFAULT_NAT_RULES: readonly Rule[] = [
+  { chain: 'srcnat', action: 'masquerade', 'out-interface-list': 'WAN', 'ipsec-policy': 'out,none', comment: 'defconf: masquerade' },
+];
+
+/** Built-in lists (dynamic, builtin=true), then defconf's WAN and LAN with ether1 in WAN and the bridge in LAN. */
+function seedInterfaceLists(state: RouterState): void {
+  const lists = state.table('/interface/list');
+  for (const name of BUILTIN_LISTS) {
+    const row = state.add('/interface/list', { name }, { dynamic: true });
+    lists.update(row, new Map([['builtin', Buffer.from('true')]]));
+  }
+  state.add('/interface/list', { name: 'WAN', comment: 'defconf' });
+  state.add('/interface/list', { name: 'LAN', comment: 'defconf' });
+  state.add('/interface/list/member', { list: 'LAN', interface: 'bridge', comment: 'defconf' });
+  state.add('/interface/list/member', { list: 'WAN', interface: 'ether1', comment: 'defconf' });
+}
+
+/** Adds rules in order with plausible counters. */
+function seedRules(state: RouterState, rng: Rng, path: string, rules: readonly Rule[]): void {
+  const table = state.table(path);
+  for (const rule of rules) {
+    const row = state.add(path, rule);
+    const packets = rng.int(0, 5_000_000);
+    table.update(row, new Map([
+      ['packets', Buffer.from(String(packets))],
+      ['bytes', Buffer.from(String(packets * rng.int(60, 900)))],
+    ]));
+  }
+}
+
 export interface BaseConfigOptions {
   /** The uplink address on ether1: static when the data plane gives one, else a DHCP (dynamic) public address. */
   uplinkAddress: string | undefined;
@@ -49,6 +82,7 @@ export function seedBaseConfig(state: RouterState, rng: Rng, options: BaseConfig
   }
   const bridge = state.add('/interface/bridge', { name: 'bridge', comment: 'defconf' });
   state.table('/interface/bridge').update(bridge, new Map([['mac-address', Buffer.from(macAddress(rng, oui))]]));
+  seedInterfaceLists(state);
   state.add('/ip/address', { address: '192.168.88.1/24', interface: 'bridge', comment: 'defconf' });
   if (options.uplinkAddress) state.add('/ip/address', { address: options.uplinkAddress, interface: 'ether1' });
   else state.add('/ip/address', { address: `${state.hardware.publicAddress}/24`, interface: 'ether1' }, { dynamic: true });
@@ -59,12 +93,7 @@ export function seedBaseConfig(state: RouterState, rng: Rng, options: BaseConfig
     ['log-prefix', Buffer.from('')], ['bytes', Buffer.from('0')], ['packets', Buffer.from('0')],
     ['disabled', Buffer.from('false')], ['comment', Buffer.from('special dummy rule to show fasttrack counters')],
   ]), { dynamic: true });
-  for (const rule of defaultFilterRules(options.wireguardPorts)) {
-    const row = state.add('/ip/firewall/filter', rule);
-    const packets = rng.int(0, 5_000_000);
-    filter.update(row, new Map([
-      ['packets', Buffer.from(String(packets))],
-      ['bytes', Buffer.from(String(packets * rng.int(60, 900)))],
-    ]));
-  }
+  seedRules(state, rng, '/ip/firewall/filter', defaultFilterRules(options.wireguardPorts));
+  // Counters from a side stream of the seed, so that the rest of the seeded router stays as it was before NAT.
+  seedRules(state, new Rng(hashUnit(state.seed, 0x4e4154) * 2 ** 32), '/ip/firewall/nat', DEFAULT_NAT_RULES);
 }
