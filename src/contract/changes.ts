@@ -31,8 +31,8 @@ export const changeSubjectSchema: z.ZodType<ChangeSubject> = z.lazy(() => z.obje
 }));
 
 export const planItemSchema = z.object({
-  /** `setting`: a router-wide setting such as /ip cloud's DDNS. */
-  type: z.enum(['peer', 'interface', 'address', 'firewall', 'route', 'setting']),
+  /** `setting`: a router-wide setting such as /ip cloud's DDNS; `nat`: a source NAT rule. */
+  type: z.enum(['peer', 'interface', 'address', 'firewall', 'route', 'setting', 'nat']),
   /** Stable across ids: a peer's public key, an interface's name. */
   key: z.string(),
   label: z.string(),

@@ -127,6 +127,8 @@ export const interfaceContract = {
       openPort: z.boolean().default(false),
       /** Also turn on IP Cloud DDNS when it is off, and remember its name as where clients dial (the set-up wizard). */
       ddns: z.boolean().default(false),
+      /** Full tunnel (the set-up wizard): also masquerade the tunnel subnet out of the WAN list when no NAT rule does. */
+      masquerade: z.boolean().default(false),
       planId: interfacePlanId,
     }),
     output: interfaceResult,
@@ -148,6 +150,14 @@ export const interfaceContract = {
       /** The router's tunnel address (x.y.z.1/24); null when every candidate subnet overlaps something. */
       address: z.string().nullable(),
       firewall: wgInterfaceSchema.shape.firewall,
+      /** Whether the router masquerades the proposed subnet to the internet (full tunnel), and with what. */
+      nat: z.object({
+        state: z.enum(['covered', 'missing', 'unknown']),
+        /** covered: the rule that masquerades it; missing: the srcnat accept that exempts it, if one does. */
+        rule: z.string().nullable(),
+        /** missing: WireDesk can add a masquerade out of the WAN interface list (the router has one). */
+        canAdd: z.boolean(),
+      }),
       /** IP Cloud as read: whether DDNS is on and the name clients could dial; null when the router does not show it. */
       cloud: z.object({ ddnsEnabled: z.union([z.boolean(), z.literal('auto')]), dnsName: z.string().nullable(), publicAddress: z.string().nullable() }).nullable(),
     }),

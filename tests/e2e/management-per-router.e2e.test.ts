@@ -33,8 +33,8 @@ describe('per-router Peers view (e2e, Chromium)', () => {
     simB = await startSimulator({ host: '127.0.0.1', port: 0, version: '7.18', peers: 0, seed: 9, users: [B_USER] });
     const b = await services.routers.add({ name: ROUTER_B, host: '127.0.0.1', port: simB.port, transport: 'api', username: B_USER.name, password: B_USER.password, tlsFingerprint: null, allowAnonymousTls: false });
     await statusWhere(services, b.id, (st) => st.state === 'online');
-    await services.management.interfaces.create({ routerId: b.id, name: 'wg-phones', listenPort: 13240, address: '10.60.0.1/24', openPort: false, ddns: false });
-    await services.management.interfaces.create({ routerId: b.id, name: 'wg-guests', listenPort: 13241, address: '10.61.0.1/24', openPort: false, ddns: false });
+    await services.management.interfaces.create({ routerId: b.id, name: 'wg-phones', listenPort: 13240, address: '10.60.0.1/24', openPort: false, ddns: false, masquerade: false });
+    await services.management.interfaces.create({ routerId: b.id, name: 'wg-guests', listenPort: 13241, address: '10.61.0.1/24', openPort: false, ddns: false, masquerade: false });
     await services.management.peers.create({ routerId: b.id, interface: 'wg-phones', name: 'santral-telefonu', custody: 'stored', presharedKey: false, persistentKeepaliveSec: 25 });
     expect(simB.state.print('/interface/wireguard').map((i) => i['name'])).toEqual(['wg-phones', 'wg-guests']);
 

@@ -35,6 +35,10 @@ describe('set-up wizard (e2e, Chromium)', () => {
     expect(await page.getByTestId('iface-port').inputValue()).toBe('13231');
     expect(await page.getByTestId('iface-address').inputValue()).toBe('10.10.0.1/24');
     expect(await form.getByTestId('setup-firewall').innerText()).toContain('“defconf: drop all not coming from LAN” drops now');
+    // Full tunnel is the default; the default configuration's masquerade already takes its internet traffic.
+    expect(await page.getByTestId('setup-access-full').isChecked()).toBe(true);
+    expect(await form.getByTestId('setup-nat').getAttribute('data-state')).toBe('covered');
+    expect(await form.getByTestId('setup-nat').innerText()).toContain('“defconf: masquerade” already takes');
     // Site-to-site is the other kind of set-up: it hands over to Connect sites, and back.
     await page.getByTestId('setup-open-sites').click();
     await page.getByTestId('sites-dialog').waitFor();

@@ -178,8 +178,8 @@ export function changedSince(diffs: readonly ItemDiff[], now: ScopeSnapshot, bef
     return part ? (scope[part[0]] ?? []).find((f) => itemKey(part[1], f) === key) : undefined;
   };
   for (const d of diffs) {
-    // Router-wide settings (IP Cloud DDNS) are not in a backup's scope: an undo leaves them as they are.
-    if (d.item.type === 'setting') continue;
+    // Router-wide settings (IP Cloud DDNS) and NAT rules are not in a backup's scope: an undo leaves them as they are.
+    if (d.item.type === 'setting' || d.item.type === 'nat') continue;
     const cur = lookup(now, d.item.type, d.item.key);
     if (d.change === 'remove') {
       if (cur) out.push({ item: d.item.label, field: null, reason: 'back', now: null, left: null, text: `${d.item.label} is back on the router.` });

@@ -4,6 +4,7 @@
 // matches and its comment, or by the id its add answered).
 import type { ParamValue } from '../../routeros/text.ts';
 import { FILTER_PATH } from '../../routeros/menus/firewall-filter.ts';
+import { NAT_PATH } from '../../routeros/menus/firewall-nat.ts';
 import type { Row } from '../../routeros/rows.ts';
 import { printValue, SECRET_FIELDS, type ChangePlan, type PlanItem } from './plan.ts';
 import { firewallLabel, itemKey } from './restore.ts';
@@ -23,6 +24,31 @@ export function planPortOpen(o: { routerId: string; iface: string; port: number;
       menu: FILTER_PATH, verb: 'add', target: null, params, item,
       label: `Adding a firewall input rule that accepts UDP port ${o.port} for ${o.iface}, before ${describeRule(o.blocker)}`,
       undo: { menu: FILTER_PATH, verb: 'remove', target: { id: '', find }, params: [], item, label: `Removing the firewall rule for ${o.iface} again`, undo: null },
+    }],
+    diff: [{ item, change: 'add', before: null, after: Object.fromEntries(Object.entries(fields).map(([k, v]) => [k, printValue(v)])) }],
+    warnings: [],
+    secretFields: SECRET_FIELDS,
+  };
+}
+
+/**
+ * Masquerade for a tunnel subnet going out of the WAN interface list, so full-tunnel clients reach the internet.
+ * Placed before the first srcnat rule that would exempt the subnet (an accept), else at the end of srcnat.
+ * Not in a backup's scope: an undo from the activity log leaves it (the router's own rollback removes it).
+ */
+export function planMasquerade(o: { routerId: string; iface: string; subnet: string; before: string | null }): ChangePlan {
+  const fields: Record<string, string> = { chain: 'srcnat', action: 'masquerade', 'src-address': o.subnet, 'out-interface-list': 'WAN', comment: `WireGuard ${o.iface}` };
+  const item: PlanItem = { type: 'nat', key: `srcnat masquerade ${o.subnet}`, label: `masquerade ${o.subnet} (${fields['comment']})` };
+  const find = Object.entries(fields);
+  const params: Array<[string, ParamValue]> = [...find, ...(o.before ? [['place-before', o.before] as [string, ParamValue]] : [])];
+  return {
+    routerId: o.routerId,
+    kind: 'interface.create',
+    subject: item,
+    steps: [{
+      menu: NAT_PATH, verb: 'add', target: null, params, item,
+      label: `Adding a masquerade for ${o.subnet} out of the WAN interfaces (full-tunnel clients reach the internet)`,
+      undo: { menu: NAT_PATH, verb: 'remove', target: { id: '', find }, params: [], item, label: `Removing the masquerade for ${o.subnet} again`, undo: null },
     }],
     diff: [{ item, change: 'add', before: null, after: Object.fromEntries(Object.entries(fields).map(([k, v]) => [k, printValue(v)])) }],
     warnings: [],

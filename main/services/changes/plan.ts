@@ -5,7 +5,7 @@
 import type { ManagementWarning } from '../../../src/contract/index.ts';
 import type { ParamValue } from '../../routeros/text.ts';
 
-export type ItemType = 'peer' | 'interface' | 'address' | 'firewall' | 'route' | 'setting';
+export type ItemType = 'peer' | 'interface' | 'address' | 'firewall' | 'route' | 'setting' | 'nat';
 
 /** What a step touches, named so a technician recognises it; `key` is stable across ids (a public key, a name). */
 export interface PlanItem {

@@ -18,7 +18,8 @@ import type { RouterContext } from './router-session.ts';
 import { peerLabel, refuseDynamicInterface, type RouterInterface, type RouterWireGuard } from './router-read.ts';
 import type { RouterState } from '../router-model/index.ts';
 import { invalid, valid } from './validate.ts';
-import { planPortOpen } from '../changes/firewall-plans.ts';
+import { planMasquerade, planPortOpen } from '../changes/firewall-plans.ts';
+import { masqueradeCheck } from './nat.ts';
 import { proposeSetup } from './setup.ts';
 import { blockingRuleRow } from './firewall.ts';
 import { combinePlans } from '../changes/plan.ts';
@@ -109,8 +110,9 @@ export class InterfaceManager {
     const address = input.address ? interfaceAddress(input.address) : undefined;
     return this.#d.sessions.run(input.routerId, async (ctx) => {
       const live = await this.#d.models.live(ctx.routerId);
-      // /ip cloud is not followed between reads (router-model/parts.ts): read it now when the plan depends on it.
-      const state = input.ddns ? await this.#d.models.readNow(ctx.routerId, ctx.client, ['cloud']) : live;
+      // /ip cloud and NAT are not followed between reads (router-model/parts.ts): read them now when the plan depends on them.
+      const fresh = [...(input.ddns ? ['cloud' as const] : []), ...(input.masquerade ? ['nat' as const, 'interfaceLists' as const] : [])];
+      const state = fresh.length > 0 ? await this.#d.models.readNow(ctx.routerId, ctx.client, fresh) : live;
       checkNameAndPort(state, wanted);
       if (address) checkAddressFree(state, address, name);
       // The router makes the interface's key pair: no private key ever crosses the wire or the plan.
@@ -119,7 +121,9 @@ export class InterfaceManager {
       const blocker = input.openPort && wanted.listenPort !== undefined && state.parts.firewall.known ? blockingRuleRow(state.firewall, wanted.listenPort) : null;
       // And turns on IP Cloud DDNS when asked and it is off, so clients can dial the router's stable name.
       const cloud = input.ddns && state.cloud && state.cloud.ddnsEnabled !== true ? planDdnsOn({ routerId: ctx.routerId, before: state.cloud.ddnsEnabled === 'auto' ? 'auto' : 'no' }) : null;
-      const parts = [created, ...(blocker ? [planPortOpen({ routerId: ctx.routerId, iface: name, port: wanted.listenPort!, blocker })] : []), ...(cloud ? [cloud] : [])];
+      // And, for full-tunnel clients, masquerades the tunnel subnet out of the WAN list when no NAT rule does.
+      const masquerade = input.masquerade ? this.#masqueradePlan(state, ctx.routerId, name, address) : null;
+      const parts = [created, ...(blocker ? [planPortOpen({ routerId: ctx.routerId, iface: name, port: wanted.listenPort!, blocker })] : []), ...(masquerade ? [masquerade] : []), ...(cloud ? [cloud] : [])];
       const plan = parts.length > 1 ? combinePlans('interface.create', created.subject, parts) : created;
       if (preview) return this.#d.previews.keep(plan, null);
       this.#confirm(input.planId, ctx.routerId, plan);
@@ -278,8 +282,8 @@ export class InterfaceManager {
   async propose(input: InvokeParsedInput<'setup:propose'>): Promise<InvokeOutput<'setup:propose'>> {
     return this.#d.sessions.run(input.routerId, async (ctx) => {
       await this.#d.models.live(ctx.routerId);
-      // /ip cloud is not followed between reads: the DDNS choice is made on what it says now.
-      return proposeSetup(await this.#d.models.readNow(ctx.routerId, ctx.client, ['cloud']));
+      // /ip cloud, NAT and the interface lists are not followed between reads: the choices are made on what they say now.
+      return proposeSetup(await this.#d.models.readNow(ctx.routerId, ctx.client, ['cloud', 'nat', 'interfaceLists']));
     });
   }
 
@@ -345,6 +349,22 @@ export class InterfaceManager {
 
   #addresses(state: RouterState, iface: RouterInterface): string[] {
     return state.addresses.filter((a) => a.interface === iface.name && !a.disabled).map((a) => a.address);
+  }
+
+  /** The masquerade a full tunnel needs, or null when a NAT rule already covers the subnet; refused when WireDesk cannot tell or place one. */
+  #masqueradePlan(state: RouterState, routerId: string, iface: string, address: string | undefined): ChangePlan | null {
+    if (!address) throw invalid('masquerade', 'A full tunnel needs the interface\'s address: give one, so WireDesk knows which subnet to masquerade.');
+    const subnet = parseCidr(address, { allowHostBits: true });
+    if (!subnet.ok) return null; // interfaceAddress checked it already
+    const check = masqueradeCheck(state, subnet.value.text);
+    if (check.state === 'covered') return null;
+    if (check.state === 'unknown') {
+      throw invalid('masquerade', `WireDesk could not read this router's NAT rules, so it cannot tell whether ${subnet.value.text} reaches the internet: give the login read access to /ip firewall, or create the interface without a full tunnel.`);
+    }
+    if (!check.wanList) {
+      throw invalid('masquerade', `This router has no WAN interface list, so WireDesk cannot tell which interface leads to the internet: add a masquerade for ${subnet.value.text} out of it in WinBox (IP → Firewall → NAT), or create the interface without a full tunnel.`);
+    }
+    return planMasquerade({ routerId, iface, subnet: subnet.value.text, before: check.exemptedBy?.id ?? null });
   }
 
   /** The address WireDesk dials this router at, as configured. */

@@ -7,6 +7,7 @@ import { formatIp, makeCidr, parseCidr, rangesOverlap } from '../../../src/domai
 import { findOverlaps } from '../../../src/domain/overlaps.ts';
 import type { RouterState } from '../router-model/index.ts';
 import { portState } from './interface-view.ts';
+import { masqueradeCheck } from './nat.ts';
 
 const NAMES = ['wg-clients', 'wg-vpn', 'wg-road', 'wg1', 'wg2', 'wg3', 'wg4', 'wg5'];
 /** RouterOS's own default WireGuard port first. */
@@ -18,11 +19,18 @@ export function proposeSetup(state: RouterState): InvokeOutput<'setup:propose'> 
   const ports = new Set(state.interfaces.map((i) => i.listenPort));
   let listenPort = FIRST_PORT;
   while (ports.has(listenPort)) listenPort++;
+  const address = freeTunnelAddress(state);
+  const nat = address ? masqueradeCheck(state, address) : { state: 'unknown' as const };
   return {
     name,
     listenPort,
-    address: freeTunnelAddress(state),
+    address,
     firewall: portState(state, listenPort),
+    nat: {
+      state: nat.state,
+      rule: nat.state === 'covered' ? nat.rule : nat.state === 'missing' ? nat.exemptedBy?.name ?? null : null,
+      canAdd: nat.state === 'missing' && nat.wanList,
+    },
     cloud: state.cloud ? { ddnsEnabled: state.cloud.ddnsEnabled, dnsName: state.cloud.dnsName ?? null, publicAddress: state.cloud.publicAddress ?? null } : null,
   };
 }

@@ -48,6 +48,9 @@ export interface RouterState extends RouterWireGuard {
   /** Static routes through a WireGuard interface (site-to-site links add them), in the router's order. */
   readonly routes: readonly Row[];
   readonly cloud: IpCloud | null;
+  /** /ip/firewall/nat in the router's order, and /interface/list/member (as read, not followed). */
+  readonly nat: readonly Row[];
+  readonly interfaceLists: readonly Row[];
   /** The router's clock as last read (full reads, each diagnosis); null when unknown. */
   readonly clock: ClockReading | null;
   /** Identity, RouterOS version and board as the router reported them at login (or last time, offline). */
@@ -97,6 +100,8 @@ export class RouterModel {
   #dynamic = new Set<string>();
   #cloud: Row | null = null;
   #clock: ClockReading | null = null;
+  #nat: Row[] = [];
+  #interfaceLists: Row[] = [];
   #facts: RouterFacts | null = null;
   #parts: Record<ModelPart, PartState> = Object.fromEntries(MODEL_PARTS.map((p) => [p, NOT_READ])) as Record<ModelPart, PartState>;
   #source: 'live' | 'cache' = 'cache';
@@ -175,7 +180,7 @@ export class RouterModel {
       if (!read.ok) {
         this.#parts[part] = { known: false, problem: read.problem };
         this.#forget(part);
-        this.#touch('parts', part === 'dynamic' ? 'interfaces' : part === 'clock' ? 'parts' : part);
+        this.#touch('parts', part === 'dynamic' ? 'interfaces' : part === 'clock' || part === 'nat' || part === 'interfaceLists' ? 'parts' : part);
         continue;
       }
       if (!this.#parts[part].known) this.#touch('parts');
@@ -401,6 +406,17 @@ export class RouterModel {
         this.#cloud = next;
         return;
       }
+      case 'nat':
+      case 'interfaceLists': {
+        const before = part === 'nat' ? this.#nat : this.#interfaceLists;
+        if (rows.length !== before.length || rows.some((r, i) => !sameRow(r, before[i]!))) {
+          if (part === 'nat') this.#nat = [...rows];
+          else this.#interfaceLists = [...rows];
+          // No screen lists them: the next state carries them, nothing is pushed.
+          this.#state = undefined;
+        }
+        return;
+      }
       case 'clock':
         return; // applyRead keeps it
     }
@@ -436,6 +452,12 @@ export class RouterModel {
         return;
       case 'clock':
         this.#clock = null;
+        return;
+      case 'nat':
+        this.#nat = [];
+        return;
+      case 'interfaceLists':
+        this.#interfaceLists = [];
     }
   }
 
@@ -591,6 +613,8 @@ export class RouterModel {
       routes: this.#routesBuilt,
       cloud: this.#cloudBuilt,
       clock: this.#clock,
+      nat: this.#nat,
+      interfaceLists: this.#interfaceLists,
       facts: this.#facts,
       peer: (id) => (byId ??= new Map(peers.map((p) => [p.id, p]))).get(id),
     };

@@ -9,6 +9,7 @@ import { useEffect, useRef, useState } from 'react';
 import { CircleCheck, ShieldCheck, Trash2, UserPlus } from 'lucide-react';
 import { useTranslation } from 'react-i18next';
 import type { InvokeInput, InvokeOutput, PlanView, WgInterface } from '../../../src/contract/index.ts';
+import type { Translate } from '../../lib/format.ts';
 import { invoke } from '../../lib/api.ts';
 import { errorField, toActionError, type ActionError } from '../../lib/action-error.ts';
 import { ActionErrorPanel } from '../../ui/ActionErrorPanel.tsx';
@@ -57,6 +58,18 @@ export interface InterfaceDialogProps {
 
 type Proposal = InvokeOutput<'setup:propose'>;
 
+type Access = 'full' | 'split';
+
+/** What a full tunnel needs from NAT, for the proposed subnet (another one is checked when the preview is made). */
+function natLine(t: Translate, proposal: Proposal, proposedAddress: boolean, access: Access): string {
+  if (access === 'split') return t('setup.natSplit');
+  if (!proposedAddress) return t('setup.natOther');
+  const { nat } = proposal;
+  if (nat.state === 'covered') return t('setup.natCovered', { rule: nat.rule ?? '' });
+  if (nat.state === 'unknown') return t('setup.natUnknown');
+  return nat.canAdd ? t('setup.natAdd') : t('setup.natCannot');
+}
+
 /** The wizard's checklist: what it proposes and what the plan will do about the firewall. */
 function SetupChecklist({ proposal, port }: { proposal: Proposal | null; port: string }) {
   const { t } = useTranslation();
@@ -80,6 +93,8 @@ export function InterfaceDialog({ routerId, row, setup = false, onClose, onChang
   const editing = row !== undefined;
   const [proposal, setProposal] = useState<Proposal | null>(null);
   const [ddns, setDdns] = useState(false);
+  // Full tunnel (WireDesk's default for client configs) needs the router to masquerade the subnet to the internet.
+  const [access, setAccess] = useState<Access>('full');
   // Site-to-site instead: the wizard hands over to Connect sites (both routers' plans in one preview).
   const [sites, setSites] = useState(false);
   const [original] = useState<InterfaceFormValues>(() => (row ? interfaceFormFrom(row) : emptyInterfaceForm()));
@@ -136,7 +151,10 @@ export function InterfaceDialog({ routerId, row, setup = false, onClose, onChang
       window.requestAnimationFrame(() => formRef.current?.querySelector<HTMLElement>('[aria-invalid="true"]')?.focus());
       return;
     }
-    const next: Requested | null = update?.ok ? { kind: 'update', input: update.input } : create?.ok ? { kind: 'create', input: setup ? { ...create.input, openPort: true, ddns } : create.input } : null;
+    // The masquerade is asked for only where one is missing and can be placed (main checks again on the subnet sent).
+    const proposedAddress = proposal !== null && values.address.trim() === (proposal.address ?? '');
+    const masquerade = setup && access === 'full' && (!proposedAddress || proposal.nat.canAdd);
+    const next: Requested | null = update?.ok ? { kind: 'update', input: update.input } : create?.ok ? { kind: 'create', input: setup ? { ...create.input, openPort: true, ddns, masquerade } : create.input } : null;
     if (!next) return;
     setSaving(true);
     const outcome = next.kind === 'update' ? await flow.preview({ kind: 'interface.update', input: next.input }) : await flow.preview({ kind: 'interface.create', input: next.input });
@@ -211,6 +229,25 @@ export function InterfaceDialog({ routerId, row, setup = false, onClose, onChang
             </span>
           </label>
         )
+      ) : null}
+      {setup && proposal ? (
+        <fieldset className="choice-group" data-testid="setup-access">
+          <legend className="field-label">{t('setup.accessTitle')}</legend>
+          <div className="choice-list">
+            {(['full', 'split'] as const).map((value) => (
+              <label key={value} className={`choice${access === value ? ' selected' : ''}`}>
+                <input type="radio" name="setup-access" value={value} checked={access === value} onChange={() => setAccess(value)} data-testid={`setup-access-${value}`} />
+                <span className="choice-text">
+                  <span className="choice-title">{t(value === 'full' ? 'setup.accessFull' : 'setup.accessSplit')}</span>
+                  <span className="choice-body">{t(value === 'full' ? 'setup.accessFullBody' : 'setup.accessSplitBody')}</span>
+                </span>
+              </label>
+            ))}
+          </div>
+          <p className="muted small" data-testid="setup-nat" data-state={access === 'full' ? proposal.nat.state : 'split'}>
+            {natLine(t, proposal, values.address.trim() === (proposal.address ?? ''), access)}
+          </p>
+        </fieldset>
       ) : null}
       <Field id="iface-name" label={t('ifaceForm.name')} error={fieldError('name')} hint={t('ifaceForm.nameHint')}>
         <input

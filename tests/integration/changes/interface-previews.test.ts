@@ -188,6 +188,46 @@ describe('the set-up wizard can turn on IP Cloud DDNS in the same plan', () => {
   });
 });
 
+describe('the set-up wizard checks that full-tunnel clients reach the internet (source NAT)', () => {
+  const NAT = '/ip/firewall/nat';
+  const MEMBERS = '/interface/list/member';
+
+  it('finds the default masquerade, adds one out of WAN where none takes the subnet, and refuses where it cannot tell the WAN', async () => {
+    const m = await router();
+    const { routerId } = m;
+    // The default configuration masquerades everything going out of WAN: nothing to add.
+    let proposal = await m.call('setup:propose', { routerId });
+    expect(proposal.nat).toEqual({ state: 'covered', rule: 'defconf: masquerade', canAdd: false });
+    const input = { routerId, name: proposal.name, listenPort: proposal.listenPort, address: proposal.address!, openPort: true, masquerade: true };
+    expect((await m.call('changes:preview', { kind: 'interface.create', input })).commands.some((c) => c.startsWith('/ip firewall nat'))).toBe(false);
+
+    // Someone deleted it (a router set up by hand): the plan adds a masquerade for the subnet, as previewed.
+    const defconf = m.rows(NAT).find((r) => r['comment'] === 'defconf: masquerade')!;
+    m.sim.state.remove(NAT, defconf['.id']!);
+    await m.settle();
+    proposal = await m.call('setup:propose', { routerId });
+    expect(proposal.nat).toEqual({ state: 'missing', rule: null, canAdd: true });
+    const subnet = proposal.address!.replace(/\.1\/24$/, '.0/24');
+    const preview = await m.call('changes:preview', { kind: 'interface.create', input: { ...input, address: proposal.address! } });
+    expect(preview.commands).toContain(`/ip firewall nat add chain=srcnat action=masquerade src-address=${subnet} out-interface-list=WAN comment="WireGuard ${proposal.name}"`);
+    expect(preview.diff).toContainEqual(expect.objectContaining({ item: expect.objectContaining({ type: 'nat' }), change: 'add' }));
+    const made = await capture(m.sim, () => m.call('interfaces:create', { ...input, planId: preview.planId }));
+    expectSent(preview.commands, made.writes);
+    expect(m.rows(NAT).filter((r) => r['chain'] === 'srcnat').map((r) => [r['action'], r['src-address'], r['out-interface-list']])).toEqual([['masquerade', subnet, 'WAN']]);
+    // The router's own rollback script removes it again with the rest.
+    expect(preview.rollback.script.some((l) => l.includes('/ip firewall nat remove'))).toBe(true);
+
+    // No WAN list member: WireDesk cannot tell where the internet is, and says so before sending anything.
+    for (const member of m.rows(MEMBERS).filter((r) => r['list'] === 'WAN')) m.sim.state.remove(MEMBERS, member['.id']!);
+    await m.settle();
+    proposal = await m.call('setup:propose', { routerId });
+    expect(proposal.nat).toEqual({ state: 'missing', rule: null, canAdd: false });
+    const refused = await m.fail('interfaces:create', { ...input, name: proposal.name, listenPort: proposal.listenPort, address: proposal.address! });
+    expect(refused).toMatchObject({ code: 'VALIDATION', details: { field: 'masquerade' } });
+    expect(refused.message).toContain('no WAN interface list');
+  });
+});
+
 describe('a site link previews one plan per router and applies exactly those', () => {
   async function twoSites() {
     const m = await router({ peers: 0 });
