@@ -9,6 +9,7 @@ import { routerIdSchema } from './models.ts';
 import { rosIdSchema } from './management.ts';
 import { planIdSchema } from './changes.ts';
 import { sitesInputSchema } from './site-input.ts';
+import { lanOptionSchema } from './wireguard.ts';
 
 const ifaceName = z
   .string({ message: 'Name the WireGuard interface, for example wg-clients.' })
@@ -76,18 +77,6 @@ export const endpointSuggestionSchema = z.object({
 });
 export type EndpointSuggestion = z.infer<typeof endpointSuggestionSchema>;
 
-/** A network on the router the technician may route through the tunnel (split tunnel, site-to-site). */
-export const lanOptionSchema = z.object({
-  /** 192.168.88.0/24 */
-  network: z.string(),
-  /** The router's own address there: 192.168.88.1/24 */
-  address: z.string(),
-  interface: z.string(),
-  comment: z.string(),
-  /** A private range (RFC 1918 / ULA): usually a LAN. Public ones are usually the uplink. */
-  private: z.boolean(),
-});
-export type LanOption = z.infer<typeof lanOptionSchema>;
 
 const configOptions = z.object({
   /** full: everything through the tunnel; split: the tunnel subnet plus `lans`. */

@@ -8,6 +8,7 @@ import { routerIdSchema } from './models.ts';
 import { applyReportSchema, changeKindSchema, changeSubjectSchema, itemDiffSchema, planIdSchema, rollbackEventSchema } from './changes.ts';
 import { dataSourceSchema, wgInterfaceSchema, wgPeerSchema } from './wireguard.ts';
 import { sitesInputSchema } from './site-input.ts';
+import { lanOptionSchema } from './wireguard.ts';
 
 // ---- shared fields ----
 
@@ -158,6 +159,8 @@ export const interfaceContract = {
         /** missing: WireDesk can add a masquerade out of the WAN interface list (the router has one). */
         canAdd: z.boolean(),
       }),
+      /** The router's own networks a split tunnel may route (its addresses outside WireGuard). */
+      lans: z.array(lanOptionSchema),
       /** IP Cloud as read: whether DDNS is on and the name clients could dial; null when the router does not show it. */
       cloud: z.object({ ddnsEnabled: z.union([z.boolean(), z.literal('auto')]), dnsName: z.string().nullable(), publicAddress: z.string().nullable() }).nullable(),
     }),

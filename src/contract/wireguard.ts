@@ -116,3 +116,16 @@ export const peerCountersSchema = z.object({
   currentEndpoint: z.array(z.string().nullable()),
 });
 export type PeerCounters = z.infer<typeof peerCountersSchema>;
+
+/** A network on the router the technician may route through the tunnel (split tunnel, site-to-site). */
+export const lanOptionSchema = z.object({
+  /** 192.168.88.0/24 */
+  network: z.string(),
+  /** The router's own address there: 192.168.88.1/24 */
+  address: z.string(),
+  interface: z.string(),
+  comment: z.string(),
+  /** A private range (RFC 1918 / ULA): usually a LAN. Public ones are usually the uplink. */
+  private: z.boolean(),
+});
+export type LanOption = z.infer<typeof lanOptionSchema>;

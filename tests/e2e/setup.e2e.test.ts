@@ -87,4 +87,38 @@ describe('set-up wizard (e2e, Chromium)', () => {
     await page.getByTestId('secret-dialog').getByTestId('secret-qr').waitFor();
     expect(await page.getByTestId('secret-config').textContent()).toContain(`Endpoint = ${dnsName}:13231`);
   });
+
+  it('a split tunnel chosen in the wizard: no NAT change, and the first peer\'s config routes only the tunnel and the LAN', async () => {
+    app = await managedApp({ peers: 0 });
+    const { page, sim } = app;
+    await page.getByTestId('nav-interfaces').click();
+    await page.getByTestId('setup-wireguard').click();
+    const form = page.getByTestId('interface-form');
+    await form.getByTestId('setup-access-split').check();
+    // The router's LAN is offered, ticked (a private network); its public uplink is not.
+    const lan = form.getByTestId('setup-lan-192.168.88.0/24');
+    expect(await lan.isChecked()).toBe(true);
+    // DDNS is on already: clients dial the router's cloud name (remembered with the new interface).
+    await form.getByTestId('setup-ddns-on').waitFor();
+    expect(await form.getByTestId('setup-nat').getAttribute('data-state')).toBe('split');
+    await screenshotsEnTr(app.session, 'setup-wizard-split', async (p) => {
+      await p.getByTestId('setup-lans').waitFor();
+    });
+    await page.getByTestId('interface-form-submit').click();
+    const preview = page.getByTestId('change-preview');
+    await preview.getByTestId('plan-preview').waitFor();
+    expect(await preview.getByTestId('preview-commands').innerText()).not.toContain('/ip firewall nat');
+    await applyPreview(page);
+    await page.getByTestId('interface-created').getByTestId('setup-first-peer').click();
+
+    await page.getByTestId('peer-form').waitFor();
+    expect(await page.getByTestId('peer-form-client-routes').innerText()).toContain('10.10.0.0/24, 192.168.88.0/24');
+    await page.getByTestId('peer-name').fill('ofis-laptop');
+    await page.getByTestId('peer-form-submit').click();
+    await applyPreview(page);
+    await page.getByTestId('secret-dialog').getByTestId('secret-qr').waitFor();
+    expect(await page.getByTestId('secret-config').textContent()).toContain('AllowedIPs = 10.10.0.0/24, 192.168.88.0/24');
+    expect(sim.state.print('/ip/firewall/nat').filter((r) => r['chain'] === 'srcnat')).toHaveLength(1);
+  });
 });
+

@@ -8,6 +8,7 @@ import { findOverlaps } from '../../../src/domain/overlaps.ts';
 import type { RouterState } from '../router-model/index.ts';
 import { portState } from './interface-view.ts';
 import { masqueradeCheck } from './nat.ts';
+import { lanOptions } from '../configs/lans.ts';
 
 const NAMES = ['wg-clients', 'wg-vpn', 'wg-road', 'wg1', 'wg2', 'wg3', 'wg4', 'wg5'];
 /** RouterOS's own default WireGuard port first. */
@@ -31,6 +32,7 @@ export function proposeSetup(state: RouterState): InvokeOutput<'setup:propose'> 
       rule: nat.state === 'covered' ? nat.rule : nat.state === 'missing' ? nat.exemptedBy?.name ?? null : null,
       canAdd: nat.state === 'missing' && nat.wanList,
     },
+    lans: lanOptions(state),
     cloud: state.cloud ? { ddnsEnabled: state.cloud.ddnsEnabled, dnsName: state.cloud.dnsName ?? null, publicAddress: state.cloud.publicAddress ?? null } : null,
   };
 }

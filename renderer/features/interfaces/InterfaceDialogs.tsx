@@ -10,6 +10,8 @@ import { CircleCheck, ShieldCheck, Trash2, UserPlus } from 'lucide-react';
 import { useTranslation } from 'react-i18next';
 import type { InvokeInput, InvokeOutput, PlanView, WgInterface } from '../../../src/contract/index.ts';
 import type { Translate } from '../../lib/format.ts';
+import { splitTunnelAllowedIps } from '../../../src/domain/client-config.ts';
+import { defaultLans } from '../configs/config-options.ts';
 import { invoke } from '../../lib/api.ts';
 import { errorField, toActionError, type ActionError } from '../../lib/action-error.ts';
 import { ActionErrorPanel } from '../../ui/ActionErrorPanel.tsx';
@@ -95,6 +97,8 @@ export function InterfaceDialog({ routerId, row, setup = false, onClose, onChang
   const [ddns, setDdns] = useState(false);
   // Full tunnel (WireDesk's default for client configs) needs the router to masquerade the subnet to the internet.
   const [access, setAccess] = useState<Access>('full');
+  // The split tunnel's networks (null: the router's private ones, as the config dialog starts with).
+  const [chosenLans, setChosenLans] = useState<string[] | null>(null);
   // Site-to-site instead: the wizard hands over to Connect sites (both routers' plans in one preview).
   const [sites, setSites] = useState(false);
   const [original] = useState<InterfaceFormValues>(() => (row ? interfaceFormFrom(row) : emptyInterfaceForm()));
@@ -154,7 +158,9 @@ export function InterfaceDialog({ routerId, row, setup = false, onClose, onChang
     // The masquerade is asked for only where one is missing and can be placed (main checks again on the subnet sent).
     const proposedAddress = proposal !== null && values.address.trim() === (proposal.address ?? '');
     const masquerade = setup && access === 'full' && (!proposedAddress || proposal.nat.canAdd);
-    const next: Requested | null = update?.ok ? { kind: 'update', input: update.input } : create?.ok ? { kind: 'create', input: setup ? { ...create.input, openPort: true, ddns, masquerade } : create.input } : null;
+    // With DDNS on already, the plan changes nothing in IP Cloud and clients dial its name (as the checklist says).
+    const cloudName = ddns || proposal?.cloud?.ddnsEnabled === true;
+    const next: Requested | null = update?.ok ? { kind: 'update', input: update.input } : create?.ok ? { kind: 'create', input: setup ? { ...create.input, openPort: true, ddns: cloudName, masquerade } : create.input } : null;
     if (!next) return;
     setSaving(true);
     const outcome = next.kind === 'update' ? await flow.preview({ kind: 'interface.update', input: next.input }) : await flow.preview({ kind: 'interface.create', input: next.input });
@@ -175,7 +181,7 @@ export function InterfaceDialog({ routerId, row, setup = false, onClose, onChang
     else onClose();
   };
 
-  if (created) return <CreatedStep routerId={routerId} result={created} editing={editing} onClose={onClose} firstPeer={setup} />;
+  if (created) return <CreatedStep routerId={routerId} result={created} editing={editing} onClose={onClose} firstPeer={setup} lans={setup && access === 'split' ? chosenLans ?? defaultLans(proposal?.lans ?? []) : null} />;
   if (flow.plan) {
     const name = values.name.trim() || row?.name || '';
     return (
@@ -244,6 +250,26 @@ export function InterfaceDialog({ routerId, row, setup = false, onClose, onChang
               </label>
             ))}
           </div>
+          {access === 'split' && proposal.lans.length > 0 ? (
+            <div className="setup-lans" data-testid="setup-lans">
+              {proposal.lans.map((lan) => {
+                const picked = chosenLans ?? defaultLans(proposal.lans);
+                return (
+                  <label key={lan.network} className="checkbox">
+                    <input
+                      type="checkbox"
+                      checked={picked.includes(lan.network)}
+                      onChange={(e) => setChosenLans(e.target.checked ? [...picked, lan.network] : picked.filter((n) => n !== lan.network))}
+                      data-testid={`setup-lan-${lan.network}`}
+                    />
+                    <span>
+                      <span className="mono">{lan.network}</span> <span className="muted small">{lan.comment ? `${lan.interface} · ${lan.comment}` : lan.interface}</span>
+                    </span>
+                  </label>
+                );
+              })}
+            </div>
+          ) : null}
           <p className="muted small" data-testid="setup-nat" data-state={access === 'full' ? proposal.nat.state : 'split'}>
             {natLine(t, proposal, values.address.trim() === (proposal.address ?? ''), access)}
           </p>
@@ -310,10 +336,18 @@ export function InterfaceDialog({ routerId, row, setup = false, onClose, onChang
   );
 }
 
-function CreatedStep({ routerId, result, editing, onClose, firstPeer = false }: { routerId: string; result: InterfaceResult; editing: boolean; onClose: () => void; firstPeer?: boolean }) {
+/** The first peer's AllowedIPs for a split tunnel: the interface's subnet and the chosen networks; null for a full tunnel. */
+function splitRoutes(iface: WgInterface, lans: readonly string[] | null): string[] | null {
+  if (lans === null || !iface.addresses[0]) return null;
+  const routes = splitTunnelAllowedIps(iface.addresses[0], lans);
+  return routes.ok ? routes.value : null;
+}
+
+/** `lans`: the networks a split tunnel routes, chosen in the wizard; null for a full tunnel. */
+function CreatedStep({ routerId, result, editing, onClose, firstPeer = false, lans = null }: { routerId: string; result: InterfaceResult; editing: boolean; onClose: () => void; firstPeer?: boolean; lans?: readonly string[] | null }) {
   const { t } = useTranslation();
   const setTab = useNav((s) => s.setTab);
-  const askAddPeer = useAddPeerIntent((s) => s.ask);
+  const askAddPeer = useAddPeerIntent((s) => s.request);
   const iface = result.interface;
   const endpoint = useLoadedEndpoint(routerId, iface.name);
   const [endpointSaved, setEndpointSaved] = useState(false);
@@ -351,7 +385,7 @@ function CreatedStep({ routerId, result, editing, onClose, firstPeer = false }: 
               variant="primary"
               icon={<UserPlus size={15} aria-hidden />}
               onClick={() => {
-                askAddPeer(routerId, iface.name);
+                askAddPeer(routerId, iface.name, { clientRoutes: splitRoutes(iface, lans) });
                 onClose();
                 setTab('peers');
               }}

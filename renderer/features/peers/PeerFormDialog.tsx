@@ -46,6 +46,8 @@ export interface PeerFormDialogProps {
   peer?: ManagedPeer;
   /** Where a new peer starts; a name not in `interfaces` is ignored. */
   defaultInterface?: string;
+  /** What the new peer's config routes into the tunnel (the wizard's split tunnel); null: everything. */
+  clientRoutes?: readonly string[] | null;
   onClose: () => void;
   /** A secret to show once (new peer, new preshared key), or the new peer without one (own key). */
   onSecret: (result: SecretResult) => void;
@@ -54,7 +56,7 @@ export interface PeerFormDialogProps {
   onRotate?: (peer: ManagedPeer) => void;
 }
 
-export function PeerFormDialog({ routerId, interfaces, hasNames, routerVersion, peer, defaultInterface, onClose, onSecret, onSaved, onRotate }: PeerFormDialogProps) {
+export function PeerFormDialog({ routerId, interfaces, hasNames, routerVersion, peer, defaultInterface, clientRoutes = null, onClose, onSecret, onSaved, onRotate }: PeerFormDialogProps) {
   const { t } = useTranslation();
   const locale = useLocale();
   const editing = peer !== undefined;
@@ -187,7 +189,7 @@ export function PeerFormDialog({ routerId, interfaces, hasNames, routerVersion, 
       await send({ kind: 'update', input: checked.input });
       return;
     }
-    const checked = toCreateInput(routerId, { ...values, iface: ifaceName, dns: dnsValue });
+    const checked = toCreateInput(routerId, { ...values, iface: ifaceName, dns: dnsValue }, clientRoutes);
     if (!checked.ok) {
       setLocalErrors(checked.errors);
       focusFirstInvalid();
@@ -392,6 +394,11 @@ export function PeerFormDialog({ routerId, interfaces, hasNames, routerVersion, 
           } : undefined}
           data-testid="precheck-warnings"
         />
+      ) : null}
+      {!editing && clientRoutes ? (
+        <p className="muted small" data-testid="peer-form-client-routes">
+          {t('peerForm.clientRoutes', { routes: clientRoutes.join(', ') })}
+        </p>
       ) : null}
       {openingPort && iface ? (
         <OpenPortDialog

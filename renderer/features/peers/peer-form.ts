@@ -100,7 +100,8 @@ function issuesToErrors(issues: ReadonlyArray<{ path: ReadonlyArray<PropertyKey>
   return errors;
 }
 
-export function toCreateInput(routerId: string, v: PeerFormValues): Checked<CreateInput> {
+/** `clientRoutes`: the config's AllowedIPs for a split tunnel (the set-up wizard's choice); null for the full tunnel. */
+export function toCreateInput(routerId: string, v: PeerFormValues, clientRoutes: readonly string[] | null = null): Checked<CreateInput> {
   const input: CreateInput = {
     routerId,
     interface: v.iface,
@@ -116,6 +117,7 @@ export function toCreateInput(routerId: string, v: PeerFormValues): Checked<Crea
   if (v.ownKey) input.publicKey = v.publicKey.trim();
   if (v.endpoint.trim()) input.endpoint = v.endpoint.trim();
   if (v.dns.trim()) input.client = { dns: v.dns.trim() };
+  if (clientRoutes && clientRoutes.length > 0) input.client = { ...input.client, allowedAddress: [...clientRoutes] };
 
   const errors: FieldErrors = {};
   if (!input.name) errors.name = 'required';
