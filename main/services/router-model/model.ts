@@ -78,6 +78,17 @@ export interface RouterModelOptions {
 }
 
 const INTERFACE_SECRETS = ['private-key'];
+
+/** The screens' kind of change a part's rows are shown as: none for the parts no screen lists (clock, NAT, interface lists). */
+function shownBy(part: ModelPart): ModelChange[] {
+  switch (part) {
+    case 'dynamic': return ['interfaces'];
+    case 'clock':
+    case 'nat':
+    case 'interfaceLists': return [];
+    default: return [part];
+  }
+}
 /** The WireGuard interface RouterOS makes for Back To Home (manual "Back To Home"). */
 const BACK_TO_HOME_INTERFACE = 'back-to-home-vpn';
 /** Fields a poll row carries besides the live counters: a rename or a disable in WinBox shows with the next poll. */
@@ -180,7 +191,7 @@ export class RouterModel {
       if (!read.ok) {
         this.#parts[part] = { known: false, problem: read.problem };
         this.#forget(part);
-        this.#touch('parts', part === 'dynamic' ? 'interfaces' : part === 'clock' || part === 'nat' || part === 'interfaceLists' ? 'parts' : part);
+        this.#touch('parts', ...shownBy(part));
         continue;
       }
       if (!this.#parts[part].known) this.#touch('parts');
