@@ -5,6 +5,7 @@ import type { RouterState } from '../state/router-state.ts';
 import { hashUnit } from '../rng.ts';
 import { isNonPublicIpv4, parsePrefix, prefixContains } from '../values/ip.ts';
 import { isIPv4 } from 'node:net';
+import { ADDRESS_MENUS } from '../menus/interface-names.ts';
 
 export interface Responder {
   /** Round-trip time in microseconds for probe `seq`, or null when it is lost. */
@@ -22,7 +23,8 @@ function jittered(base: number, spread: number, loss: number, ...key: number[]):
 }
 
 export function simulatedResponder(state: RouterState, address: string): Responder | null {
-  const own = state.table('/ip/address').rows.some((r) => r.get('address')?.split('/')[0] === address);
+  const own = ADDRESS_MENUS.some((path) => state.hasTable(path)
+    && state.table(path).rows.some((r) => r.get('address')?.split('/')[0] === address));
   if (own) return { answer: jittered(40, 1, 0, state.seed, 1), ttl: 64 };
   if (state.hasTable('/interface/wireguard/peers')) {
     for (const row of state.table('/interface/wireguard/peers').rows) {

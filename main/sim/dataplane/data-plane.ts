@@ -5,6 +5,7 @@ import type { Row } from '../state/row.ts';
 import type { PeerStats } from '../traffic/model.ts';
 import type { PingSource } from '../commands/ping.ts';
 import { parsePrefix } from '../values/ip.ts';
+import { ADDRESS_MENUS } from '../menus/interface-names.ts';
 import { run, runQuietSync, withSecretFile } from './exec.ts';
 import { WireguardDevice } from './device.ts';
 import { createNamespace, createUplink, uniqueSuffix, type UplinkOptions } from './namespace.ts';
@@ -67,7 +68,8 @@ export class DataPlane implements DataPlaneView, DataPlaneHandle {
     live.add(plane);
     try {
       if (options.uplink) await createUplink(namespace, options.uplink);
-      for (const path of [WG, '/interface/wireguard/peers', '/ip/address']) {
+      for (const path of [WG, '/interface/wireguard/peers', ...ADDRESS_MENUS]) {
+        if (!state.hasTable(path)) continue;
         plane.unsubscribe.push(state.table(path).subscribe(() => plane.schedule()));
       }
       plane.schedule();
@@ -160,7 +162,7 @@ export class DataPlane implements DataPlaneView, DataPlaneHandle {
 
   private async syncAddresses(device: string, interfaceName: Buffer): Promise<void> {
     const wanted = new Set(
-      this.state.table('/ip/address').rows
+      ADDRESS_MENUS.filter((path) => this.state.hasTable(path)).flatMap((path) => this.state.table(path).rows)
         .filter((r) => r.raw('interface')?.equals(interfaceName) && !r.isDisabled())
         .map((r) => r.get('address')!)
         .filter((a) => parsePrefix(a) !== null),
@@ -168,9 +170,12 @@ export class DataPlane implements DataPlaneView, DataPlaneHandle {
     const shown = JSON.parse(await run('ip', ['-j', '-n', this.namespace, 'addr', 'show', 'dev', device])) as Array<{
       addr_info?: Array<{ local: string; prefixlen: number; scope: string }>;
     }>;
-    const current = new Set((shown[0]?.addr_info ?? []).filter((a) => a.scope !== 'link').map((a) => `${a.local}/${a.prefixlen}`));
-    for (const address of current) {
-      if (!wanted.has(address)) await run('ip', ['-n', this.namespace, 'addr', 'del', address, 'dev', device]);
+    const info = shown[0]?.addr_info ?? [];
+    const current = new Set(info.map((a) => `${a.local}/${a.prefixlen}`));
+    // Link-scope (fe80::) addresses are never deleted: the kernel may have made them itself.
+    for (const a of info) {
+      const address = `${a.local}/${a.prefixlen}`;
+      if (a.scope !== 'link' && !wanted.has(address)) await run('ip', ['-n', this.namespace, 'addr', 'del', address, 'dev', device]);
     }
     for (const address of wanted) {
       if (!current.has(address)) await run('ip', ['-n', this.namespace, 'addr', 'add', address, 'dev', device]);

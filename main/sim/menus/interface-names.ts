@@ -9,6 +9,9 @@ export const INTERFACE_MENUS: Readonly<Record<string, string>> = {
   '/interface/wireguard': 'wg',
 };
 
+/** The menus whose rows hold an address on an interface (interface renames and removals reach them). */
+export const ADDRESS_MENUS: readonly string[] = ['/ip/address', '/ipv6/address'];
+
 export interface InterfaceRef {
   row: Row;
   path: string;
@@ -59,7 +62,7 @@ export function followRename(state: RouterState, before: ReadonlyMap<string, Buf
   const oldName = before.get('name');
   const newName = row.values.get('name');
   if (!oldName || !newName || oldName.equals(newName)) return;
-  for (const path of ['/interface/wireguard/peers', '/ip/address', '/interface/list/member']) {
+  for (const path of ['/interface/wireguard/peers', ...ADDRESS_MENUS, '/interface/list/member']) {
     if (!state.hasTable(path)) continue;
     const table = state.table(path);
     for (const ref of table.rows.filter((r) => r.values.get('interface')?.equals(oldName))) {

@@ -7,6 +7,7 @@ import { interfaceMenu } from './interface.ts';
 import { wireguardMenu } from './wireguard.ts';
 import { peersMenu } from './wireguard-peers.ts';
 import { ipAddressMenu } from './ip-address.ts';
+import { ipv6AddressMenu } from './ipv6-address.ts';
 import { firewallFilterMenu } from './firewall-filter.ts';
 import { firewallNatMenu } from './firewall-nat.ts';
 import { interfaceListMemberMenu, interfaceListMenu } from './interface-lists.ts';
@@ -18,7 +19,7 @@ import { clockMenu, logMenu, schedulerMenu, scriptMenu } from './scripting.ts';
 
 const ALL: readonly MenuDefinition[] = [
   interfaceMenu, ethernetMenu, bridgeMenu, wireguardMenu, peersMenu, interfaceListMenu, interfaceListMemberMenu,
-  ipAddressMenu, firewallFilterMenu, firewallNatMenu, identityMenu, resourceMenu, ipCloudMenu, ipRouteMenu, userGroupMenu,
+  ipAddressMenu, ipv6AddressMenu, firewallFilterMenu, firewallNatMenu, identityMenu, resourceMenu, ipCloudMenu, ipRouteMenu, userGroupMenu,
   userMenu, clockMenu, schedulerMenu, scriptMenu, logMenu,
 ];
 

@@ -5,7 +5,7 @@ import type { RouterState } from '../state/router-state.ts';
 import { SimTrap, traps } from '../trap.ts';
 import { decodeKey, generateKeyPair, publicKeyFor } from '../keys.ts';
 import { asBoolean, asBytes, asKey, integerIn, oneOf } from '../values/parse.ts';
-import { checkInterfaceName, followRename } from './interface-names.ts';
+import { ADDRESS_MENUS, checkInterfaceName, followRename } from './interface-names.ts';
 
 export const DEFAULT_LISTEN_PORT = 13231;
 
@@ -64,7 +64,8 @@ export const wireguardMenu: MenuDefinition = {
   afterRemove: (row, state) => {
     // Peers and addresses of a removed interface go with it.
     const name = row.values.get('name')!;
-    for (const path of ['/interface/wireguard/peers', '/ip/address']) {
+    for (const path of ['/interface/wireguard/peers', ...ADDRESS_MENUS]) {
+      if (!state.hasTable(path)) continue;
       const table = state.table(path);
       for (const ref of table.rows.filter((r) => r.values.get('interface')?.equals(name))) table.delete(ref);
     }

@@ -67,6 +67,28 @@ export function parsePrefix(text: string): Prefix | null {
   return null;
 }
 
+/** fe80::/10, the addresses a link gives itself. */
+export function isLinkLocalIpv6(address: string): boolean {
+  return isIPv6(address) && ipv6ToBigInt(canonicalIpv6(address)) >> 118n === 0x3fan;
+}
+
+/**
+ * The address with its last 64 bits replaced by the modified EUI-64 interface id of `mac` (RFC 4291 appendix A:
+ * ff:fe in the middle, the universal/local bit flipped), as RouterOS's `eui-64=yes` builds it.
+ */
+export function withEui64(address: string, mac: string): string {
+  const bytes = mac.split(/[:-]/).map((part) => parseInt(part, 16));
+  const id = [bytes[0]! ^ 0x02, bytes[1]!, bytes[2]!, 0xff, 0xfe, bytes[3]!, bytes[4]!, bytes[5]!]
+    .reduce((n, b) => (n << 8n) + BigInt(b), 0n);
+  const upper = ipv6ToBigInt(canonicalIpv6(address)) & ~((1n << 64n) - 1n);
+  return bigIntToIpv6(upper | id);
+}
+
+/** A MAC address as RouterOS prints it (`48:A9:8A:41:3E:50`). */
+export function isMacAddress(text: string): boolean {
+  return /^[0-9a-f]{2}(:[0-9a-f]{2}){5}$/i.test(text);
+}
+
 /** True when the single address `ip` lies inside `prefix`. */
 export function prefixContains(prefix: Prefix, ip: string): boolean {
   const probe = parsePrefix(`${ip}/${prefix.length}`);

@@ -55,12 +55,17 @@ export const asPrefixList: ValueParser = (value, name) => {
   return Buffer.from(out.join(','));
 };
 
-/** Address with prefix as written (host bits kept), as /ip/address stores it. */
-export const asInterfaceAddress: ValueParser = (value, name) => {
-  const prefix = parsePrefix(text(value));
-  if (prefix === null) throw traps.invalidValue(name);
-  return Buffer.from(`${prefix.address}/${prefix.length}`);
-};
+/**
+ * Address with prefix as written (host bits kept), as /ip/address and /ipv6/address store it; a bare address is a
+ * single host (/32, /128). Each menu takes only its own family: the other one is an invalid value, as on a router.
+ */
+export function interfaceAddress(family: 4 | 6): ValueParser {
+  return (value, name) => {
+    const prefix = parsePrefix(text(value));
+    if (prefix === null || prefix.family !== family) throw traps.invalidValue(name);
+    return Buffer.from(`${prefix.address}/${prefix.length}`);
+  };
+}
 
 /** IP address or DNS name; empty clears it. */
 export const asHost: ValueParser = (value, name) => {
