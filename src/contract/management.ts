@@ -124,6 +124,8 @@ export const interfaceContract = {
       comment: comment.optional(),
       /** The router's own address on the tunnel, host and prefix: 10.20.0.1/24. */
       address: z.string().trim().optional(),
+      /** And its IPv6 address alongside, host and prefix (the wizard's ULA: fd12:3456:789a:1::1/64). */
+      address6: z.string().trim().optional(),
       /** Also let the listen port in (the set-up wizard): an input accept before the rule that drops it, in the same plan. */
       openPort: z.boolean().default(false),
       /** Also turn on IP Cloud DDNS when it is off, and remember its name as where clients dial (the set-up wizard). */
@@ -150,6 +152,8 @@ export const interfaceContract = {
       listenPort: z.number().int(),
       /** The router's tunnel address (x.y.z.1/24); null when every candidate subnet overlaps something. */
       address: z.string().nullable(),
+      /** An IPv6 tunnel address alongside, if the technician asks for one: a new unique local /64 (RFC 4193). */
+      address6: z.string(),
       firewall: wgInterfaceSchema.shape.firewall,
       /** Whether the router masquerades the proposed subnet to the internet (full tunnel), and with what. */
       nat: z.object({

@@ -88,7 +88,7 @@ describe('set-up wizard (e2e, Chromium)', () => {
     expect(await page.getByTestId('secret-config').textContent()).toContain(`Endpoint = ${dnsName}:13231`);
   });
 
-  it('a split tunnel chosen in the wizard: no NAT change, and the first peer\'s config routes only the tunnel and the LAN', async () => {
+  it('a split tunnel with IPv6 chosen in the wizard: no NAT change, and the first peer\'s config routes only the tunnel (both families) and the LAN', async () => {
     app = await managedApp({ peers: 0 });
     const { page, sim } = app;
     await page.getByTestId('nav-interfaces').click();
@@ -100,6 +100,9 @@ describe('set-up wizard (e2e, Chromium)', () => {
     expect(await lan.isChecked()).toBe(true);
     // DDNS is on already: clients dial the router's cloud name (remembered with the new interface).
     await form.getByTestId('setup-ddns-on').waitFor();
+    // IPv6 alongside: the proposal's unique local /64.
+    await form.getByTestId('setup-ipv6-input').check();
+    const ula = /fd[0-9a-f]{2}:[0-9a-f]{4}:[0-9a-f]{4}:1::1\/64/.exec(await form.getByTestId('setup-ipv6').innerText())![0];
     expect(await form.getByTestId('setup-nat').getAttribute('data-state')).toBe('split');
     await screenshotsEnTr(app.session, 'setup-wizard-split', async (p) => {
       await p.getByTestId('setup-lans').waitFor();
@@ -108,16 +111,20 @@ describe('set-up wizard (e2e, Chromium)', () => {
     const preview = page.getByTestId('change-preview');
     await preview.getByTestId('plan-preview').waitFor();
     expect(await preview.getByTestId('preview-commands').innerText()).not.toContain('/ip firewall nat');
+    expect(await preview.getByTestId('preview-commands').innerText()).toContain(`/ipv6 address add address=${ula} interface=wg-clients advertise=no comment=WireGuard`);
     await applyPreview(page);
     await page.getByTestId('interface-created').getByTestId('setup-first-peer').click();
 
     await page.getByTestId('peer-form').waitFor();
-    expect(await page.getByTestId('peer-form-client-routes').innerText()).toContain('10.10.0.0/24, 192.168.88.0/24');
+    const subnet6 = ula.replace('::1/64', '::/64');
+    expect(await page.getByTestId('peer-form-client-routes').innerText()).toContain(`10.10.0.0/24, ${subnet6}, 192.168.88.0/24`);
     await page.getByTestId('peer-name').fill('ofis-laptop');
     await page.getByTestId('peer-form-submit').click();
     await applyPreview(page);
     await page.getByTestId('secret-dialog').getByTestId('secret-qr').waitFor();
-    expect(await page.getByTestId('secret-config').textContent()).toContain('AllowedIPs = 10.10.0.0/24, 192.168.88.0/24');
+    const config = (await page.getByTestId('secret-config').textContent()) ?? '';
+    expect(config).toContain(`AllowedIPs = 10.10.0.0/24, ${subnet6}, 192.168.88.0/24`);
+    expect(config).toContain(`Address = 10.10.0.2/32, ${ula.replace('::1/64', '::2/128')}`);
     expect(sim.state.print('/ip/firewall/nat').filter((r) => r['chain'] === 'srcnat')).toHaveLength(1);
   });
 });

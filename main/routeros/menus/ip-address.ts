@@ -1,10 +1,18 @@
-// /ip/address: the WireGuard server subnet is the address configured on the wg interface.
+// /ip/address and /ipv6/address: the WireGuard server subnet is the address configured on the wg interface.
+// Both print the same fields WireDesk reads (address, interface, disabled, dynamic, invalid, comment); each
+// family lives in its own menu, and an address is written to the menu of its family.
 import type { CommandOptions } from '../client.ts';
 import type { Row } from '../rows.ts';
 import type { ParamValue } from '../text.ts';
 import { bool, id, legacy, text, type LegacyText, type MenuClient } from './values.ts';
 
 export const IP_ADDRESS_PATH = '/ip/address';
+export const IPV6_ADDRESS_PATH = '/ipv6/address';
+
+/** The menu an address is written to: `fd00::1/64` goes to /ipv6/address. */
+export function addressPath(address: string): string {
+  return address.includes(':') ? IPV6_ADDRESS_PATH : IP_ADDRESS_PATH;
+}
 
 export interface IpAddressEntry {
   id: string;

@@ -26,7 +26,8 @@ import type { RouterContext } from '../management/router-session.ts';
 import type { ModelPart } from '../router-model/parts.ts';
 import type { RouterModels } from '../router-model/index.ts';
 import { PEERS_PATH } from '../../routeros/menus/wireguard-peers.ts';
-import { IP_ADDRESS_PATH } from '../../routeros/menus/ip-address.ts';
+import { IP_ADDRESS_PATH, IPV6_ADDRESS_PATH } from '../../routeros/menus/ip-address.ts';
+import { NAT_PATH } from '../../routeros/menus/firewall-nat.ts';
 import { IP_ROUTE_PATH } from '../../routeros/menus/ip-route.ts';
 import { IP_CLOUD_PATH } from '../../routeros/menus/ip-cloud.ts';
 import { FILTER_PATH as FIREWALL_FILTER_PATH } from '../../routeros/menus/firewall-filter.ts';
@@ -363,6 +364,8 @@ export class PlanRunner {
 function partOf(menu: string): ModelPart | null {
   if (menu === IP_ROUTE_PATH) return 'routes';
   if (menu === IP_ADDRESS_PATH) return 'addresses';
+  if (menu === IPV6_ADDRESS_PATH) return 'addresses6';
+  if (menu === NAT_PATH) return 'nat';
   if (menu === FIREWALL_FILTER_PATH) return 'firewall';
   if (menu === IP_CLOUD_PATH) return 'cloud';
   return 'interfaces';

@@ -94,7 +94,8 @@ export function toRsc(snapshot: ScopeSnapshot, header: BackupHeader): string {
   };
   section('/interface wireguard', snapshot.interfaces);
   section('/interface wireguard peers', snapshot.peers);
-  section('/ip address', snapshot.addresses);
+  section('/ip address', snapshot.addresses.filter((a) => !(a['address'] ?? '').includes(':')));
+  section('/ipv6 address', snapshot.addresses.filter((a) => (a['address'] ?? '').includes(':')));
   section('/ip route', snapshot.routes ?? []);
   section('/ip firewall filter', snapshot.firewall, '# In their order in the input chain; `add` puts them at its end, so place them again before any drop rule.');
   return `${lines.join('\n')}\n`;

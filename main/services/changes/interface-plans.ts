@@ -2,7 +2,7 @@
 // edit, enable and disable. An interface is found in scripts by its name (after a rename, by the new one).
 import type { ManagementWarning } from '../../../src/contract/index.ts';
 import type { Params } from '../../routeros/client.ts';
-import { IP_ADDRESS_PATH, type IpAddressEntry } from '../../routeros/menus/ip-address.ts';
+import { addressPath, type IpAddressEntry } from '../../routeros/menus/ip-address.ts';
 import type { WireGuardPeer } from '../../routeros/menus/wireguard-peers.ts';
 import type { Row } from '../../routeros/rows.ts';
 import { planPeerRemove } from './peer-plans.ts';
@@ -31,7 +31,8 @@ function interfaceValue(iface: WireGuardInterface, field: string): ParamValue {
   }
 }
 
-export function planInterfaceCreate(o: { routerId: string; name: string; params: Params; address?: string; warnings: readonly ManagementWarning[] }): ChangePlan {
+/** `address6`: the IPv6 tunnel address alongside (the wizard, when asked). */
+export function planInterfaceCreate(o: { routerId: string; name: string; params: Params; address?: string | undefined; address6?: string | undefined; warnings: readonly ManagementWarning[] }): ChangePlan {
   const item = interfaceItem(o.name);
   const params = entries(o.params);
   const steps: PlanStep[] = [{
@@ -39,8 +40,9 @@ export function planInterfaceCreate(o: { routerId: string; name: string; params:
     undo: { menu: WIREGUARD_PATH, verb: 'remove', target: { id: '', find: [['name', o.name]] }, params: [], item, label: `Removing the new interface ${o.name} again`, hints: INTERFACE_TRAP_HINTS, undo: null },
   }];
   const diff: ChangePlan['diff'][number][] = [{ item, change: 'add', before: null, after: Object.fromEntries(params.map(([k, v]) => [k, printValue(v)])) }];
-  if (o.address) {
-    const added = addressAdd(o.address, o.name);
+  for (const address of [o.address, o.address6]) {
+    if (!address) continue;
+    const added = addressAdd(address, o.name);
     steps.push(added.step);
     diff.push(added.diff);
   }
@@ -50,11 +52,13 @@ export function planInterfaceCreate(o: { routerId: string; name: string; params:
 /** The router's tunnel address on an interface: added with the interface, or alone (the fix for an interface without one). */
 function addressAdd(address: string, iface: string): { step: PlanStep; diff: ChangePlan['diff'][number] } {
   const item: PlanItem = { type: 'address', key: `${address}@${iface}`, label: `${address} on ${iface}` };
-  const params: Array<[string, ParamValue]> = [['address', address], ['interface', iface], ['comment', 'WireGuard']];
+  const menu = addressPath(address);
+  // A WireGuard interface has no neighbour discovery: its IPv6 prefix is not advertised (peers get /128s).
+  const params: Array<[string, ParamValue]> = [['address', address], ['interface', iface], ...(address.includes(':') ? [['advertise', false] as [string, ParamValue]] : []), ['comment', 'WireGuard']];
   return {
     step: {
-      menu: IP_ADDRESS_PATH, verb: 'add', target: null, params, item, label: `Adding address ${address} to ${iface}`, hints: INTERFACE_TRAP_HINTS,
-      undo: { menu: IP_ADDRESS_PATH, verb: 'remove', target: { id: '', find: [['address', address], ['interface', iface]] }, params: [], item, label: `Removing address ${address} again`, hints: INTERFACE_TRAP_HINTS, undo: null },
+      menu, verb: 'add', target: null, params, item, label: `Adding address ${address} to ${iface}`, hints: INTERFACE_TRAP_HINTS,
+      undo: { menu, verb: 'remove', target: { id: '', find: [['address', address], ['interface', iface]] }, params: [], item, label: `Removing address ${address} again`, hints: INTERFACE_TRAP_HINTS, undo: null },
     },
     diff: { item, change: 'add', before: null, after: Object.fromEntries(params.map(([k, v]) => [k, printValue(v)])) },
   };
@@ -113,9 +117,9 @@ export function planInterfaceDelete(o: {
     if (a.comment) readd.push(['comment', a.comment]);
     if (a.disabled) readd.push(['disabled', true]);
     steps.push({
-      menu: IP_ADDRESS_PATH, verb: 'remove', target: { id: a.id, find: [['address', a.address], ['interface', a.interface]] }, params: [], item: addressItem,
+      menu: addressPath(a.address), verb: 'remove', target: { id: a.id, find: [['address', a.address], ['interface', a.interface]] }, params: [], item: addressItem,
       label: `Deleting address ${a.address} of ${a.interface}`, hints: INTERFACE_TRAP_HINTS,
-      undo: { menu: IP_ADDRESS_PATH, verb: 'add', target: null, params: readd, item: addressItem, label: `Adding address ${a.address} back`, hints: INTERFACE_TRAP_HINTS, undo: null },
+      undo: { menu: addressPath(a.address), verb: 'add', target: null, params: readd, item: addressItem, label: `Adding address ${a.address} back`, hints: INTERFACE_TRAP_HINTS, undo: null },
     });
     diff.push({ item: addressItem, change: 'remove', before: Object.fromEntries(readd.map(([k, v]) => [k, printValue(v)])), after: null });
   }

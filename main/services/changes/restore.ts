@@ -9,7 +9,7 @@
 // static routes through them, and the firewall rules that mention them (added back in their place, never
 // reordered).
 import type { ManagementWarning } from '../../../src/contract/index.ts';
-import { IP_ADDRESS_PATH } from '../../routeros/menus/ip-address.ts';
+import { addressPath } from '../../routeros/menus/ip-address.ts';
 import { IP_ROUTE_PATH } from '../../routeros/menus/ip-route.ts';
 import { PEERS_PATH } from '../../routeros/menus/wireguard-peers.ts';
 import { WIREGUARD_PATH } from '../../routeros/menus/wireguard.ts';
@@ -125,7 +125,8 @@ export function planRestore(backup: ScopeSnapshot, state: RouterState, o: Restor
   for (const [key, b] of addrBackup) {
     if (!wanted('address', key) || addrNow.has(key)) continue;
     const find: Array<[string, string]> = [['address', b['address'] ?? ''], ['interface', b['interface'] ?? '']];
-    step('address', IP_ADDRESS_PATH, 'add', key, key.replace('@', ' on '), entries(b), null, b, find, removal(IP_ADDRESS_PATH, 'address', key, find, key));
+    const menu = addressPath(b['address'] ?? '');
+    step('address', menu, 'add', key, key.replace('@', ' on '), entries(b), null, b, find, removal(menu, 'address', key, find, key));
   }
 
   // Peers on the backed-up interfaces: added, put back, or removed.
@@ -154,7 +155,8 @@ export function planRestore(backup: ScopeSnapshot, state: RouterState, o: Restor
   for (const [key, cur] of addrNow) {
     if (addrBackup.has(key) || !wanted('address', key)) continue;
     const find: Array<[string, string]> = [['address', cur['address'] ?? ''], ['interface', cur['interface'] ?? '']];
-    step('address', IP_ADDRESS_PATH, 'remove', key, key.replace('@', ' on '), [], cur, null, find, readd(IP_ADDRESS_PATH, 'address', key, cur, key));
+    const menu = addressPath(cur['address'] ?? '');
+    step('address', menu, 'remove', key, key.replace('@', ' on '), [], cur, null, find, readd(menu, 'address', key, cur, key));
   }
   // Static routes through the backed-up interfaces (site-to-site), when the backup holds them: added back or
   // removed; one through an interface made after the backup stays, as that interface does.

@@ -108,6 +108,9 @@ export class InterfaceManager {
     const wanted = settings(input);
     const name = wanted.name ?? '';
     const address = input.address ? interfaceAddress(input.address) : undefined;
+    const address6 = input.address6 ? interfaceAddress(input.address6) : undefined;
+    if (address?.includes(':')) throw invalid('address', `${address} is an IPv6 address: give the IPv4 tunnel address here, and the IPv6 one alongside it.`);
+    if (address6 !== undefined && !address6.includes(':')) throw invalid('address6', `${address6} is not an IPv6 address: give one such as fd12:3456:789a:1::1/64.`);
     return this.#d.sessions.run(input.routerId, async (ctx) => {
       const live = await this.#d.models.live(ctx.routerId);
       // /ip cloud and NAT are not followed between reads (router-model/parts.ts): read them now when the plan depends on them.
@@ -115,8 +118,9 @@ export class InterfaceManager {
       const state = fresh.length > 0 ? await this.#d.models.readNow(ctx.routerId, ctx.client, fresh) : live;
       checkNameAndPort(state, wanted);
       if (address) checkAddressFree(state, address, name);
+      if (address6) checkAddressFree(state, address6, name);
       // The router makes the interface's key pair: no private key ever crosses the wire or the plan.
-      const created = planInterfaceCreate({ routerId: ctx.routerId, name, params: wireGuardInterfaceParams(wanted, ctx.version), address, warnings: [] });
+      const created = planInterfaceCreate({ routerId: ctx.routerId, name, params: wireGuardInterfaceParams(wanted, ctx.version), address, address6, warnings: [] });
       // The wizard lets the port in with it, when the firewall would drop it: one plan, one backup, one undo.
       const blocker = input.openPort && wanted.listenPort !== undefined && state.parts.firewall.known ? blockingRuleRow(state.firewall, wanted.listenPort) : null;
       // And turns on IP Cloud DDNS when asked and it is off, so clients can dial the router's stable name.
@@ -132,7 +136,7 @@ export class InterfaceManager {
         const applied = await this.#d.plans.apply(ctx, plan, { planId: input.planId, subject: { code: 'interface.create', params: { name } } });
         const id = applied.ids[0]!;
         const after = await this.#d.models.state(ctx.routerId);
-        return { value: { id, after, report: applied.report }, objectId: id, after: auditInterface(byId(after, id), address ? [address] : []), planId: applied.report.planId };
+        return { value: { id, after, report: applied.report }, objectId: id, after: auditInterface(byId(after, id), [address, address6].filter((a): a is string => a !== undefined)), planId: applied.report.planId };
       });
       // With DDNS, clients dial the router's cloud name: remembered for the new interface, so its peers' configs have it.
       // (IP Cloud was read back by the plan's verification when it set DDNS, or just before the plan when DDNS was on.)

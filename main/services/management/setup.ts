@@ -2,6 +2,7 @@
 // port no WireGuard interface uses, a /24 tunnel subnet that overlaps nothing the router has (its addresses,
 // the static routes WireDesk follows, the allowed addresses of its peers), and whether the input firewall
 // would drop the port (the wizard then adds the accept before that rule, in the same plan as the interface).
+import { randomBytes } from 'node:crypto';
 import type { InvokeOutput } from '../../../src/contract/index.ts';
 import { formatIp, makeCidr, parseCidr, rangesOverlap } from '../../../src/domain/index.ts';
 import { findOverlaps } from '../../../src/domain/overlaps.ts';
@@ -26,6 +27,7 @@ export function proposeSetup(state: RouterState): InvokeOutput<'setup:propose'> 
     name,
     listenPort,
     address,
+    address6: uniqueLocalAddress(state),
     firewall: portState(state, listenPort),
     nat: {
       state: nat.state,
@@ -35,6 +37,19 @@ export function proposeSetup(state: RouterState): InvokeOutput<'setup:propose'> 
     lans: lanOptions(state),
     cloud: state.cloud ? { ddnsEnabled: state.cloud.ddnsEnabled, dnsName: state.cloud.dnsName ?? null, publicAddress: state.cloud.publicAddress ?? null } : null,
   };
+}
+
+/**
+ * ::1/64 in a unique local prefix with a random global ID (RFC 4193 section 3.2: fd00::/8, 40 random bits), subnet
+ * 1; drawn again in the one-in-a-trillion case that it overlaps something the router has.
+ */
+function uniqueLocalAddress(state: RouterState): string {
+  const taken = [...state.addresses.map((a) => a.address), ...state.peers.flatMap((p) => p.allowedAddress)].filter((a) => a.includes(':') && !a.startsWith('::/'));
+  for (;;) {
+    const id = randomBytes(5).toString('hex');
+    const address = `fd${id.slice(0, 2)}:${id.slice(2, 6)}:${id.slice(6, 10)}:1::1/64`;
+    if (findOverlaps([address.replace('::1/64', '::/64')], taken).length === 0) return address;
+  }
 }
 
 /** x.y.z.1/24 of the first candidate /24 that overlaps nothing the router has; null when every one does. */

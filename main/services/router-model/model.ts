@@ -83,6 +83,7 @@ const INTERFACE_SECRETS = ['private-key'];
 function shownBy(part: ModelPart): ModelChange[] {
   switch (part) {
     case 'dynamic': return ['interfaces'];
+    case 'addresses6': return ['addresses'];
     case 'clock':
     case 'nat':
     case 'interfaceLists': return [];
@@ -99,6 +100,7 @@ export class RouterModel {
   readonly #o: RouterModelOptions;
   readonly #interfaces = new Map<string, Row>();
   readonly #addresses = new Map<string, Row>();
+  readonly #addresses6 = new Map<string, Row>();
   readonly #peers = new Map<string, Row>();
   readonly #psk = new Map<string, PresharedKeyState>();
   readonly #status = new Map<string, PeerStatus>();
@@ -375,17 +377,19 @@ export class RouterModel {
         return;
       }
       case 'interfaces':
-      case 'addresses': {
-        const table = part === 'interfaces' ? this.#interfaces : this.#addresses;
+      case 'addresses':
+      case 'addresses6': {
+        const table = part === 'interfaces' ? this.#interfaces : part === 'addresses' ? this.#addresses : this.#addresses6;
+        const kind = part === 'interfaces' ? 'interfaces' : 'addresses';
         const ids = new Set(rows.map((r) => r['.id'] ?? ''));
-        for (const id of [...table.keys()]) if (!ids.has(id) && table.delete(id)) this.#tableChanged(part, id, true);
+        for (const id of [...table.keys()]) if (!ids.has(id) && table.delete(id)) this.#tableChanged(kind, id, true);
         for (const row of rows) {
           const clean = part === 'interfaces' ? omitFields(row, INTERFACE_SECRETS) : row;
           const id = clean['.id'] ?? '';
           const before = table.get(id);
           if (before && sameRow(before, clean)) continue;
           table.set(id, clean);
-          this.#tableChanged(part, id, false);
+          this.#tableChanged(kind, id, false);
         }
         return;
       }
@@ -448,6 +452,9 @@ export class RouterModel {
         return;
       case 'addresses':
         this.#addresses.clear();
+        return;
+      case 'addresses6':
+        this.#addresses6.clear();
         return;
       case 'firewall':
         this.#firewall.clear();
@@ -603,7 +610,7 @@ export class RouterModel {
       const inferred = this.#inferredDynamic();
       this.#interfacesBuilt = [...this.#interfaces.values()].map((row) => toRouterInterface(row, inferred));
     }
-    this.#addressesBuilt ??= [...this.#addresses.values()].map(toIpAddress);
+    this.#addressesBuilt ??= [...this.#addresses.values(), ...this.#addresses6.values()].map(toIpAddress);
     this.#firewallBuilt ??= [...this.#firewall.values()];
     if (!this.#routesBuilt) {
       const wg = new Set([...this.#interfaces.values()].map((r) => r['name'] ?? ''));

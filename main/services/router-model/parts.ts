@@ -5,7 +5,7 @@ import type { PrintOptions, RouterOsClient } from '../../routeros/client.ts';
 import { RouterOsError, RouterOsTrapError } from '../../routeros/errors.ts';
 import { FILTER_PATH } from '../../routeros/menus/firewall-filter.ts';
 import { INTERFACE_PATH, WIREGUARD_LINKS } from '../../routeros/menus/interface.ts';
-import { IP_ADDRESS_PATH } from '../../routeros/menus/ip-address.ts';
+import { IP_ADDRESS_PATH, IPV6_ADDRESS_PATH } from '../../routeros/menus/ip-address.ts';
 import { IP_CLOUD_PATH } from '../../routeros/menus/ip-cloud.ts';
 import { IP_ROUTE_PATH } from '../../routeros/menus/ip-route.ts';
 import { CLOCK_PATH } from '../../routeros/menus/system-scheduler.ts';
@@ -14,7 +14,7 @@ import { WIREGUARD_PATH } from '../../routeros/menus/wireguard.ts';
 import { PEERS_PATH } from '../../routeros/menus/wireguard-peers.ts';
 import type { Row } from '../../routeros/rows.ts';
 
-export const MODEL_PARTS = ['interfaces', 'peers', 'addresses', 'dynamic', 'firewall', 'cloud', 'routes', 'clock', 'nat', 'interfaceLists'] as const;
+export const MODEL_PARTS = ['interfaces', 'peers', 'addresses', 'addresses6', 'dynamic', 'firewall', 'cloud', 'routes', 'clock', 'nat', 'interfaceLists'] as const;
 export type ModelPart = (typeof MODEL_PARTS)[number];
 
 interface PartPrint {
@@ -32,6 +32,8 @@ export const PART_PRINTS: Readonly<Record<ModelPart, PartPrint>> = {
   interfaces: { path: WIREGUARD_PATH, options: {}, followed: true },
   peers: { path: PEERS_PATH, options: {}, followed: true },
   addresses: { path: IP_ADDRESS_PATH, options: {}, followed: true },
+  // IPv6 tunnel addresses (the wizard's, or WinBox's): read with every full read and after WireDesk's own changes.
+  addresses6: { path: IPV6_ADDRESS_PATH, options: {}, followed: false },
   dynamic: { path: INTERFACE_PATH, options: WIREGUARD_LINKS, followed: false },
   firewall: { path: FILTER_PATH, options: {}, followed: true },
   cloud: { path: IP_CLOUD_PATH, options: {}, followed: false },

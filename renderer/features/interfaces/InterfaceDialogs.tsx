@@ -99,6 +99,8 @@ export function InterfaceDialog({ routerId, row, setup = false, onClose, onChang
   const [access, setAccess] = useState<Access>('full');
   // The split tunnel's networks (null: the router's private ones, as the config dialog starts with).
   const [chosenLans, setChosenLans] = useState<string[] | null>(null);
+  // IPv6 alongside IPv4, when asked: the proposal's unique local /64.
+  const [ipv6, setIpv6] = useState(false);
   // Site-to-site instead: the wizard hands over to Connect sites (both routers' plans in one preview).
   const [sites, setSites] = useState(false);
   const [original] = useState<InterfaceFormValues>(() => (row ? interfaceFormFrom(row) : emptyInterfaceForm()));
@@ -160,7 +162,7 @@ export function InterfaceDialog({ routerId, row, setup = false, onClose, onChang
     const masquerade = setup && access === 'full' && (!proposedAddress || proposal.nat.canAdd);
     // With DDNS on already, the plan changes nothing in IP Cloud and clients dial its name (as the checklist says).
     const cloudName = ddns || proposal?.cloud?.ddnsEnabled === true;
-    const next: Requested | null = update?.ok ? { kind: 'update', input: update.input } : create?.ok ? { kind: 'create', input: setup ? { ...create.input, openPort: true, ddns: cloudName, masquerade } : create.input } : null;
+    const next: Requested | null = update?.ok ? { kind: 'update', input: update.input } : create?.ok ? { kind: 'create', input: setup ? { ...create.input, openPort: true, ddns: cloudName, masquerade, ...(ipv6 && proposal ? { address6: proposal.address6 } : {}) } : create.input } : null;
     if (!next) return;
     setSaving(true);
     const outcome = next.kind === 'update' ? await flow.preview({ kind: 'interface.update', input: next.input }) : await flow.preview({ kind: 'interface.create', input: next.input });
@@ -235,6 +237,15 @@ export function InterfaceDialog({ routerId, row, setup = false, onClose, onChang
             </span>
           </label>
         )
+      ) : null}
+      {setup && proposal ? (
+        <label className="checkbox setup-ddns" data-testid="setup-ipv6">
+          <input type="checkbox" checked={ipv6} onChange={(e) => setIpv6(e.target.checked)} data-testid="setup-ipv6-input" />
+          <span>
+            {t('setup.ipv6', { address: proposal.address6 })}
+            <span className="muted small setup-ddns-help">{t('setup.ipv6Help')}</span>
+          </span>
+        </label>
       ) : null}
       {setup && proposal ? (
         <fieldset className="choice-group" data-testid="setup-access">
@@ -336,10 +347,12 @@ export function InterfaceDialog({ routerId, row, setup = false, onClose, onChang
   );
 }
 
-/** The first peer's AllowedIPs for a split tunnel: the interface's subnet and the chosen networks; null for a full tunnel. */
+/** The first peer's AllowedIPs for a split tunnel: the interface's subnets and the chosen networks; null for a full tunnel. */
 function splitRoutes(iface: WgInterface, lans: readonly string[] | null): string[] | null {
-  if (lans === null || !iface.addresses[0]) return null;
-  const routes = splitTunnelAllowedIps(iface.addresses[0], lans);
+  const [first, ...more] = iface.addresses;
+  if (lans === null || !first) return null;
+  // Every subnet of the interface (IPv4, and IPv6 when it has one), then the chosen networks.
+  const routes = splitTunnelAllowedIps(first, [...more, ...lans]);
   return routes.ok ? routes.value : null;
 }
 

@@ -228,6 +228,42 @@ describe('the set-up wizard checks that full-tunnel clients reach the internet (
   });
 });
 
+describe('the set-up wizard gives the tunnel IPv6 alongside IPv4 when asked', () => {
+  it('adds the unique local /64 to /ipv6/address in the same plan; peers get an address in it; deleting the interface takes it too', async () => {
+    const m = await router();
+    const { routerId } = m;
+    const proposal = await m.call('setup:propose', { routerId });
+    expect(proposal.address6).toMatch(/^fd[0-9a-f]{2}:[0-9a-f]{4}:[0-9a-f]{4}:1::1\/64$/);
+    const input = { routerId, name: 'wg-cift', listenPort: 51677, address: '10.91.0.1/24', address6: proposal.address6, openPort: true };
+    const preview = await m.call('changes:preview', { kind: 'interface.create', input });
+    expect(preview.commands.slice(0, 3)).toEqual([
+      '/interface wireguard add name=wg-cift listen-port=51677',
+      '/ip address add address=10.91.0.1/24 interface=wg-cift comment=WireGuard',
+      `/ipv6 address add address=${proposal.address6} interface=wg-cift advertise=no comment=WireGuard`,
+    ]);
+    const made = await capture(m.sim, () => m.call('interfaces:create', { ...input, planId: preview.planId }));
+    expectSent(preview.commands, made.writes);
+    expect(made.value.interface.addresses).toEqual(['10.91.0.1/24', proposal.address6]);
+    expect(m.rows('/ipv6/address').filter((a) => a['interface'] === 'wg-cift').map((a) => a['address'])).toEqual([proposal.address6]);
+
+    // A new peer gets one address of each family, and its config has both.
+    const peer = (await m.call('peers:create', { routerId, interface: 'wg-cift', name: 'cift-telefon' })).peer;
+    const host6 = proposal.address6.replace('::1/64', '::2/128');
+    expect(peer.allowedAddress).toEqual(['10.91.0.2/32', host6]);
+    await m.call('endpoints:set', { routerId, interface: 'wg-cift', host: 'vpn.example.com', port: 51677 });
+    const config = await m.call('configs:get', { routerId, peerId: peer.id });
+    expect(config.text).toMatch(new RegExp(`^Address = 10\\.91\\.0\\.2/32, ${host6.replace(/\//g, '\\/')}$`, 'm'));
+
+    // An IPv4 value where IPv6 belongs is refused before anything is sent.
+    expect(await m.fail('interfaces:create', { ...input, name: 'wg-yanlis', listenPort: 51678, address: '10.92.0.1/24', address6: '10.93.0.1/24' })).toMatchObject({ code: 'VALIDATION', details: { field: 'address6' } });
+
+    const gone = await m.call('interfaces:deletePreview', { routerId, interfaceId: made.value.interface.id });
+    expect(gone.plan.commands.filter((c) => c.includes('address remove'))).toEqual([expect.stringMatching(/^\/ip address remove \*/), expect.stringMatching(/^\/ipv6 address remove \*/)]);
+    await m.call('interfaces:delete', { routerId, interfaceId: made.value.interface.id, planId: gone.plan.planId, confirmName: 'wg-cift' });
+    expect(m.rows('/ipv6/address').filter((a) => a['interface'] === 'wg-cift')).toEqual([]);
+  });
+});
+
 describe('a site link previews one plan per router and applies exactly those', () => {
   async function twoSites() {
     const m = await router({ peers: 0 });

@@ -90,7 +90,7 @@ const invokeExamples: Record<string, { validIn: unknown; invalidIn: unknown; val
   },
   'setup:propose': {
     validIn: { routerId: 'r1' }, invalidIn: {},
-    validOut: { name: 'wg-clients', listenPort: 13231, address: '10.10.0.1/24', firewall: { state: 'open', blockedBy: null }, nat: { state: 'covered', rule: 'defconf: masquerade', canAdd: false }, lans: [{ network: '192.168.88.0/24', address: '192.168.88.1/24', interface: 'bridge', comment: 'defconf', private: true }], cloud: { ddnsEnabled: false, dnsName: null, publicAddress: null } }, invalidOut: { name: 'wg-clients', listenPort: '13231' },
+    validOut: { name: 'wg-clients', listenPort: 13231, address: '10.10.0.1/24', address6: 'fd12:3456:789a:1::1/64', firewall: { state: 'open', blockedBy: null }, nat: { state: 'covered', rule: 'defconf: masquerade', canAdd: false }, lans: [{ network: '192.168.88.0/24', address: '192.168.88.1/24', interface: 'bridge', comment: 'defconf', private: true }], cloud: { ddnsEnabled: false, dnsName: null, publicAddress: null } }, invalidOut: { name: 'wg-clients', listenPort: '13231' },
   },
   'peers:diagnose': {
     validIn: { routerId: 'r1', peerId: '*2' }, invalidIn: { routerId: 'r1', peerId: 'ali' },
