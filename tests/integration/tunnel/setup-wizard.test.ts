@@ -2,7 +2,7 @@
 // default configuration's input drop is the router; the proposal is a free name, port and subnet with the
 // port predicted closed; the plan holds the interface, its address and an input accept placed before that
 // drop, each previewed word sent as shown. Afterwards a phone namespace with the first peer's config pings the
-// router through the new interface, and the connection doctor finds nothing wrong with that peer.
+// router through the new interface, over IPv4 and IPv6, and the connection doctor finds nothing wrong with that peer.
 import { afterEach, expect, it } from 'vitest';
 import { dataPlaneUnavailableReason } from '../../../main/sim/index.ts';
 import { changeWrites, expectSent } from '../changes/sent-words.ts';
@@ -33,11 +33,13 @@ it.skipIf(reason !== null)('sets up a bare router in one plan, and the first pee
   const proposal = await call('setup:propose', { routerId });
   expect(proposal).toMatchObject({ name: 'wg-clients', listenPort: 13231, address: '10.10.0.1/24', firewall: { state: 'closed', blockedBy: { id: drop['.id'], action: 'drop', comment: 'defconf: drop all not coming from LAN' } } });
 
-  const input = { routerId, name: proposal.name, listenPort: proposal.listenPort, address: proposal.address!, openPort: true };
+  // IPv6 alongside, as the technician may ask: the proposal's unique local /64.
+  const input = { routerId, name: proposal.name, listenPort: proposal.listenPort, address: proposal.address!, address6: proposal.address6, openPort: true };
   const preview = await call('changes:preview', { kind: 'interface.create', input });
   expect(preview.commands).toEqual([
     '/interface wireguard add name=wg-clients listen-port=13231',
     '/ip address add address=10.10.0.1/24 interface=wg-clients comment=WireGuard',
+    `/ipv6 address add address=${proposal.address6} interface=wg-clients advertise=no comment=WireGuard`,
     `/ip firewall filter add chain=input action=accept protocol=udp dst-port=13231 comment="WireGuard wg-clients" place-before=${drop['.id']}`,
   ]);
   sim.commands.start();
@@ -52,8 +54,12 @@ it.skipIf(reason !== null)('sets up a bare router in one plan, and the first pee
   const peer = (await call('peers:create', { routerId, interface: 'wg-clients', name: 'ilk-telefon', custody: 'stored' })).peer;
   const config = await call('configs:get', { routerId, peerId: peer.id });
   await sim.dataPlane!.idle();
-  await phone.apply(config.text, ['10.10.0.1/32']);
+  const router6 = proposal.address6.replace('/64', '');
+  await phone.apply(config.text, ['10.10.0.1/32', `${router6}/128`]);
   expect(await phone.exec(['ping', '-n', '-c', '3', '-W', '2', '10.10.0.1'])).toContain('bytes from 10.10.0.1');
+  // And over IPv6: the phone's /128 in the new prefix reaches the router's address in it.
+  expect(config.text).toContain(proposal.address6.replace('::1/64', '::2/128'));
+  expect(await phone.exec(['ping', '-n', '-c', '3', '-W', '2', router6])).toContain(`bytes from ${router6}`);
 
   for (let i = 0; i < 10 && (await s.models.state(routerId)).peer(peer.id)?.status !== 'online'; i++) await nextPoll(s, routerId);
   expect(await call('peers:diagnose', { routerId, peerId: peer.id })).toEqual({ peerId: peer.id, status: 'online', causes: [] });
