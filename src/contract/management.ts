@@ -171,9 +171,12 @@ export const interfaceContract = {
   },
   /** The one-click fix for a closed port: an input accept rule for the listen port, before the rule that drops it. */
   'interfaces:openPort': { input: byInterfaceId.extend({ planId: interfacePlanId }), output: interfaceResult },
-  /** The one-click fix for an interface without an IP address: the router's own address on the tunnel (host and prefix). */
+  /**
+   * The one-click fix for an interface without an IP address: the router's own address on the tunnel (host and
+   * prefix). Omitted: WireDesk proposes one (in its peers' subnet, else a free one); the preview shows which.
+   */
   'interfaces:addAddress': {
-    input: byInterfaceId.extend({ address: z.string({ message: 'Give the address, host and prefix: 10.20.0.1/24.' }).trim(), planId: interfacePlanId }),
+    input: byInterfaceId.extend({ address: z.string().trim().optional(), planId: interfacePlanId }),
     output: interfaceResult,
   },
   'interfaces:deletePreview': {

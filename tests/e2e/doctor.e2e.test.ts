@@ -89,5 +89,25 @@ describe('connection doctor (e2e, Chromium)', () => {
     await warning.waitFor({ state: 'detached' });
     await dialog.getByTestId('config-text').waitFor();
   });
+
+  it("gives an interface without an address one from the Add-peer form's warning, through the preview", async () => {
+    app = await managedApp();
+    const { page, routerId, sim } = app;
+    await app.call('interfaces:create', { routerId, name: 'wg-bos', listenPort: 51779 });
+    await page.getByTestId('nav-peers').click();
+    await page.getByTestId('add-peer').click();
+    await page.getByTestId('peer-interface').selectOption('wg-bos');
+    const warning = page.getByTestId('precheck-warnings').getByTestId('warning-NO_ADDRESS');
+    await warning.getByTestId('precheck-add-address').click();
+    const preview = page.getByTestId('change-preview');
+    await preview.getByTestId('plan-preview').waitFor();
+    const command = await preview.getByTestId('preview-commands').innerText();
+    const address = /address=(\S+) interface=wg-bos/.exec(command)![1]!;
+    expect(command).toBe(`/ip address add address=${address} interface=wg-bos comment=WireGuard`);
+    await applyPreview(page);
+    // The precheck runs again: the interface has its address, the warning is gone.
+    await warning.waitFor({ state: 'detached' });
+    expect(sim.state.print('/ip/address').filter((a) => a['interface'] === 'wg-bos').map((a) => a['address'])).toEqual([address]);
+  });
 });
 

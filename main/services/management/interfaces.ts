@@ -20,7 +20,7 @@ import type { RouterState } from '../router-model/index.ts';
 import { invalid, valid } from './validate.ts';
 import { planMasquerade, planPortOpen } from '../changes/firewall-plans.ts';
 import { masqueradeCheck } from './nat.ts';
-import { proposeSetup } from './setup.ts';
+import { proposeInterfaceAddress, proposeSetup } from './setup.ts';
 import { blockingRuleRow } from './firewall.ts';
 import { combinePlans } from '../changes/plan.ts';
 import { planDdnsOn } from '../changes/cloud-plans.ts';
@@ -332,11 +332,14 @@ export class InterfaceManager {
 
   /** The fix for an interface without an IP address: the router's own address on the tunnel subnet. */
   async #addAddress(input: InvokeParsedInput<'interfaces:addAddress'>, preview: boolean): Promise<Result | PlanView> {
-    const address = interfaceAddress(input.address);
+    const given = input.address ? interfaceAddress(input.address) : undefined;
     return this.#d.sessions.run(input.routerId, async (ctx) => {
       const state = await this.#d.models.live(ctx.routerId);
       const iface = byId(state, input.interfaceId);
       refuseDynamicInterface(iface);
+      // The same router state proposes the same address: the apply after a preview sends what it showed.
+      const address = given ?? proposeInterfaceAddress(state, iface.name);
+      if (!address) throw invalid('address', `WireDesk found no free subnet for ${iface.name}: give its address yourself, for example 10.20.0.1/24.`);
       checkAddressFree(state, address, iface.name);
       const plan = planAddressAdd({ routerId: ctx.routerId, iface: iface.name, address });
       if (preview) return this.#d.previews.keep(plan, null);

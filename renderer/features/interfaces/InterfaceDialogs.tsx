@@ -500,6 +500,33 @@ export function OpenPortDialog({ routerId, row, onClose, onDone }: { routerId: s
   );
 }
 
+/** The fix for an interface without an IP address: straight to the Preview step of the address main proposes. */
+export function AddAddressDialog({ routerId, row, onClose, onDone }: { routerId: string; row: WgInterface; onClose: () => void; onDone: () => void }) {
+  const { t } = useTranslation();
+  const flow = useFetchedPlanFlow();
+  const previewError = usePreviewOnOpen(flow.preview, { kind: 'interface.addAddress', input: { routerId, interfaceId: row.id } });
+
+  const apply = async () => {
+    const result = await flow.apply((planId) => invoke('interfaces:addAddress', { routerId, interfaceId: row.id, planId }));
+    if (result) onDone();
+  };
+
+  return (
+    <ChangePreviewDialog
+      title={t('interfaces.addAddressTitle', { name: row.name })}
+      flow={flow}
+      onBack={onClose}
+      backIsCancel
+      onClose={onClose}
+      onApply={() => void apply()}
+      applyLabel={t('interfaces.addAddressApply')}
+      failedTitle={t('interfaces.changeFailed')}
+      previewError={previewError}
+      intro={<p data-testid="add-address-intro">{t('interfaces.addAddressIntro', { name: row.name })}</p>}
+    />
+  );
+}
+
 /** Names what goes with the interface and wants its name typed; then the Preview step of the plan that came with it. */
 export function DeleteInterfaceDialog({ routerId, row, onClose, onDeleted }: { routerId: string; row: WgInterface; onClose: () => void; onDeleted: () => void }) {
   const { t } = useTranslation();

@@ -27,7 +27,7 @@ import { endpointText } from '../configs/config-options.ts';
 import { useEndpoint, useEndpoints } from '../interfaces/endpoint-store.ts';
 import { emptyPeerForm, PEER_FIELDS, peerFormFrom, startingInterface, toCreateInput, toUpdateInput, type FieldErrors, type KeyCustody, type PeerField, type PeerFormValues } from './peer-form.ts';
 import type { SecretResult } from './SecretDialog.tsx';
-import { OpenPortDialog } from '../interfaces/InterfaceDialogs.tsx';
+import { AddAddressDialog, OpenPortDialog } from '../interfaces/InterfaceDialogs.tsx';
 
 /** Server errors shown next to their field rather than in the panel (the interface select is not there when editing). */
 const SHOWN_BESIDE_FIELD: readonly PeerField[] = PEER_FIELDS.filter((f) => f !== 'interface');
@@ -73,6 +73,7 @@ export function PeerFormDialog({ routerId, interfaces, hasNames, routerVersion, 
   const [precheckFor, setPrecheckFor] = useState<{ iface: string; state: PrecheckState } | null>(null);
   // The closed-port warning's fix, previewed over this form; the checks run again after it.
   const [openingPort, setOpeningPort] = useState(false);
+  const [addingAddress, setAddingAddress] = useState(false);
   const [checks, setChecks] = useState(0);
   const [endpointOpen, setEndpointOpen] = useState(false);
   const formRef = useRef<HTMLFormElement>(null);
@@ -385,12 +386,21 @@ export function PeerFormDialog({ routerId, interfaces, hasNames, routerVersion, 
       {precheck.state === 'ok' ? (
         <WarningList
           warnings={precheck.value.warnings}
-          actions={iface && iface.firewall.state === 'closed' ? {
-            FIREWALL_CLOSED: (
-              <Button size="sm" onClick={() => setOpeningPort(true)} data-testid="precheck-open-port">
-                {t('interfaces.openPort')}
-              </Button>
-            ),
+          actions={iface ? {
+            ...(iface.firewall.state === 'closed' ? {
+              FIREWALL_CLOSED: (
+                <Button size="sm" onClick={() => setOpeningPort(true)} data-testid="precheck-open-port">
+                  {t('interfaces.openPort')}
+                </Button>
+              ),
+            } : {}),
+            ...(!iface.dynamic ? {
+              NO_ADDRESS: (
+                <Button size="sm" onClick={() => setAddingAddress(true)} data-testid="precheck-add-address">
+                  {t('interfaces.addAddress')}
+                </Button>
+              ),
+            } : {}),
           } : undefined}
           data-testid="precheck-warnings"
         />
@@ -399,6 +409,17 @@ export function PeerFormDialog({ routerId, interfaces, hasNames, routerVersion, 
         <p className="muted small" data-testid="peer-form-client-routes">
           {t('peerForm.clientRoutes', { routes: clientRoutes.join(', ') })}
         </p>
+      ) : null}
+      {addingAddress && iface ? (
+        <AddAddressDialog
+          routerId={routerId}
+          row={iface}
+          onClose={() => setAddingAddress(false)}
+          onDone={() => {
+            setAddingAddress(false);
+            setChecks((n) => n + 1);
+          }}
+        />
       ) : null}
       {openingPort && iface ? (
         <OpenPortDialog

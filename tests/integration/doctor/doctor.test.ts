@@ -81,6 +81,13 @@ describe('the connection doctor', () => {
     });
     await applyFix(m, d.causes[0]!.fix!);
     expect(m.rows('/ip/address').filter((a) => a['interface'] === 'wg-doktor').map((a) => a['address'])).toEqual(['10.77.0.1/24']);
+    // From a precheck (no address given): WireDesk proposes one; the preview shows it and the apply sends just that.
+    const bare = await m.call('interfaces:create', { routerId, name: 'wg-bos', listenPort: 51889 });
+    const proposed = await m.call('changes:preview', { kind: 'interface.addAddress', input: { routerId, interfaceId: bare.interface.id } });
+    expect(proposed.commands).toEqual([expect.stringMatching(/^\/ip address add address=\d+\.\d+\.\d+\.1\/24 interface=wg-bos comment=WireGuard$/)]);
+    m.sim.commands.start();
+    await m.call('interfaces:addAddress', { routerId, interfaceId: bare.interface.id, planId: proposed.planId });
+    expectSent(proposed.commands, changeWrites(m.sim.commands.stop()));
     expect(codes(await m.call('peers:diagnose', { routerId, peerId: phone.id }))).not.toContain('interface-no-address');
 
     await m.call('interfaces:setDisabled', { routerId, interfaceId: made.interface.id, disabled: true });

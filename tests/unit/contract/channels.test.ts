@@ -102,7 +102,7 @@ const invokeExamples: Record<string, { validIn: unknown; invalidIn: unknown; val
     validOut: { interface: managedIface, warnings: [], report }, invalidOut: { interface: managedIface },
   },
   'interfaces:addAddress': {
-    validIn: { routerId: 'r1', interfaceId: '*1', address: '10.77.0.1/24', planId: PLAN_ID }, invalidIn: { routerId: 'r1', interfaceId: '*1' },
+    validIn: { routerId: 'r1', interfaceId: '*1', address: '10.77.0.1/24', planId: PLAN_ID }, invalidIn: { routerId: 'r1', interfaceId: '*1', address: 24 },
     validOut: { interface: managedIface, warnings: [], report }, invalidOut: { interface: managedIface },
   },
   'interfaces:deletePreview': {
