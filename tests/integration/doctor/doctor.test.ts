@@ -144,6 +144,12 @@ describe('the connection doctor', () => {
     m.sim.state.setPeerTraffic(peer.id, { tx: 4440, rx: 1480, handshakeAgeSeconds: null });
     await nextPoll(m.s, routerId);
     expect((await m.call('peers:diagnose', { routerId, peerId: peer.id })).causes[0]).toMatchObject({ code: 'handshake-fails', params: { rx: 1480 } });
+    // Connected once, last seen 20 minutes ago, nothing else to go on: the plain state, no fix.
+    m.sim.state.setPeerTraffic(peer.id, { tx: 9000, rx: 7000, handshakeAgeSeconds: 1200 });
+    await nextPoll(m.s, routerId);
+    const stale = (await m.call('peers:diagnose', { routerId, peerId: peer.id })).causes;
+    expect(stale).toEqual([{ code: 'handshake-stale', params: { name: 'doktor-3', seconds: expect.any(Number) }, fix: null }]);
+    expect(Number(stale[0]!.params['seconds'])).toBeGreaterThanOrEqual(1200);
   });
 
   it('reads the traffic history: a branch that was connected, which the router keeps dialling with nothing coming back', async () => {
