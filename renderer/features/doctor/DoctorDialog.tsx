@@ -6,7 +6,7 @@ import { RefreshCw, Stethoscope, Wrench } from 'lucide-react';
 import { useTranslation } from 'react-i18next';
 import type { InvokeOutput, ManagedPeer } from '../../../src/contract/index.ts';
 import { invoke } from '../../lib/api.ts';
-import { applyChange, isFixRequest, type FixRequest } from '../../lib/apply-change.ts';
+import { isFixRequest, type FixRequest } from '../../lib/apply-change.ts';
 import { toActionError, type ActionError } from '../../lib/action-error.ts';
 import { formatAge, formatUptime, type Translate } from '../../lib/format.ts';
 import { ActionErrorPanel } from '../../ui/ActionErrorPanel.tsx';
@@ -14,29 +14,12 @@ import { Banner } from '../../ui/Banner.tsx';
 import { Button } from '../../ui/Button.tsx';
 import { Dialog } from '../../ui/Dialog.tsx';
 import { LoadingState } from '../../ui/ReadErrorState.tsx';
-import { ChangePreviewDialog } from '../changes/PlanPreview.tsx';
-import { useFetchedPlanFlow, usePreviewOnOpen } from '../changes/use-plan-flow.ts';
+import { FixPreviewDialog } from '../changes/FixPreviewDialog.tsx';
 import { peerLabel } from '../peers/peer-view.ts';
 import './doctor.css';
 
 type Diagnosis = InvokeOutput<'peers:diagnose'>;
 type Cause = Diagnosis['causes'][number];
-
-function FixPreview({ fix, title, onClose, onApplied }: { fix: FixRequest; title: string; onClose: () => void; onApplied: () => void }) {
-  const { t } = useTranslation();
-  const flow = useFetchedPlanFlow();
-  const previewError = usePreviewOnOpen(flow.preview, fix);
-  const apply = async () => {
-    const done = await flow.apply(async (planId) => {
-      await applyChange(fix, planId);
-      return true;
-    });
-    if (done) onApplied();
-  };
-  return (
-    <ChangePreviewDialog title={title} flow={flow} onBack={onClose} onClose={onClose} onApply={() => void apply()} applyLabel={t('doctor.applyFix')} failedTitle={t('doctor.fixFailed')} previewError={previewError} />
-  );
-}
 
 /** The cause's parameters with its durations worded. */
 function causeParams(cause: Cause, t: Translate): Record<string, string | number> {
@@ -138,11 +121,13 @@ export function DoctorDialog({ routerId, peer, onClose, onChanged, onRotate }: {
         ) : null}
       </div>
       {fixing ? (
-        <FixPreview
+        <FixPreviewDialog
           fix={fixing.fix}
           title={fixing.title}
+          applyLabel={t('doctor.applyFix')}
+          failedTitle={t('doctor.fixFailed')}
           onClose={() => setFixing(null)}
-          onApplied={() => {
+          onDone={() => {
             setFixing(null);
             onChanged();
             again();

@@ -21,6 +21,7 @@ import { Dialog, FormDialog } from '../../ui/Dialog.tsx';
 import { Field, fieldAria } from '../../ui/Field.tsx';
 import { LoadingState } from '../../ui/ReadErrorState.tsx';
 import { WarningList } from '../../ui/WarningList.tsx';
+import { FixPreviewDialog } from '../changes/FixPreviewDialog.tsx';
 import { ChangePreviewDialog } from '../changes/PlanPreview.tsx';
 import { EndpointEditor } from './EndpointEditor.tsx';
 import { useFetchedPlanFlow, usePreviewOnOpen } from '../changes/use-plan-flow.ts';
@@ -472,57 +473,33 @@ export function ToggleInterfaceDialog({ routerId, row, disabled, onClose, onDone
   );
 }
 
-/** The fix for a port the firewall drops: straight to the Preview step of the accept rule, Cancel or Apply. */
+/** The fix for a port the firewall drops: an accept rule just above the rule that drops it. */
 export function OpenPortDialog({ routerId, row, onClose, onDone }: { routerId: string; row: WgInterface; onClose: () => void; onDone: () => void }) {
   const { t } = useTranslation();
-  const flow = useFetchedPlanFlow();
-  const previewError = usePreviewOnOpen(flow.preview, { kind: 'interface.openPort', input: { routerId, interfaceId: row.id } });
-
-  const apply = async () => {
-    const result = await flow.apply((planId) => invoke('interfaces:openPort', { routerId, interfaceId: row.id, planId }));
-    if (result) onDone();
-  };
-
   const rule = blockingRuleName(t, row.firewall);
   return (
-    <ChangePreviewDialog
+    <FixPreviewDialog
+      fix={{ kind: 'interface.openPort', input: { routerId, interfaceId: row.id } }}
       title={t('changes.interfacePreview.titleOpenPort', { name: row.name, port: row.listenPort })}
-      flow={flow}
-      onBack={onClose}
-      backIsCancel
-      onClose={onClose}
-      onApply={() => void apply()}
       applyLabel={t('interfaces.openPortApply')}
-      failedTitle={t('interfaces.changeFailed')}
-      previewError={previewError}
       intro={<p data-testid="open-port-intro">{t('interfaces.openPortIntro', { rule, port: row.listenPort, name: row.name })}</p>}
+      onClose={onClose}
+      onDone={onDone}
     />
   );
 }
 
-/** The fix for an interface without an IP address: straight to the Preview step of the address main proposes. */
+/** The fix for an interface without an IP address: the address main proposes. */
 export function AddAddressDialog({ routerId, row, onClose, onDone }: { routerId: string; row: WgInterface; onClose: () => void; onDone: () => void }) {
   const { t } = useTranslation();
-  const flow = useFetchedPlanFlow();
-  const previewError = usePreviewOnOpen(flow.preview, { kind: 'interface.addAddress', input: { routerId, interfaceId: row.id } });
-
-  const apply = async () => {
-    const result = await flow.apply((planId) => invoke('interfaces:addAddress', { routerId, interfaceId: row.id, planId }));
-    if (result) onDone();
-  };
-
   return (
-    <ChangePreviewDialog
+    <FixPreviewDialog
+      fix={{ kind: 'interface.addAddress', input: { routerId, interfaceId: row.id } }}
       title={t('interfaces.addAddressTitle', { name: row.name })}
-      flow={flow}
-      onBack={onClose}
-      backIsCancel
-      onClose={onClose}
-      onApply={() => void apply()}
       applyLabel={t('interfaces.addAddressApply')}
-      failedTitle={t('interfaces.changeFailed')}
-      previewError={previewError}
       intro={<p data-testid="add-address-intro">{t('interfaces.addAddressIntro', { name: row.name })}</p>}
+      onClose={onClose}
+      onDone={onDone}
     />
   );
 }
