@@ -47,7 +47,9 @@ function uniqueLocalAddress(state: RouterState): string {
   const taken = [...state.addresses.map((a) => a.address), ...state.peers.flatMap((p) => p.allowedAddress)].filter((a) => a.includes(':') && !a.startsWith('::/'));
   for (;;) {
     const id = randomBytes(5).toString('hex');
-    const address = `fd${id.slice(0, 2)}:${id.slice(2, 6)}:${id.slice(6, 10)}:1::1/64`;
+    // Written as RouterOS prints it (leading zeros of a group dropped), so what is proposed is what is shown back.
+    const group = (hex: string): string => parseInt(hex, 16).toString(16);
+    const address = `fd${id.slice(0, 2)}:${group(id.slice(2, 6))}:${group(id.slice(6, 10))}:1::1/64`;
     if (findOverlaps([address.replace('::1/64', '::/64')], taken).length === 0) return address;
   }
 }
