@@ -18,7 +18,7 @@ import { findOverlaps } from '../../../src/domain/overlaps.ts';
 import { parseUtcOffset, type ClockReading } from '../../routeros/menus/system-scheduler.ts';
 import type { Row } from '../../routeros/rows.ts';
 import type { ModelPeer, RouterState } from '../router-model/index.ts';
-import { portState } from '../management/interface-view.ts';
+import { blockingRuleRow, ruleName } from '../management/firewall.ts';
 import { peerLabel } from '../management/router-read.ts';
 import { proposeInterfaceAddress } from '../management/setup.ts';
 
@@ -80,15 +80,13 @@ export function diagnose(state: RouterState, peer: ModelPeer, o: DiagnoseOptions
     });
   }
 
-  if (iface && dialsIn) {
-    const port = portState(state, iface.listenPort);
-    if (port.state === 'closed') {
-      out.push({
-        code: 'port-closed',
-        params: { interface: iface.name, port: iface.listenPort, rule: ruleName({ comment: port.blockedBy?.comment ?? '', action: port.blockedBy?.action ?? 'drop', id: port.blockedBy?.id ?? '' }) },
-        fix: iface.dynamic ? null : { kind: 'interface.openPort', input: { routerId: o.routerId, interfaceId: iface.id } },
-      });
-    }
+  const blocker = iface && dialsIn && state.parts.firewall.known ? blockingRuleRow(state.firewall, iface.listenPort) : null;
+  if (iface && blocker) {
+    out.push({
+      code: 'port-closed',
+      params: { interface: iface.name, port: iface.listenPort, rule: ruleName(blocker) },
+      fix: iface.dynamic ? null : { kind: 'interface.openPort', input: { routerId: o.routerId, interfaceId: iface.id } },
+    });
   }
 
   // A road warrior's config says where to dial the router; copied onto the router's peer, the router dials itself.
@@ -143,7 +141,7 @@ export function diagnose(state: RouterState, peer: ModelPeer, o: DiagnoseOptions
   // none while the device is trying, means its packets do not reach the router (a NAT or ISP in front of it).
   const counter = o.acceptCounter;
   if (iface && dialsIn && !peer.disabled && peer.status !== 'online' && peer.rx === 0n && counter) {
-    const params = { interface: iface.name, port: iface.listenPort, rule: ruleName({ comment: counter.rule['comment'] ?? '', action: counter.rule['action'] ?? 'accept', id: counter.rule['.id'] ?? '' }) };
+    const params = { interface: iface.name, port: iface.listenPort, rule: ruleName(counter.rule) };
     if (counter.packets === 0) out.push({ code: 'port-never-hit', params, fix: null });
     else if (counter.sameSince !== null && o.now - counter.sameSince >= SILENT_MS) out.push({ code: 'port-silent', params: { ...params, packets: counter.packets, seconds: Math.round((o.now - counter.sameSince) / 1000) }, fix: null });
   }
@@ -178,11 +176,6 @@ function zoneOffsetMs(zone: string, at: number): number | null {
 function wanAddresses(state: RouterState): string[] {
   const own = state.addresses.filter((a) => !a.disabled).map((a) => a.address.split('/')[0]!).filter((a) => parseIp(a).ok && !isPrivateOrLocalAddress(a));
   return [...new Set([...(state.cloud?.publicAddress ? [state.cloud.publicAddress] : []), ...own])];
-}
-
-/** A rule as the doctor names it: its comment, or its action and id (`drop *7`). */
-function ruleName(rule: { comment: string; action: string; id: string }): string {
-  return rule.comment || `${rule.action} ${rule.id}`.trim();
 }
 
 /** The first characters of a public key, as WinBox shows enough of it to tell two apart. */

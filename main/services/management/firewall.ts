@@ -60,6 +60,11 @@ export function acceptingRuleRow(rules: readonly Row[], port: number): Row | nul
   return decided?.accepts ? decided.rule : null;
 }
 
+/** A rule as a parameter names it (the words around it are the renderer's): its comment, or its action and id (`drop *7`). */
+export function ruleName(rule: Row): string {
+  return rule['comment'] || `${rule['action'] ?? ''} ${rule['.id'] ?? ''}`.trim();
+}
+
 /** A rule as a message names it: its comment in quotes, or its action and id. */
 export function describeRule(rule: Row): string {
   return rule['comment'] ? `"${rule['comment']}"` : `${rule['action']} rule ${rule['.id'] ?? ''}`.trim();

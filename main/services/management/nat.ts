@@ -6,6 +6,7 @@
 import { parseCidr, rangeContains } from '../../../src/domain/index.ts';
 import type { Row } from '../../routeros/rows.ts';
 import type { RouterState } from '../router-model/index.ts';
+import { ruleName } from './firewall.ts';
 
 export type NatCheck =
   | { readonly state: 'covered'; readonly rule: string }
@@ -16,11 +17,6 @@ export type NatCheck =
 const NARROWING = ['dst-address', 'dst-address-list', 'src-address-list', 'protocol', 'src-port', 'dst-port', 'in-interface', 'in-interface-list', 'connection-mark', 'packet-mark', 'routing-mark', 'dst-address-type'];
 
 const set = (rule: Row, key: string): boolean => rule[key] !== undefined && rule[key] !== '';
-
-/** A rule as a message names it: its comment, or its action and id. */
-export function natRuleName(rule: Row): string {
-  return rule['comment'] || `${rule['action'] ?? ''} ${rule['.id'] ?? ''}`.trim();
-}
 
 /** Would this srcnat rule take a packet from `subnet` (network form) to an address on the internet? */
 function takes(rule: Row, subnet: string): boolean {
@@ -39,8 +35,8 @@ export function masqueradeCheck(state: Pick<RouterState, 'parts' | 'nat' | 'inte
   for (const rule of state.nat) {
     if (!takes(rule, subnet)) continue;
     const action = rule['action'];
-    if (action === 'masquerade' || action === 'src-nat') return { state: 'covered', rule: natRuleName(rule) };
-    if (action === 'accept' || action === 'return') return { state: 'missing', exemptedBy: { id: rule['.id'] ?? '', name: natRuleName(rule) }, wanList: hasWanList(state) };
+    if (action === 'masquerade' || action === 'src-nat') return { state: 'covered', rule: ruleName(rule) };
+    if (action === 'accept' || action === 'return') return { state: 'missing', exemptedBy: { id: rule['.id'] ?? '', name: ruleName(rule) }, wanList: hasWanList(state) };
   }
   return { state: 'missing', exemptedBy: null, wanList: hasWanList(state) };
 }
