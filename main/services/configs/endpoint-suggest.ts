@@ -25,17 +25,18 @@ function ownHosts(state: RouterWireGuard): Set<string> {
   return hosts;
 }
 
-/** A public address on one of the router's own non-WireGuard interfaces (the uplink), if any. */
-function publicInterfaceAddress(state: RouterWireGuard): string | undefined {
+/** The public addresses on the router's own non-WireGuard interfaces (its uplinks), in the router's order. */
+export function publicInterfaceAddresses(state: RouterWireGuard): string[] {
   const wg = new Set(state.interfaces.map((i) => i.name));
+  const out: string[] = [];
   for (const a of state.addresses) {
     if (a.disabled || wg.has(a.interface)) continue;
     const cidr = parseCidr(a.address, { allowHostBits: true });
     if (!cidr.ok) continue;
     const host = formatIp(cidr.value.family, cidr.value.address);
-    if (!isPrivateOrLocalAddress(host)) return host;
+    if (!isPrivateOrLocalAddress(host)) out.push(host);
   }
-  return undefined;
+  return out;
 }
 
 function natWarning(cloud: IpCloud | null, state: RouterWireGuard, port: number): ConfigWarning[] {
@@ -69,7 +70,7 @@ export function suggestEndpoint(
   const ddnsOff: ConfigWarning[] = cloud && cloud.ddnsEnabled === false
     ? [{ code: 'DDNS_OFF', message: "The router's DDNS is off. Turn on IP > Cloud > DDNS for a name (<serial>.sn.mynetname.net) that stays right when the ISP changes the address." }]
     : [];
-  const address = cloud?.publicAddress ?? publicInterfaceAddress(state);
+  const address = cloud?.publicAddress ?? publicInterfaceAddresses(state)[0];
   if (address) {
     return { host: address, port, source: 'public-address', warnings: [notSaved(address, "the router's public address"), ...ddnsOff, ...natWarning(cloud, state, port)] };
   }

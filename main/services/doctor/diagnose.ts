@@ -13,7 +13,6 @@
 // seen long ago).
 // What WireDesk cannot see (the device's own config and network) is not guessed at.
 import type { ChangeRequest, DOCTOR_CAUSES } from '../../../src/contract/index.ts';
-import { isPrivateOrLocalAddress, parseIp } from '../../../src/domain/index.ts';
 import { findOverlaps } from '../../../src/domain/overlaps.ts';
 import { parseUtcOffset, type ClockReading } from '../../routeros/menus/system-scheduler.ts';
 import type { Row } from '../../routeros/rows.ts';
@@ -21,6 +20,7 @@ import type { ModelPeer, RouterState } from '../router-model/index.ts';
 import { blockingRuleRow, ruleName } from '../management/firewall.ts';
 import { peerLabel } from '../management/router-read.ts';
 import { proposeInterfaceAddress } from '../management/setup.ts';
+import { publicInterfaceAddresses } from '../configs/endpoint-suggest.ts';
 
 export type CauseCode = (typeof DOCTOR_CAUSES)[number];
 
@@ -172,10 +172,9 @@ function zoneOffsetMs(zone: string, at: number): number | null {
   }
 }
 
-/** Where the internet reaches this router: what IP Cloud saw, and its own public addresses. */
+/** Where the internet reaches this router: what IP Cloud saw, and the public addresses of its uplinks. */
 function wanAddresses(state: RouterState): string[] {
-  const own = state.addresses.filter((a) => !a.disabled).map((a) => a.address.split('/')[0]!).filter((a) => parseIp(a).ok && !isPrivateOrLocalAddress(a));
-  return [...new Set([...(state.cloud?.publicAddress ? [state.cloud.publicAddress] : []), ...own])];
+  return [...new Set([...(state.cloud?.publicAddress ? [state.cloud.publicAddress] : []), ...publicInterfaceAddresses(state)])];
 }
 
 /** The first characters of a public key, as WinBox shows enough of it to tell two apart. */

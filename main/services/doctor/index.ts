@@ -5,6 +5,7 @@ import type { InvokeOutput, InvokeParsedInput } from '../../../src/contract/inde
 import { parseIp } from '../../../src/domain/index.ts';
 import type { ManagementDeps } from '../management/deps.ts';
 import { acceptingRuleRow } from '../management/firewall.ts';
+import { suggestEndpoint } from '../configs/endpoint-suggest.ts';
 import { peerById } from '../management/router-read.ts';
 import type { ModelPeer, RouterState } from '../router-model/index.ts';
 import { diagnose, type DiagnoseOptions } from './diagnose.ts';
@@ -43,7 +44,7 @@ export class PeerDoctor {
         endpointHost: remembered,
         now: this.#d.now(),
         keys: await this.#keys(ctx.routerId, peer),
-        endpointName: peer.endpointAddress ? null : await this.#endpointName(state, remembered),
+        endpointName: peer.endpointAddress ? null : await this.#endpointName(state, peer.interface),
         acceptCounter: this.#acceptCounter(state, peer),
         recent: this.#recent(ctx.routerId, peer),
       });
@@ -60,12 +61,12 @@ export class PeerDoctor {
     return { kept, replaced: given && given !== peer.publicKey && this.#d.keys.custodyOf(routerId, given) !== null ? given : null };
   }
 
-  /** The name clients dial (remembered, or the router's DDNS name) and what it resolves to now. */
-  async #endpointName(state: RouterState, remembered: string | null): Promise<DiagnoseOptions['endpointName']> {
+  /** The name clients dial (as configs choose it: remembered, else the router's DDNS name) and what it resolves to now. */
+  async #endpointName(state: RouterState, ifaceName: string): Promise<DiagnoseOptions['endpointName']> {
     // The demo router's internet is made up: its names are not asked of this computer's resolver.
     if (state.routerId === this.#d.settings.demoRouterId) return null;
-    const ddns = state.cloud && state.cloud.ddnsEnabled !== false ? state.cloud.dnsName ?? null : null;
-    const host = remembered ?? ddns;
+    const iface = state.interfaces.find((i) => i.name === ifaceName);
+    const host = iface ? suggestEndpoint(this.#d.endpoints, state.routerId, iface, state).host : null;
     if (!host || parseIp(host).ok) return null;
     const addresses = await this.#d.resolveHost(host);
     return addresses === null ? null : { host, addresses };
