@@ -18,7 +18,7 @@ import { parseUtcOffset, type ClockReading } from '../../routeros/menus/system-s
 import type { Row } from '../../routeros/rows.ts';
 import type { ModelPeer, RouterState } from '../router-model/index.ts';
 import { blockingRuleRow, ruleName } from '../management/firewall.ts';
-import { peerLabel } from '../management/router-read.ts';
+import { interfaceAddresses, peerLabel } from '../management/router-read.ts';
 import { proposeInterfaceAddress } from '../management/setup.ts';
 import { publicInterfaceAddresses } from '../configs/endpoint-suggest.ts';
 
@@ -71,7 +71,7 @@ export function diagnose(state: RouterState, peer: ModelPeer, o: DiagnoseOptions
   if (iface?.disabled) out.push({ code: 'interface-disabled', params: { interface: iface.name }, fix: iface.dynamic ? null : { kind: 'interface.setDisabled', input: { routerId: o.routerId, interfaceId: iface.id, disabled: false } } });
   else if (iface && !iface.running) out.push({ code: 'interface-not-running', params: { interface: iface.name }, fix: null });
   // Without an address the router has no route to the tunnel subnet: a handshake completes, nothing else passes.
-  if (iface && !state.addresses.some((a) => a.interface === iface.name && !a.disabled)) {
+  if (iface && interfaceAddresses(state, iface.name).length === 0) {
     const address = iface.dynamic ? null : proposeInterfaceAddress(state, iface.name);
     out.push({
       code: 'interface-no-address',

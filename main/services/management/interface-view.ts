@@ -2,7 +2,7 @@
 // go through interfaceRow, with the statuses the model holds for the interface's peers.
 import type { ManagedInterface, WgInterface, WgPeer } from '../../../src/contract/index.ts';
 import type { RouterState } from '../router-model/model.ts';
-import type { RouterInterface } from './router-read.ts';
+import { interfaceAddresses, type RouterInterface } from './router-read.ts';
 import { blockingRuleRow } from './firewall.ts';
 
 /** Whether the model's input chain lets the interface's UDP port in (see firewall.ts). */
@@ -33,6 +33,6 @@ export function interfaceRow(iface: RouterInterface, addresses: string[], peerSt
 
 export function interfaceView(state: RouterState, iface: RouterInterface): ManagedInterface {
   const statuses = state.peers.filter((p) => p.interface === iface.name).map((p) => p.status);
-  const addresses = state.addresses.filter((a) => a.interface === iface.name && !a.disabled).map((a) => a.address);
+  const addresses = interfaceAddresses(state, iface.name);
   return interfaceRow(iface, addresses, statuses, portState(state, iface.listenPort));
 }

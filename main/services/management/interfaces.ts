@@ -15,7 +15,7 @@ import { checkAddressFree, checkNameAndPort, interfaceAddress } from './interfac
 import { interfaceView, portState } from './interface-view.ts';
 import { interfaceWarnings } from './prechecks.ts';
 import type { RouterContext } from './router-session.ts';
-import { peerLabel, refuseDynamicInterface, type RouterInterface, type RouterWireGuard } from './router-read.ts';
+import { interfaceAddresses, peerLabel, refuseDynamicInterface, type RouterInterface, type RouterWireGuard } from './router-read.ts';
 import type { RouterState } from '../router-model/index.ts';
 import { invalid, valid } from './validate.ts';
 import { planMasquerade, planPortOpen } from '../changes/firewall-plans.ts';
@@ -344,18 +344,14 @@ export class InterfaceManager {
       const plan = planAddressAdd({ routerId: ctx.routerId, iface: iface.name, address });
       if (preview) return this.#d.previews.keep(plan, null);
       this.#confirm(input.planId, ctx.routerId, plan);
-      const subject = { routerId: ctx.routerId, routerName: ctx.routerName, action: 'edit' as const, objectType: 'interface' as const, objectId: iface.id, objectName: iface.name, before: auditInterface(iface, this.#addresses(state, iface)) };
+      const subject = { routerId: ctx.routerId, routerName: ctx.routerName, action: 'edit' as const, objectType: 'interface' as const, objectId: iface.id, objectName: iface.name, before: auditInterface(iface, interfaceAddresses(state, iface.name)) };
       const report = await this.#d.audit.record(subject, async () => {
         const applied = await this.#d.plans.apply(ctx, plan, { planId: input.planId, subject: { code: 'interface.addAddress', params: { name: iface.name, address } } });
         const after = await this.#d.models.state(ctx.routerId);
-        return { value: applied.report, after: auditInterface(byId(after, iface.id), this.#addresses(after, iface)), planId: applied.report.planId };
+        return { value: applied.report, after: auditInterface(byId(after, iface.id), interfaceAddresses(after, iface.name)), planId: applied.report.planId };
       });
       return { ...this.#result(await this.#d.models.state(ctx.routerId), iface.id), report };
     });
-  }
-
-  #addresses(state: RouterState, iface: RouterInterface): string[] {
-    return state.addresses.filter((a) => a.interface === iface.name && !a.disabled).map((a) => a.address);
   }
 
   /** The masquerade a full tunnel needs, or null when a NAT rule already covers the subnet; refused when WireDesk cannot tell or place one. */

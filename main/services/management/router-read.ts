@@ -38,6 +38,11 @@ export async function readPeerAfterChange(models: RouterModels, ctx: { routerId:
 }
 
 /** The model's peer, or NOT_FOUND when the router no longer has it. */
+/** The addresses on an interface, as configured and enabled (`10.8.0.1/24`), in the router's order. */
+export function interfaceAddresses(state: Pick<RouterWireGuard, 'addresses'>, iface: string): string[] {
+  return state.addresses.filter((a) => a.interface === iface && !a.disabled).map((a) => a.address);
+}
+
 export function peerById(state: { peer(id: string): ModelPeer | undefined }, peerId: string): ModelPeer {
   const peer = state.peer(peerId);
   if (!peer) throw new AppError('NOT_FOUND', `Peer ${peerId} is no longer on the router (it was removed in WinBox or by someone else). Reload the list.`);

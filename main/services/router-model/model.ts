@@ -12,7 +12,7 @@ import { toClockReading, type ClockReading } from '../../routeros/menus/system-s
 import { bool, bytes, duration, id as itemId, int, legacy, optionalText } from '../../routeros/menus/values.ts';
 import { LIVE_FIELDS, PEER_SECRET_FIELDS, POLL_PROPLIST, toWireGuardPeer, type WireGuardPeer } from '../../routeros/menus/wireguard-peers.ts';
 import { editRow, omitFields, sameRow, type Row } from '../../routeros/rows.ts';
-import { toRouterInterface, type RouterInterface, type RouterWireGuard } from '../management/router-read.ts';
+import { interfaceAddresses, toRouterInterface, type RouterInterface, type RouterWireGuard } from '../management/router-read.ts';
 import type { CopyChanges, PresharedKeyState, SavedInterfaceRow, SavedPeerRow, SavedRouter } from '../../store/local-copy.ts';
 import { MODEL_PARTS, NOT_READ, type ModelPart, type PartRead, type PartState } from './parts.ts';
 
@@ -580,7 +580,7 @@ export class RouterModel {
     const row = this.#interfaces.get(id);
     if (!row) return [];
     const name = row['name'] ?? '';
-    return [{ rosId: id, row, addresses: state.addresses.filter((a) => a.interface === name && !a.disabled).map((a) => a.address), dynamic: this.#dynamic.has(name) }];
+    return [{ rosId: id, row, addresses: interfaceAddresses(state, name), dynamic: this.#dynamic.has(name) }];
   }
 
   /** Router-made interfaces as far as the peers tell: Back To Home's, or one whose every peer is dynamic. */

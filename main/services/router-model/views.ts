@@ -3,6 +3,7 @@
 import type { PeerCounters, UnknownPart, WgInterface, WgPeer } from '../../../src/contract/index.ts';
 import type { WireGuardPeer } from '../../routeros/menus/wireguard-peers.ts';
 import { interfaceRow, portState } from '../management/interface-view.ts';
+import { interfaceAddresses } from '../management/router-read.ts';
 import type { ModelPeer, RouterState } from './model.ts';
 import { MODEL_PARTS } from './parts.ts';
 
@@ -77,7 +78,7 @@ function buildInterfaceListing(state: RouterState): Listing<WgInterface> {
     statuses.set(p.interface, list);
   }
   const rows = state.interfaces.map((iface) =>
-    interfaceRow(iface, state.addresses.filter((a) => a.interface === iface.name && !a.disabled).map((a) => a.address), statuses.get(iface.name) ?? [], portState(state, iface.listenPort)));
+    interfaceRow(iface, interfaceAddresses(state, iface.name), statuses.get(iface.name) ?? [], portState(state, iface.listenPort)));
   return { source: state.source, seenAt: state.seenAt, unknown: unknownParts(state), rows };
 }
 
