@@ -44,23 +44,28 @@ export function proposeSetup(state: RouterState): InvokeOutput<'setup:propose'> 
  * 1; drawn again in the one-in-a-trillion case that it overlaps something the router has.
  */
 function uniqueLocalAddress(state: RouterState): string {
-  const taken = [...state.addresses.map((a) => a.address), ...state.peers.flatMap((p) => p.allowedAddress)].filter((a) => a.includes(':') && !a.startsWith('::/'));
+  const taken = takenRanges(state);
+  // Written as RouterOS prints it (leading zeros of a group dropped), so what is proposed is what is shown back.
+  const group = (hex: string): string => parseInt(hex, 16).toString(16);
   for (;;) {
     const id = randomBytes(5).toString('hex');
-    // Written as RouterOS prints it (leading zeros of a group dropped), so what is proposed is what is shown back.
-    const group = (hex: string): string => parseInt(hex, 16).toString(16);
     const address = `fd${id.slice(0, 2)}:${group(id.slice(2, 6))}:${group(id.slice(6, 10))}:1::1/64`;
     if (findOverlaps([address.replace('::1/64', '::/64')], taken).length === 0) return address;
   }
 }
 
-/** x.y.z.1/24 of the first candidate /24 that overlaps nothing the router has; null when every one does. */
-function freeTunnelAddress(state: RouterState): string | null {
-  const taken = [
+/** What a new tunnel subnet must not overlap: the router's addresses, its static routes, its peers' allowed addresses (default routes aside). */
+function takenRanges(state: RouterState): string[] {
+  return [
     ...state.addresses.filter((a) => !a.disabled).map((a) => a.address),
     ...state.routes.map((r) => r['dst-address'] ?? '').filter(Boolean),
     ...state.peers.flatMap((p) => p.allowedAddress).filter((a) => !a.startsWith('0.0.0.0/') && !a.startsWith('::/')),
   ];
+}
+
+/** x.y.z.1/24 of the first candidate /24 that overlaps nothing the router has; null when every one does. */
+function freeTunnelAddress(state: RouterState): string | null {
+  const taken = takenRanges(state);
   const candidates = [
     ...Array.from({ length: 25 }, (_, i) => `10.${(i + 1) * 10}.0.0/24`),
     ...Array.from({ length: 16 }, (_, i) => `172.${16 + i}.99.0/24`),
