@@ -136,6 +136,8 @@ export function InterfaceDialog({ routerId, row, setup = false, onClose, onChang
     };
   }, [setup, routerId]);
 
+  // The proposal's NAT verdict is for its own subnet; another one typed in is checked when the preview is made.
+  const proposedAddress = proposal !== null && values.address.trim() === (proposal.address ?? '');
   const serverField = errorField(error);
   const fieldError = (field: InterfaceField): string | null => localErrors[field] ?? (serverField === field && error ? error.message : null);
   const set = (field: InterfaceField, value: string) => {
@@ -159,8 +161,7 @@ export function InterfaceDialog({ routerId, row, setup = false, onClose, onChang
       return;
     }
     // The masquerade is asked for only where one is missing and can be placed (main checks again on the subnet sent).
-    const proposedAddress = proposal !== null && values.address.trim() === (proposal.address ?? '');
-    const masquerade = setup && access === 'full' && (!proposedAddress || proposal.nat.canAdd);
+    const masquerade = setup && access === 'full' && (!proposedAddress || proposal?.nat.canAdd === true);
     // With DDNS on already, the plan changes nothing in IP Cloud and clients dial its name (as the checklist says).
     const cloudName = ddns || proposal?.cloud?.ddnsEnabled === true;
     const next: Requested | null = update?.ok ? { kind: 'update', input: update.input } : create?.ok ? { kind: 'create', input: setup ? { ...create.input, openPort: true, ddns: cloudName, masquerade, ...(ipv6 && proposal ? { address6: proposal.address6 } : {}) } : create.input } : null;
@@ -283,7 +284,7 @@ export function InterfaceDialog({ routerId, row, setup = false, onClose, onChang
             </div>
           ) : null}
           <p className="muted small" data-testid="setup-nat" data-state={access === 'full' ? proposal.nat.state : 'split'}>
-            {natLine(t, proposal, values.address.trim() === (proposal.address ?? ''), access)}
+            {natLine(t, proposal, proposedAddress, access)}
           </p>
         </fieldset>
       ) : null}
