@@ -6,7 +6,7 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 source tests/setup/node.sh
 
-apt_packages=(chromium xvfb dbus gnome-keyring libsecret-1-0 wireguard-go wireguard-tools iproute2 zbar-tools iputils-ping ca-certificates poppler-utils librsvg2-bin unzip)
+apt_packages=(chromium xvfb dbus gnome-keyring libsecret-1-0 wireguard-go wireguard-tools nftables iproute2 zbar-tools iputils-ping ca-certificates poppler-utils librsvg2-bin unzip)
 missing=()
 for p in "${apt_packages[@]}"; do
   dpkg -s "$p" >/dev/null 2>&1 || missing+=("$p")

@@ -1,11 +1,14 @@
 // The real data plane: every /interface/wireguard row is a wireguard-go device inside the router's namespace,
-// configured from the API's tables whenever they change; peer statistics come back from `wg show dump`.
+// configured from the API's tables whenever they change; peer statistics come back from `wg show dump`. The
+// firewall filter is enforced by nftables in the same namespace (firewall.ts), its counters read back into the rows.
 import type { RouterState, DataPlaneView } from '../state/router-state.ts';
 import type { Row } from '../state/row.ts';
 import type { PeerStats } from '../traffic/model.ts';
 import type { PingSource } from '../commands/ping.ts';
 import { parsePrefix } from '../values/ip.ts';
 import { ADDRESS_MENUS } from '../menus/interface-names.ts';
+import { INTERFACE_LISTS, LIST_MEMBERS } from '../menus/interface-lists.ts';
+import { FILTER, NFT_TABLE, nftRuleset, parseCounters, type NftRuleset } from './firewall.ts';
 import { run, runQuietSync, withSecretFile } from './exec.ts';
 import { WireguardDevice } from './device.ts';
 import { createNamespace, createUplink, uniqueSuffix, type UplinkOptions } from './namespace.ts';
@@ -31,6 +34,7 @@ export interface DataPlaneHandle {
 }
 
 const WG = '/interface/wireguard';
+const PEERS = '/interface/wireguard/peers';
 const live = new Set<DataPlane>();
 let exitHookInstalled = false;
 
@@ -50,6 +54,9 @@ export class DataPlane implements DataPlaneView, DataPlaneHandle {
   private readonly state: RouterState;
   private readonly devices = new Map<number, WireguardDevice>();
   private readonly stats = new Map<number, Map<string, PeerStats>>();
+  /** The ruleset loaded in nft, and each rule's nft counter as last folded into its row. */
+  private firewall: NftRuleset | undefined;
+  private readonly counted = new Map<string, { packets: number; bytes: number }>();
   private chain: Promise<void> = Promise.resolve();
   private scheduled = false;
   private closed = false;
@@ -68,7 +75,7 @@ export class DataPlane implements DataPlaneView, DataPlaneHandle {
     live.add(plane);
     try {
       if (options.uplink) await createUplink(namespace, options.uplink);
-      for (const path of [WG, '/interface/wireguard/peers', ...ADDRESS_MENUS]) {
+      for (const path of [WG, PEERS, ...ADDRESS_MENUS, FILTER, INTERFACE_LISTS, LIST_MEMBERS]) {
         if (!state.hasTable(path)) continue;
         plane.unsubscribe.push(state.table(path).subscribe(() => plane.schedule()));
       }
@@ -99,8 +106,15 @@ export class DataPlane implements DataPlaneView, DataPlaneHandle {
     return iface ? this.stats.get(iface.id)?.get(row.get('public-key') ?? '') : undefined;
   }
 
-  async refresh(): Promise<void> {
+  async refresh(path: string): Promise<void> {
     await this.idle();
+    if (path === FILTER) {
+      // In turn with the loads: a read across a reload would count the old table's matches twice.
+      const read = this.chain.then(() => this.readCounters()).catch((error: unknown) => this.fail(error));
+      this.chain = read;
+      return read;
+    }
+    if (path !== PEERS) return;
     for (const [id, device] of this.devices) {
       if (!device.alive) continue;
       try {
@@ -142,6 +156,37 @@ export class DataPlane implements DataPlaneView, DataPlaneHandle {
         this.fail(error);
       }
     }
+    await this.syncFirewall().catch((error: unknown) => this.fail(error));
+  }
+
+  /** Loads the filter into nft when it (or a list, or a device name) changed; what was counted so far is kept. */
+  private async syncFirewall(): Promise<void> {
+    if (!this.state.hasTable(FILTER)) return;
+    const next = nftRuleset(this.state, (name) => this.deviceName(name) ?? name);
+    if (next.script === this.firewall?.script) return;
+    if (this.firewall) await this.readCounters();
+    await withSecretFile(next.script, (file) => run('ip', ['netns', 'exec', this.namespace, 'nft', '-f', file]));
+    this.firewall = next;
+    this.counted.clear();
+  }
+
+  /**
+   * Adds what each rule matched since the last look to its row's packets and bytes. Counters move without a
+   * change event (RouterOS's listen does not report them either), and outside safe mode's undo journal.
+   */
+  private async readCounters(): Promise<void> {
+    if (!this.firewall) return;
+    const counters = parseCounters(await run('ip', ['netns', 'exec', this.namespace, 'nft', '-j', 'list', 'table', 'ip', NFT_TABLE]));
+    for (const [tag, now] of counters) {
+      const row = this.firewall.rules.get(tag);
+      const before = this.counted.get(tag) ?? { packets: 0, bytes: 0 };
+      this.counted.set(tag, now);
+      if (!row || (now.packets === before.packets && now.bytes === before.bytes)) continue;
+      for (const field of ['packets', 'bytes'] as const) {
+        const total = Number(row.get(field) ?? '0') + now[field] - before[field];
+        row.values.set(field, Buffer.from(String(total)));
+      }
+    }
   }
 
   private async syncInterface(row: Row): Promise<void> {
@@ -151,7 +196,7 @@ export class DataPlane implements DataPlaneView, DataPlaneHandle {
       this.devices.set(row.id, device);
     }
     const name = row.raw('name')!;
-    const peers = this.state.table('/interface/wireguard/peers').rows.filter(
+    const peers = this.state.table(PEERS).rows.filter(
       (peer) => peer.raw('interface')?.equals(name) && !peer.isDisabled(),
     );
     const ns = ['-n', this.namespace];

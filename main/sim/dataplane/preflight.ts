@@ -1,8 +1,8 @@
-// The real data plane needs root (namespaces, TUN devices) and the WireGuard userspace tools.
+// The real data plane needs root (namespaces, TUN devices), the WireGuard userspace tools and nftables (the firewall).
 import { accessSync, constants } from 'node:fs';
 import { delimiter, join } from 'node:path';
 
-export const REQUIRED_TOOLS = ['wireguard-go', 'wg', 'ip', 'ping'] as const;
+export const REQUIRED_TOOLS = ['wireguard-go', 'wg', 'ip', 'ping', 'nft'] as const;
 
 function onPath(tool: string): boolean {
   return (process.env.PATH ?? '').split(delimiter).some((dir) => {

@@ -68,8 +68,8 @@ export interface DataPlaneView {
   readonly namespace: string;
   interfaceRunning(row: Row): boolean;
   peerStats(row: Row): PeerStats | undefined;
-  /** Reads fresh counters from the devices (before a print). */
-  refresh(): Promise<void>;
+  /** Reads fresh counters from the devices and the firewall before a print of `path`. */
+  refresh(path: string): Promise<void>;
   /** Resolves when every configuration change so far has reached the devices. */
   idle(): Promise<void>;
   /** Real ICMP from inside the router's namespace. */
@@ -240,9 +240,9 @@ export class RouterState {
     }
   }
 
-  /** Before reading a menu: peer statistics of the real data plane are fetched fresh from the devices. */
+  /** Before reading a menu: peer statistics and rule counters of the real data plane are fetched fresh. */
   async refresh(path: string): Promise<void> {
-    if (path === PEERS) await this.dataPlane?.refresh();
+    await this.dataPlane?.refresh(path);
   }
 
   /** The time handshake ages are measured against: wall-clock for the real data plane (wg reports epoch seconds). */

@@ -10,7 +10,11 @@ if (reason) console.warn(`[sim data plane tests skipped] ${reason}`);
 
 const start = simulators();
 const client = new ClientNamespace('dp');
-afterAll(() => client.destroy());
+const walled = new ClientNamespace('dpfw');
+afterAll(async () => {
+  await client.destroy();
+  await walled.destroy();
+});
 
 function keyPair(): { privateKey: string; publicKey: string } {
   const pair = generateKeyPairSync('x25519');
@@ -35,6 +39,9 @@ describe('real data plane (wireguard-go in a network namespace)', () => {
     const [iface] = await api.rows(['/interface/wireguard/print', `?.id=${wgId}`]);
     expect(iface!.running).toBe('true');
     await api.call(['/ip/address/add', '=address=10.77.0.1/24', '=interface=wg-dp']);
+    // The default configuration drops what does not come from LAN: the port is let in, as on a real router.
+    const drop = (await api.rows(['/ip/firewall/filter/print', '?comment=defconf: drop all not coming from LAN']))[0]!['.id']!;
+    await api.call(['/ip/firewall/filter/add', '=chain=input', '=action=accept', '=protocol=udp', '=dst-port=51900', `=place-before=${drop}`]);
 
     const clientKeys = keyPair();
     const add = await api.call(['/interface/wireguard/peers/add', '=interface=wg-dp', `=public-key=${clientKeys.publicKey}`, '=allowed-address=10.77.0.2/32']);
@@ -74,5 +81,52 @@ describe('real data plane (wireguard-go in a network namespace)', () => {
     await sim.close();
     expect(await sh('ip', ['netns', 'list'])).not.toContain(namespace);
     expect(existsSync(`/var/run/wireguard/${device}.sock`)).toBe(false);
+  });
+
+  it.skipIf(reason !== null)('enforces the firewall filter in order, and its counters count what each rule matched', async () => {
+    await walled.create();
+    const sim = await start({
+      dataPlane: { uplink: { namespace: walled.name, hostAddress: '198.18.0.21/30', routerAddress: '198.18.0.22/30' } },
+    });
+    const api = await login(sim);
+    const wgId = (await api.call(['/interface/wireguard/add', '=name=wg-fw', '=listen-port=51910']))[0]!.get('ret')!;
+    const [iface] = await api.rows(['/interface/wireguard/print', `?.id=${wgId}`]);
+    await api.call(['/ip/address/add', '=address=10.78.0.1/24', '=interface=wg-fw']);
+    const clientKeys = keyPair();
+    await api.call(['/interface/wireguard/peers/add', '=interface=wg-fw', `=public-key=${clientKeys.publicKey}`, '=allowed-address=10.78.0.2/32']);
+    // The accept for the port sits after defconf's drop: the drop takes the handshakes first.
+    await api.call(['/ip/firewall/filter/add', '=chain=input', '=action=accept', '=protocol=udp', '=dst-port=51910', '=comment=late accept']);
+    const rule = async (comment: string) => (await api.rows(['/ip/firewall/filter/print', `?comment=${comment}`]))[0]!;
+    const dropBefore = Number((await rule('defconf: drop all not coming from LAN')).packets);
+    await walled.startWireguard({
+      privateKey: clientKeys.privateKey, address: '10.78.0.2/24', peerPublicKey: iface!['public-key']!,
+      endpoint: '198.18.0.22:51910', allowedIps: '10.78.0.0/24',
+    });
+    await expect(walled.exec(['ping', '-n', '-c', '2', '-i', '0.5', '-w', '4', '10.78.0.1'])).rejects.toThrow();
+    const [silent] = await api.rows(['/interface/wireguard/peers/print', `?public-key=${clientKeys.publicKey}`]);
+    expect(silent!['last-handshake']).toBeUndefined();
+    expect(Number((await rule('late accept')).packets)).toBe(0);
+    expect(Number((await rule('defconf: drop all not coming from LAN')).packets)).toBeGreaterThan(dropBefore);
+
+    // An accept placed before the drop (as the one-click fix adds it): the same device's next handshake gets through.
+    const drop = (await rule('defconf: drop all not coming from LAN'))['.id']!;
+    const early = (await api.call(['/ip/firewall/filter/add', '=chain=input', '=action=accept', '=protocol=udp', '=dst-port=51910', '=comment=early accept', `=place-before=${drop}`]))[0]!.get('ret')!;
+    await walled.exec(['ping', '-n', '-c', '3', '-i', '0.2', '-w', '15', '10.78.0.1']);
+    const [peer] = await api.rows(['/interface/wireguard/peers/print', `?public-key=${clientKeys.publicKey}`]);
+    expect(peer!['last-handshake']).toMatch(/^\d+s$/);
+    expect(Number((await rule('late accept')).packets)).toBe(0);
+    const counted = await rule('early accept');
+    expect(Number(counted.packets)).toBeGreaterThan(0);
+    expect(Number(counted.bytes)).toBeGreaterThan(Number(counted.packets) * 28);
+    // Disabled, a rule matches nothing and its counters stay; the tunnel, now an established connection, goes on
+    // through defconf's first rule.
+    await api.call(['/ip/firewall/filter/disable', `=.id=${early}`]);
+    const kept = Number((await rule('early accept')).packets);
+    const established = Number((await rule('defconf: accept established,related,untracked')).packets);
+    await walled.exec(['ping', '-n', '-c', '2', '-i', '0.2', '-w', '10', '10.78.0.1']);
+    expect(Number((await rule('early accept')).packets)).toBe(kept);
+    expect(Number((await rule('defconf: accept established,related,untracked')).packets)).toBeGreaterThan(established);
+    expect(sim.dataPlane!.errors).toEqual([]);
+    await sim.close();
   });
 });

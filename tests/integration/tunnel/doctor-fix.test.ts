@@ -20,6 +20,13 @@ afterEach(async () => {
 });
 
 const PEERS = '/interface/wireguard/peers';
+const FILTER = '/ip/firewall/filter';
+
+/** The filter as a print shows it: with what the data plane counted so far. */
+async function filterRule(sim: { state: { refresh(path: string): Promise<void>; print(path: string): Array<Record<string, string>> } }, comment: string): Promise<Record<string, string>> {
+  await sim.state.refresh(FILTER);
+  return sim.state.print(FILTER).find((r) => r['comment'] === comment)!;
+}
 
 it.skipIf(reason !== null)('a key changed in WinBox cuts the tunnel; the doctor names it, and its fix brings the phone back', async () => {
   const UPLINK = { hostAddress: '198.18.0.13/30', routerAddress: '198.18.0.14/30' };
@@ -53,4 +60,66 @@ it.skipIf(reason !== null)('a key changed in WinBox cuts the tunnel; the doctor 
   expect(await phone.exec(['ping', '-n', '-c', '3', '-W', '2', '10.30.0.1'])).toContain('bytes from 10.30.0.1');
   for (let i = 0; i < 10 && (await s.models.state(routerId)).peer(peer.id)?.status !== 'online'; i++) await nextPoll(s, routerId);
   expect(await call('peers:diagnose', { routerId, peerId: peer.id })).toEqual({ peerId: peer.id, status: 'online', causes: [] });
+}, 60_000);
+
+it.skipIf(reason !== null)('an accept placed after the drop: the phone cannot get in, the doctor names the drop, and its fix lets the handshake through', async () => {
+  const UPLINK = { hostAddress: '198.18.0.29/30', routerAddress: '198.18.0.30/30' };
+  const { phone, sim, s, routerId, call } = await tunnelRouter({ name: 'Firewall router', password: 'Guvenlik-Duvari-7!', uplink: UPLINK }, cleanups);
+  s.settings.update({ pollIntervalSec: 2 });
+  // The simulator seeds an accept for 13231; this router's WireGuard listens elsewhere, and the technician's
+  // accept for it went to the end of the input chain (WinBox's "add" without a place).
+  await call('interfaces:create', { routerId, name: 'wg-duvar', listenPort: 51840, address: '10.31.0.1/24' });
+  sim.state.add(FILTER, { chain: 'input', action: 'accept', protocol: 'udp', 'dst-port': '51840', comment: 'wg late' });
+  await call('endpoints:set', { routerId, interface: 'wg-duvar', host: UPLINK.routerAddress.split('/')[0]!, port: 51840 });
+  const peer = (await call('peers:create', { routerId, interface: 'wg-duvar', name: 'duvar-telefon', custody: 'stored' })).peer;
+  await sim.dataPlane!.idle();
+  const dropped = Number((await filterRule(sim, 'defconf: drop all not coming from LAN'))['packets']);
+  await phone.apply((await call('configs:get', { routerId, peerId: peer.id })).text, ['10.31.0.1/32']);
+  await expect(phone.exec(['ping', '-n', '-c', '2', '-W', '1', '10.31.0.1'])).rejects.toThrow();
+  const drop = await filterRule(sim, 'defconf: drop all not coming from LAN');
+  expect(Number(drop['packets'])).toBeGreaterThan(dropped);
+
+  const d = await call('peers:diagnose', { routerId, peerId: peer.id });
+  expect(d.causes[0]).toMatchObject({ code: 'port-closed', params: { interface: 'wg-duvar', port: 51840, rule: 'defconf: drop all not coming from LAN' }, fix: { kind: 'interface.openPort' } });
+  const fix = d.causes[0]!.fix!;
+  if (fix.kind !== 'interface.openPort') throw new Error('expected the port opened as the fix');
+  const preview = await call('changes:preview', fix);
+  expect(preview.commands).toEqual([`/ip firewall filter add chain=input action=accept protocol=udp dst-port=51840 comment="WireGuard wg-duvar" place-before=${drop['.id']}`]);
+  sim.commands.start();
+  await call('interfaces:openPort', { ...fix.input, planId: preview.planId });
+  expectSent(preview.commands, changeWrites(sim.commands.stop()));
+
+  // The phone, unchanged, gets in: its next handshake passes the new accept, whose counter now counts it.
+  await sim.dataPlane!.idle();
+  expect(await phone.exec(['ping', '-n', '-c', '3', '-W', '2', '10.31.0.1'])).toContain('bytes from 10.31.0.1');
+  expect(Number((await filterRule(sim, 'WireGuard wg-duvar'))['packets'])).toBeGreaterThan(0);
+  expect((await filterRule(sim, 'wg late'))['packets']).toBe('0');
+  for (let i = 0; i < 10 && (await s.models.state(routerId)).peer(peer.id)?.status !== 'online'; i++) await nextPoll(s, routerId);
+  expect(await call('peers:diagnose', { routerId, peerId: peer.id })).toEqual({ peerId: peer.id, status: 'online', causes: [] });
+  expect(sim.dataPlane!.errors).toEqual([]);
+}, 60_000);
+
+it.skipIf(reason !== null)("a phone dialling the wrong address: the accept's real counter stays at 0, and the doctor says nothing reaches the port", async () => {
+  const UPLINK = { hostAddress: '198.18.0.33/30', routerAddress: '198.18.0.34/30' };
+  const { phone, sim, s, routerId, call } = await tunnelRouter({ name: 'Counter router', password: 'Sayac-Tunel-7!', uplink: UPLINK }, cleanups);
+  s.settings.update({ pollIntervalSec: 2 });
+  await call('interfaces:create', { routerId, name: 'wg-sayac', listenPort: 51850, address: '10.32.0.1/24', openPort: true });
+  // The remembered endpoint is stale: the phone's packets go to an address the router does not have.
+  await call('endpoints:set', { routerId, interface: 'wg-sayac', host: '198.18.0.33', port: 51850 });
+  const peer = (await call('peers:create', { routerId, interface: 'wg-sayac', name: 'sayac-telefon', custody: 'stored' })).peer;
+  await sim.dataPlane!.idle();
+  const config = (await call('configs:get', { routerId, peerId: peer.id })).text;
+  await phone.apply(config, ['10.32.0.1/32']);
+  await expect(phone.exec(['ping', '-n', '-c', '2', '-W', '1', '10.32.0.1'])).rejects.toThrow();
+
+  const d = await call('peers:diagnose', { routerId, peerId: peer.id });
+  expect(d.causes.map((c) => c.code)).toContain('port-never-hit');
+  expect(d.causes.find((c) => c.code === 'port-never-hit')).toEqual({ code: 'port-never-hit', params: { interface: 'wg-sayac', port: 51850, rule: 'WireGuard wg-sayac' }, fix: null });
+
+  // Pointed at the router's real address, the same phone's packets arrive: the counter moves, the cause goes.
+  await phone.reconfigure(config.replace('198.18.0.33:51850', '198.18.0.34:51850'));
+  expect(await phone.exec(['ping', '-n', '-c', '3', '-W', '2', '10.32.0.1'])).toContain('bytes from 10.32.0.1');
+  expect(Number((await filterRule(sim, 'WireGuard wg-sayac'))['packets'])).toBeGreaterThan(0);
+  for (let i = 0; i < 10 && (await s.models.state(routerId)).peer(peer.id)?.status !== 'online'; i++) await nextPoll(s, routerId);
+  expect((await call('peers:diagnose', { routerId, peerId: peer.id })).causes).toEqual([]);
 }, 60_000);

@@ -27,7 +27,7 @@ afterEach(async () => {
 
 it.skipIf(reason !== null)('a config from configs:get carries a real ping, and the next listing shows the peer online with traffic', async () => {
   const { phone, sim, s, routerId, call } = await tunnelRouter({ name: 'Tunnel router', password: PASSWORD, uplink: UPLINK }, cleanups);
-  await call('interfaces:create', { routerId, name: 'wg-tunnel', listenPort: LISTEN_PORT, address: `${ROUTER_TUNNEL}/24` });
+  await call('interfaces:create', { routerId, name: 'wg-tunnel', listenPort: LISTEN_PORT, address: `${ROUTER_TUNNEL}/24`, openPort: true });
   const endpointHost = UPLINK.routerAddress.split('/')[0]!;
   await call('endpoints:set', { routerId, interface: 'wg-tunnel', host: endpointHost, port: LISTEN_PORT });
   const made = await call('peers:create', { routerId, interface: 'wg-tunnel', name: 'test-phone', custody: 'stored' });

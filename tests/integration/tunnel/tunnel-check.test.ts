@@ -29,7 +29,7 @@ it.skipIf(reason !== null)('keeps a change the tunnel survives and undoes one af
   const open: { ping?: ChildProcess } = {};
   // An 18 s rollback delay leaves an 8 s window for the check (tunnels.ts keeps 10 s for the undo).
   s.settings.update({ rollbackDelaySec: 18 });
-  const made = await call('interfaces:create', { routerId, name: 'wg-check', listenPort: LISTEN_PORT, address: `${ROUTER_TUNNEL}/24` });
+  const made = await call('interfaces:create', { routerId, name: 'wg-check', listenPort: LISTEN_PORT, address: `${ROUTER_TUNNEL}/24`, openPort: true });
   await call('endpoints:set', { routerId, interface: 'wg-check', host: UPLINK.routerAddress.split('/')[0]!, port: LISTEN_PORT });
   const peer = (await call('peers:create', { routerId, interface: 'wg-check', name: 'check-phone', custody: 'stored' })).peer;
   const config = await call('configs:get', { routerId, peerId: peer.id });
