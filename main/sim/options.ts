@@ -37,6 +37,8 @@ export interface SimulatorOptions {
   trafficTick?: boolean;
   /** Real WireGuard (wireguard-go) inside a network namespace. Needs root. */
   dataPlane?: DataPlaneOptions;
+  /** Whether NTP servers answer the router's NTP client (the simulated internet's time is this computer's). Default true. */
+  ntpReachable?: boolean;
 }
 
 export const FULL_POLICIES = [
@@ -57,6 +59,7 @@ export interface ResolvedOptions {
   clock: Clock;
   trafficTick: boolean;
   dataPlane: DataPlaneOptions | undefined;
+  ntpReachable: boolean;
 }
 
 function wholeNumber(value: number | undefined, name: string, max: number): void {
@@ -95,5 +98,6 @@ export function resolveOptions(options: SimulatorOptions): ResolvedOptions {
     clock: options.clock ?? { now: () => Date.now() },
     trafficTick: options.trafficTick ?? false,
     dataPlane: options.dataPlane,
+    ntpReachable: options.ntpReachable ?? true,
   };
 }

@@ -34,7 +34,7 @@ export function simulatedResponder(state: RouterState, address: string): Respond
       });
       if (!inside) continue;
       const last = state.peerStats(row).lastHandshakeAt;
-      if (!state.isPeerActive(row) || last === undefined || state.now() - last > ONLINE_WINDOW_MS) return null;
+      if (!state.isPeerActive(row) || last === undefined || state.modelNow() - last > ONLINE_WINDOW_MS) return null;
       const base = 12_000 + 80_000 * hashUnit(state.seed, row.id, 11);
       return { answer: jittered(base, 0.6, 0.02, state.seed, row.id), ttl: 64 };
     }

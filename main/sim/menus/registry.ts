@@ -16,11 +16,12 @@ import { ipCloudMenu } from './ip-cloud.ts';
 import { ipRouteMenu } from './ip-route.ts';
 import { userGroupMenu, userMenu } from './users.ts';
 import { clockMenu, logMenu, schedulerMenu, scriptMenu } from './scripting.ts';
+import { ntpClientMenu } from './ntp-client.ts';
 
 const ALL: readonly MenuDefinition[] = [
   interfaceMenu, ethernetMenu, bridgeMenu, wireguardMenu, peersMenu, interfaceListMenu, interfaceListMemberMenu,
   ipAddressMenu, ipv6AddressMenu, firewallFilterMenu, firewallNatMenu, identityMenu, resourceMenu, ipCloudMenu, ipRouteMenu, userGroupMenu,
-  userMenu, clockMenu, schedulerMenu, scriptMenu, logMenu,
+  userMenu, clockMenu, ntpClientMenu, schedulerMenu, scriptMenu, logMenu,
 ];
 
 export function buildMenus(version: RouterVersion): Map<string, MenuSpec> {

@@ -141,7 +141,7 @@ export const scriptMenu: MenuDefinition = {
   commands: { run: runScript },
 };
 
-/** The router's clock (UTC, time-zone-name=manual). Date and time follow the simulator's clock and cannot be set. */
+/** The router's clock (UTC, time-zone-name=manual): the simulator's clock until the NTP client sets it; it cannot be set by hand. */
 export const clockMenu: MenuDefinition = {
   path: '/system/clock',
   kind: 'singleton',

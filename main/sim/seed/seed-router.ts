@@ -17,6 +17,7 @@ export function createRouter(options: ResolvedOptions): RouterState {
     seed: options.seed,
     hardware: makeHardware(rng, options.version),
   });
+  state.ntpReachable = options.ntpReachable;
   const plans = atLeast(options.version, '7.1') ? planInterfaces(options.peers, options.interfaces) : [];
   if (plans.length > 0) state.set('/system/identity', '', { name: rng.pick(IDENTITIES) });
   seedBaseConfig(state, rng, {

@@ -121,7 +121,7 @@ function seedPeers(state: RouterState, rng: Rng, plan: InterfacePlan, usedNames:
     const row = state.add('/interface/wireguard/peers', attrs);
     if (kind !== 'site') state.clientKeys.set(device.publicKey.toString('base64'), device.privateKey.toString('base64'));
     const profile = profileFor(kind, rng, endpoint);
-    state.traffic.seedPeer(row.id, profile, historyFor(profile, rng, disabled, state.uptimeSeconds()), state.now());
+    state.traffic.seedPeer(row.id, profile, historyFor(profile, rng, disabled, state.uptimeSeconds()), state.modelNow());
   }
 }
 
@@ -142,7 +142,7 @@ function seedBackToHome(state: RouterState, rng: Rng): void {
   if (atLeast(state.version, '7.15')) attrs.name = 'bth-phone';
   const peer = state.add('/interface/wireguard/peers', attrs, { dynamic: true });
   const profile = profileFor('phone', rng, documentationAddress(rng));
-  state.traffic.seedPeer(peer.id, profile, { rx: 48_213_771, tx: 912_004_118, online: true, handshakeAgeSeconds: 41 }, state.now());
+  state.traffic.seedPeer(peer.id, profile, { rx: 48_213_771, tx: 912_004_118, online: true, handshakeAgeSeconds: 41 }, state.modelNow());
   state.set('/ip/cloud', '', { 'back-to-home-vpn': 'enabled' });
 }
 

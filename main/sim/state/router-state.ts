@@ -12,6 +12,7 @@ import { propsToRecord, renderRow } from '../menus/render.ts';
 import { SimTrap } from '../trap.ts';
 import type { PingSource } from '../commands/ping.ts';
 import { SafeMode } from './safe-mode.ts';
+import { NTP_CLIENT, ntpStatus } from '../menus/ntp-client.ts';
 
 /** Runs RouterOS script text as the router does (set by the simulator; see script/engine.ts). */
 export interface ScriptHost {
@@ -102,6 +103,10 @@ export class RouterState {
   private readonly tables = new Map<string, Table>();
   private readonly startedAt: number;
   private readonly seenHandshakes = new Map<number, number | undefined>();
+  /** What NTP moved the wall clock by, against the simulator's clock. */
+  private wallOffset = 0;
+  /** Whether the simulated internet's NTP servers answer (simulator option `ntpReachable`). */
+  ntpReachable = true;
 
   constructor(options: { version: RouterVersion; clock: Clock; seed: number; hardware: Hardware }) {
     this.version = options.version;
@@ -136,12 +141,24 @@ export class RouterState {
     }
   }
 
+  /**
+   * The router's wall clock (/system/clock, /log, the scheduler): the simulator's clock, until the NTP client
+   * synchronizes it with the simulated internet's time (this computer's clock). It keeps what NTP set after the
+   * client is turned off, as a real clock does.
+   */
   now(): number {
+    const ntp = this.tables.get(NTP_CLIENT)?.rows[0];
+    if (ntp && ntpStatus(ntp, this) === 'synchronized') this.wallOffset = Date.now() - this.clock.now();
+    return this.clock.now() + this.wallOffset;
+  }
+
+  /** The traffic model's time: the simulator's clock, which nothing on the router sets. */
+  modelNow(): number {
     return this.clock.now();
   }
 
   uptimeSeconds(): number {
-    return this.hardware.baseUptimeSeconds + Math.max(0, this.now() - this.startedAt) / 1000;
+    return this.hardware.baseUptimeSeconds + Math.max(0, this.modelNow() - this.startedAt) / 1000;
   }
 
   menu(path: string): MenuSpec | undefined {
@@ -206,7 +223,7 @@ export class RouterState {
   peerStats(row: Row): PeerStats {
     const real = this.dataPlane?.peerStats(row);
     if (this.dataPlane) return real ?? { rx: 0, tx: 0, lastHandshakeAt: undefined, endpoint: undefined };
-    return this.traffic.stats(row.id, this.now(), this.isPeerActive(row));
+    return this.traffic.stats(row.id, this.modelNow(), this.isPeerActive(row));
   }
 
   private peer(id: string): Row {
@@ -218,14 +235,14 @@ export class RouterState {
   /** Pins exact counters / handshake age / endpoint on a peer (simulated traffic only). */
   setPeerTraffic(id: string, override: PeerOverride): void {
     const row = this.peer(id);
-    this.traffic.pin(row.id, override, this.now(), this.isPeerActive(row));
+    this.traffic.pin(row.id, override, this.modelNow(), this.isPeerActive(row));
     this.table(PEERS).touch(row);
   }
 
   /** rx/tx back to zero for one peer, or for all (as after a reboot). */
   resetCounters(id?: string): void {
     const rows = id === undefined ? this.table(PEERS).rows : [this.peer(id)];
-    for (const row of rows) this.traffic.resetCounters(row.id, this.now(), this.isPeerActive(row));
+    for (const row of rows) this.traffic.resetCounters(row.id, this.modelNow(), this.isPeerActive(row));
   }
 
   /** Brings traffic up to the clock and tells listeners about peers whose handshake or endpoint changed. */
@@ -247,7 +264,7 @@ export class RouterState {
 
   /** The time handshake ages are measured against: wall-clock for the real data plane (wg reports epoch seconds). */
   statsNow(): number {
-    return this.dataPlane ? Date.now() : this.now();
+    return this.dataPlane ? Date.now() : this.modelNow();
   }
 
   /** Appends a /log entry (`topics` as RouterOS prints them: `script,error`). */

@@ -96,4 +96,44 @@ describe('system and ip menus', () => {
     const rows = await (await login(sim)).rows(['/ping', '=address=10.0.0.3', '=count=1', '=interval=10ms']);
     expect(rows[0]!.status).toBe('timeout');
   });
+
+  it('prints /system/ntp/client (off by default); once on with a server that answers, the router clock follows the internet time', async () => {
+    // A router without a battery-backed clock, started at jan/02/1970 (the manual's "Clock" page).
+    const clock = manualClock(Date.UTC(1970, 0, 2, 0, 0, 0));
+    const sim = await start({ clock });
+    const api = await login(sim);
+    expect(await api.rows(['/system/ntp/client/print'])).toEqual([{ enabled: 'false', mode: 'unicast', servers: '', vrf: 'main', status: 'stopped' }]);
+    expect((await api.rows(['/system/clock/print']))[0]).toMatchObject({ time: '00:00:00', date: '1970-01-02' });
+    // Enabled without servers: nothing to ask.
+    await api.call(['/system/ntp/client/set', '=enabled=yes']);
+    expect((await api.rows(['/system/ntp/client/print']))[0]).toMatchObject({ enabled: 'true', status: 'waiting' });
+    expect(summary(await api.call(['/system/ntp/client/set', '=mode=sometimes']))).toEqual(['!trap 1 invalid value for argument mode', '!done']);
+    await api.call(['/system/ntp/client/set', '=servers=pool.ntp.org']);
+    expect((await api.rows(['/system/ntp/client/print']))[0]).toEqual({
+      enabled: 'true', mode: 'unicast', servers: 'pool.ntp.org', vrf: 'main', 'freq-drift': '0.000 PPM', status: 'synchronized',
+      'synced-server': 'pool.ntp.org', 'synced-stratum': '2',
+    });
+    const today = new Date().toISOString().slice(0, 10);
+    expect((await api.rows(['/system/clock/print']))[0]!.date).toBe(today);
+    // Turned off again, the clock keeps the time NTP set; the traffic model kept the simulator's clock throughout.
+    await api.call(['/system/ntp/client/set', '=enabled=no']);
+    clock.advance(60_000);
+    expect((await api.rows(['/system/clock/print']))[0]!.date).toBe(today);
+    expect(sim.state.modelNow()).toBe(Date.UTC(1970, 0, 2, 0, 1, 0));
+  });
+
+  it('leaves a router whose NTP servers do not answer waiting, its clock where it was', async () => {
+    const clock = manualClock(Date.UTC(1970, 0, 2, 0, 0, 0));
+    const sim = await start({ clock, ntpReachable: false });
+    const api = await login(sim);
+    await api.call(['/system/ntp/client/set', '=enabled=yes', '=servers=192.0.2.123']);
+    expect((await api.rows(['/system/ntp/client/print']))[0]).toEqual({ enabled: 'true', mode: 'unicast', servers: '192.0.2.123', vrf: 'main', status: 'waiting' });
+    expect((await api.rows(['/system/clock/print']))[0]!.date).toBe('1970-01-02');
+  });
+
+  it('has no /system/ntp/client on RouterOS 6 (its SNTP client has other fields)', async () => {
+    const sim = await start({ version: '6.49', peers: 0 });
+    const api = await login(sim);
+    expect(summary(await api.call(['/system/ntp/client/print']))[0]).toMatch(/^!trap/);
+  });
 });
