@@ -33,7 +33,7 @@ export function createHandlers(s: AppServices): HandlerTable {
   };
 }
 
-/** Management channels (src/contract/management.ts): interfaces, peers, import, audit, reservations, endpoints. */
+/** Management channels (src/contract/management.ts): interfaces, peers, import, audit, reservations, endpoints, client routes. */
 function managementHandlers(s: AppServices): Pick<HandlerTable, ManagementChannel> {
   const m = s.management;
   const previewOf = (change: ChangeRequest): Promise<PlanView> => {
@@ -52,6 +52,7 @@ function managementHandlers(s: AppServices): Pick<HandlerTable, ManagementChanne
       case 'interface.setDisabled': return m.interfaces.previewSetDisabled({ ...change.input, planId: undefined });
       case 'interface.openPort': return m.interfaces.previewOpenPort({ ...change.input, planId: undefined });
       case 'interface.addAddress': return m.interfaces.previewAddAddress({ ...change.input, planId: undefined });
+      case 'router.ntp': return m.clock.previewEnableNtp({ ...change.input, planId: undefined });
       case 'site.link': return s.configs.sites.plans(change.input);
     }
   };
@@ -64,6 +65,7 @@ function managementHandlers(s: AppServices): Pick<HandlerTable, ManagementChanne
     'interfaces:addAddress': (input) => m.interfaces.addAddress(input),
     'setup:propose': (input) => m.interfaces.propose(input),
     'peers:diagnose': (input) => m.doctor.diagnose(input),
+    'router:enableNtp': (input) => m.clock.enableNtp(input),
     'interfaces:delete': (input) => m.interfaces.delete(input),
     'peers:listManaged': ({ routerId }) => m.peerList.list(routerId),
     'peers:create': (input) => m.peers.create(input),
@@ -105,6 +107,9 @@ function managementHandlers(s: AppServices): Pick<HandlerTable, ManagementChanne
     'endpoints:get': (input) => m.records.endpoint(input),
     'endpoints:set': (input) => m.records.setEndpoint(input),
     'endpoints:clear': (input) => m.records.clearEndpoint(input),
+    'clientRoutes:get': (input) => m.records.clientRoutes(input),
+    'clientRoutes:set': (input) => m.records.setClientRoutes(input),
+    'clientRoutes:clear': (input) => m.records.clearClientRoutes(input),
   };
 }
 

@@ -388,6 +388,19 @@ CREATE TRIGGER audit_no_update BEFORE UPDATE ON audit BEGIN SELECT RAISE(ABORT, 
 CREATE TRIGGER audit_no_delete BEFORE DELETE ON audit BEGIN SELECT RAISE(ABORT, 'the audit log is append-only'); END;
 `;
 
+// The AllowedIPs each interface's client configs get, remembered like its public endpoint: the set-up wizard's
+// split tunnel (or one the technician set), so every later peer, Config & QR and CSV import route the same
+// networks. No row means the full tunnel. Filed under the interface name, as the endpoints are.
+const V9_CLIENT_ROUTES = `
+CREATE TABLE client_routes (
+  router_id   TEXT NOT NULL REFERENCES routers(id) ON DELETE CASCADE,
+  interface   TEXT NOT NULL,
+  routes_json TEXT NOT NULL CHECK (json_valid(routes_json) AND json_type(routes_json) = 'array' AND json_array_length(routes_json) > 0),
+  updated_at  INTEGER NOT NULL,
+  PRIMARY KEY (router_id, interface)
+) STRICT;
+`;
+
 export const MIGRATIONS: readonly Migration[] = [
   { version: 1, name: 'initial schema', up: (db) => void db.exec(V1_INITIAL) },
   { version: 2, name: 'traffic history', up: (db) => void db.exec(V2_TRAFFIC_HISTORY) },
@@ -397,4 +410,5 @@ export const MIGRATIONS: readonly Migration[] = [
   { version: 6, name: 'cheaper checks on the local copy of peers', up: (db) => void db.exec(V6_PEER_CHECKS) },
   { version: 7, name: 'change subjects as codes', up: (db) => void db.exec(V7_CHANGE_SUBJECTS) },
   { version: 8, name: 'audit entries name their change plan', up: (db) => void db.exec(V8_AUDIT_PLANS) },
+  { version: 9, name: 'client routes per interface', up: (db) => void db.exec(V9_CLIENT_ROUTES) },
 ];

@@ -157,7 +157,7 @@ export class RoutersRepository {
     });
   }
 
-  /** Deletes the router; its snapshots, keys, reservations, endpoints and import jobs go with it. Audit rows stay. */
+  /** Deletes the router; its snapshots, keys, reservations, endpoints, client routes and import jobs go with it. Audit rows stay. */
   remove(id: string): boolean {
     return this.#delete.run(id).changes > 0;
   }

@@ -3,7 +3,7 @@
 import type { ChangeRequest } from '../../src/contract/index.ts';
 import { invoke } from './api.ts';
 
-const FIX_KINDS = ['peer.setDisabled', 'peer.update', 'interface.setDisabled', 'interface.openPort', 'interface.addAddress'] as const;
+const FIX_KINDS = ['peer.setDisabled', 'peer.update', 'interface.setDisabled', 'interface.openPort', 'interface.addAddress', 'router.ntp'] as const;
 export type FixRequest = Extract<ChangeRequest, { kind: (typeof FIX_KINDS)[number] }>;
 
 export function isFixRequest(request: ChangeRequest): request is FixRequest {
@@ -26,6 +26,9 @@ export async function applyChange(request: FixRequest, planId: string): Promise<
       return;
     case 'interface.addAddress':
       await invoke('interfaces:addAddress', { ...request.input, planId });
+      return;
+    case 'router.ntp':
+      await invoke('router:enableNtp', { ...request.input, planId });
       return;
   }
 }

@@ -6,7 +6,7 @@ import { z } from 'zod';
 export const CHANGE_KINDS = [
   'peer.create', 'peer.update', 'peer.enable', 'peer.disable', 'peer.delete', 'peer.rotateKeys', 'peer.import',
   'interface.create', 'interface.update', 'interface.enable', 'interface.disable', 'interface.delete', 'interface.openPort', 'interface.addAddress',
-  'backup.restore', 'change.undo', 'site.link',
+  'backup.restore', 'change.undo', 'site.link', 'router.ntp',
 ] as const;
 export const changeKindSchema = z.enum(CHANGE_KINDS);
 export type ChangeKind = z.infer<typeof changeKindSchema>;

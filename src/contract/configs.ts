@@ -78,9 +78,14 @@ export const endpointSuggestionSchema = z.object({
 export type EndpointSuggestion = z.infer<typeof endpointSuggestionSchema>;
 
 
+const presetSchema = z.enum(['full', 'split'], { message: 'Choose full tunnel or split tunnel.' });
+
 const configOptions = z.object({
-  /** full: everything through the tunnel; split: the tunnel subnet plus `lans`. */
-  preset: z.enum(['full', 'split'], { message: 'Choose full tunnel or split tunnel.' }).default('full'),
+  /**
+   * full: everything through the tunnel; split: the tunnel subnet plus `lans`. Omitted: what the technician chose
+   * for the peer's interface (its remembered client routes, clientRoutes:get), else full.
+   */
+  preset: presetSchema.optional(),
   /** Split tunnel: networks behind the router, e.g. from `lanOptions`. */
   lans: addressList.optional(),
   /** Overrides the peer's client DNS; [] or '' for none. */
@@ -137,6 +142,8 @@ export const configContract = {
       fileName: z.string(),
       /** PNG data URL; null (with QR_TOO_LONG) when the config does not fit a QR code. */
       qrDataUrl: z.string().nullable(),
+      /** The tunnel the config routes: as asked, else split when it has the interface's remembered client routes. */
+      preset: presetSchema,
       allowedIps: z.array(z.string()),
       dns: z.array(z.string()),
       endpoint: usedEndpoint,

@@ -1,5 +1,5 @@
 // Contract for changing WireGuard on routers: interfaces, peers, bulk actions, CSV import/export, the audit
-// log, address reservations and remembered endpoints. Shapes and ranges are checked here with messages a
+// log, address reservations, remembered endpoints and client routes. Shapes and ranges are checked here with messages a
 // technician can act on; keys, CIDRs and everything that depends on the router are checked in main.
 // Secrets: only `secret` of peers:create / peers:rotateKeys / peers:update carries a private or preshared
 // key, once. No list, event or other output has a field that could hold one.
@@ -50,6 +50,17 @@ const comment = z.string().max(255, 'The comment is too long (255 characters at 
 const addressList = z.union([z.string(), z.array(z.string())], {
   message: 'Enter addresses as text like 10.8.0.5/32 (several separated by commas).',
 });
+
+/**
+ * What a client config routes into the tunnel (its AllowedIPs), remembered per interface: CIDRs such as
+ * 10.20.0.0/24 or fd12:3456:789a:1::/64. Main puts them in network form and refuses host bits.
+ */
+export const clientRoutesSchema = z
+  .array(z.union([z.cidrv4(), z.cidrv6()], { message: 'Enter each network as an address and prefix, like 192.168.88.0/24.' }), {
+    message: 'Client routes are a list of networks, like ["10.20.0.0/24", "192.168.88.0/24"].',
+  })
+  .min(1, 'Give at least one network, like 192.168.88.0/24, or forget the routes for a full tunnel.')
+  .max(64, 'At most 64 networks: a longer AllowedIPs list no longer fits a QR code.');
 
 export const keyCustodySchema = z.enum(['stored', 'shown-once'], {
   message: 'Choose "stored" (WireDesk keeps the private key, encrypted) or "shown-once" (shown now, never kept).',
@@ -132,6 +143,11 @@ export const interfaceContract = {
       ddns: z.boolean().default(false),
       /** Full tunnel (the set-up wizard): also masquerade the tunnel subnet out of the WAN list when no NAT rule does. */
       masquerade: z.boolean().default(false),
+      /**
+       * Split tunnel (the set-up wizard): what every client config of the interface routes, remembered with it once
+       * created (clientRoutes:get). Omitted: the full tunnel. Not with `masquerade`.
+       */
+      clientRoutes: clientRoutesSchema.optional(),
       planId: interfacePlanId,
     }),
     output: interfaceResult,
@@ -398,12 +414,12 @@ export const importContract = {
   'peers:importCancel': { input: z.object({ routerId: routerIdSchema, jobId: z.string().min(1) }), output: importSummarySchema },
 } as const;
 
-// ---- audit, reservations, endpoints ----
+// ---- audit, reservations, endpoints, client routes ----
 
 export const AUDIT_ACTION_NAMES = ['create', 'edit', 'delete', 'enable', 'disable', 'import', 'rotate-keys', 'export', 'restore', 'undo'] as const;
 
 /** What an audit entry is about (objectType); older entries may hold other words. */
-export const AUDIT_OBJECT_NAMES = ['peer', 'interface', 'import-job', 'endpoint', 'reservation', 'config', 'backup', 'change', 'firewall-rule'] as const;
+export const AUDIT_OBJECT_NAMES = ['peer', 'interface', 'import-job', 'endpoint', 'client-routes', 'reservation', 'config', 'backup', 'change', 'firewall-rule', 'ntp-client'] as const;
 
 export const auditEntrySchema = z.object({
   id: z.number(),
@@ -424,6 +440,7 @@ export const auditEntrySchema = z.object({
 
 const reservationSchema = z.object({ routerId: z.string(), interface: z.string(), address: z.string(), note: z.string(), createdAt: z.number() });
 const endpointSchema = z.object({ host: z.string(), port: z.number().int(), updatedAt: z.number() });
+const clientRoutesRecordSchema = z.object({ routes: z.array(z.string()), updatedAt: z.number() });
 const byRouterInterface = z.object({ routerId: routerIdSchema, interface: wgInterfaceName });
 
 export const recordsContract = {
@@ -455,6 +472,11 @@ export const recordsContract = {
     output: endpointSchema,
   },
   'endpoints:clear': { input: byRouterInterface, output: z.object({ cleared: z.boolean() }) },
+  /** The AllowedIPs the interface's client configs get (new peers, Config & QR, CSV import); null: the full tunnel. */
+  'clientRoutes:get': { input: byRouterInterface, output: clientRoutesRecordSchema.nullable() },
+  'clientRoutes:set': { input: byRouterInterface.extend({ routes: clientRoutesSchema }), output: clientRoutesRecordSchema },
+  /** Back to the full tunnel (0.0.0.0/0, ::/0) for configs made from now on. */
+  'clientRoutes:clear': { input: byRouterInterface, output: z.object({ cleared: z.boolean() }) },
 } as const;
 
 export const managementEventContract = {
@@ -476,6 +498,15 @@ export const managementEventContract = {
 
 // ---- change plans ----
 
+
+/** Router-wide settings a fix changes. */
+export const routerSettingsContract = {
+  /**
+   * The connection doctor's fix for a wrong router clock: the NTP client turned on, with pool.ntp.org when it has
+   * no server. Preview it with changes:preview kind router.ntp; pass that preview's planId.
+   */
+  'router:enableNtp': { input: z.object({ routerId: routerIdSchema, planId: planIdSchema.optional() }), output: z.object({ report: applyReportSchema }) },
+} as const;
 
 const { planId: _c, ...createFields } = peerContract['peers:create'].input.shape;
 const { planId: _u, ...updateFields } = peerContract['peers:update'].input.shape;
@@ -507,7 +538,8 @@ export const changeRequestSchema = z.discriminatedUnion('kind', [
   z.object({ kind: z.literal('interface.openPort'), input: z.object(interfaceOpenPortFields) }),
   z.object({ kind: z.literal('interface.addAddress'), input: z.object(interfaceAddAddressFields) }),
   z.object({ kind: z.literal('site.link'), input: sitesInputSchema }),
-], { message: 'Say which change to preview: peer.create, peer.update, peer.setDisabled, peer.delete, peer.bulk, peer.rotateKeys, peer.import, backup.restore, change.undo, interface.create, interface.update, interface.setDisabled, interface.openPort, interface.addAddress or site.link.' });
+  z.object({ kind: z.literal('router.ntp'), input: z.object({ routerId: routerIdSchema }) }),
+], { message: 'Say which change to preview: peer.create, peer.update, peer.setDisabled, peer.delete, peer.bulk, peer.rotateKeys, peer.import, backup.restore, change.undo, interface.create, interface.update, interface.setDisabled, interface.openPort, interface.addAddress, site.link or router.ntp.' });
 export type ChangeRequest = z.infer<typeof changeRequestSchema>;
 
 const backupSummarySchema = z.object({
@@ -580,4 +612,4 @@ export const doctorContract = {
   },
 } as const;
 
-export const managementContract = { ...interfaceContract, ...peerContract, ...importContract, ...recordsContract, ...changesContract, ...doctorContract } as const;
+export const managementContract = { ...interfaceContract, ...peerContract, ...importContract, ...recordsContract, ...changesContract, ...doctorContract, ...routerSettingsContract } as const;

@@ -33,6 +33,7 @@ export const INVOKE_CHANNELS = [
   'changes:preview',
   'changes:tunnelCheck',
   'peers:diagnose',
+  'router:enableNtp',
   'changes:history',
   'changes:undo',
   'backups:list',
@@ -56,6 +57,9 @@ export const INVOKE_CHANNELS = [
   'endpoints:get',
   'endpoints:set',
   'endpoints:clear',
+  'clientRoutes:get',
+  'clientRoutes:set',
+  'clientRoutes:clear',
   // Client configs and site-to-site (src/contract/configs.ts)
   'configs:get',
   'configs:export',

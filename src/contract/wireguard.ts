@@ -3,7 +3,7 @@ import { z } from 'zod';
 import { routerIdSchema } from './models.ts';
 
 /** The parts of a router WireDesk reads; one that the router refused is unknown, the others still show. */
-export const ROUTER_PARTS = ['interfaces', 'peers', 'addresses', 'addresses6', 'dynamic', 'firewall', 'cloud', 'routes', 'clock', 'nat', 'interfaceLists'] as const;
+export const ROUTER_PARTS = ['interfaces', 'peers', 'addresses', 'addresses6', 'dynamic', 'firewall', 'cloud', 'routes', 'clock', 'ntp', 'nat', 'interfaceLists'] as const;
 export const routerPartSchema = z.enum(ROUTER_PARTS);
 export type RouterPart = z.infer<typeof routerPartSchema>;
 

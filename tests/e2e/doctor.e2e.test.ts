@@ -109,5 +109,33 @@ describe('connection doctor (e2e, Chromium)', () => {
     await warning.waitFor({ state: 'detached' });
     expect(sim.state.print('/ip/address').filter((a) => a['interface'] === 'wg-bos').map((a) => a['address'])).toEqual([address]);
   });
+
+  it("names a router clock back in 1970 for a branch the router dials, and turns on NTP through the preview", async () => {
+    // A router without a battery-backed clock and without NTP starts at jan/02/1970 (manual "Clock").
+    const booted = Date.now();
+    app = await managedApp({ clock: { now: () => Date.UTC(1970, 0, 2) + (Date.now() - booted) } });
+    const { page, sim, routerId } = app;
+    const branch = (await app.call('peers:create', { routerId, interface: 'wg-office', name: 'sube-izmir' })).peer;
+    sim.state.set('/interface/wireguard/peers', branch.id, { 'endpoint-address': '198.51.100.40', 'endpoint-port': '13231', 'persistent-keepalive': '25s' });
+    await page.getByTestId('nav-peers').click();
+    await rowAction(page, await peerMenuId(page, 'sube-izmir'), 'peer-action-doctor');
+    const dialog = page.getByTestId('doctor-dialog');
+    const clock = dialog.getByTestId('doctor-cause-router-clock');
+    await clock.waitFor();
+    expect(await clock.getAttribute('data-rank')).toBe('0');
+    expect(await clock.innerText()).toContain('says 1970-01-02 00:');
+    expect(await clock.innerText()).toContain('Its NTP client is off');
+    await screenshotsEnTr(app.session, 'doctor-router-clock', async (p) => {
+      await p.getByTestId('doctor-cause-router-clock').waitFor();
+    });
+    await dialog.getByTestId('doctor-fix-router-clock').click();
+    const preview = page.getByTestId('change-preview');
+    await preview.getByTestId('plan-preview').waitFor();
+    expect(await preview.getByTestId('preview-commands').innerText()).toBe('/system ntp client set enabled=yes servers=pool.ntp.org');
+    await applyPreview(page);
+    await clock.waitFor({ state: 'detached' });
+    expect(sim.state.print('/system/ntp/client')[0]).toMatchObject({ enabled: 'true', status: 'synchronized' });
+    expect(sim.state.print('/system/clock')[0]!['date']).toBe(new Date().toISOString().slice(0, 10));
+  });
 });
 

@@ -4,7 +4,7 @@
 // and "Add the first peer" lead to the Add-peer form on the new interface, and its secret dialog shows a QR
 // code. Screenshots in English and Turkish at 1280x800 and 960x600.
 import { afterEach, describe, expect, it } from 'vitest';
-import { applyPreview, managedApp, type ManagedApp } from './management-support.ts';
+import { applyPreview, managedApp, peerMenuId, rowAction, type ManagedApp } from './management-support.ts';
 import { screenshotsEnTr } from './harness.ts';
 
 let app: ManagedApp | undefined;
@@ -122,10 +122,54 @@ describe('set-up wizard (e2e, Chromium)', () => {
     await page.getByTestId('peer-form-submit').click();
     await applyPreview(page);
     await page.getByTestId('secret-dialog').getByTestId('secret-qr').waitFor();
+    const routes = `10.10.0.0/24, ${subnet6}, 192.168.88.0/24`;
     const config = (await page.getByTestId('secret-config').textContent()) ?? '';
-    expect(config).toContain(`AllowedIPs = 10.10.0.0/24, ${subnet6}, 192.168.88.0/24`);
+    expect(config).toContain(`AllowedIPs = ${routes}`);
     expect(config).toContain(`Address = 10.10.0.2/32, ${ula.replace('::1/64', '::2/128')}`);
     expect(sim.state.print('/ip/firewall/nat').filter((r) => r['chain'] === 'srcnat')).toHaveLength(1);
+    await page.getByTestId('secret-done').click();
+    await page.getByTestId('secret-dialog').waitFor({ state: 'detached' });
+
+    // The choice is the interface's: the second peer's form says so, and its config routes the same networks.
+    await page.getByTestId('add-peer').click();
+    await page.getByTestId('peer-form').waitFor();
+    expect(await page.getByTestId('peer-interface').inputValue()).toBe('wg-clients');
+    expect(await page.getByTestId('peer-form-client-routes').innerText()).toContain(routes);
+    await page.getByTestId('peer-name').fill('ikinci-telefon');
+    await page.getByTestId('peer-form-submit').click();
+    await applyPreview(page);
+    await page.getByTestId('secret-dialog').getByTestId('secret-qr').waitFor();
+    expect(await page.getByTestId('secret-config').textContent()).toContain(`AllowedIPs = ${routes}`);
+    await page.getByTestId('secret-done').click();
+    await page.getByTestId('secret-dialog').waitFor({ state: 'detached' });
+
+    // Config & QR starts from it too: split tunnel, as remembered for the interface.
+    await page.getByTestId('peer-search').fill('ikinci-telefon');
+    await rowAction(page, await peerMenuId(page, 'ikinci-telefon'), 'peer-action-config');
+    const configDialog = page.getByTestId('config-dialog');
+    await configDialog.getByTestId('config-remembered-routes').waitFor();
+    expect(await configDialog.getByTestId('config-preset-split').locator('input').isChecked()).toBe(true);
+    expect(await configDialog.getByTestId('config-text').textContent()).toContain(`AllowedIPs = ${routes}`);
+    await screenshotsEnTr(app.session, 'setup-split-config', async (p) => {
+      await p.getByTestId('config-remembered-routes').waitFor();
+    });
+    await configDialog.getByTestId('config-done').click();
+    await configDialog.waitFor({ state: 'detached' });
+
+    // On the Interfaces tab, next to where clients dial; back to the full tunnel from there.
+    await page.getByTestId('nav-interfaces').click();
+    expect(await page.getByTestId('client-routes-wg-clients').innerText()).toContain(routes);
+    await page.getByTestId('edit-endpoint-wg-clients').click();
+    const endpointDialog = page.getByTestId('endpoint-dialog');
+    await endpointDialog.getByTestId('client-routes-current').and(page.locator('[data-state="split"]')).waitFor();
+    await screenshotsEnTr(app.session, 'interface-client-routes', async (p) => {
+      await p.getByTestId('client-routes-editor').waitFor();
+    });
+    await endpointDialog.getByTestId('client-routes-full').click();
+    await endpointDialog.getByTestId('client-routes-current').and(page.locator('[data-state="full"]')).waitFor();
+    await page.keyboard.press('Escape');
+    await endpointDialog.waitFor({ state: 'detached' });
+    await page.getByTestId('client-routes-wg-clients').waitFor({ state: 'detached' });
   });
 });
 

@@ -30,6 +30,7 @@ import { IP_ADDRESS_PATH, IPV6_ADDRESS_PATH } from '../../routeros/menus/ip-addr
 import { NAT_PATH } from '../../routeros/menus/firewall-nat.ts';
 import { IP_ROUTE_PATH } from '../../routeros/menus/ip-route.ts';
 import { IP_CLOUD_PATH } from '../../routeros/menus/ip-cloud.ts';
+import { NTP_CLIENT_PATH } from '../../routeros/menus/system-ntp.ts';
 import { FILTER_PATH as FIREWALL_FILTER_PATH } from '../../routeros/menus/firewall-filter.ts';
 import { snapshotScope, toRsc } from './backup.ts';
 import { commandLine, scriptLine, stepParams } from './cli.ts';
@@ -368,6 +369,7 @@ function partOf(menu: string): ModelPart | null {
   if (menu === NAT_PATH) return 'nat';
   if (menu === FIREWALL_FILTER_PATH) return 'firewall';
   if (menu === IP_CLOUD_PATH) return 'cloud';
+  if (menu === NTP_CLIENT_PATH) return 'ntp';
   return 'interfaces';
 }
 

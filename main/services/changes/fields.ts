@@ -9,7 +9,7 @@ import { HIDDEN } from './cli.ts';
 import { printValue, SECRET_FIELDS } from './plan.ts';
 
 const DURATIONS = new Set(['persistent-keepalive', 'client-keepalive']);
-const BOOLEANS = new Set(['disabled', 'responder', 'is-responder', 'ddns-enabled', 'advertise']);
+const BOOLEANS = new Set(['disabled', 'responder', 'is-responder', 'ddns-enabled', 'advertise', 'enabled']);
 
 function seconds(ms: number | undefined): string {
   return `${Math.round((ms ?? 0) / 1000)}s`;

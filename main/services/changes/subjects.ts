@@ -24,6 +24,7 @@ export function subjectText(s: ChangeSubject): string {
     case 'interface.delete': return `Delete interface ${p.name} with its ${p.peers} peer(s)`;
     case 'interface.openPort': return `Let UDP port ${p.port} in for ${p.name} (firewall)`;
     case 'interface.addAddress': return `Add address ${p.address} to ${p.name}`;
+    case 'router.ntp': return `Turn on the NTP client (${p.servers})`;
     case 'backup.restore': return `Restore the backup of ${new Date(Number(p.takenAt)).toISOString().slice(0, 19).replace('T', ' ')} UTC${s.of ? ` (before: ${subjectText(s.of)})` : ''}`;
     case 'change.undo': return `Undo: ${s.of ? subjectText(s.of) : p.title}`;
     case 'site.link': return `Site link to ${p.other}`;

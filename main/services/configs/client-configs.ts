@@ -61,6 +61,7 @@ export class ClientConfigs {
         text: built.text,
         fileName: built.fileName,
         qrDataUrl: qr,
+        preset: built.preset,
         allowedIps: built.allowedIps,
         dns: built.dns,
         endpoint: built.endpoint,

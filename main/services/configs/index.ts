@@ -2,6 +2,7 @@
 // the app's stores and connections next to the management services, whose router helpers it reuses.
 import type { Db } from '../../store/db.ts';
 import { AuditRepository } from '../../store/audit.ts';
+import { ClientRoutesRepository } from '../../store/client-routes.ts';
 import { EndpointsRepository } from '../../store/endpoints.ts';
 import { PeerKeysRepository } from '../../store/peer-keys.ts';
 import type { RoutersRepository } from '../../store/routers.ts';
@@ -44,6 +45,7 @@ export function createConfigServices(o: ConfigServicesOptions): ConfigServices {
     sessions: new RouterSessions({ connections: o.connections, routers: o.routers }),
     keys,
     endpoints: new EndpointsRepository(o.db, clock),
+    clientRoutes: new ClientRoutesRepository(o.db, clock),
     auditLog: new AuditRepository(o.db, clock),
     models: o.models,
     plans: o.plans,

@@ -17,6 +17,7 @@ export async function offlineConfigSource(d: ConfigDeps, routerId: string): Prom
     routerId,
     state: withoutKeys(saved),
     keys: d.keys,
+    clientRoutes: (iface) => d.clientRoutes.get(routerId, iface.name)?.routes ?? null,
     suggestion: async (iface) => {
       const remembered = d.endpoints.get(routerId, iface.name);
       return remembered ? { host: remembered.host, port: remembered.port, source: 'remembered', warnings: [] } : { host: null, port: null, source: null, warnings: [] };

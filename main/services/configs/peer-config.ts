@@ -1,6 +1,7 @@
 // Rebuilds one peer's wg-quick config from what the router says now and the key WireDesk kept:
 // [Interface] the kept private key, the peer's host addresses, DNS, MTU; [Peer] the interface's public key,
-// the preshared key as the router holds it, AllowedIPs per preset, the endpoint, keepalive.
+// the preshared key as the router holds it, AllowedIPs per preset (none asked for: the interface's remembered
+// client routes, else the full tunnel), the endpoint, keepalive.
 // The preshared key is read from the router (the 'sensitive' policy shows it) rather than kept in WireDesk:
 // the router's copy is the one the tunnel uses, so a key changed in WinBox can never leave a stale config.
 import { AppError, type ConfigWarning, type EndpointSuggestion } from '../../../src/contract/index.ts';
@@ -25,8 +26,11 @@ import { storedPrivateKey } from './private-key.ts';
 import type { ConfigState } from './router-state.ts';
 import type { ModelPeer } from '../router-model/index.ts';
 
+export type Preset = 'full' | 'split';
+
 export interface ConfigRequest {
-  preset: 'full' | 'split';
+  /** undefined: what the technician chose for the interface (its remembered client routes), else full. */
+  preset: Preset | undefined;
   lans?: string | string[] | undefined;
   dns?: string | string[] | undefined;
   endpoint?: string | undefined;
@@ -44,6 +48,8 @@ export interface BuiltConfig {
   addresses: string[];
   text: string;
   fileName: string;
+  /** The tunnel the config routes: as asked, else split when the interface's remembered routes were used. */
+  preset: Preset;
   allowedIps: string[];
   dns: string[];
   endpoint: { host: string; port: number; source: EndpointSource };
@@ -56,6 +62,8 @@ export interface ConfigSource {
   routerId: string;
   state: ConfigState;
   keys: PeerKeysRepository;
+  /** The AllowedIPs remembered for the interface (the set-up wizard's split tunnel); null: none, the full tunnel. */
+  clientRoutes(iface: RouterInterface): string[] | null;
   suggestion(iface: RouterInterface): Promise<EndpointSuggestion>;
   interfaceWarnings(iface: RouterInterface): Promise<ConfigWarning[]>;
 }
@@ -75,9 +83,7 @@ export async function buildPeerConfig(src: ConfigSource, peerId: string, req: Co
   const privateKey = await storedPrivateKey(src.keys, src.routerId, peer.publicKey);
   const presharedKey = presharedKeyOf(src.state, peer);
   const addresses = clientAddresses(peer);
-  const allowedIps = req.preset === 'split'
-    ? splitAllowedIps(interfaceSubnets(src.state, iface.name), parseLans(req.lans, 'lans'), iface.name)
-    : fullTunnelAllowedIps();
+  const { preset, allowedIps } = tunnel(src, iface, req);
   const dns = dnsServers(req.dns, peer);
   const { endpoint, warnings: endpointWarnings } = await resolveEndpoint(src, iface, peer, req.endpoint);
 
@@ -98,7 +104,7 @@ export async function buildPeerConfig(src: ConfigSource, peerId: string, req: Co
   const warnings = [
     ...(await src.interfaceWarnings(iface)),
     ...endpointWarnings,
-    ...(req.preset === 'full' && dns.length === 0 ? [FULL_TUNNEL_DNS] : []),
+    ...(preset === 'full' && dns.length === 0 ? [FULL_TUNNEL_DNS] : []),
     ...(peer.disabled ? [{ code: 'PEER_DISABLED' as const, message: `Peer "${peerLabel(peer)}" is disabled on the router: this config connects only once it is enabled.` }] : []),
     ...(iface.disabled ? [{ code: 'INTERFACE_DISABLED' as const, message: `${iface.name} is disabled on the router: no config for it connects until it is enabled.` }] : []),
   ];
@@ -109,12 +115,20 @@ export async function buildPeerConfig(src: ConfigSource, peerId: string, req: Co
     addresses,
     text: built.value,
     fileName: configFileName(peerLabel(peer)),
+    preset,
     allowedIps,
     dns,
     endpoint,
     hasPresharedKey: presharedKey !== undefined,
     warnings: uniqueWarnings(warnings),
   };
+}
+
+/** What the config routes: the preset asked for, else the interface's remembered routes as they are, else everything. */
+function tunnel(src: ConfigSource, iface: RouterInterface, req: ConfigRequest): { preset: Preset; allowedIps: string[] } {
+  if (req.preset === 'split') return { preset: 'split', allowedIps: splitAllowedIps(interfaceSubnets(src.state, iface.name), parseLans(req.lans, 'lans'), iface.name) };
+  const remembered = req.preset === undefined ? src.clientRoutes(iface) : null;
+  return remembered ? { preset: 'split', allowedIps: remembered } : { preset: 'full', allowedIps: fullTunnelAllowedIps() };
 }
 
 /**

@@ -24,6 +24,7 @@ export async function configSource(d: ConfigDeps, ctx: RouterContext, peerIds: r
     routerId: ctx.routerId,
     state,
     keys: d.keys,
+    clientRoutes: (iface) => d.clientRoutes.get(ctx.routerId, iface.name)?.routes ?? null,
     suggestion: once<Promise<EndpointSuggestion>>(async (iface) => suggestEndpoint(d.endpoints, ctx.routerId, iface, state)),
     // Same checks as when the peer was made: a config for a port the firewall drops never connects.
     interfaceWarnings: once<Promise<ConfigWarning[]>>(async (iface) => interfaceWarnings(state, iface).flatMap((w) =>

@@ -125,9 +125,18 @@ export function diagnose(state: RouterState, peer: ModelPeer, o: DiagnoseOptions
   }
 
   // A router that dials a peer stamps its handshakes with its clock; one that went back (booted without NTP at
-  // jan/02/1970, manual "Clock") is refused by a peer that saw later stamps, until that peer restarts.
+  // jan/02/1970, manual "Clock") is refused by a peer that saw later stamps, until that peer restarts. The fix
+  // turns the NTP client on where it is off or has no server; one that is on but not synchronized is the
+  // router's reach to its servers (DNS, a firewall), which WireDesk cannot see.
   const skew = peer.endpointAddress && !peer.disabled ? clockSkew(state.clock) : null;
-  if (skew) out.push({ code: 'router-clock', params: { routerTime: new Date(state.clock!.wall).toISOString().slice(0, 19).replace('T', ' '), seconds: Math.round(skew / 1000) }, fix: null });
+  if (skew) {
+    const ntp = ntpState(state);
+    out.push({
+      code: 'router-clock',
+      params: { routerTime: new Date(state.clock!.wall).toISOString().slice(0, 19).replace('T', ' '), seconds: Math.round(skew / 1000), ntp },
+      fix: (ntp === 'off' || ntp === 'no-servers') && state.ntp?.hasServersField ? { kind: 'router.ntp', input: { routerId: o.routerId } } : null,
+    });
+  }
 
   const handshook = peer.lastHandshakeMs !== undefined;
   if (!peer.disabled && !handshook && peer.tx > 0n && peer.rx === 0n) out.push({ code: 'no-answer', params: { name, tx: Number(peer.tx) }, fix: null });
@@ -151,6 +160,15 @@ export function diagnose(state: RouterState, peer: ModelPeer, o: DiagnoseOptions
     out.push({ code: 'handshake-stale', params: { name, seconds: Math.round(peer.lastHandshakeMs / 1000) }, fix: null });
   }
   return out;
+}
+
+/** What the router's NTP client is doing, as the doctor words it. */
+function ntpState(state: RouterState): 'unknown' | 'off' | 'no-servers' | 'synchronized' | 'waiting' {
+  const ntp = state.parts.ntp.known ? state.ntp : null;
+  if (!ntp) return 'unknown';
+  if (!ntp.enabled) return 'off';
+  if (ntp.servers.length === 0) return 'no-servers';
+  return ntp.status === 'synchronized' ? 'synchronized' : 'waiting';
 }
 
 /** How far the router's clock is off (ms, signed), or null when it is close enough or unknown. */

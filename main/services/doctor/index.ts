@@ -35,7 +35,7 @@ export class PeerDoctor {
   async diagnose(input: InvokeParsedInput<'peers:diagnose'>): Promise<InvokeOutput<'peers:diagnose'>> {
     return this.#d.sessions.run(input.routerId, async (ctx) => {
       await this.#d.models.live(ctx.routerId);
-      const state = await this.#d.models.readNow(ctx.routerId, ctx.client, ['firewall', 'cloud', 'clock']);
+      const state = await this.#d.models.readNow(ctx.routerId, ctx.client, ['firewall', 'cloud', 'clock', 'ntp']);
       const peer = peerById(state, input.peerId);
       const remembered = this.#d.endpoints.get(ctx.routerId, peer.interface)?.host ?? null;
       const causes = diagnose(state, peer, {

@@ -8,7 +8,7 @@ export interface AuditSubject {
   routerId: string;
   routerName: string;
   action: AuditAction;
-  objectType: 'interface' | 'peer' | 'import-job' | 'reservation' | 'endpoint' | 'backup' | 'change' | 'firewall-rule';
+  objectType: 'interface' | 'peer' | 'import-job' | 'reservation' | 'endpoint' | 'client-routes' | 'backup' | 'change' | 'firewall-rule' | 'ntp-client';
   objectId?: string | null;
   objectName?: string | null;
   before?: unknown;

@@ -2,6 +2,7 @@
 import type { EventBus } from '../../ipc/events.ts';
 import type { KeyVault } from '../../secrets/key-vault.ts';
 import type { AuditRepository } from '../../store/audit.ts';
+import type { ClientRoutesRepository } from '../../store/client-routes.ts';
 import type { EndpointsRepository } from '../../store/endpoints.ts';
 import type { ImportJobsRepository } from '../../store/import-jobs.ts';
 import type { ReservationsRepository } from '../../store/reservations.ts';
@@ -25,6 +26,8 @@ export interface ManagementDeps {
   reserved: ReservedAddresses;
   reservations: ReservationsRepository;
   endpoints: EndpointsRepository;
+  /** What each interface's client configs route (AllowedIPs); none remembered: the full tunnel. */
+  clientRoutes: ClientRoutesRepository;
   imports: ImportJobsRepository;
   routers: RoutersRepository;
   connections: ConnectionManager;

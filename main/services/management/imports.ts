@@ -17,7 +17,8 @@ import { isLinkFailure, toAppError } from '../errors.ts';
 import { describeError, errorData } from './errors.ts';
 import { asPayload, type ImportPayload } from './import-payload.ts';
 import { planImport, type PlannedRow } from './import-plan.ts';
-import { FULL_TUNNEL, hostEntries, newPeerInput } from './peer-input.ts';
+import { hostEntries, newPeerInput } from './peer-input.ts';
+import { clientRoutesOf } from './client-routes.ts';
 import type { RouterContext } from './router-session.ts';
 import { interfaceByName, refuseDynamicInterface } from './router-read.ts';
 
@@ -32,13 +33,19 @@ interface ImportMaterial {
 
 type RowFields = Pick<ImportPayload, 'name' | 'comment' | 'address' | 'dns' | 'keepaliveSec' | 'publicKey'>;
 
+/** What every row's client settings share: where clients dial and what they route (the interface's remembered choices). */
+interface ClientDefaults {
+  endpoint: string | undefined;
+  routes: string[];
+}
+
 /** One row's add as the router gets it: the same words in the preview and in the run. */
-function rowParams(iface: string, endpoint: string | undefined, version: RouterContext['version'], p: RowFields, psk: string | undefined): Params {
+function rowParams(iface: string, client: ClientDefaults, version: RouterContext['version'], p: RowFields, psk: string | undefined): Params {
   const { input } = newPeerInput(
     {
       iface, name: p.name, comment: p.comment, allowedAddress: p.address, publicKey: p.publicKey, presharedKey: psk,
       keepaliveSec: p.keepaliveSec, endpoint: undefined,
-      client: { address: hostEntries(p.address), dns: p.dns, endpoint, keepaliveSec: p.keepaliveSec, allowedAddress: FULL_TUNNEL },
+      client: { address: hostEntries(p.address), dns: p.dns, endpoint: client.endpoint, keepaliveSec: p.keepaliveSec, allowedAddress: client.routes },
     },
     version,
   );
@@ -82,12 +89,12 @@ export class PeerImports {
 
   /** All rows' adds as one plan, with the keys of `material` (row i gets material.rows[i]). */
   #plan(ctx: RouterContext, iface: string, rows: ReadonlyArray<PlannedRow & { address: string[] }>, material: ImportMaterial): ChangePlan {
-    const endpoint = this.#d.endpoints.get(ctx.routerId, iface)?.host;
+    const client = this.#clientDefaults(ctx.routerId, iface);
     const plans = rows.map((r, i) => {
       const keys = material.rows[i];
       // A preview made for other rows: its plan differs, and confirm says so (PLAN_STALE).
       const publicKey = keys?.pair.publicKey ?? '';
-      return planPeerAdd({ routerId: ctx.routerId, params: rowParams(iface, endpoint, ctx.version, { ...r, publicKey }, keys?.psk ?? undefined), label: { name: r.name, comment: r.comment }, iface, warnings: [] });
+      return planPeerAdd({ routerId: ctx.routerId, params: rowParams(iface, client, ctx.version, { ...r, publicKey }, keys?.psk ?? undefined), label: { name: r.name, comment: r.comment }, iface, warnings: [] });
     });
     return combinePlans('peer.import', { type: 'peer', key: `${rows.length} rows`, label: `${rows.length} rows` }, plans);
   }
@@ -186,11 +193,11 @@ export class PeerImports {
     // Through plans of at most CHUNK rows (backed up, guarded by the router's rollback, verified). A row the
     // router refuses is marked failed and its plan (undone as a whole) runs again without it.
     const stop: { reason: Interruption } = { reason: null };
-    const endpoint = this.#d.endpoints.get(ctx.routerId, iface.name)?.host;
+    const client = this.#clientDefaults(ctx.routerId, iface.name);
     const built = new Map<number, Params>();
     for (const { rowNo, p } of toSend) {
       const psk = p.sealedPsk ? await this.#d.vault.decrypt(p.sealedPsk, { routerId: ctx.routerId, publicKey: p.publicKey, purpose: 'preshared-key' }) : undefined;
-      built.set(rowNo, rowParams(iface.name, endpoint, ctx.version, p, psk));
+      built.set(rowNo, rowParams(iface.name, client, ctx.version, p, psk));
     }
     for (let from = 0; from < toSend.length && !stop.reason; from += CHUNK) {
       let chunk = toSend.slice(from, from + CHUNK);
@@ -235,6 +242,10 @@ export class PeerImports {
     if (interruption) this.#d.audit.failed(jobSubject, new AppError('CONNECTION_LOST', `Import stopped: ${interruption.message}`));
     else this.#d.audit.ok(jobSubject, { status: summary.status, counts: summary.counts });
     return this.#result(summary, interruption);
+  }
+
+  #clientDefaults(routerId: string, iface: string): ClientDefaults {
+    return { endpoint: this.#d.endpoints.get(routerId, iface)?.host, routes: clientRoutesOf(this.#d.clientRoutes, routerId, iface) };
   }
 
   #progress(ctx: RouterContext, jobId: string): void {

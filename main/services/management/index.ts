@@ -1,6 +1,7 @@
 // Builds the management services from the app's stores and connections: one object per area, each small.
 import { transaction, type Db } from '../../store/db.ts';
 import { AuditRepository } from '../../store/audit.ts';
+import { ClientRoutesRepository } from '../../store/client-routes.ts';
 import { EndpointsRepository } from '../../store/endpoints.ts';
 import { ImportJobsRepository } from '../../store/import-jobs.ts';
 import { PeerKeysRepository } from '../../store/peer-keys.ts';
@@ -30,6 +31,7 @@ import { PeerPlanning } from './planning.ts';
 import { LocalRecords } from './records.ts';
 import { ReservedAddresses } from './reserved.ts';
 import { RouterSessions } from './router-session.ts';
+import { RouterClock } from './router-clock.ts';
 import { PeerDoctor, type RecentTraffic } from '../doctor/index.ts';
 import { systemResolver, type ResolveHost } from '../doctor/resolve.ts';
 
@@ -52,6 +54,8 @@ export interface ManagementServices {
   previews: PlanPreviews;
   /** Why a peer is not connecting, from the live model. */
   doctor: PeerDoctor;
+  /** The router's clock: the doctor's NTP fix. */
+  clock: RouterClock;
 }
 
 export interface ManagementOptions {
@@ -103,6 +107,7 @@ export function createManagementServices(o: ManagementOptions): ManagementServic
     reserved: new ReservedAddresses(reservations, imports),
     reservations,
     endpoints: new EndpointsRepository(o.db, clock),
+    clientRoutes: new ClientRoutesRepository(o.db, clock),
     imports,
     routers: o.routers,
     connections: o.connections,
@@ -127,6 +132,7 @@ export function createManagementServices(o: ManagementOptions): ManagementServic
     plans,
     previews: deps.previews,
     backups: new BackupService({ sessions: deps.sessions, models: o.models, journal, plans, previews: deps.previews, audit: deps.audit }),
+    clock: new RouterClock(deps),
     doctor: new PeerDoctor({ ...deps, resolveHost: o.resolveHost ?? systemResolver, recentTraffic: o.recentTraffic ?? (() => ({ rx: 0, tx: 0, coveredMs: 0 })) }),
   };
 }

@@ -22,6 +22,7 @@ import { planMasquerade, planPortOpen } from '../changes/firewall-plans.ts';
 import { masqueradeCheck } from './nat.ts';
 import { proposeInterfaceAddress, proposeSetup } from './setup.ts';
 import { blockingRuleRow } from './firewall.ts';
+import { checkedClientRoutes } from './client-routes.ts';
 import { combinePlans } from '../changes/plan.ts';
 import { planDdnsOn } from '../changes/cloud-plans.ts';
 
@@ -111,6 +112,8 @@ export class InterfaceManager {
     const address6 = input.address6 ? interfaceAddress(input.address6) : undefined;
     if (address?.includes(':')) throw invalid('address', `${address} is an IPv6 address: give the IPv4 tunnel address here, and the IPv6 one alongside it.`);
     if (address6 !== undefined && !address6.includes(':')) throw invalid('address6', `${address6} is not an IPv6 address: give one such as fd12:3456:789a:1::1/64.`);
+    if (input.masquerade && input.clientRoutes) throw invalid('clientRoutes', 'Choose one: a full tunnel (masquerade) or a split tunnel to the networks given, not both.');
+    const clientRoutes = input.clientRoutes ? checkedClientRoutes(input.clientRoutes, 'clientRoutes') : null;
     return this.#d.sessions.run(input.routerId, async (ctx) => {
       const live = await this.#d.models.live(ctx.routerId);
       // /ip cloud and NAT are not followed between reads (router-model/parts.ts): read them now when the plan depends on them.
@@ -141,7 +144,13 @@ export class InterfaceManager {
       // With DDNS, clients dial the router's cloud name: remembered for the new interface, so its peers' configs have it.
       // (IP Cloud was read back by the plan's verification when it set DDNS, or just before the plan when DDNS was on.)
       const dnsName = input.ddns ? made.after.cloud?.dnsName : undefined;
-      if (dnsName) this.#d.endpoints.set(ctx.routerId, name, { host: dnsName, port: byId(made.after, made.id).listenPort });
+      this.#d.localTransaction(() => {
+        if (dnsName) this.#d.endpoints.set(ctx.routerId, name, { host: dnsName, port: byId(made.after, made.id).listenPort });
+        // The tunnel chosen now is what every client config of the interface routes. Without a split, none is
+        // remembered: one left under this name by an interface deleted in WinBox would not be this one's choice.
+        if (clientRoutes) this.#d.clientRoutes.set(ctx.routerId, name, clientRoutes);
+        else this.#d.clientRoutes.clear(ctx.routerId, name);
+      });
       return { ...this.#result(made.after, made.id), report: made.report };
     });
   }
@@ -253,6 +262,7 @@ export class InterfaceManager {
         }
         this.#d.reservations.releaseAll(ctx.routerId, iface.name);
         this.#d.endpoints.clear(ctx.routerId, iface.name);
+        this.#d.clientRoutes.clear(ctx.routerId, iface.name);
       });
       return { deleted: true as const, removedPeers: peers.length, removedAddresses: addresses.length, report };
     });
@@ -397,7 +407,7 @@ export class InterfaceManager {
     return { interface: interfaceView(state, iface), warnings: interfaceWarnings(state, iface) };
   }
 
-  /** Reservations, the remembered endpoint and unfinished imports are filed under the interface name: they follow a rename. */
+  /** Reservations, the remembered endpoint and client routes, and unfinished imports are filed under the interface name: they follow a rename. */
   #moveLocalRecords(routerId: string, from: string, to: string): void {
     // One transaction: a crash half way never leaves some reservations under the old name.
     this.#d.localTransaction(() => {
@@ -408,6 +418,7 @@ export class InterfaceManager {
         this.#d.endpoints.set(routerId, to, endpoint);
         this.#d.endpoints.clear(routerId, from);
       }
+      this.#d.clientRoutes.followRename(routerId, from, to);
     });
   }
 }

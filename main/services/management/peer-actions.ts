@@ -10,7 +10,8 @@ import type { ManagementDeps } from './deps.ts';
 import type { ApplyReport } from '../changes/apply.ts';
 import { isLinkFailure } from '../errors.ts';
 import { oneTimeSecret } from './one-time-secret.ts';
-import { FULL_TUNNEL, hostEntries } from './peer-input.ts';
+import { hostEntries } from './peer-input.ts';
+import { clientRoutesOf } from './client-routes.ts';
 import { dialEndpoint, peerView, splitList } from './peer-results.ts';
 import { peerById, peerLabel, readPeerAfterChange, readPeerRow, refuseDynamicPeer } from './router-read.ts';
 
@@ -157,7 +158,8 @@ export class PeerActions {
         addresses,
         dns: splitList(peer.client.dns),
         serverPublicKey: iface?.publicKey ?? '',
-        allowedIps: peer.client.allowedAddress ? splitList(peer.client.allowedAddress) : FULL_TUNNEL,
+        // The router keeps client-allowed-address from 7.21 on; before, the interface's remembered routes stand in.
+        allowedIps: peer.client.allowedAddress ? splitList(peer.client.allowedAddress) : clientRoutesOf(this.#d.clientRoutes, ctx.routerId, peer.interface),
         keepaliveSec: Math.round((peer.client.keepaliveMs ?? peer.persistentKeepaliveMs ?? 25_000) / 1000),
         endpoint: iface ? dialEndpoint(this.#d, ctx.routerId, iface, peer.client.endpoint) : null,
         iface: peer.interface,

@@ -12,7 +12,8 @@ import type { ManagementDeps } from './deps.ts';
 import { isLinkFailure } from '../errors.ts';
 import { oneTimeSecret } from './one-time-secret.ts';
 import { changesDraft, createDraft } from './peer-draft.ts';
-import { changedPeerInput, FULL_TUNNEL, hostEntries, newPeerInput, type NewPeer, type NewPeerClient } from './peer-input.ts';
+import { changedPeerInput, hostEntries, newPeerInput, type NewPeer, type NewPeerClient } from './peer-input.ts';
+import { clientRoutesOf } from './client-routes.ts';
 import { checkNameFree } from './peer-names.ts';
 import { dialEndpoint, peerView } from './peer-results.ts';
 import { interfaceWarnings, poolWarnings } from './prechecks.ts';
@@ -78,7 +79,8 @@ export class PeerEditor {
         dns: draft.client.dns ?? [],
         endpoint: draft.client.endpoint ?? remembered?.host,
         keepaliveSec: draft.client.keepaliveSec ?? draft.keepaliveSec,
-        allowedAddress: draft.client.allowedAddress ?? FULL_TUNNEL,
+        // What the technician chose for the interface (the set-up wizard's split tunnel), unless given for this peer.
+        allowedAddress: draft.client.allowedAddress ?? clientRoutesOf(this.#d.clientRoutes, ctx.routerId, iface.name),
       };
       const peer: NewPeer = {
         iface: iface.name,

@@ -1,11 +1,12 @@
-// What WireDesk keeps for itself: the audit log (query only), address reservations and the public endpoint
-// per interface. None of these touch the router, so they work offline; changes are still audited, since
-// they decide which addresses and endpoints future peers get. A reservation must be an address the picker
+// What WireDesk keeps for itself: the audit log (query only), address reservations, and the public endpoint
+// and client routes per interface. None of these touch the router, so they work offline; changes are still
+// audited, since they decide which addresses, endpoints and routes future peers get. A reservation must be an address the picker
 // could hand out and no peer has yet, checked against the router copy saved at the last read.
 import { AppError, type InvokeOutput, type InvokeParsedInput } from '../../../src/contract/index.ts';
 import { formatEndpoint, isPrivateOrLocalAddress, parseCidr, parseEndpointHost } from '../../../src/domain/index.ts';
 import type { ManagementDeps } from './deps.ts';
 import { checkReservable } from './allocation.ts';
+import { checkedClientRoutes } from './client-routes.ts';
 import { interfaceByName } from './router-read.ts';
 import { invalid, valid } from './validate.ts';
 import { mapErrors } from '../errors.ts';
@@ -92,7 +93,32 @@ export class LocalRecords {
     return { cleared };
   }
 
-  #subject(input: ByInterface, action: 'create' | 'edit' | 'delete', objectType: 'reservation' | 'endpoint') {
+  clientRoutes(input: ByInterface): InvokeOutput<'clientRoutes:get'> {
+    this.#d.sessions.requireRouter(input.routerId);
+    return this.#d.clientRoutes.get(input.routerId, input.interface);
+  }
+
+  async setClientRoutes(input: InvokeParsedInput<'clientRoutes:set'>): Promise<InvokeOutput<'clientRoutes:set'>> {
+    const routes = checkedClientRoutes(input.routes, 'routes');
+    this.#d.sessions.requireRouter(input.routerId);
+    const before = this.#d.clientRoutes.get(input.routerId, input.interface);
+    return mapErrors(() => {
+      const saved = this.#d.clientRoutes.set(input.routerId, input.interface, routes);
+      this.#d.audit.ok({ ...this.#subject(input, 'edit', 'client-routes'), before: before ? { routes: before.routes } : null }, { routes });
+      return saved;
+    });
+  }
+
+  /** Configs made from now on route everything (the full tunnel); peers made already keep theirs. */
+  clearClientRoutes(input: ByInterface): InvokeOutput<'clientRoutes:clear'> {
+    this.#d.sessions.requireRouter(input.routerId);
+    const before = this.#d.clientRoutes.get(input.routerId, input.interface);
+    const cleared = this.#d.clientRoutes.clear(input.routerId, input.interface);
+    if (cleared && before) this.#d.audit.ok({ ...this.#subject(input, 'delete', 'client-routes'), before: { routes: before.routes } });
+    return { cleared };
+  }
+
+  #subject(input: ByInterface, action: 'create' | 'edit' | 'delete', objectType: 'reservation' | 'endpoint' | 'client-routes') {
     return { routerId: input.routerId, routerName: this.#d.sessions.routerName(input.routerId), action, objectType, objectName: input.interface };
   }
 }

@@ -8,6 +8,7 @@ import type { PeerStatus } from '../../monitoring/types.ts';
 import { dynamicInterfaceNames } from '../../routeros/menus/interface.ts';
 import { toIpAddress, type IpAddressEntry } from '../../routeros/menus/ip-address.ts';
 import { toIpCloud, type IpCloud } from '../../routeros/menus/ip-cloud.ts';
+import { toNtpClient, type NtpClient } from '../../routeros/menus/system-ntp.ts';
 import { toClockReading, type ClockReading } from '../../routeros/menus/system-scheduler.ts';
 import { bool, bytes, duration, id as itemId, int, legacy, optionalText } from '../../routeros/menus/values.ts';
 import { LIVE_FIELDS, PEER_SECRET_FIELDS, POLL_PROPLIST, toWireGuardPeer, type WireGuardPeer } from '../../routeros/menus/wireguard-peers.ts';
@@ -53,6 +54,8 @@ export interface RouterState extends RouterWireGuard {
   readonly interfaceLists: readonly Row[];
   /** The router's clock as last read (full reads, each diagnosis); null when unknown. */
   readonly clock: ClockReading | null;
+  /** The router's NTP client as last read (full reads, each diagnosis); null when unknown. */
+  readonly ntp: NtpClient | null;
   /** Identity, RouterOS version and board as the router reported them at login (or last time, offline). */
   readonly facts: RouterFacts | null;
   peer(id: string): ModelPeer | undefined;
@@ -85,6 +88,7 @@ function shownBy(part: ModelPart): ModelChange[] {
     case 'dynamic': return ['interfaces'];
     case 'addresses6': return ['addresses'];
     case 'clock':
+    case 'ntp':
     case 'nat':
     case 'interfaceLists': return [];
     default: return [part];
@@ -112,6 +116,7 @@ export class RouterModel {
   #routes: Row[] = [];
   #dynamic = new Set<string>();
   #cloud: Row | null = null;
+  #ntp: Row | null = null;
   #clock: ClockReading | null = null;
   #nat: Row[] = [];
   #interfaceLists: Row[] = [];
@@ -421,6 +426,13 @@ export class RouterModel {
         this.#cloud = next;
         return;
       }
+      case 'ntp': {
+        const next = rows[0] ?? null;
+        // No screen shows it: the next state carries it, nothing is pushed.
+        if (next === null ? this.#ntp !== null : this.#ntp === null || !sameRow(this.#ntp, next)) this.#state = undefined;
+        this.#ntp = next;
+        return;
+      }
       case 'nat':
       case 'interfaceLists': {
         const before = part === 'nat' ? this.#nat : this.#interfaceLists;
@@ -470,6 +482,9 @@ export class RouterModel {
         return;
       case 'clock':
         this.#clock = null;
+        return;
+      case 'ntp':
+        this.#ntp = null;
         return;
       case 'nat':
         this.#nat = [];
@@ -631,6 +646,7 @@ export class RouterModel {
       routes: this.#routesBuilt,
       cloud: this.#cloudBuilt,
       clock: this.#clock,
+      ntp: this.#ntp ? toNtpClient(this.#ntp) : null,
       nat: this.#nat,
       interfaceLists: this.#interfaceLists,
       facts: this.#facts,

@@ -7,6 +7,7 @@ import { FILTER_PATH } from '../../routeros/menus/firewall-filter.ts';
 import { INTERFACE_PATH, WIREGUARD_LINKS } from '../../routeros/menus/interface.ts';
 import { IP_ADDRESS_PATH, IPV6_ADDRESS_PATH } from '../../routeros/menus/ip-address.ts';
 import { IP_CLOUD_PATH } from '../../routeros/menus/ip-cloud.ts';
+import { NTP_CLIENT_PATH } from '../../routeros/menus/system-ntp.ts';
 import { IP_ROUTE_PATH } from '../../routeros/menus/ip-route.ts';
 import { CLOCK_PATH } from '../../routeros/menus/system-scheduler.ts';
 import { INTERFACE_LIST_MEMBER_PATH, NAT_PATH } from '../../routeros/menus/firewall-nat.ts';
@@ -14,7 +15,7 @@ import { WIREGUARD_PATH } from '../../routeros/menus/wireguard.ts';
 import { PEERS_PATH } from '../../routeros/menus/wireguard-peers.ts';
 import type { Row } from '../../routeros/rows.ts';
 
-export const MODEL_PARTS = ['interfaces', 'peers', 'addresses', 'addresses6', 'dynamic', 'firewall', 'cloud', 'routes', 'clock', 'nat', 'interfaceLists'] as const;
+export const MODEL_PARTS = ['interfaces', 'peers', 'addresses', 'addresses6', 'dynamic', 'firewall', 'cloud', 'routes', 'clock', 'ntp', 'nat', 'interfaceLists'] as const;
 export type ModelPart = (typeof MODEL_PARTS)[number];
 
 interface PartPrint {
@@ -26,7 +27,7 @@ interface PartPrint {
 
 /**
  * The firewall is read whole (listen takes no query on every version) and narrowed to the input chain here;
- * the dynamic flag, /ip/cloud, static routes, the clock, NAT and interface lists are re-read with every full read.
+ * the dynamic flag, /ip/cloud, static routes, the clock and its NTP client, NAT and interface lists are re-read with every full read.
  */
 export const PART_PRINTS: Readonly<Record<ModelPart, PartPrint>> = {
   interfaces: { path: WIREGUARD_PATH, options: {}, followed: true },
@@ -44,6 +45,8 @@ export const PART_PRINTS: Readonly<Record<ModelPart, PartPrint>> = {
   // The router's wall clock against this computer's, for the doctor: read with every full read and when a
   // diagnosis is made (a router that booted without NTP starts at jan/02/1970, manual "Clock").
   clock: { path: CLOCK_PATH, options: {}, followed: false },
+  // What sets that clock: whether the NTP client is on, which servers it asks, whether it is synchronized.
+  ntp: { path: NTP_CLIENT_PATH, options: {}, followed: false },
   // Source NAT and the interface lists, for the set-up wizard's full-tunnel check: read with every full read and
   // again before the wizard proposes or creates.
   nat: { path: NAT_PATH, options: {}, followed: false },

@@ -1,5 +1,6 @@
 // "Config & QR" for one peer, rebuilt from the key WireDesk keeps (configs:get): the QR code large under the
-// peer's name, full or split tunnel, DNS, the endpoint and where it came from, warnings, the wg-quick text
+// peer's name, full or split tunnel (at first what the technician chose for the interface: its remembered client
+// routes, else full), DNS, the endpoint and where it came from, warnings, the wg-quick text
 // to copy, and the files (.conf, QR as PNG or SVG). The config carries the peer's private key: it lives only
 // in this dialog's state and is dropped when the dialog closes. A peer without a stored key gets no config
 // but the reason and "Rotate keys", after which the new one-time config is shown here.
@@ -76,6 +77,8 @@ export function ConfigDialog({ routerId, peer: row, onClose, onPeerChanged }: Co
   const rotation = useRotateKeys(routerId, peer.id, peer.label);
   const rotating = rotation.busy;
   const [lanOptions, setLanOptions] = useState<ConfigResult['lanOptions']>([]);
+  // The interface's remembered split tunnel, as the first answer used it: the networks ticked when split is chosen again.
+  const [remembered, setRemembered] = useState<readonly string[] | null>(null);
   const request = useRef(0);
   // A port the firewall drops is fixed from here too, through the same Preview step as on the Interfaces tab.
   const interfaceRows = useInterfaces((s) => s.byRouter[routerId]?.data?.rows);
@@ -90,6 +93,7 @@ export function ConfigDialog({ routerId, peer: row, onClose, onPeerChanged }: Co
         if (id !== request.current) return;
         setResult(value);
         setLanOptions(value.lanOptions);
+        if (choices.preset === null) setRemembered(value.preset === 'split' ? value.allowedIps : null);
         setError(null);
         setAnswered({ choices, reload });
       },
@@ -234,6 +238,7 @@ export function ConfigDialog({ routerId, peer: row, onClose, onPeerChanged }: Co
             <Options
               choices={choices}
               lanOptions={lanOptions}
+              remembered={remembered}
               result={result}
               onChange={change}
             />
@@ -328,11 +333,14 @@ const SOURCE_KEYS: Record<ConfigResult['endpoint']['source'], string> = {
 function Options({
   choices,
   lanOptions,
+  remembered,
   result,
   onChange,
 }: {
   choices: ConfigChoices;
   lanOptions: ConfigResult['lanOptions'];
+  /** The interface's remembered client routes; null when it has none (full tunnel). */
+  remembered: readonly string[] | null;
   result: ConfigResult | null;
   onChange: (next: Partial<ConfigChoices>) => void;
 }) {
@@ -340,7 +348,9 @@ function Options({
   const id = useId();
   const [dns, setDns] = useState<string | null>(null);
   const [editing, setEditing] = useState(false);
-  const lans = choices.lans ?? defaultLans(lanOptions);
+  // Until the technician picks one, the tunnel is the one main chose: the interface's remembered routes, else full.
+  const preset: Preset = choices.preset ?? result?.preset ?? 'full';
+  const lans = choices.lans ?? remembered ?? defaultLans(lanOptions);
   // Until the technician types, the field shows what the config uses.
   const dnsShown = dns ?? choices.dns ?? result?.dns.join(', ') ?? '';
   const applyDns = () => {
@@ -357,17 +367,22 @@ function Options({
         <Segmented<Preset>
           name={`${id}-preset`}
           aria-labelledby={`${id}-preset`}
-          value={choices.preset}
-          onChange={(preset) => onChange({ preset, lans: preset === 'split' ? (choices.lans ?? defaultLans(lanOptions)) : choices.lans })}
+          value={preset}
+          onChange={(next) => onChange({ preset: next, lans: next === 'split' ? lans : choices.lans })}
           options={[
             { value: 'full', label: t('configs.full'), testId: 'config-preset-full' },
             { value: 'split', label: t('configs.split'), testId: 'config-preset-split' },
           ]}
         />
-        <span className="muted small">{choices.preset === 'full' ? t('configs.fullHint') : t('configs.splitHint')}</span>
+        <span className="muted small">{preset === 'full' ? t('configs.fullHint') : t('configs.splitHint')}</span>
       </div>
+      {choices.preset === null && remembered && result ? (
+        <p className="muted small" data-testid="config-remembered-routes">
+          {t('configs.rememberedRoutes', { iface: result.interface, routes: remembered.join(', ') })}
+        </p>
+      ) : null}
 
-      {choices.preset === 'split' ? (
+      {preset === 'split' ? (
         <fieldset className="config-lans" data-testid="config-lans">
           <legend className="field-label">{t('configs.lans')}</legend>
           {lanOptions.length === 0 ? <p className="muted small">{t('configs.noLans')}</p> : null}
@@ -376,7 +391,7 @@ function Options({
               <input
                 type="checkbox"
                 checked={lans.includes(o.network)}
-                onChange={(e) => onChange({ lans: e.target.checked ? [...lans, o.network] : lans.filter((n) => n !== o.network) })}
+                onChange={(e) => onChange({ preset: 'split', lans: e.target.checked ? [...lans, o.network] : lans.filter((n) => n !== o.network) })}
                 data-testid={`config-lan-${o.network}`}
               />
               <span>

@@ -12,7 +12,8 @@ export type Preset = 'full' | 'split';
 export type ConfigDialogPeer = Pick<ManagedPeer, 'id' | 'name' | 'comment' | 'publicKey' | 'interface'>;
 
 export interface ConfigChoices {
-  preset: Preset;
+  /** null: not chosen here, so main uses the interface's remembered client routes (else the full tunnel). */
+  preset: Preset | null;
   /** Networks ticked for split tunnel (null: not chosen yet, the private ones are used). */
   lans: readonly string[] | null;
   /** The DNS text as typed; null: the peer's own client DNS (not overridden). */
@@ -21,7 +22,7 @@ export interface ConfigChoices {
   endpoint: string | null;
 }
 
-export const DEFAULT_CHOICES: ConfigChoices = { preset: 'full', lans: null, dns: null, endpoint: null };
+export const DEFAULT_CHOICES: ConfigChoices = { preset: null, lans: null, dns: null, endpoint: null };
 
 /** The private networks, ticked by default for split tunnel. */
 export function defaultLans(options: readonly LanOption[]): string[] {
@@ -38,7 +39,8 @@ export function splitList(text: string): string[] {
 
 /** The options part of configs:get / configs:export, only with what the technician changed. */
 export function requestOptions(choices: ConfigChoices, lanOptions: readonly LanOption[] = []) {
-  const options: Pick<InvokeInput<'configs:get'>, 'preset' | 'lans' | 'dns' | 'endpoint'> = { preset: choices.preset };
+  const options: Pick<InvokeInput<'configs:get'>, 'preset' | 'lans' | 'dns' | 'endpoint'> = {};
+  if (choices.preset !== null) options.preset = choices.preset;
   if (choices.preset === 'split') options.lans = [...(choices.lans ?? defaultLans(lanOptions))];
   if (choices.dns !== null) options.dns = splitList(choices.dns);
   const endpoint = choices.endpoint?.trim();

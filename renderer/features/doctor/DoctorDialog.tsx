@@ -24,11 +24,17 @@ type Cause = Diagnosis['causes'][number];
 /** The cause's parameters with its durations worded. */
 function causeParams(cause: Cause, t: Translate): Record<string, string | number> {
   const params: Record<string, string | number> = { ...cause.params };
+  if (cause.code === 'router-clock') params['ntpLine'] = t(`doctor.ntp.${String(params['ntp'] ?? 'unknown')}`);
   const seconds = typeof params['seconds'] === 'number' ? params['seconds'] : null;
   if (seconds === null) return params;
   if (cause.code === 'handshake-stale') params['age'] = formatAge(seconds * 1000, t);
   if (cause.code === 'port-silent') params['age'] = formatUptime(seconds * 1000, t);
-  if (cause.code === 'router-clock') params['offset'] = t(seconds < 0 ? 'doctor.clockBehind' : 'doctor.clockAhead', { span: formatUptime(Math.abs(seconds) * 1000, t) });
+  if (cause.code === 'router-clock') {
+    // A clock back at 1970 is decades off: years say it, 20789 days do not.
+    const years = Math.floor(Math.abs(seconds) / (365.25 * 86_400));
+    const span = years >= 1 ? t('doctor.clockYears', { count: years }) : formatUptime(Math.abs(seconds) * 1000, t);
+    params['offset'] = t(seconds < 0 ? 'doctor.clockBehind' : 'doctor.clockAhead', { span });
+  }
   return params;
 }
 

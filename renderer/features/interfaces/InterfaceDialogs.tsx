@@ -27,7 +27,9 @@ import { EndpointEditor } from './EndpointEditor.tsx';
 import { useFetchedPlanFlow, usePreviewOnOpen } from '../changes/use-plan-flow.ts';
 import { endpointText } from '../configs/config-options.ts';
 import { useLoadedEndpoint } from './endpoint-store.ts';
-import { blockingRuleName, emptyInterfaceForm, interfaceFormFrom, toCreateInterface, toUpdateInterface, type InterfaceErrors, type InterfaceField, type InterfaceFormValues } from './interface-form.ts';
+import { useLoadedRoutes } from './client-routes-store.ts';
+import { ClientRoutesEditor } from './ClientRoutesEditor.tsx';
+import { blockingRuleName, emptyInterfaceForm, INTERFACE_FIELDS, interfaceFormFrom, toCreateInterface, toUpdateInterface, type InterfaceErrors, type InterfaceField, type InterfaceFormValues } from './interface-form.ts';
 import { useNav } from '../../app/nav-store.ts';
 import { useAddPeerIntent } from '../peers/add-intent.ts';
 import { SitesDialog } from '../sites/SitesDialog.tsx';
@@ -139,11 +141,20 @@ export function InterfaceDialog({ routerId, row, setup = false, onClose, onChang
   // The proposal's NAT verdict is for its own subnet; another one typed in is checked when the preview is made.
   const proposedAddress = proposal !== null && values.address.trim() === (proposal.address ?? '');
   const serverField = errorField(error);
+  // A refusal of a wizard choice (masquerade, clientRoutes) has no field of its own here: it goes in the panel.
+  const besideField = INTERFACE_FIELDS.some((f) => f === serverField);
   const fieldError = (field: InterfaceField): string | null => localErrors[field] ?? (serverField === field && error ? error.message : null);
   const set = (field: InterfaceField, value: string) => {
     setValues((v) => ({ ...v, [field]: value }));
     setLocalErrors({});
     setError(null);
+  };
+
+  /** The wizard's extras: the port let in, DDNS, the IPv6 address, and the tunnel chosen (masquerade, or the split routes main remembers). */
+  const wizardInput = (input: InvokeInput<'interfaces:create'>, masquerade: boolean, cloudName: boolean): InvokeInput<'interfaces:create'> => {
+    const address6 = ipv6 && proposal ? proposal.address6 : undefined;
+    const routes = access === 'split' ? splitRoutes([input.address, address6], chosenLans ?? defaultLans(proposal?.lans ?? [])) : null;
+    return { ...input, openPort: true, ddns: cloudName, masquerade, ...(address6 ? { address6 } : {}), ...(routes ? { clientRoutes: routes } : {}) };
   };
 
   const submit = async () => {
@@ -164,7 +175,7 @@ export function InterfaceDialog({ routerId, row, setup = false, onClose, onChang
     const masquerade = setup && access === 'full' && (!proposedAddress || proposal?.nat.canAdd === true);
     // With DDNS on already, the plan changes nothing in IP Cloud and clients dial its name (as the checklist says).
     const cloudName = ddns || proposal?.cloud?.ddnsEnabled === true;
-    const next: Requested | null = update?.ok ? { kind: 'update', input: update.input } : create?.ok ? { kind: 'create', input: setup ? { ...create.input, openPort: true, ddns: cloudName, masquerade, ...(ipv6 && proposal ? { address6: proposal.address6 } : {}) } : create.input } : null;
+    const next: Requested | null = update?.ok ? { kind: 'update', input: update.input } : create?.ok ? { kind: 'create', input: setup ? wizardInput(create.input, masquerade, cloudName) : create.input } : null;
     if (!next) return;
     setSaving(true);
     const outcome = next.kind === 'update' ? await flow.preview({ kind: 'interface.update', input: next.input }) : await flow.preview({ kind: 'interface.create', input: next.input });
@@ -185,7 +196,7 @@ export function InterfaceDialog({ routerId, row, setup = false, onClose, onChang
     else onClose();
   };
 
-  if (created) return <CreatedStep routerId={routerId} result={created} editing={editing} onClose={onClose} firstPeer={setup} lans={setup && access === 'split' ? chosenLans ?? defaultLans(proposal?.lans ?? []) : null} />;
+  if (created) return <CreatedStep routerId={routerId} result={created} editing={editing} onClose={onClose} firstPeer={setup} />;
   if (flow.plan) {
     const name = values.name.trim() || row?.name || '';
     return (
@@ -344,22 +355,23 @@ export function InterfaceDialog({ routerId, row, setup = false, onClose, onChang
       <Field id="iface-comment" label={t('ifaceForm.comment')} error={fieldError('comment')}>
         <input {...fieldAria('iface-comment', fieldError('comment'))} className="input" value={values.comment} onChange={(e) => set('comment', e.target.value)} autoComplete="off" data-testid="iface-comment" />
       </Field>
-      {error && !serverField ? <ActionErrorPanel error={error} failedTitle={editing ? t('ifaceForm.saveFailed') : t('ifaceForm.addFailed')} data-testid="interface-form-error" /> : null}
+      {error && !besideField ? <ActionErrorPanel error={error} failedTitle={editing ? t('ifaceForm.saveFailed') : t('ifaceForm.addFailed')} data-testid="interface-form-error" /> : null}
     </FormDialog>
   );
 }
 
-/** The first peer's AllowedIPs for a split tunnel: the interface's subnets and the chosen networks; null for a full tunnel. */
-function splitRoutes(iface: WgInterface, lans: readonly string[] | null): string[] | null {
-  const [first, ...more] = iface.addresses;
-  if (lans === null || !first) return null;
-  // Every subnet of the interface (IPv4, and IPv6 when it has one), then the chosen networks.
+/**
+ * A split tunnel's AllowedIPs, remembered for every client config of the new interface: its subnets (IPv4, and
+ * IPv6 when asked for) and the chosen networks. Without an address only the networks; null when nothing is left.
+ */
+function splitRoutes(addresses: ReadonlyArray<string | undefined>, lans: readonly string[]): string[] | null {
+  const [first, ...more] = addresses.filter((a): a is string => Boolean(a));
+  if (!first) return lans.length > 0 ? [...lans] : null;
   const routes = splitTunnelAllowedIps(first, [...more, ...lans]);
   return routes.ok ? routes.value : null;
 }
 
-/** `lans`: the networks a split tunnel routes, chosen in the wizard; null for a full tunnel. */
-function CreatedStep({ routerId, result, editing, onClose, firstPeer = false, lans = null }: { routerId: string; result: InterfaceResult; editing: boolean; onClose: () => void; firstPeer?: boolean; lans?: readonly string[] | null }) {
+function CreatedStep({ routerId, result, editing, onClose, firstPeer = false }: { routerId: string; result: InterfaceResult; editing: boolean; onClose: () => void; firstPeer?: boolean }) {
   const { t } = useTranslation();
   const setTab = useNav((s) => s.setTab);
   const askAddPeer = useAddPeerIntent((s) => s.request);
@@ -400,7 +412,7 @@ function CreatedStep({ routerId, result, editing, onClose, firstPeer = false, la
               variant="primary"
               icon={<UserPlus size={15} aria-hidden />}
               onClick={() => {
-                askAddPeer(routerId, iface.name, { clientRoutes: splitRoutes(iface, lans) });
+                askAddPeer(routerId, iface.name);
                 onClose();
                 setTab('peers');
               }}
@@ -641,15 +653,21 @@ export function DeleteInterfaceDialog({ routerId, row, onClose, onDeleted }: { r
   );
 }
 
+/** Where clients dial the interface, and what their configs route into the tunnel: the two things its client configs take from WireDesk. */
 export function EndpointDialog({ routerId, row, onClose }: { routerId: string; row: WgInterface; onClose: () => void }) {
   const { t } = useTranslation();
   const endpoint = useLoadedEndpoint(routerId, row.name);
+  const routes = useLoadedRoutes(routerId, row.name);
   return (
     <Dialog title={t('endpoint.title', { name: row.name })} description={t('endpoint.description')} onClose={onClose} size="md" data-testid="endpoint-dialog">
-      {endpoint === undefined ? (
+      {endpoint === undefined || routes === undefined ? (
         <LoadingState label={t('endpoint.loading')} />
       ) : (
-        <EndpointEditor routerId={routerId} iface={row.name} listenPort={row.listenPort} current={endpoint} idPrefix="endpoint-dialog" allowClear onSaved={onClose} onCancel={onClose} />
+        <div className="stack">
+          <EndpointEditor routerId={routerId} iface={row.name} listenPort={row.listenPort} current={endpoint} idPrefix="endpoint-dialog" allowClear onSaved={onClose} onCancel={onClose} />
+          {/* Keyed by what is remembered: saved or cleared, the field shows it as main keeps it. */}
+          <ClientRoutesEditor key={routes?.routes.join(',') ?? 'full'} routerId={routerId} iface={row.name} current={routes} idPrefix="endpoint-dialog" />
+        </div>
       )}
     </Dialog>
   );

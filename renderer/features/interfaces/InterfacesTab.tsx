@@ -25,6 +25,7 @@ import { UnknownPartsBanner } from '../../ui/UnknownPartsBanner.tsx';
 import { useRouters } from '../routers/store.ts';
 import { endpointText } from '../configs/config-options.ts';
 import { useLoadedEndpoint } from './endpoint-store.ts';
+import { useLoadedRoutes } from './client-routes-store.ts';
 import { DeleteInterfaceDialog, EndpointDialog, InterfaceDialog, OpenPortDialog, ToggleInterfaceDialog } from './InterfaceDialogs.tsx';
 import { useReservations } from './reservation-store.ts';
 import { ReservationsDialog } from './ReservationsDialog.tsx';
@@ -312,23 +313,32 @@ export function InterfacesTab({ routerId }: { routerId: string }) {
   );
 }
 
+/** Where clients dial, and under it the split tunnel their configs route when one is remembered (full otherwise). */
 function EndpointCell({ routerId, row, onEdit }: { routerId: string; row: WgInterface; onEdit: () => void }) {
   const { t } = useTranslation();
   const endpoint = useLoadedEndpoint(routerId, row.name);
+  const routes = useLoadedRoutes(routerId, row.name);
   if (endpoint === undefined) return <span className="faint">…</span>;
   return (
-    <span className="endpoint-cell" data-testid={`endpoint-${row.name}`}>
-      {endpoint ? (
-        <code title={t('interfaces.endpointTitle')}>{endpointText(endpoint)}</code>
-      ) : (
-        <span className="muted small" title={t('interfaces.noEndpointTitle')}>
-          {t('interfaces.noEndpoint')}
+    <div className="cell-stack">
+      <span className="endpoint-cell" data-testid={`endpoint-${row.name}`}>
+        {endpoint ? (
+          <code title={t('interfaces.endpointTitle')}>{endpointText(endpoint)}</code>
+        ) : (
+          <span className="muted small" title={t('interfaces.noEndpointTitle')}>
+            {t('interfaces.noEndpoint')}
+          </span>
+        )}
+        <button type="button" className="icon-btn small-icon-btn" onClick={onEdit} aria-label={t('interfaces.setEndpointFor', { name: row.name })} title={t('interfaces.setEndpointFor', { name: row.name })} data-testid={`edit-endpoint-${row.name}`}>
+          <Pencil size={13} aria-hidden />
+        </button>
+      </span>
+      {routes ? (
+        <span className="muted small ellipsis" title={t('interfaces.clientRoutesTitle', { routes: routes.routes.join(', ') })} data-testid={`client-routes-${row.name}`}>
+          {t('interfaces.clientRoutes', { routes: routes.routes.join(', ') })}
         </span>
-      )}
-      <button type="button" className="icon-btn small-icon-btn" onClick={onEdit} aria-label={t('interfaces.setEndpointFor', { name: row.name })} title={t('interfaces.setEndpointFor', { name: row.name })} data-testid={`edit-endpoint-${row.name}`}>
-        <Pencil size={13} aria-hidden />
-      </button>
-    </span>
+      ) : null}
+    </div>
   );
 }
 

@@ -1,6 +1,6 @@
 // The create/edit interface form as plain data, checked with the contract's own schemas. Edits send only
 // what changed. Pure: no React.
-import { interfaceContract, type InvokeInput, type WgInterface } from '../../../src/contract/index.ts';
+import { clientRoutesSchema, interfaceContract, type InvokeInput, type WgInterface } from '../../../src/contract/index.ts';
 
 export interface InterfaceFormValues {
   name: string;
@@ -12,7 +12,7 @@ export interface InterfaceFormValues {
 }
 
 export type InterfaceField = 'name' | 'listenPort' | 'mtu' | 'comment' | 'address';
-const FIELDS: readonly InterfaceField[] = ['name', 'listenPort', 'mtu', 'comment', 'address'];
+export const INTERFACE_FIELDS: readonly InterfaceField[] = ['name', 'listenPort', 'mtu', 'comment', 'address'];
 
 export type InterfaceErrors = Partial<Record<InterfaceField, string>>;
 
@@ -33,7 +33,7 @@ function numberOf(text: string): number {
 function toErrors(issues: ReadonlyArray<{ path: ReadonlyArray<PropertyKey>; message: string }>): InterfaceErrors {
   const errors: InterfaceErrors = {};
   for (const issue of issues) {
-    const field = FIELDS.find((f) => f === issue.path[0]);
+    const field = INTERFACE_FIELDS.find((f) => f === issue.path[0]);
     if (field && !errors[field]) errors[field] = issue.message;
   }
   return errors;
@@ -74,6 +74,20 @@ export function toUpdateInterface(routerId: string, row: WgInterface, original: 
   if (!changed) return null;
   const parsed = interfaceContract['interfaces:update'].input.safeParse(input);
   return parsed.success ? { ok: true, input } : { ok: false, errors: toErrors(parsed.error.issues) };
+}
+
+/**
+ * Client routes as typed ("10.20.0.0/24, 192.168.88.0/24", or one a line), checked with the contract's schema;
+ * error 'required' when none is given (going back to the full tunnel is its own button).
+ */
+export function toClientRoutes(text: string): { ok: true; routes: string[] } | { ok: false; error: string } {
+  const routes = text.split(/[\s,;]+/).filter(Boolean);
+  if (routes.length === 0) return { ok: false, error: 'required' };
+  const parsed = clientRoutesSchema.safeParse(routes);
+  if (parsed.success) return { ok: true, routes };
+  const issue = parsed.error.issues[0];
+  const bad = typeof issue?.path[0] === 'number' ? routes[issue.path[0]] : undefined;
+  return { ok: false, error: bad ? `${bad}: ${issue!.message}` : (issue?.message ?? '') };
 }
 
 /** The rule that drops an interface's port, as the screens name it: its comment, or its action and id. */

@@ -25,6 +25,7 @@ import { WarningList } from '../../ui/WarningList.tsx';
 import { EndpointEditor } from '../interfaces/EndpointEditor.tsx';
 import { endpointText } from '../configs/config-options.ts';
 import { useEndpoint, useEndpoints } from '../interfaces/endpoint-store.ts';
+import { useClientRoutes, useRememberedRoutes } from '../interfaces/client-routes-store.ts';
 import { emptyPeerForm, PEER_FIELDS, peerFormFrom, startingInterface, toCreateInput, toUpdateInput, type FieldErrors, type KeyCustody, type PeerField, type PeerFormValues } from './peer-form.ts';
 import type { SecretResult } from './SecretDialog.tsx';
 import { AddAddressDialog, OpenPortDialog } from '../interfaces/InterfaceDialogs.tsx';
@@ -46,8 +47,6 @@ export interface PeerFormDialogProps {
   peer?: ManagedPeer;
   /** Where a new peer starts; a name not in `interfaces` is ignored. */
   defaultInterface?: string;
-  /** What the new peer's config routes into the tunnel (the wizard's split tunnel); null: everything. */
-  clientRoutes?: readonly string[] | null;
   onClose: () => void;
   /** A secret to show once (new peer, new preshared key), or the new peer without one (own key). */
   onSecret: (result: SecretResult) => void;
@@ -56,7 +55,7 @@ export interface PeerFormDialogProps {
   onRotate?: (peer: ManagedPeer) => void;
 }
 
-export function PeerFormDialog({ routerId, interfaces, hasNames, routerVersion, peer, defaultInterface, clientRoutes = null, onClose, onSecret, onSaved, onRotate }: PeerFormDialogProps) {
+export function PeerFormDialog({ routerId, interfaces, hasNames, routerVersion, peer, defaultInterface, onClose, onSecret, onSaved, onRotate }: PeerFormDialogProps) {
   const { t } = useTranslation();
   const locale = useLocale();
   const editing = peer !== undefined;
@@ -84,6 +83,9 @@ export function PeerFormDialog({ routerId, interfaces, hasNames, routerVersion, 
   const iface = interfaces.find((i) => i.name === ifaceName) ?? null;
   const endpoint = useEndpoint(routerId, ifaceName);
   const loadEndpoint = useEndpoints((s) => s.load);
+  // What the new peer's config routes, as main fills it in: the interface's remembered split tunnel, if any.
+  const clientRoutes = useRememberedRoutes(routerId, ifaceName)?.routes ?? null;
+  const loadRoutes = useClientRoutes((s) => s.load);
 
   // New peer: what the router would warn about and the next free address, for the chosen interface.
   useEffect(() => {
@@ -95,10 +97,11 @@ export function PeerFormDialog({ routerId, interfaces, hasNames, routerVersion, 
       (e: unknown) => !cancelled && setPrecheckFor({ iface, state: { state: 'error', error: toActionError(e) } }),
     );
     loadEndpoint(routerId, iface).catch(() => undefined);
+    loadRoutes(routerId, iface).catch(() => undefined);
     return () => {
       cancelled = true;
     };
-  }, [editing, routerId, ifaceName, loadEndpoint, checks]);
+  }, [editing, routerId, ifaceName, loadEndpoint, loadRoutes, checks]);
 
   const set = <K extends keyof PeerFormValues>(key: K, value: PeerFormValues[K]) => {
     setValues((v) => ({ ...v, [key]: value }));
@@ -190,7 +193,7 @@ export function PeerFormDialog({ routerId, interfaces, hasNames, routerVersion, 
       await send({ kind: 'update', input: checked.input });
       return;
     }
-    const checked = toCreateInput(routerId, { ...values, iface: ifaceName, dns: dnsValue }, clientRoutes);
+    const checked = toCreateInput(routerId, { ...values, iface: ifaceName, dns: dnsValue });
     if (!checked.ok) {
       setLocalErrors(checked.errors);
       focusFirstInvalid();
@@ -407,7 +410,7 @@ export function PeerFormDialog({ routerId, interfaces, hasNames, routerVersion, 
       ) : null}
       {!editing && clientRoutes ? (
         <p className="muted small" data-testid="peer-form-client-routes">
-          {t('peerForm.clientRoutes', { routes: clientRoutes.join(', ') })}
+          {t('peerForm.clientRoutes', { iface: ifaceName, routes: clientRoutes.join(', ') })}
         </p>
       ) : null}
       {addingAddress && iface ? (

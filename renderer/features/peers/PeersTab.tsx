@@ -51,8 +51,7 @@ import { useAddPeerIntent } from './add-intent.ts';
 const STATUS_FILTERS: readonly PeerStatusFilter[] = ['all', 'online', 'offline', 'never-connected', 'disabled'];
 
 type PeerDialog =
-  /** clientRoutes: the split tunnel the set-up wizard chose for the first peer's config. */
-  | { kind: 'create'; clientRoutes?: readonly string[] | null }
+  | { kind: 'create' }
   | { kind: 'edit'; peer: ManagedPeer }
   | { kind: 'delete'; peer: ManagedPeer }
   | { kind: 'toggle'; peer: ManagedPeer; disabled: boolean }
@@ -187,8 +186,7 @@ export function PeersTab({ routerId }: { routerId: string }) {
   // Asked from elsewhere (the set-up wizard's "Add the first peer"): the Add-peer form once, on arrival.
   // (Opened after this render, as the row menu would: take() answers once, so it opens once.)
   useEffect(() => {
-    const ask = useAddPeerIntent.getState().take(routerId);
-    if (ask) void Promise.resolve().then(() => open({ kind: 'create', clientRoutes: ask.clientRoutes }));
+    if (useAddPeerIntent.getState().take(routerId)) void Promise.resolve().then(() => open({ kind: 'create' }));
   }, [routerId, open]);
 
   const setDisabled = useCallback(
@@ -551,7 +549,6 @@ export function PeersTab({ routerId }: { routerId: string }) {
           routerVersion={routerVersion}
           peer={dialog.kind === 'edit' ? dialog.peer : undefined}
           defaultInterface={newPeerInterface}
-          clientRoutes={dialog.kind === 'create' ? dialog.clientRoutes ?? null : null}
           onClose={closeDialog}
           onSaved={refresh}
           onSecret={(result) => {

@@ -1,34 +1,26 @@
 // "Add the first peer" from another screen (the set-up wizard's last step): the Peers tab opens its Add-peer
-// form once when it next shows that router, with the interface already chosen (the view store remembers it)
-// and, for a split tunnel chosen in the wizard, the networks the first peer's config routes.
+// form once when it next shows that router, with the interface already chosen (the view store remembers it).
+// The tunnel chosen in the wizard needs no carrying: main remembers it with the interface, for every peer.
 import { create } from 'zustand';
 import { peerViewActions } from './view-store.ts';
 
-export interface AddPeerAsk {
-  /** The client config's AllowedIPs (split tunnel); null for WireDesk's default, the full tunnel. */
-  readonly clientRoutes: readonly string[] | null;
-}
-
 interface AddPeerIntent {
   routerId: string | null;
-  ask: AddPeerAsk | null;
   /** Asks the Peers tab of `routerId` to open its Add-peer form on `iface`. */
-  request: (routerId: string, iface: string, ask?: AddPeerAsk) => void;
-  /** What was asked, once, for the router asked about; null otherwise. */
-  take: (routerId: string) => AddPeerAsk | null;
+  request: (routerId: string, iface: string) => void;
+  /** Whether it was asked, once, for the router asked about. */
+  take: (routerId: string) => boolean;
 }
 
 export const useAddPeerIntent = create<AddPeerIntent>()((set, get) => ({
   routerId: null,
-  ask: null,
-  request: (routerId, iface, ask = { clientRoutes: null }) => {
+  request: (routerId, iface) => {
     peerViewActions(routerId).rememberAddInterface(iface);
-    set({ routerId, ask });
+    set({ routerId });
   },
   take: (routerId) => {
-    const { routerId: asked, ask } = get();
-    if (asked !== routerId) return null;
-    set({ routerId: null, ask: null });
-    return ask;
+    if (get().routerId !== routerId) return false;
+    set({ routerId: null });
+    return true;
   },
 }));

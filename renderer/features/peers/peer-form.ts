@@ -100,8 +100,8 @@ function issuesToErrors(issues: ReadonlyArray<{ path: ReadonlyArray<PropertyKey>
   return errors;
 }
 
-/** `clientRoutes`: the config's AllowedIPs for a split tunnel (the set-up wizard's choice); null for the full tunnel. */
-export function toCreateInput(routerId: string, v: PeerFormValues, clientRoutes: readonly string[] | null = null): Checked<CreateInput> {
+/** What the config routes is left to main: the interface's remembered client routes, else the full tunnel. */
+export function toCreateInput(routerId: string, v: PeerFormValues): Checked<CreateInput> {
   const input: CreateInput = {
     routerId,
     interface: v.iface,
@@ -117,7 +117,6 @@ export function toCreateInput(routerId: string, v: PeerFormValues, clientRoutes:
   if (v.ownKey) input.publicKey = v.publicKey.trim();
   if (v.endpoint.trim()) input.endpoint = v.endpoint.trim();
   if (v.dns.trim()) input.client = { dns: v.dns.trim() };
-  if (clientRoutes && clientRoutes.length > 0) input.client = { ...input.client, allowedAddress: [...clientRoutes] };
 
   const errors: FieldErrors = {};
   if (!input.name) errors.name = 'required';

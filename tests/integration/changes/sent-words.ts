@@ -35,10 +35,10 @@ export function apiWords(line: string): { command: string; words: string[] } {
   return { command, words };
 }
 
-/** The writes the router received for the change itself: not the reads, the rollback entry, Safe Mode or the clock. */
+/** The writes the router received for the change itself: not the reads, the rollback entry (scheduler, script) or Safe Mode. */
 export function changeWrites(entries: readonly ReceivedCommand[]): Array<{ command: string; words: readonly string[] }> {
   return entries
-    .filter((e) => /\/(add|set|remove)$/.test(e.command) && !e.command.startsWith('/system/') && !e.command.startsWith('/safe-mode/'))
+    .filter((e) => /\/(add|set|remove)$/.test(e.command) && !/^\/system\/(scheduler|script)\//.test(e.command) && !e.command.startsWith('/safe-mode/'))
     .map((e) => ({ command: e.command, words: e.words.filter((w) => w.startsWith('=')) }));
 }
 

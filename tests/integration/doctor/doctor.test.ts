@@ -33,6 +33,7 @@ async function applyFix(m: Managed, fix: ChangeRequest): Promise<void> {
     case 'interface.openPort': await m.call('interfaces:openPort', { ...fix.input, planId }); break;
     case 'interface.addAddress': await m.call('interfaces:addAddress', { ...fix.input, planId }); break;
     case 'peer.rotateKeys': await m.call('peers:rotateKeys', { ...fix.input, planId }); break;
+    case 'router.ntp': await m.call('router:enableNtp', { ...fix.input, planId }); break;
     default: throw new Error(`no fix channel for ${fix.kind}`);
   }
   expectSent(preview.commands, changeWrites(m.sim.commands.stop()));
@@ -246,7 +247,7 @@ describe('the connection doctor, from what WireDesk keeps and what the network s
     }
   });
 
-  it("finds a router clock that went back to 1970, for a peer the router dials", async () => {
+  it("finds a router clock that went back to 1970, for a peer the router dials, and turns on NTP to set it", async () => {
     // A router without a battery-backed clock and without NTP starts at jan/02/1970 (manual "Clock").
     const booted = Date.now();
     const m = await managedRouter({ peers: 4, clock: { now: () => Date.UTC(1970, 0, 2) + (Date.now() - booted) } });
@@ -259,9 +260,35 @@ describe('the connection doctor, from what WireDesk keeps and what the network s
     m.sim.state.set(PEERS, peer.id, { 'endpoint-address': '198.51.100.31', 'endpoint-port': '13231', 'persistent-keepalive': '25s' });
     await m.settle();
     const d = await m.call('peers:diagnose', { routerId, peerId: peer.id });
-    expect(d.causes[0]).toMatchObject({ code: 'router-clock', fix: null });
+    expect(d.causes[0]).toMatchObject({ code: 'router-clock', params: { ntp: 'off' }, fix: { kind: 'router.ntp', input: { routerId } } });
     expect(d.causes[0]!.params['routerTime']).toMatch(/^1970-01-02 00:00:\d\d$/);
     expect(Number(d.causes[0]!.params['seconds'])).toBeLessThan(-(booted - Date.UTC(1970, 0, 2)) / 1000 + 60);
+
+    // The fix: the NTP client on with a server, previewed as the exact command; the router's clock follows it.
+    const fix = d.causes[0]!.fix!;
+    expect((await m.call('changes:preview', fix)).commands).toEqual(['/system ntp client set enabled=yes servers=pool.ntp.org']);
+    await applyFix(m, fix);
+    expect(m.rows('/system/ntp/client')[0]).toMatchObject({ enabled: 'true', servers: 'pool.ntp.org', status: 'synchronized' });
+    expect(m.rows('/system/clock')[0]!['date']).toBe(new Date().toISOString().slice(0, 10));
+    expect(codes(await m.call('peers:diagnose', { routerId, peerId: peer.id }))).not.toContain('router-clock');
+    const [entry] = (await m.call('audit:list', { routerId })).entries;
+    expect(entry).toMatchObject({ action: 'enable', objectType: 'ntp-client', outcome: 'ok' });
+    // Nothing left to fix: the same request is refused with what is already so.
+    const again = await m.fail('changes:preview', fix);
+    expect(again).toMatchObject({ code: 'VALIDATION', details: { reason: 'ntp-on' } });
+  });
+
+  it('says when the NTP client is on but its servers do not answer, and offers no fix', async () => {
+    const booted = Date.now();
+    const m = await managedRouter({ peers: 4, ntpReachable: false, clock: { now: () => Date.UTC(1970, 0, 2) + (Date.now() - booted) } });
+    open.push(m);
+    const { routerId } = m;
+    m.sim.state.set('/system/ntp/client', '', { enabled: 'yes', servers: '192.0.2.123' });
+    const peer = (await m.call('peers:create', { routerId, interface: 'wg-office', name: 'doktor-ntp' })).peer;
+    m.sim.state.set(PEERS, peer.id, { 'endpoint-address': '198.51.100.32', 'endpoint-port': '13231', 'persistent-keepalive': '25s' });
+    await m.settle();
+    const d = await m.call('peers:diagnose', { routerId, peerId: peer.id });
+    expect(d.causes[0]).toMatchObject({ code: 'router-clock', params: { ntp: 'waiting' }, fix: null });
   });
 
   it("watches the accept rule's counter between two looks: silent while the device tries, moving once packets arrive", async () => {

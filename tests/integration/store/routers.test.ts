@@ -1,6 +1,7 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { AuditRepository } from '../../../main/store/audit.ts';
 import { EndpointsRepository } from '../../../main/store/endpoints.ts';
+import { ClientRoutesRepository } from '../../../main/store/client-routes.ts';
 import { StoreError } from '../../../main/store/errors.ts';
 import { ImportJobsRepository } from '../../../main/store/import-jobs.ts';
 import { PeerKeysRepository } from '../../../main/store/peer-keys.ts';
@@ -88,7 +89,7 @@ describe('RoutersRepository', () => {
     expect(columns.filter((c) => /pass|secret|pwd|key/i.test(c))).toEqual([]);
   });
 
-  it("removing a router removes its snapshots, keys, reservations, endpoints and import jobs, but not the audit trail", async () => {
+  it("removing a router removes its snapshots, keys, reservations, endpoints, client routes and import jobs, but not the audit trail", async () => {
     const r = routers.create(sampleRouter());
     const keep = routers.create(sampleRouter({ name: 'Other' }));
     for (const id of [r.id, keep.id]) {
@@ -100,13 +101,15 @@ describe('RoutersRepository', () => {
       await new PeerKeysRepository(t.db, new KeyVault(new MemorySecretStore())).store(id, 'P'.repeat(43) + '=', 'K'.repeat(43) + '=');
       new ReservationsRepository(t.db).reserve(id, 'wg0', '10.8.0.9/32');
       new EndpointsRepository(t.db).set(id, 'wg0', { host: 'vpn.example.net', port: 13231 });
+      new ClientRoutesRepository(t.db).set(id, 'wg0', ['10.8.0.0/24', '192.168.88.0/24']);
       new ImportJobsRepository(t.db).create(id, 'wg0', [{ name: 'a' }]);
     }
     new AuditRepository(t.db).append({ routerId: r.id, routerName: r.name, action: 'create', objectType: 'router', objectId: r.id, objectName: r.name, outcome: 'ok' });
 
     expect(routers.remove(r.id)).toBe(true);
     const count = (table: string, column = 'router_id') => t.db.prepare<[string], number>(`SELECT count(*) FROM ${table} WHERE ${column} = ?`).pluck().get(r.id);
-    for (const table of ['interfaces', 'peers', 'router_copies', 'peer_keys', 'reservations', 'endpoints', 'import_jobs']) expect(count(table), table).toBe(0);
+    for (const table of ['interfaces', 'peers', 'router_copies', 'peer_keys', 'reservations', 'endpoints', 'client_routes', 'import_jobs']) expect(count(table), table).toBe(0);
+    expect(new ClientRoutesRepository(t.db).get(keep.id, 'wg0')?.routes).toEqual(['10.8.0.0/24', '192.168.88.0/24']);
     expect(t.db.prepare('SELECT count(*) FROM import_job_rows').pluck().get()).toBe(1); // the other router's
     const audit = new AuditRepository(t.db).query({ routerId: r.id });
     expect(audit.entries).toHaveLength(1);

@@ -1,7 +1,9 @@
-// A doctor's fix over a real tunnel: a phone with WireDesk's config pings the router; someone then pastes
-// another public key into the router's peer (WinBox), and the tunnel stops. The doctor ranks "its key on the
-// router was changed" first with new keys as the fix; once applied through the Preview step, the phone with
-// the new config reaches the router again and the doctor finds nothing wrong.
+// The doctor's fixes over a real tunnel: a phone with WireDesk's config pings the router; something done in
+// WinBox (another public key pasted into the peer, the peer or its interface disabled, the interface's address
+// removed) or a firewall accept placed after the drop cuts it off. The doctor ranks that cause first with its
+// fix; once applied through the Preview step (the words previewed are the words sent), the phone reaches the
+// router again and the doctor finds nothing wrong. The firewall's real counters show a phone whose packets
+// never reach the port.
 import { afterEach, expect, it } from 'vitest';
 import { dataPlaneUnavailableReason } from '../../../main/sim/index.ts';
 import { changeWrites, expectSent } from '../changes/sent-words.ts';
@@ -123,3 +125,47 @@ it.skipIf(reason !== null)("a phone dialling the wrong address: the accept's rea
   for (let i = 0; i < 10 && (await s.models.state(routerId)).peer(peer.id)?.status !== 'online'; i++) await nextPoll(s, routerId);
   expect((await call('peers:diagnose', { routerId, peerId: peer.id })).causes).toEqual([]);
 }, 60_000);
+
+it.skipIf(reason !== null)('a peer disabled, its interface disabled, its interface without an address: each cuts the phone off, is ranked first, and its fix brings the phone back', async () => {
+  const UPLINK = { hostAddress: '198.18.0.37/30', routerAddress: '198.18.0.38/30' };
+  const { phone, sim, s, routerId, call } = await tunnelRouter({ name: 'Fix router', password: 'Onarim-Tunel-7!', uplink: UPLINK }, cleanups);
+  s.settings.update({ pollIntervalSec: 2 });
+  const made = await call('interfaces:create', { routerId, name: 'wg-onarim', listenPort: 51860, address: '10.33.0.1/24', openPort: true });
+  await call('endpoints:set', { routerId, interface: 'wg-onarim', host: UPLINK.routerAddress.split('/')[0]!, port: 51860 });
+  const peer = (await call('peers:create', { routerId, interface: 'wg-onarim', name: 'onarim-telefon', custody: 'stored' })).peer;
+  await sim.dataPlane!.idle();
+  await phone.apply((await call('configs:get', { routerId, peerId: peer.id })).text, ['10.33.0.1/32']);
+  // A router that dropped the phone's session (peer or interface off) answers again once the phone makes a new
+  // handshake, which WireGuard starts 15 s after its packets went unanswered (REKEY_TIMEOUT + KEEPALIVE_TIMEOUT).
+  const reaches = async () => {
+    await sim.dataPlane!.idle();
+    return phone.exec(['ping', '-n', '-c', '2', '-i', '0.5', '-w', '25', '10.33.0.1']).then(() => true, () => false);
+  };
+  expect(await reaches()).toBe(true);
+
+  const breakages: Array<{ code: string; breakIt: () => void }> = [
+    { code: 'peer-disabled', breakIt: () => sim.state.set(PEERS, peer.id, { disabled: 'yes' }) },
+    { code: 'interface-disabled', breakIt: () => sim.state.set('/interface/wireguard', made.interface.id, { disabled: 'yes' }) },
+    { code: 'interface-no-address', breakIt: () => sim.state.remove('/ip/address', sim.state.print('/ip/address').find((r) => r['interface'] === 'wg-onarim')!['.id']!) },
+  ];
+  for (const { code, breakIt } of breakages) {
+    breakIt();
+    await sim.dataPlane!.idle();
+    await expect(phone.exec(['ping', '-n', '-c', '2', '-W', '1', '10.33.0.1']), code).rejects.toThrow();
+    // Changed in WinBox: the model hears of it (listen) before the technician opens the doctor.
+    await expect.poll(async () => (await call('peers:diagnose', { routerId, peerId: peer.id })).causes[0]?.code, { timeout: 10_000 }).toBe(code);
+    const fix = (await call('peers:diagnose', { routerId, peerId: peer.id })).causes[0]!.fix!;
+    const preview = await call('changes:preview', fix);
+    sim.commands.start();
+    if (fix.kind === 'peer.setDisabled') await call('peers:setDisabled', { ...fix.input, planId: preview.planId });
+    else if (fix.kind === 'interface.setDisabled') await call('interfaces:setDisabled', { ...fix.input, planId: preview.planId });
+    else if (fix.kind === 'interface.addAddress') await call('interfaces:addAddress', { ...fix.input, planId: preview.planId });
+    else throw new Error(`unexpected fix ${fix.kind} for ${code}`);
+    expectSent(preview.commands, changeWrites(sim.commands.stop()));
+    expect(await reaches(), `${code} fixed`).toBe(true);
+  }
+  expect(sim.state.print('/ip/address').find((r) => r['interface'] === 'wg-onarim')?.['address']).toBe('10.33.0.1/24');
+  for (let i = 0; i < 10 && (await s.models.state(routerId)).peer(peer.id)?.status !== 'online'; i++) await nextPoll(s, routerId);
+  expect((await call('peers:diagnose', { routerId, peerId: peer.id })).causes).toEqual([]);
+  expect(sim.dataPlane!.errors).toEqual([]);
+}, 150_000);

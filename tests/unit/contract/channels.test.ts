@@ -40,12 +40,13 @@ const importResult = { ...summary, interruption: null, rows: [{ rowNumber: 2, na
 const auditEntry = { id: 1, at: 2, routerId: 'r1', routerName: 'Office', action: 'create', objectType: 'peer', objectId: '*1', objectName: 'ali', before: null, after: { name: 'ali' }, outcome: 'ok', error: null, planId: '0c8e2d3b-1a4f-4b6c-8d9e-7f1a2b3c4d5e' };
 const reservation = { routerId: 'r1', interface: 'wg0', address: '10.0.0.50/32', note: '', createdAt: 1 };
 const endpoint = { host: 'vpn.example.com', port: 13231, updatedAt: 1 };
+const routes = { routes: ['10.10.0.0/24', 'fd12:3456:789a:1::/64', '192.168.88.0/24'], updatedAt: 1 };
 const pool = { subnet: '10.0.0.1/24', usable: 253, used: 3, free: 250 };
 const byIface = { routerId: 'r1', interface: 'wg0' };
 const suggestion = { host: 'abc123.sn.mynetname.net', port: 13231, source: 'ddns', warnings: [{ code: 'ENDPOINT_NOT_SAVED', message: 'x' }] };
 const lan = { network: '192.168.88.0/24', address: '192.168.88.1/24', interface: 'bridge', comment: 'defconf', private: true };
 const configOut = {
-  peerId: '*2', peerName: 'phone', interface: 'wg0', text: '[Interface]\n', fileName: 'phone.conf', qrDataUrl: null, allowedIps: ['0.0.0.0/0', '::/0'], dns: [],
+  peerId: '*2', peerName: 'phone', interface: 'wg0', text: '[Interface]\n', fileName: 'phone.conf', qrDataUrl: null, preset: 'full', allowedIps: ['0.0.0.0/0', '::/0'], dns: [],
   endpoint: { host: 'vpn.example.com', port: 13231, source: 'remembered' }, hasPresharedKey: false, warnings: [], endpointSuggestion: suggestion, lanOptions: [lan],
 };
 const sitesIn = { a: { routerId: 'r1', interface: 'wg-site', lans: '192.168.88.0/24' }, b: { routerId: 'r2', interface: 'wg-site', endpoint: null } };
@@ -96,6 +97,10 @@ const invokeExamples: Record<string, { validIn: unknown; invalidIn: unknown; val
     validIn: { routerId: 'r1', peerId: '*2' }, invalidIn: { routerId: 'r1', peerId: 'ali' },
     validOut: { peerId: '*2', status: 'never-connected', causes: [{ code: 'port-closed', params: { port: 13231, rule: 'defconf: drop all not coming from LAN' }, fix: { kind: 'interface.openPort', input: { routerId: 'r1', interfaceId: '*1' } } }] },
     invalidOut: { peerId: '*2', status: 'never-connected', causes: [{ code: 'cosmic-rays', params: {}, fix: null }] },
+  },
+  'router:enableNtp': {
+    validIn: { routerId: 'r1', planId: PLAN_ID }, invalidIn: { routerId: 'r1', planId: 'later' },
+    validOut: { report }, invalidOut: {},
   },
   'interfaces:openPort': {
     validIn: { routerId: 'r1', interfaceId: '*1', planId: PLAN_ID }, invalidIn: { routerId: 'r1', interfaceId: 'wg0' },
@@ -187,6 +192,9 @@ const invokeExamples: Record<string, { validIn: unknown; invalidIn: unknown; val
   'endpoints:get': { validIn: byIface, invalidIn: { routerId: 'r1' }, validOut: null, invalidOut: { host: 'vpn.example.com' } },
   'endpoints:set': { validIn: { ...byIface, host: 'vpn.example.com', port: 13231 }, invalidIn: { ...byIface, host: 'vpn.example.com', port: 0 }, validOut: endpoint, invalidOut: { ...endpoint, port: '13231' } },
   'endpoints:clear': { validIn: byIface, invalidIn: null, validOut: { cleared: false }, invalidOut: {} },
+  'clientRoutes:get': { validIn: byIface, invalidIn: { routerId: 'r1' }, validOut: routes, invalidOut: { routes: '10.10.0.0/24', updatedAt: 1 } },
+  'clientRoutes:set': { validIn: { ...byIface, routes: routes.routes }, invalidIn: { ...byIface, routes: ['192.168.88.0'] }, validOut: routes, invalidOut: { updatedAt: 1 } },
+  'clientRoutes:clear': { validIn: byIface, invalidIn: { interface: 'wg0' }, validOut: { cleared: true }, invalidOut: { cleared: 1 } },
   'configs:get': {
     validIn: { routerId: 'r1', peerId: '*2', preset: 'split', lans: ['192.168.88.0/24'], dns: '1.1.1.1', endpoint: 'vpn.example.com:13231' },
     invalidIn: { routerId: 'r1', peerId: '*2', preset: 'half' },
@@ -265,6 +273,17 @@ describe('IPC contract', () => {
     const messages = ifaceRes.error!.issues.map((i) => i.message).join(' | ');
     expect(messages).toMatch(/Name the WireGuard interface/);
     expect(messages).toMatch(/at least 1280/);
+  });
+
+  it('takes client routes as a short list of CIDRs, IPv4 and IPv6, and says what a bad one lacks', () => {
+    const set = invokeContract['clientRoutes:set'].input;
+    expect(set.safeParse({ ...byIface, routes: ['10.10.0.0/24', '::/0'] }).success).toBe(true);
+    expect(set.safeParse({ ...byIface, routes: ['10.10.0.0/24', 'office-lan'] }).error!.issues[0]).toMatchObject({ path: ['routes', 1], message: expect.stringMatching(/address and prefix, like 192\.168\.88\.0\/24/) });
+    expect(set.safeParse({ ...byIface, routes: [] }).error!.issues[0]!.message).toMatch(/at least one network.*full tunnel/);
+    expect(set.safeParse({ ...byIface, routes: Array.from({ length: 65 }, (_, i) => `10.${i}.0.0/16`) }).error!.issues[0]!.message).toMatch(/At most 64/);
+    const wizard = invokeContract['interfaces:create'].input;
+    expect(wizard.safeParse({ routerId: 'r1', name: 'wg-clients', clientRoutes: ['10.10.0.0/24', '192.168.88.0/24'] }).success).toBe(true);
+    expect(wizard.safeParse({ routerId: 'r1', name: 'wg-clients', clientRoutes: '10.10.0.0/24' }).success).toBe(false);
   });
 
   it('explains bad router input in words a technician can act on', () => {

@@ -20,8 +20,9 @@ const lan = (network: string, priv: boolean): LanOption => ({ network, address: 
 const OPTIONS = [lan('192.168.88.0/24', true), lan('203.0.113.0/24', false), lan('10.5.0.0/16', true)];
 
 describe('requestOptions', () => {
-  it('sends only the preset when nothing was changed', () => {
-    expect(requestOptions(DEFAULT_CHOICES, OPTIONS)).toEqual({ preset: 'full' });
+  it('sends no tunnel when none was chosen, so main uses the interface\'s remembered routes (else full)', () => {
+    expect(requestOptions(DEFAULT_CHOICES, OPTIONS)).toEqual({});
+    expect(requestOptions({ ...DEFAULT_CHOICES, preset: 'full' }, OPTIONS)).toEqual({ preset: 'full' });
   });
 
   it('ticks the private networks for split tunnel until the technician chooses', () => {
@@ -31,16 +32,16 @@ describe('requestOptions', () => {
   });
 
   it('does not send networks for full tunnel', () => {
-    expect(requestOptions({ ...DEFAULT_CHOICES, lans: ['192.168.88.0/24'] }, OPTIONS)).toEqual({ preset: 'full' });
+    expect(requestOptions({ ...DEFAULT_CHOICES, preset: 'full', lans: ['192.168.88.0/24'] }, OPTIONS)).toEqual({ preset: 'full' });
+    expect(requestOptions({ ...DEFAULT_CHOICES, lans: ['192.168.88.0/24'] }, OPTIONS)).toEqual({});
   });
 
   it('sends typed DNS as a list, an emptied field as no DNS, and a trimmed endpoint', () => {
     expect(requestOptions({ ...DEFAULT_CHOICES, dns: ' 1.1.1.1, 9.9.9.9 ', endpoint: ' vpn.example.com:51820 ' })).toEqual({
-      preset: 'full',
       dns: ['1.1.1.1', '9.9.9.9'],
       endpoint: 'vpn.example.com:51820',
     });
-    expect(requestOptions({ ...DEFAULT_CHOICES, dns: '', endpoint: '  ' })).toEqual({ preset: 'full', dns: [] });
+    expect(requestOptions({ ...DEFAULT_CHOICES, dns: '', endpoint: '  ' })).toEqual({ dns: [] });
     expect(splitList('1.1.1.1;8.8.8.8  9.9.9.9')).toEqual(['1.1.1.1', '8.8.8.8', '9.9.9.9']);
   });
 });
