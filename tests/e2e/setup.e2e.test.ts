@@ -3,6 +3,8 @@
 // step shows the interface, its address and the accept placed before the drop; after Apply, where clients dial
 // and "Add the first peer" lead to the Add-peer form on the new interface, and its secret dialog shows a QR
 // code. Screenshots in English and Turkish at 1280x800 and 960x600.
+import { readFileSync } from 'node:fs';
+import JSZip from 'jszip';
 import { afterEach, describe, expect, it } from 'vitest';
 import { applyPreview, managedApp, peerMenuId, rowAction, type ManagedApp } from './management-support.ts';
 import { screenshotsEnTr } from './harness.ts';
@@ -155,6 +157,20 @@ describe('set-up wizard (e2e, Chromium)', () => {
     });
     await configDialog.getByTestId('config-done').click();
     await configDialog.waitFor({ state: 'detached' });
+
+    // A ZIP of both from the export dialog: by default each interface as it is, so both configs are split.
+    await page.getByTestId('peer-search').fill('');
+    for (const name of ['ofis-laptop', 'ikinci-telefon']) await page.getByTestId(`select-${(await peerMenuId(page, name)).replace('peer-actions-', '')}`).check();
+    await page.getByTestId('bulk-export-configs').click();
+    const exportDialog = page.getByTestId('config-export-dialog');
+    expect(await exportDialog.getByTestId('config-export-as-interface').locator('input').isChecked()).toBe(true);
+    const [zipDownload] = await Promise.all([page.waitForEvent('download'), exportDialog.getByTestId('config-export-run').click()]);
+    const zip = await JSZip.loadAsync(readFileSync(await zipDownload.path()));
+    const confs = Object.keys(zip.files).filter((f) => f.endsWith('.conf'));
+    expect(confs).toHaveLength(2);
+    for (const f of confs) expect(await zip.file(f)!.async('string')).toContain(`AllowedIPs = ${routes}`);
+    await exportDialog.getByTestId('config-export-close').click();
+    await exportDialog.waitFor({ state: 'detached' });
 
     // On the Interfaces tab, next to where clients dial; back to the full tunnel from there.
     await page.getByTestId('nav-interfaces').click();

@@ -38,7 +38,8 @@ export function ExportDialog({ routerId, peers, onClose }: ExportDialogProps) {
   const id = useId();
   const [kind, setKind] = useState<Kind>('zip');
   const [withQr, setWithQr] = useState(true);
-  const [preset, setPreset] = useState<Preset>('full');
+  // Default: each interface's own choice (its remembered client routes), so one export can mix full and split interfaces.
+  const [preset, setPreset] = useState<Preset | 'asInterface'>('asInterface');
   const [lans, setLans] = useState('');
   const [title, setTitle] = useState(routerName);
   const [busy, setBusy] = useState(false);
@@ -54,7 +55,7 @@ export function ExportDialog({ routerId, peers, onClose }: ExportDialogProps) {
         routerId,
         peerIds: peers.map((p) => p.id),
         kind,
-        ...requestOptions({ ...DEFAULT_CHOICES, preset, lans: splitList(lans) }),
+        ...requestOptions({ ...DEFAULT_CHOICES, preset: preset === 'asInterface' ? null : preset, lans: splitList(lans) }),
         ...(kind === 'zip' ? { withQrPng: withQr } : title.trim() ? { title: title.trim() } : {}),
       });
       downloadBase64(rest.fileName, base64, rest.mimeType);
@@ -125,17 +126,18 @@ export function ExportDialog({ routerId, peers, onClose }: ExportDialogProps) {
           <span className="field-label" id={`${id}-preset`}>
             {t('configs.preset')}
           </span>
-          <Segmented<Preset>
+          <Segmented<Preset | 'asInterface'>
             name={`${id}-preset`}
             aria-labelledby={`${id}-preset`}
             value={preset}
             onChange={setPreset}
             options={[
-              { value: 'full', label: t('configs.full') },
-              { value: 'split', label: t('configs.split') },
+              { value: 'asInterface', label: t('configs.asInterface'), testId: 'config-export-as-interface' },
+              { value: 'full', label: t('configs.full'), testId: 'config-export-full' },
+              { value: 'split', label: t('configs.split'), testId: 'config-export-split' },
             ]}
           />
-          <span className="muted small">{preset === 'full' ? t('configs.fullHint') : t('configs.splitHint')}</span>
+          <span className="muted small">{t(preset === 'asInterface' ? 'configs.asInterfaceHint' : preset === 'full' ? 'configs.fullHint' : 'configs.splitHint')}</span>
         </div>
         {preset === 'split' ? (
           <div className="config-option-row">
