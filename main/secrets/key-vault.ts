@@ -7,6 +7,7 @@
 // another row, it fails authentication instead of decrypting to the wrong peer's key.
 import { createCipheriv, createDecipheriv, createHash, randomBytes } from 'node:crypto';
 import { VAULT_MASTER_KEY_ACCOUNT, type SecretStore } from './secret-store.ts';
+import type { VaultLock } from './vault-lock.ts';
 
 export type KeyPurpose = 'private-key' | 'preshared-key';
 
@@ -42,10 +43,13 @@ export class KeyVault {
   #key: Buffer | undefined;
   #loading: Promise<Buffer | null> | undefined;
   #creating: Promise<Buffer> | undefined;
+  readonly #lock: VaultLock | undefined;
 
-  constructor(store: SecretStore, options: { account?: string } = {}) {
+  /** `lock`: held while the master key is created, so that two processes never make two keys (vault-lock.ts). */
+  constructor(store: SecretStore, options: { account?: string; lock?: VaultLock } = {}) {
     this.#store = store;
     this.#account = options.account ?? VAULT_MASTER_KEY_ACCOUNT;
+    this.#lock = options.lock;
   }
 
   /** Encrypts `plaintext` for `context`; creates the master key on first use. */
@@ -104,12 +108,19 @@ export class KeyVault {
   }
 
   async #create(): Promise<Buffer> {
-    const key = randomBytes(KEY_BYTES);
-    await this.#store.set(this.#account, key.toString('base64'));
-    // Another process (a second window during an upgrade, parallel test workers) may have written its
-    // own key at the same moment: keep whatever the keychain holds now, so that every key sealed from
-    // here on can still be opened after a restart.
-    return (await this.#load()) ?? key;
+    const release = this.#lock ? await this.#lock() : undefined;
+    try {
+      // Under the lock: a key another process made while this one waited for it is adopted, never overwritten.
+      const made = await this.#load();
+      if (made) return made;
+      const key = randomBytes(KEY_BYTES);
+      await this.#store.set(this.#account, key.toString('base64'));
+      // Without a lock (tests, a process on another data directory) someone may have written their own key at the
+      // same moment: keep whatever the keychain holds now, so every key sealed from here on opens after a restart.
+      return (await this.#load()) ?? key;
+    } finally {
+      await release?.();
+    }
   }
 }
 

@@ -9,6 +9,7 @@ import { configureLogging, createLogger } from '../log/logger.ts';
 import { KeytarSecretStore, type SecretStore } from '../secrets/secret-store.ts';
 import { RouterCredentials } from '../secrets/router-credentials.ts';
 import { KeyVault } from '../secrets/key-vault.ts';
+import { dataDirectoryLock } from '../secrets/vault-lock.ts';
 import { openDatabase } from '../store/db.ts';
 import { PeerKeysRepository } from '../store/peer-keys.ts';
 import { RoutersRepository } from '../store/routers.ts';
@@ -92,7 +93,7 @@ export async function createAppServices(options: AppServicesOptions): Promise<Ap
     log: (message, context) => log.warn(message, context),
   });
   const routers = new RouterService({ repo, credentials, secrets, connections, events, settings, open });
-  const vault = new KeyVault(secrets);
+  const vault = new KeyVault(secrets, { lock: dataDirectoryLock(options.dataDir) });
   const demoKeys = new PeerKeysRepository(db, vault, { now });
   const demo = new DemoService({
     startServer: options.startDemoServer ?? startBuiltInDemoServer,
