@@ -9,7 +9,7 @@ import { toAppError } from '../errors.ts';
 export type TrapHints = Readonly<Record<string, string>>;
 
 export const PEER_TRAP_HINTS: TrapHints = {
-  'failure: entry already exists': 'Another peer on this interface already has this public key; each device needs its own key pair.',
+  'failure: entry already exists': 'Another peer on this router (on this or another WireGuard interface) already has this public key; each device needs its own key pair.',
   'failure: public key is the same as the interface public key': 'The peer key is the interface\'s own key; use the client\'s public key.',
   'can not change dynamic': 'This peer was made by the router itself (for example Back To Home) and is read-only.',
   'no such item': 'The peer is no longer on the router (removed elsewhere); reload the list.',

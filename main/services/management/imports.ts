@@ -18,6 +18,7 @@ import { describeError, errorData } from './errors.ts';
 import { asPayload, type ImportPayload } from './import-payload.ts';
 import { planImport, type PlannedRow } from './import-plan.ts';
 import { hostEntries, newPeerInput } from './peer-input.ts';
+import { checkKeyFree } from './peer-names.ts';
 import { clientRoutesOf } from './client-routes.ts';
 import type { RouterContext } from './router-session.ts';
 import { interfaceByName, refuseDynamicInterface } from './router-read.ts';
@@ -166,7 +167,8 @@ export class PeerImports {
     // Read now, not from the stream: an add whose answer was lost with the link must be found here.
     const state = await this.#d.models.readNow(ctx.routerId, ctx.client, ['peers']);
     const iface = interfaceByName(state, job.interface);
-    const onRouter = new Map(state.peers.filter((p) => p.interface === job.interface).map((p) => [p.publicKey, p]));
+    // Keys are unique per router, on any interface: a row's key found elsewhere is not this import's add.
+    const onRouter = new Map(state.peers.map((p) => [p.publicKey, p]));
     const subject = (p: ImportPayload) => ({ routerId: ctx.routerId, routerName: ctx.routerName, action: 'import' as const, objectType: 'peer' as const, objectName: p.name });
     const view = (p: ImportPayload, extra: Record<string, unknown> = {}) => ({ interface: job.interface, name: p.name, publicKey: p.publicKey, allowedAddress: p.address, importJob: job.id, csvRow: p.rowNumber, ...extra });
 
@@ -174,12 +176,13 @@ export class PeerImports {
     for (const row of this.#d.imports.remainingRows(job.id)) {
       const p = asPayload(row.payload);
       const existing = onRouter.get(p.publicKey);
-      if (existing) {
+      if (existing?.interface === job.interface) {
         this.#d.imports.markApplied(job.id, row.rowNo, existing.id);
         this.#d.audit.ok({ ...subject(p), objectId: existing.id }, view(p, { recovered: 'found on the router after an interrupted run' }));
         continue;
       }
       try {
+        checkKeyFree(state, p.publicKey);
         checkAllowedAddress(state, job.interface, p.address);
       } catch (error) {
         this.#d.imports.markFailed(job.id, row.rowNo, describeError(error));

@@ -14,7 +14,7 @@ import { oneTimeSecret } from './one-time-secret.ts';
 import { changesDraft, createDraft } from './peer-draft.ts';
 import { changedPeerInput, hostEntries, newPeerInput, type NewPeer, type NewPeerClient } from './peer-input.ts';
 import { clientRoutesOf } from './client-routes.ts';
-import { checkNameFree } from './peer-names.ts';
+import { checkKeyFree, checkNameFree } from './peer-names.ts';
 import { dialEndpoint, peerView } from './peer-results.ts';
 import { interfaceWarnings, poolWarnings } from './prechecks.ts';
 import { interfaceByName, peerById, peerLabel, readPeerAfterChange, readPeerRow, refuseDynamicInterface, refuseDynamicPeer } from './router-read.ts';
@@ -73,6 +73,7 @@ export class PeerEditor {
         : { pair: draft.publicKey ? null : generateKeyPair(), presharedKey: input.presharedKey ? generatePresharedKey() : undefined };
       const { pair, presharedKey } = material;
       const publicKey = draft.publicKey ?? pair!.publicKey;
+      checkKeyFree(state, publicKey);
       const remembered = this.#d.endpoints.get(ctx.routerId, iface.name);
       const client: NewPeerClient = {
         address: hostEntries(allowedAddress),

@@ -8,6 +8,6 @@ export function valid<T>(result: Result<T>, field: string): T {
   return result.value;
 }
 
-export function invalid(field: string, message: string): AppError {
-  return new AppError('VALIDATION', message, { field });
+export function invalid(field: string, message: string, details: Record<string, string> = {}): AppError {
+  return new AppError('VALIDATION', message, { ...details, field });
 }

@@ -15,7 +15,6 @@ import { resolveInterface } from './interface-names.ts';
 import { keyIndex } from '../state/key-index.ts';
 
 /** Interface name and public key, as raw bytes: unique per interface. */
-const peerKey = (iface: Buffer, publicKey: Buffer): string => `${iface.toString('latin1')}\0${publicKey.toString('latin1')}`;
 
 /** `0`/`0s`/`off` turns keepalive off: RouterOS then leaves the property out. */
 const asKeepalive: ValueParser = (value, name) => {
@@ -63,11 +62,10 @@ function prepare({ state, values, written, existing }: WriteContext): void {
   const publicKey = values.get('public-key');
   if (!publicKey || publicKey.length === 0) throw traps.missing(['public-key']);
   const iface = values.get('interface')!;
-  const index = keyIndex(state.table('/interface/wireguard/peers'), 'interface+public-key', (r) => {
-    const [i, k] = [r.raw('interface'), r.raw('public-key')];
-    return i && k ? peerKey(i, k) : undefined;
-  });
-  const duplicate = index.get(peerKey(iface, publicKey));
+  // Device-wide: a key on another WireGuard interface is refused too (a MikroTik forum reply quoted in
+  // nasnet-panel PR #768; ../shared/reference/routeros-api.md). The packets of one key reach one peer.
+  const index = keyIndex(state.table('/interface/wireguard/peers'), 'public-key', (r) => r.raw('public-key')?.toString('latin1'));
+  const duplicate = index.get(publicKey.toString('latin1'));
   if (duplicate && duplicate !== existing) throw traps.exists();
   const own = interfaces.find((r) => r.values.get('name')?.equals(iface));
   if (own?.values.get('public-key')?.equals(publicKey)) throw new SimTrap('failure: public key is the same as the interface public key');

@@ -1,7 +1,7 @@
 // Every change sent to a router is in the audit log with outcome, before/after and never a key; the log can
 // be filtered by router, action, object type, text and time, and paged.
 import { afterEach, expect, it } from 'vitest';
-import { managedRouter, tableRows, type Managed } from './support.ts';
+import { managedRouter, tableRows, testKey, type Managed } from './support.ts';
 
 let m: Managed | undefined;
 afterEach(async () => {
@@ -19,7 +19,10 @@ it('records each change with before/after and outcome, filters and pages, and ke
   await m.call('peers:setDisabled', { routerId, peerId, disabled: true });
   await m.call('peers:setDisabled', { routerId, peerId, disabled: false });
   const rotated = await m.call('peers:rotateKeys', { routerId, peerId });
-  await m.fail('peers:create', { routerId, interface: 'wg-audit', name: 'dup', publicKey: rotated.peer.publicKey });
+  // A key the router already has on a peer WireDesk has not heard of (WinBox, a moment ago): the router refuses it.
+  m.sim.faults.refuse('/interface/wireguard/peers/add', 'failure: entry already exists');
+  await m.fail('peers:create', { routerId, interface: 'wg-audit', name: 'dup', publicKey: testKey(92) });
+  m.sim.faults.reset();
   await m.call('peers:delete', { routerId, peerId });
   await m.call('interfaces:setDisabled', { routerId, interfaceId: iface.interface.id, disabled: true });
 

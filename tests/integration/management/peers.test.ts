@@ -123,12 +123,29 @@ describe('checks before anything is sent', () => {
 });
 
 describe('what the router says', () => {
-  it('shows a duplicate public key as the router refusal, with what was attempted, and audits it as failed', async () => {
+  it('refuses a public key another peer has, on this interface or on another, before sending, and says where it is used', async () => {
     const m = await router();
-    const existing = m.rows().find((r) => r['interface'] === 'wg-office')!['public-key']!;
-    const error = await m.fail('peers:create', { routerId: m.routerId, interface: 'wg-office', name: 'dup', publicKey: existing });
+    const { routerId } = m;
+    const other = m.rows().find((r) => r['interface'] === 'wg-office')!;
+    await m.call('interfaces:create', { routerId, name: 'wg-ikinci', listenPort: 13299, address: '10.91.0.1/24' });
+    m.sim.commands.start();
+    const here = await m.fail('peers:create', { routerId, interface: 'wg-office', name: 'dup', publicKey: other['public-key']! });
+    // RouterOS allows a key once per router, on any interface (the simulator refuses it there too).
+    const there = await m.fail('peers:create', { routerId, interface: 'wg-ikinci', name: 'dup-2', publicKey: other['public-key']! });
+    expect(m.sim.commands.stop().filter((c) => c.command.endsWith('/add'))).toEqual([]);
+    for (const error of [here, there]) {
+      expect(error).toMatchObject({ code: 'VALIDATION', details: { field: 'publicKey', reason: 'key-in-use', peer: other['name'], interface: 'wg-office' } });
+      expect(error.message).toBe(`This public key is already used by peer "${other['name']}" on wg-office: RouterOS allows a key once per router, on any interface. Each device needs its own key pair.`);
+    }
+  });
+
+  it("shows the router's refusal of a key it already has (added in WinBox a moment ago) with what was attempted, and audits it as failed", async () => {
+    const m = await router();
+    // The router knows a peer with this key that WireDesk has not heard of yet: its answer is all there is.
+    m.sim.faults.refuse('/interface/wireguard/peers/add', 'failure: entry already exists');
+    const error = await m.fail('peers:create', { routerId: m.routerId, interface: 'wg-office', name: 'dup', publicKey: testKey(91) });
     expect(error.code).toBe('TRAP');
-    expect(error.message).toBe('Adding peer "dup" to wg-office: the router said "failure: entry already exists". Another peer on this interface already has this public key; each device needs its own key pair.');
+    expect(error.message).toBe('Adding peer "dup" to wg-office: the router said "failure: entry already exists". Another peer on this router (on this or another WireGuard interface) already has this public key; each device needs its own key pair.');
     expect(error.details).toMatchObject({ command: '/interface/wireguard/peers/add', routerMessage: 'failure: entry already exists' });
     const audit = await m.call('audit:list', { routerId: m.routerId });
     expect(audit.entries[0]).toMatchObject({ action: 'create', objectType: 'peer', objectName: 'dup', outcome: 'failed', error: error.message });

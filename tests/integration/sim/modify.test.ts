@@ -52,13 +52,18 @@ describe('add / set / remove', () => {
     expect(summary(await api.call(['/interface/wireguard/peers/remove', `=.id=${ids[0]}`]))).toEqual(['!trap 0 no such item', '!done']);
   });
 
-  it('rejects a duplicate public key on the same interface', async () => {
+  it('rejects a duplicate public key on the same interface and on another one (keys are unique per router)', async () => {
     const sim = await start();
     const api = await login(sim);
     await api.call(['/interface/wireguard/add', '=name=wg0']);
+    await api.call(['/interface/wireguard/add', '=name=wg1']);
     const add = ['/interface/wireguard/peers/add', '=interface=wg0', `=public-key=${testKey(7)}`, '=allowed-address=10.0.0.2/32'];
     expect(summary(await api.call(add))).toEqual(['!done']);
     expect(summary(await api.call(add))).toEqual(['!trap - failure: entry already exists', '!done']);
+    expect(summary(await api.call(['/interface/wireguard/peers/add', '=interface=wg1', `=public-key=${testKey(7)}`, '=allowed-address=10.1.0.2/32']))).toEqual(['!trap - failure: entry already exists', '!done']);
+    // Moving the peer to the other interface is its own key again: allowed.
+    const [row] = await api.rows(['/interface/wireguard/peers/print', `?public-key=${testKey(7)}`]);
+    expect(summary(await api.call(['/interface/wireguard/peers/set', `=.id=${row!['.id']}`, '=interface=wg1']))).toEqual(['!done']);
   });
 
   it('checks references and values like RouterOS', async () => {
