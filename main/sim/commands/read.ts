@@ -40,7 +40,7 @@ export const print: CommandHandler = async (ctx) => {
   if (count === 0 && atLeast(ctx.state.version, '7.18')) ctx.empty();
 };
 
-/** Runs until cancelled: a `!re` per change, removed rows as `.id` + `.dead=yes`. */
+/** Runs until cancelled: a `!re` per change, removed rows as `.id` + `.dead` (`true` on v7, as ../shared/reference/routeros-api.md records; `yes` before, not confirmed). */
 export const listen: CommandHandler = (ctx) => {
   const menu = ctx.menu!;
   allowOnly(ctx, ['.proplist']);
@@ -50,7 +50,7 @@ export const listen: CommandHandler = (ctx) => {
   return new Promise<void>((resolve) => {
     const unsubscribe = table.subscribe(({ kind, row }) => {
       if (kind === 'remove') {
-        ctx.reply([['.id', row.idText], ['.dead', 'yes']]);
+        ctx.reply([['.id', row.idText], ['.dead', atLeast(ctx.state.version, '7.0') ? 'true' : 'yes']]);
         return;
       }
       const props = render(ctx, menu, row);

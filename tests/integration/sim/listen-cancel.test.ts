@@ -5,7 +5,7 @@ import { login, simulators, testKey } from './helpers/sim.ts';
 const start = simulators();
 
 describe('listen and /cancel', () => {
-  it('streams a !re per change, removed rows with .dead=yes, until cancelled', async () => {
+  it('streams a !re per change, removed rows with .dead=true (v7), until cancelled', async () => {
     const sim = await start();
     sim.state.add('/interface/wireguard', { name: 'wg0' });
     const watcher = await login(sim);
@@ -22,7 +22,7 @@ describe('listen and /cancel', () => {
     expect(events.map((e) => e.head)).toEqual(['!re', '!re', '!re']);
     expect(events[0]!.get('.id')).toBe(id);
     expect(events[1]!.get('comment')).toBe('hello');
-    expect([events[2]!.get('.id'), events[2]!.get('.dead')]).toEqual([id, 'yes']);
+    expect([events[2]!.get('.id'), events[2]!.get('.dead')]).toEqual([id, 'true']);
 
     const cancel = await watcher.call(['/cancel', '=tag=L'], 'C');
     expect(summary(cancel)).toEqual(['!done']);
