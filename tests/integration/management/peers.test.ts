@@ -139,6 +139,14 @@ describe('what the router says', () => {
     }
   });
 
+  it('names the policy a login without write access lacks, from the router\'s real words', async () => {
+    const m = await router();
+    m.sim.faults.refuse('/interface/wireguard/peers/add'); // `not enough permissions (9)`, as a real router says it
+    const error = await m.fail('peers:create', { routerId: m.routerId, interface: 'wg-office', name: 'yetkisiz' });
+    expect(error).toMatchObject({ code: 'TRAP', details: { routerMessage: 'not enough permissions (9)', meaning: 'permission', policy: 'write' } });
+    expect(error.message).toContain('the router said "not enough permissions (9)". The router login\'s group lacks the "write" policy');
+  });
+
   it("shows the router's refusal of a key it already has (added in WinBox a moment ago) with what was attempted, and audits it as failed", async () => {
     const m = await router();
     // The router knows a peer with this key that WireDesk has not heard of yet: its answer is all there is.
