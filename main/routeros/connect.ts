@@ -27,6 +27,10 @@ export interface ConnectOptions extends TlsPolicy {
   keepaliveIntervalMs?: number | undefined;
   /** Silence allowed after a probe or /cancel before the connection counts as dead. Default 15 s. */
   responseTimeoutMs?: number | undefined;
+  /** A command waiting this long with nothing received probes the router early; 0 disables. Default 3 s. */
+  busyProbeMs?: number | undefined;
+  /** Silence allowed after that early probe. Default 4 s: a router that stops mid-command shows within about 7 s. */
+  busyResponseTimeoutMs?: number | undefined;
   signal?: AbortSignal | undefined;
   logger?: RouterOsLogger | undefined;
 }
@@ -62,6 +66,8 @@ export async function connect(options: ConnectOptions): Promise<RouterOsClient> 
       logger: options.logger ?? consoleLogger,
       keepaliveIntervalMs: options.keepaliveIntervalMs ?? 30_000,
       responseTimeoutMs: options.responseTimeoutMs ?? 15_000,
+      busyProbeMs: options.busyProbeMs ?? 3_000,
+      busyResponseTimeoutMs: options.busyResponseTimeoutMs ?? 4_000,
     });
     await login(session, { username: options.username, password: options.password }, signal);
     return new RouterOsClient(session, {

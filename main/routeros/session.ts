@@ -41,6 +41,13 @@ export interface SessionOptions {
   keepaliveIntervalMs: number;
   /** How long the router may stay silent after a probe or a /cancel before the link counts as dead. */
   responseTimeoutMs: number;
+  /**
+   * A command waiting this long with nothing received sends the probe early, and then the router has
+   * `busyResponseTimeoutMs` to answer it: a router that stops answering mid-command is found in seconds, not
+   * after the command's own timeout. `listen` (silent by nature) does not count as waiting. 0 disables.
+   */
+  busyProbeMs?: number;
+  busyResponseTimeoutMs?: number;
 }
 
 type ErrorFor = (command: string | undefined) => RouterOsError;
@@ -72,6 +79,7 @@ export class ApiSession {
   private socketError: NodeJS.ErrnoException | undefined;
   private watchdog: NodeJS.Timeout | undefined;
   private keepalive: NodeJS.Timeout | undefined;
+  private busyCheck: NodeJS.Timeout | undefined;
   private reason: RouterOsError | undefined;
   /** Read for every reply, so the per-connection code page can change while connected. */
   legacyCodePage: string;
@@ -88,6 +96,11 @@ export class ApiSession {
     if (options.keepaliveIntervalMs > 0) {
       this.keepalive = setInterval(() => this.checkIdle(), options.keepaliveIntervalMs);
       this.keepalive.unref();
+    }
+    const busyMs = options.busyProbeMs ?? 0;
+    if (busyMs > 0) {
+      this.busyCheck = setInterval(() => this.checkBusy(busyMs), Math.max(100, Math.floor(busyMs / 4)));
+      this.busyCheck.unref();
     }
   }
 
@@ -336,14 +349,25 @@ export class ApiSession {
   private checkIdle(): void {
     if (this.reason || this.watchdog) return;
     if (Date.now() - this.lastReceivedAt < this.options.keepaliveIntervalMs) return;
-    // Any answer proves the router and the path are alive; identity is the cheapest read there is.
-    this.send('/system/identity/print', [Buffer.from('=.proplist=name')]).reply.catch(() => {});
-    this.expectAnswer('a keepalive probe');
+    this.probe(this.options.responseTimeoutMs);
   }
 
-  private expectAnswer(what: string): void {
+  /** A command is waiting and the router has said nothing for `busyMs`: ask it something it answers at once. */
+  private checkBusy(busyMs: number): void {
+    if (this.reason || this.watchdog) return;
+    if (Date.now() - this.lastReceivedAt < busyMs) return;
+    const waiting = [...this.exchanges.values()].some((e) => e.state === 'active' && !e.command.endsWith('/listen'));
+    if (waiting) this.probe(this.options.busyResponseTimeoutMs ?? this.options.responseTimeoutMs);
+  }
+
+  private probe(answerWithinMs: number): void {
+    // Any answer proves the router and the path are alive; identity is the cheapest read there is.
+    this.send('/system/identity/print', [Buffer.from('=.proplist=name')]).reply.catch(() => {});
+    this.expectAnswer('a keepalive probe', answerWithinMs);
+  }
+
+  private expectAnswer(what: string, ms = this.options.responseTimeoutMs): void {
     if (this.watchdog || this.reason) return;
-    const ms = this.options.responseTimeoutMs;
     this.watchdog = setTimeout(() => {
       this.fail((command) =>
         new RouterOsError(
@@ -364,6 +388,7 @@ export class ApiSession {
     this.reason = reason;
     if (this.watchdog) clearTimeout(this.watchdog);
     if (this.keepalive) clearInterval(this.keepalive);
+    if (this.busyCheck) clearInterval(this.busyCheck);
     for (const exchange of this.exchanges.values()) {
       exchange.release();
       if (exchange.state === 'active') exchange.reject(errorFor(exchange.command));

@@ -147,6 +147,19 @@ describe('router profiles', () => {
     expect(cached.seenAt).toBeGreaterThanOrEqual(live.seenAt!);
     expect(cached.rows.map((r) => r.name)).toContain('wg-office');
   });
+
+  it('shows a router that stops answering (no FIN, no RST) as not online within seconds, not at the 60 s command timeout', async () => {
+    const router = await sim();
+    const { s } = await app();
+    s.settings.update({ pollIntervalSec: 2 });
+    const profile = await s.routers.add(draft(router.port));
+    await statusWhere(s, profile.id, (st) => st.state === 'online');
+    // A firewall on the way starts dropping the app's packets: the open socket hears nothing more.
+    router.faults.silence();
+    // The next poll waits with nothing coming back: the early probe has 4 s to be answered (3 s + 4 s + a poll).
+    const gone = await statusWhere(s, profile.id, (st) => st.state !== 'online', 15_000);
+    expect(gone.lastError?.message).toMatch(/stopped answering \(no reply to a keepalive probe within 4000 ms\)/);
+  }, 30_000);
 });
 
 describe('API-SSL certificates', () => {
