@@ -1,6 +1,6 @@
 // Peer management in the real UI against a simulated RouterOS 7.18: add a peer and scan its QR code (the
 // bytes zbarimg reads equal the config text shown), the endpoint set from the one-time dialog, edit,
-// disable, delete, a duplicate public key refused by the router with what was attempted, and the offline
+// disable, delete, a duplicate public key named before sending and one refused by the router with what was attempted, and the offline
 // view after the router goes away (last-known peers, changes switched off). Every change goes through the
 // Preview step (Preview, then Apply).
 import { readFileSync } from 'node:fs';
@@ -121,9 +121,9 @@ describe('peer management (e2e, Chromium)', () => {
     expect(sim.state.print('/interface/wireguard/peers').some((p) => p['name'] === 'ayşe-telefon')).toBe(true);
   });
 
-  it('shows the router refusing a duplicate public key with what was attempted and the router\'s words', async () => {
+  it('says which peer already has a public key before sending, and shows the router refusing one it has not heard of', async () => {
     app = await managedApp();
-    const { page, session } = app;
+    const { page, session, sim } = app;
     const existing = app.peers().find((p) => p['interface'] === 'wg-office' && p['dynamic'] !== 'true')!;
     await page.getByTestId('nav-peers').click();
     await page.getByTestId('add-peer').click();
@@ -131,7 +131,15 @@ describe('peer management (e2e, Chromium)', () => {
     await page.getByTestId('peer-own-key').check();
     await page.getByTestId('peer-public-key').fill(existing['public-key']!);
     await page.getByTestId('peer-form-submit').click();
-    // The preview cannot know the router will refuse the key: Apply sends it and the Preview step says why it failed.
+    // WireDesk knows every key on the router: the form says where this one is used, and nothing is sent.
+    expect(await page.getByTestId('peer-public-key-error').innerText()).toContain(`already used by peer "${existing['name']}" on wg-office`);
+    await session.screenshot('management-duplicate-key-form');
+
+    // A key the router has on a peer WireDesk has not heard of yet (added in WinBox a moment ago): the preview cannot
+    // know, Apply sends it, and the Preview step shows the router's refusal.
+    sim.faults.refuse('/interface/wireguard/peers/add', 'failure: entry already exists');
+    await page.getByTestId('peer-public-key').fill(Buffer.alloc(32, 93).toString('base64'));
+    await page.getByTestId('peer-form-submit').click();
     const preview = page.getByTestId('change-preview');
     await preview.getByTestId('plan-preview').waitFor();
     await preview.getByTestId('preview-apply').click();
