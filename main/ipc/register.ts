@@ -2,10 +2,17 @@
 import { INVOKE_CHANNELS, type Envelope } from '../../src/contract/index.ts';
 import type { Invoker } from './invoker.ts';
 
+/** The parts of Electron's WebFrameMain we rely on. */
+export interface FrameLike {
+  readonly url: string;
+}
+
 /** The parts of Electron's IpcMainInvokeEvent we rely on; a test passes a plain object. */
 export interface InvokeEventLike {
-  sender: { id: number };
-  senderFrame?: { url: string } | null;
+  /** The webContents that sent the message: shared by its top-level frame and every iframe in it. */
+  sender: { id: number; readonly mainFrame: FrameLike };
+  /** The frame that sent it; Electron gives null once that frame has navigated away or is gone. */
+  readonly senderFrame?: FrameLike | null;
 }
 
 export interface IpcMainLike {
@@ -34,11 +41,23 @@ export function registerIpcHandlers(ipcMain: IpcMainLike, invoke: Invoker, isTru
   };
 }
 
-/** Accepts only the given webContents ids, and only frames showing our own bundled page. */
+/**
+ * Accepts only the given webContents ids, only their top-level frame (never an iframe inside them), and
+ * only while that frame shows our own bundled page. Anything it cannot establish is refused.
+ */
 export function senderCheckFor(trustedIds: () => ReadonlySet<number>, isAppUrl: (url: string) => boolean): SenderCheck {
   return (event) => {
     if (!trustedIds().has(event.sender.id)) return false;
-    const url = event.senderFrame?.url;
-    return typeof url === 'string' && isAppUrl(url);
+    try {
+      const frame = event.senderFrame;
+      // Why: an iframe in our window has the same sender (webContents id) but its own frame. Electron hands
+      // out one WebFrameMain object per frame, so the top-level frame is the very object in sender.mainFrame.
+      if (!frame || frame !== event.sender.mainFrame) return false;
+      const url = frame.url;
+      return typeof url === 'string' && isAppUrl(url);
+    } catch {
+      // A frame or webContents disposed while the message was in flight throws on access: refuse it.
+      return false;
+    }
   };
 }

@@ -1,7 +1,8 @@
 // Starts the BUILT main process (out/main/index.js, as `npm start` runs it) under Node with a fake
 // `electron` module: the app must take the single-instance lock, open its services (SQLite, keychain,
 // the demo router on first run), create one guarded, sandboxed window on the bundled page, register a
-// handler for every contract channel, and shut down cleanly on quit.
+// handler for every contract channel that answers only its own window's top-level frame, and shut down
+// cleanly on quit.
 import { execFile } from 'node:child_process';
 import { existsSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -31,6 +32,7 @@ describe('built main process with a fake electron', () => {
         windows: Array<{ options: { webPreferences: Record<string, unknown> }; loaded: string; loadedExists: boolean; preloadExists: boolean; iconExists: boolean; guarded: boolean }>;
         handled: string[];
         permissionHandlers: number;
+        ipc: Record<string, string>;
         quit: boolean;
         errors: string[];
       };
@@ -43,6 +45,9 @@ describe('built main process with a fake electron', () => {
       expect(win.loaded).toMatch(/out[\\/]renderer[\\/]index\.html$/);
       expect(win).toMatchObject({ loadedExists: true, preloadExists: true, iconExists: true, guarded: true });
       expect([...report.handled].sort()).toEqual([...INVOKE_CHANNELS].sort());
+      // The sender check as main/index.ts wires it: our window's top frame only; an iframe in our window,
+      // a frame that is gone and another webContents showing our page are all refused.
+      expect(report.ipc).toEqual({ topFrame: 'ok', subframe: 'FORBIDDEN', goneFrame: 'FORBIDDEN', otherWebContents: 'FORBIDDEN' });
       expect(report.quit).toBe(true);
       // First run: the database exists in the user-data folder (the demo router was added there).
       expect(existsSync(join(userData, 'wiredesk.sqlite'))).toBe(true);

@@ -2,8 +2,10 @@
 // It prints one JSON report line (prefixed "FAKE-ELECTRON-REPORT ") for tests/static/main-bundle.test.ts.
 import { EventEmitter } from 'node:events';
 import { existsSync } from 'node:fs';
+import { pathToFileURL } from 'node:url';
 
-const report = { singleInstance: false, windows: [], handled: [], permissionHandlers: 0, quit: false, errors: [] };
+const report = { singleInstance: false, windows: [], handled: [], permissionHandlers: 0, ipc: {}, quit: false, errors: [] };
+const handlers = new Map();
 const appEvents = new EventEmitter();
 let readyResolve;
 const ready = new Promise((r) => (readyResolve = r));
@@ -35,11 +37,21 @@ export const app = {
   },
 };
 
+// Like Electron's WebFrameMain: one object per frame; the top-level frame has no parent.
+class WebFrameMain {
+  constructor(url, parent) {
+    this.url = url;
+    this.parent = parent;
+  }
+}
+
+let nextWebContentsId = 1;
 class WebContents extends EventEmitter {
   constructor() {
     super();
-    this.id = 1;
+    this.id = nextWebContentsId++;
     this.openHandler = undefined;
+    this.mainFrame = new WebFrameMain('about:blank', null);
   }
   setWindowOpenHandler(h) {
     this.openHandler = h;
@@ -48,20 +60,24 @@ class WebContents extends EventEmitter {
 }
 
 export class BrowserWindow extends EventEmitter {
+  static created = [];
   constructor(options) {
     super();
     this.webContents = new WebContents();
     this.record = { options, loaded: null, preloadExists: existsSync(options.webPreferences.preload), iconExists: existsSync(options.icon), guarded: false };
     report.windows.push(this.record);
+    BrowserWindow.created.push(this);
     appEvents.emit('web-contents-created', {}, this.webContents);
   }
   async loadFile(file) {
     this.record.loaded = file;
+    this.webContents.mainFrame.url = pathToFileURL(file).href;
     this.record.loadedExists = existsSync(file);
     this.record.guarded = this.webContents.listenerCount('will-navigate') > 0 && typeof this.webContents.openHandler === 'function';
   }
   async loadURL(url) {
     this.record.loaded = url;
+    this.webContents.mainFrame.url = url;
   }
   show() {}
   isDestroyed() {
@@ -70,8 +86,9 @@ export class BrowserWindow extends EventEmitter {
 }
 
 export const ipcMain = {
-  handle(channel) {
+  handle(channel, listener) {
     report.handled.push(channel);
+    handlers.set(channel, listener);
   },
   removeHandler() {},
 };
@@ -108,13 +125,38 @@ process.on('uncaughtException', (error) => {
   finish();
 });
 
+// One settings:get from each kind of sender, as Electron would shape the event: our window's top-level
+// frame, an iframe inside our window (same webContents, its own frame), a frame that is gone (null), and
+// another webContents showing our page. Records each answer's ok / error code.
+async function probeIpc(win) {
+  const contents = win.webContents;
+  const stranger = new WebContents();
+  stranger.mainFrame.url = contents.mainFrame.url;
+  const senders = {
+    topFrame: { sender: contents, senderFrame: contents.mainFrame },
+    subframe: { sender: contents, senderFrame: new WebFrameMain(contents.mainFrame.url, contents.mainFrame) },
+    goneFrame: { sender: contents, senderFrame: null },
+    otherWebContents: { sender: stranger, senderFrame: stranger.mainFrame },
+  };
+  const listener = handlers.get('settings:get');
+  for (const [name, event] of Object.entries(senders)) {
+    const answer = listener ? await listener(event, undefined) : { ok: false, error: { code: 'NO_HANDLER' } };
+    report.ipc[name] = answer.ok ? 'ok' : answer.error.code;
+  }
+}
+
 // Start-up: ready now; quit once the window exists (or give up after 20 s with what we have).
 setImmediate(() => readyResolve());
 const started = Date.now();
 const timer = setInterval(() => {
   if (report.windows.length > 0 && report.windows[0].loaded) {
     clearInterval(timer);
-    setTimeout(() => app.quit(), 300);
+    const win = BrowserWindow.created[0];
+    setTimeout(() => {
+      probeIpc(win)
+        .catch((error) => report.errors.push(`ipc probe: ${String(error?.stack ?? error)}`))
+        .finally(() => app.quit());
+    }, 300);
   } else if (Date.now() - started > 20_000) {
     clearInterval(timer);
     report.errors.push('no window was created within 20 s');

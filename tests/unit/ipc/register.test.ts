@@ -1,3 +1,4 @@
+import type { IpcMainInvokeEvent } from 'electron';
 import { describe, expect, it, vi } from 'vitest';
 import { AppError, INVOKE_CHANNELS } from '../../../src/contract/index.ts';
 import { createInvoker, type HandlerTable } from '../../../main/ipc/invoker.ts';
@@ -30,8 +31,32 @@ class FakeIpcMain implements IpcMainLike {
 }
 
 const APP_FILE = '/opt/WireDesk/out/renderer/index.html';
-const ourWindow: InvokeEventLike = { sender: { id: 7 }, senderFrame: { url: `file://${APP_FILE}` } };
-const isAppUrl = (url: string) => url === `file://${APP_FILE}`;
+const APP_URL = `file://${APP_FILE}`;
+const isAppUrl = (url: string) => url === APP_URL;
+
+// The shape Electron gives: `sender` is the webContents, `senderFrame` the WebFrameMain that sent the message
+// (null once that frame has navigated away or is gone). Electron hands out one WebFrameMain object per frame,
+// so the top-level frame is the very object in `sender.mainFrame`; an iframe has the same `sender` but its own
+// frame object, whose `parent` is the frame that holds it.
+interface FakeFrame { url: string; parent: FakeFrame | null }
+function fakeWebContents(id: number, url = APP_URL) {
+  const mainFrame: FakeFrame = { url, parent: null };
+  return { id, mainFrame };
+}
+function fromTopFrame(contents: ReturnType<typeof fakeWebContents>): InvokeEventLike {
+  return { sender: contents, senderFrame: contents.mainFrame };
+}
+function fromSubframe(contents: ReturnType<typeof fakeWebContents>, url = APP_URL): InvokeEventLike {
+  const iframe: FakeFrame = { url, parent: contents.mainFrame };
+  return { sender: contents, senderFrame: iframe };
+}
+
+const ours = fakeWebContents(7);
+const ourWindow = fromTopFrame(ours);
+
+// Real Electron events must fit the shape the check reads (compile-time only).
+const fitsElectron: (event: IpcMainInvokeEvent) => InvokeEventLike = (event) => event;
+void fitsElectron;
 
 function setup(overrides: Partial<HandlerTable> = {}) {
   const ipc = new FakeIpcMain();
@@ -54,17 +79,53 @@ describe('IPC registration', () => {
     await expect(ipc.call('settings:get', ourWindow)).resolves.toEqual({ ok: true, value: settings });
   });
 
-  it('refuses a message from an unknown webContents', async () => {
+  it('refuses a message from an unknown webContents, even showing our page from its top frame', async () => {
     const { ipc } = setup();
-    const stranger = { sender: { id: 99 }, senderFrame: { url: `file://${APP_FILE}` } };
+    const stranger = fromTopFrame(fakeWebContents(99));
     await expect(ipc.call('settings:get', stranger)).resolves.toMatchObject({ ok: false, error: { code: 'FORBIDDEN' } });
   });
 
-  it('refuses our window when the frame shows another page (e.g. a navigated or injected frame)', async () => {
+  it('refuses our window when its top frame shows another page (e.g. navigated away)', async () => {
     const { ipc } = setup();
-    const evil = { sender: { id: 7 }, senderFrame: { url: 'https://evil.example/' } };
-    await expect(ipc.call('settings:get', evil)).resolves.toMatchObject({ ok: false, error: { code: 'FORBIDDEN' } });
-    await expect(ipc.call('settings:get', { sender: { id: 7 }, senderFrame: null })).resolves.toMatchObject({ ok: false, error: { code: 'FORBIDDEN' } });
+    const navigated = fakeWebContents(7, 'https://evil.example/');
+    await expect(ipc.call('settings:get', fromTopFrame(navigated))).resolves.toMatchObject({ ok: false, error: { code: 'FORBIDDEN' } });
+  });
+
+  it('refuses an iframe inside our window, even one showing our own page', async () => {
+    const { ipc } = setup();
+    // Same webContents (sender.id 7) as the accepted top frame; only the frame differs.
+    await expect(ipc.call('settings:get', fromSubframe(ours))).resolves.toMatchObject({ ok: false, error: { code: 'FORBIDDEN' } });
+    await expect(ipc.call('settings:get', fromSubframe(ours, 'https://evil.example/'))).resolves.toMatchObject({ ok: false, error: { code: 'FORBIDDEN' } });
+    // A frame object that merely looks like the top frame (no parent, our URL) is still not our main frame.
+    const lookalikeFrame: FakeFrame = { url: APP_URL, parent: null };
+    const lookalike: InvokeEventLike = { sender: ours, senderFrame: lookalikeFrame };
+    await expect(ipc.call('settings:get', lookalike)).resolves.toMatchObject({ ok: false, error: { code: 'FORBIDDEN' } });
+  });
+
+  it('refuses a message whose frame is gone (Electron gives a null or missing senderFrame)', async () => {
+    const { ipc } = setup();
+    await expect(ipc.call('settings:get', { sender: ours, senderFrame: null })).resolves.toMatchObject({ ok: false, error: { code: 'FORBIDDEN' } });
+    await expect(ipc.call('settings:get', { sender: ours })).resolves.toMatchObject({ ok: false, error: { code: 'FORBIDDEN' } });
+  });
+
+  it('refuses, rather than throws, when the frame was disposed while the message was in flight', async () => {
+    const { ipc } = setup();
+    const disposed = {
+      get url(): string {
+        throw new Error('Render frame was disposed before WebFrameMain could be accessed');
+      },
+      parent: null,
+    };
+    const contents = { id: 7, mainFrame: disposed };
+    await expect(ipc.call('settings:get', { sender: contents, senderFrame: disposed })).resolves.toMatchObject({ ok: false, error: { code: 'FORBIDDEN' } });
+  });
+
+  it('checks the window list and the frame on every message, not once', async () => {
+    const trusted = new Set([7]);
+    const check = senderCheckFor(() => trusted, isAppUrl);
+    expect(check(ourWindow)).toBe(true);
+    trusted.delete(7); // our window closed
+    expect(check(ourWindow)).toBe(false);
   });
 
   it('returns a clear BAD_INPUT envelope for invalid input without calling the handler', async () => {
