@@ -10,16 +10,11 @@ import { rosIdSchema } from './management.ts';
 import { planIdSchema } from './changes.ts';
 import { sitesInputSchema } from './site-input.ts';
 import { lanOptionSchema } from './wireguard.ts';
+import { addressListSchema, dnsListSchema, endpointTextSchema, wgInterfaceNameSchema } from './fields.ts';
 
-const ifaceName = z
-  .string({ message: 'Name the WireGuard interface, for example wg-clients.' })
-  .trim()
-  .min(1, 'Name the WireGuard interface, for example wg-clients.')
-  .max(63, 'The interface name is too long (63 characters at most).');
+const ifaceName = wgInterfaceNameSchema;
 
-const addressList = z.union([z.string(), z.array(z.string())], {
-  message: 'Enter addresses as text like 192.168.88.0/24 (several separated by commas).',
-});
+const addressList = addressListSchema('Enter addresses as text like 192.168.88.0/24 (several separated by commas).');
 
 /** Why a config cannot be made; in `details.reason` of the error. */
 export const CONFIG_PROBLEMS = [
@@ -89,9 +84,9 @@ const configOptions = z.object({
   /** Split tunnel: networks behind the router, e.g. from `lanOptions`. */
   lans: addressList.optional(),
   /** Overrides the peer's client DNS; [] or '' for none. */
-  dns: addressList.optional(),
+  dns: dnsListSchema.optional(),
   /** host or host:port; host alone uses the interface's listen port. Default: remembered, else suggested. */
-  endpoint: z.string().trim().min(1, 'Enter the host clients dial, like vpn.example.com:13231.').optional(),
+  endpoint: endpointTextSchema.min(1, 'Enter the host clients dial, like vpn.example.com:13231.').optional(),
   mtu: z.number().int('The MTU must be a whole number.').min(1280, 'The MTU must be at least 1280; 1420 suits most links.').max(65535).optional(),
   keepaliveSec: z
     .number()

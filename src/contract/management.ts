@@ -9,18 +9,16 @@ import { applyReportSchema, changeKindSchema, changeSubjectSchema, itemDiffSchem
 import { dataSourceSchema, wgInterfaceSchema, wgPeerSchema } from './wireguard.ts';
 import { sitesInputSchema } from './site-input.ts';
 import { lanOptionSchema } from './wireguard.ts';
+import { LIMITS, addressListSchema, addressSchema, addressTextSchema, dnsListSchema, endpointTextSchema, hostNameSchema, wgInterfaceNameSchema, withoutControlCharacters } from './fields.ts';
 
 // ---- shared fields ----
 
 export const rosIdSchema = z
   .string()
+  .max(LIMITS.rosId, 'A RouterOS item id is at most 32 characters, like *1A. Reload the list and try again.')
   .regex(/^\*[0-9A-Fa-f]+$/, 'A RouterOS item id looks like *1A. Reload the list and try again.');
 
-const wgInterfaceName = z
-  .string({ message: 'Name the WireGuard interface, for example wg-clients.' })
-  .trim()
-  .min(1, 'Name the WireGuard interface, for example wg-clients.')
-  .max(63, 'The interface name is too long (63 characters at most).');
+const wgInterfaceName = wgInterfaceNameSchema;
 
 const listenPort = z
   .number({ message: 'The listen port must be a number.' })
@@ -40,23 +38,30 @@ const keepaliveSec = z
   .min(0, 'Keepalive is 0 (off) or up to 65535 seconds; 25 suits clients behind NAT.')
   .max(65535, 'Keepalive is 0 (off) or up to 65535 seconds; 25 suits clients behind NAT.');
 
-const peerName = z
-  .string({ message: 'Give the peer a name, for example ali-phone.' })
-  .max(63, 'The peer name is too long (63 characters at most).');
+const peerName = withoutControlCharacters(
+  z.string({ message: 'Give the peer a name, for example ali-phone.' }).max(63, 'The peer name is too long (63 characters at most).'),
+);
 
-const comment = z.string().max(255, 'The comment is too long (255 characters at most).');
+const comment = withoutControlCharacters(z.string().max(255, 'The comment is too long (255 characters at most).'));
 
 /** Addresses as typed: one string ("10.8.0.5/32, 192.168.5.0/24") or a list. Checked in main. */
-const addressList = z.union([z.string(), z.array(z.string())], {
-  message: 'Enter addresses as text like 10.8.0.5/32 (several separated by commas).',
-});
+const addressList = addressListSchema('Enter addresses as text like 10.8.0.5/32 (several separated by commas).');
+
+/** A public key the client made itself, as pasted; main trims it and checks it is a WireGuard key. */
+const ownPublicKey = z.string().max(LIMITS.publicKey, 'The public key is too long (128 characters at most): a WireGuard key is 44 base64 characters ending in "=".');
+
+/** The id peers:importApply returned for the run. */
+const importJobId = z
+  .string()
+  .min(1, 'Choose the import to continue from the list.')
+  .max(LIMITS.jobId, 'An import id is at most 64 characters. Choose the import from the list again.');
 
 /**
  * What a client config routes into the tunnel (its AllowedIPs), remembered per interface: CIDRs such as
  * 10.20.0.0/24 or fd12:3456:789a:1::/64. Main puts them in network form and refuses host bits.
  */
 export const clientRoutesSchema = z
-  .array(z.union([z.cidrv4(), z.cidrv6()], { message: 'Enter each network as an address and prefix, like 192.168.88.0/24.' }), {
+  .array(z.union([z.cidrv4().max(LIMITS.address), z.cidrv6().max(LIMITS.address)], { message: 'Enter each network as an address and prefix, like 192.168.88.0/24.' }), {
     message: 'Client routes are a list of networks, like ["10.20.0.0/24", "192.168.88.0/24"].',
   })
   .min(1, 'Give at least one network, like 192.168.88.0/24, or forget the routes for a full tunnel.')
@@ -134,9 +139,9 @@ export const interfaceContract = {
       mtu: mtu.optional(),
       comment: comment.optional(),
       /** The router's own address on the tunnel, host and prefix: 10.20.0.1/24. */
-      address: z.string().trim().optional(),
+      address: addressSchema.optional(),
       /** And its IPv6 address alongside, host and prefix (the wizard's ULA: fd12:3456:789a:1::1/64). */
-      address6: z.string().trim().optional(),
+      address6: addressSchema.optional(),
       /** Also let the listen port in (the set-up wizard): an input accept before the rule that drops it, in the same plan. */
       openPort: z.boolean().default(false),
       /** Also turn on IP Cloud DDNS when it is off, and remember its name as where clients dial (the set-up wizard). */
@@ -192,7 +197,7 @@ export const interfaceContract = {
    * prefix). Omitted: WireDesk proposes one (in its peers' subnet, else a free one); the preview shows which.
    */
   'interfaces:addAddress': {
-    input: byInterfaceId.extend({ address: z.string().trim().optional(), planId: interfacePlanId }),
+    input: byInterfaceId.extend({ address: addressSchema.optional(), planId: interfacePlanId }),
     output: interfaceResult,
   },
   'interfaces:deletePreview': {
@@ -209,7 +214,7 @@ export const interfaceContract = {
     }),
   },
   'interfaces:delete': {
-    input: byInterfaceId.extend({ confirmName: z.string({ message: 'Type the interface name to confirm the deletion.' }), planId: interfacePlanId }),
+    input: byInterfaceId.extend({ confirmName: z.string({ message: 'Type the interface name to confirm the deletion.' }).max(LIMITS.confirmName, 'Type the interface name to confirm the deletion (255 characters at most).'), planId: interfacePlanId }),
     output: z.object({ deleted: z.literal(true), removedPeers: z.number().int(), removedAddresses: z.number().int(), report: applyReportSchema.optional() }),
   },
 } as const;
@@ -249,9 +254,9 @@ export const oneTimeSecretSchema = z.object({
 export type OneTimeSecret = z.infer<typeof oneTimeSecretSchema>;
 
 const clientFieldsInput = z.object({
-  dns: addressList.optional(),
+  dns: dnsListSchema.optional(),
   /** Host clients dial (no port: RouterOS adds the interface's listen port). Default: the remembered endpoint. */
-  endpoint: z.string().trim().optional(),
+  endpoint: endpointTextSchema.optional(),
   keepaliveSec: keepaliveSec.optional(),
   /** What the client routes into the tunnel (7.21+ on the router). Default 0.0.0.0/0, ::/0. */
   allowedAddress: addressList.optional(),
@@ -287,12 +292,12 @@ export const peerContract = {
       /** Empty or omitted: the next free address of the interface's subnet. */
       allowedAddress: addressList.optional(),
       /** The client's own public key when it made its key pair itself; then WireDesk holds no private key. */
-      publicKey: z.string().optional(),
+      publicKey: ownPublicKey.optional(),
       custody: keyCustodySchema.default('stored'),
       presharedKey: z.boolean().default(false),
       persistentKeepaliveSec: keepaliveSec.default(25),
       /** host:port for a site the router should dial; leave empty for road-warrior clients. */
-      endpoint: z.string().trim().optional(),
+      endpoint: endpointTextSchema.optional(),
       client: clientFieldsInput.optional(),
       planId,
     }),
@@ -305,10 +310,10 @@ export const peerContract = {
       allowedAddress: addressList.optional(),
       persistentKeepaliveSec: keepaliveSec.optional(),
       /** host:port, or null to clear (road warrior). */
-      endpoint: z.string().trim().nullable().optional(),
+      endpoint: endpointTextSchema.nullable().optional(),
       /** 'generate' returns the new key once in `secret`. */
       presharedKey: z.enum(['keep', 'generate', 'remove'], { message: 'Preshared key: choose keep, generate or remove.' }).default('keep'),
-      client: clientFieldsInput.extend({ address: z.string().trim().optional() }).optional(),
+      client: clientFieldsInput.extend({ address: addressTextSchema.trim().optional() }).optional(),
       planId,
     }),
     output: peerResult,
@@ -409,9 +414,9 @@ export const importContract = {
     input: importInput.extend({ sourceName: z.string().max(255).optional(), presharedKey: z.boolean().default(false), planId }),
     output: importResultSchema,
   },
-  'peers:importResume': { input: z.object({ routerId: routerIdSchema, jobId: z.string().min(1) }), output: importResultSchema },
+  'peers:importResume': { input: z.object({ routerId: routerIdSchema, jobId: importJobId }), output: importResultSchema },
   'peers:importJobs': { input: z.object({ routerId: routerIdSchema }), output: z.array(importSummarySchema) },
-  'peers:importCancel': { input: z.object({ routerId: routerIdSchema, jobId: z.string().min(1) }), output: importSummarySchema },
+  'peers:importCancel': { input: z.object({ routerId: routerIdSchema, jobId: importJobId }), output: importSummarySchema },
 } as const;
 
 // ---- audit, reservations, endpoints, client routes ----
@@ -447,7 +452,10 @@ export const recordsContract = {
   'audit:list': {
     input: z.object({
       routerId: routerIdSchema.optional(),
-      actions: z.array(z.enum(AUDIT_ACTION_NAMES, { message: `Audit actions are: ${AUDIT_ACTION_NAMES.join(', ')}.` })).optional(),
+      actions: z
+        .array(z.enum(AUDIT_ACTION_NAMES, { message: `Audit actions are: ${AUDIT_ACTION_NAMES.join(', ')}.` }))
+        .max(AUDIT_ACTION_NAMES.length, 'Choose each audit action at most once.')
+        .optional(),
       objectType: z.string().max(64).optional(),
       text: z.string().max(200, 'Search for at most 200 characters.').optional(),
       from: z.number().optional(),
@@ -459,14 +467,17 @@ export const recordsContract = {
   },
   'reservations:list': { input: z.object({ routerId: routerIdSchema, interface: wgInterfaceName.optional() }), output: z.array(reservationSchema) },
   'reservations:reserve': {
-    input: byRouterInterface.extend({ address: z.string().trim().min(1, 'Enter the address to reserve, like 10.20.0.50.'), note: z.string().max(255).default('') }),
+    input: byRouterInterface.extend({
+      address: addressSchema.min(1, 'Enter the address to reserve, like 10.20.0.50.'),
+      note: withoutControlCharacters(z.string().max(255, 'The note is too long (255 characters at most).')).default(''),
+    }),
     output: reservationSchema,
   },
-  'reservations:release': { input: byRouterInterface.extend({ address: z.string().trim().min(1) }), output: z.object({ released: z.boolean() }) },
+  'reservations:release': { input: byRouterInterface.extend({ address: addressSchema.min(1, 'Choose the reserved address to release.') }), output: z.object({ released: z.boolean() }) },
   'endpoints:get': { input: byRouterInterface, output: endpointSchema.nullable() },
   'endpoints:set': {
     input: byRouterInterface.extend({
-      host: z.string().trim().min(1, "Enter the router's public IP address or DNS name clients dial."),
+      host: hostNameSchema.min(1, "Enter the router's public IP address or DNS name clients dial."),
       port: listenPort,
     }),
     output: endpointSchema,

@@ -1,6 +1,7 @@
 // Data shapes that cross IPC. Zod strips unknown keys on parse, so a handler's output is parsed before it
 // leaves main: a field that is not in these schemas (a password, a private key) can never leak by accident.
 import { z } from 'zod';
+import { withoutControlCharacters } from './fields.ts';
 
 const HOST_NAME = /^(?=.{1,253}$)([a-zA-Z0-9]([a-zA-Z0-9-]{0,61}[a-zA-Z0-9])?)(\.[a-zA-Z0-9]([a-zA-Z0-9-]{0,61}[a-zA-Z0-9])?)*\.?$/;
 const IPV4 = /^(25[0-5]|2[0-4]\d|1\d\d|[1-9]?\d)(\.(25[0-5]|2[0-4]\d|1\d\d|[1-9]?\d)){3}$/;
@@ -28,6 +29,7 @@ export const routerIdSchema = z.string().min(1).max(64);
 
 export const fingerprintSchema = z
   .string()
+  .max(128, 'A certificate fingerprint is at most 128 characters: 32 hex bytes separated by colons.')
   .regex(/^([0-9A-F]{2}:){31}[0-9A-F]{2}$/, 'A certificate fingerprint is 32 hex bytes separated by colons.');
 
 export const routerProfileSchema = z.object({
@@ -46,17 +48,21 @@ export const routerProfileSchema = z.object({
 });
 export type RouterProfile = z.infer<typeof routerProfileSchema>;
 
-const nameSchema = z
-  .string()
-  .trim()
-  .min(1, 'Give the router a name, for example the customer or site.')
-  .max(64, 'The router name is too long (64 characters at most).');
+const nameSchema = withoutControlCharacters(
+  z
+    .string()
+    .trim()
+    .min(1, 'Give the router a name, for example the customer or site.')
+    .max(64, 'The router name is too long (64 characters at most).'),
+);
 
-const usernameSchema = z
-  .string()
-  .trim()
-  .min(1, 'Enter the RouterOS user name (for example admin).')
-  .max(64, 'The user name is too long (64 characters at most).');
+const usernameSchema = withoutControlCharacters(
+  z
+    .string()
+    .trim()
+    .min(1, 'Enter the RouterOS user name (for example admin).')
+    .max(64, 'The user name is too long (64 characters at most).'),
+);
 
 const passwordSchema = z.string().max(256, 'The password is too long (256 characters at most).');
 

@@ -3,26 +3,19 @@
 // management.ts: defined in either, the other would import it in a cycle.
 import { z } from 'zod';
 import { routerIdSchema } from './models.ts';
+import { addressListSchema, endpointTextSchema, wgInterfaceNameSchema, withoutControlCharacters } from './fields.ts';
 
-const ifaceName = z
-  .string({ message: 'Name the WireGuard interface, for example wg-clients.' })
-  .trim()
-  .min(1, 'Name the WireGuard interface, for example wg-clients.')
-  .max(63, 'The interface name is too long (63 characters at most).');
-
-const addressList = z.union([z.string(), z.array(z.string())], {
-  message: 'Enter addresses as text like 192.168.88.0/24 (several separated by commas).',
-});
+const addressList = addressListSchema('Enter addresses as text like 192.168.88.0/24 (several separated by commas).');
 
 export const siteSideInputSchema = z.object({
   routerId: routerIdSchema,
-  interface: ifaceName,
+  interface: wgInterfaceNameSchema,
   /** This site's networks the other site should reach. Default: this router's private LANs. */
   lans: addressList.optional(),
   /** host:port where the OTHER router reaches this one; null: it cannot (behind NAT), the other side must be dialable. */
-  endpoint: z.string().trim().min(1).nullable().optional(),
+  endpoint: endpointTextSchema.min(1, 'Enter the host:port where the other router reaches this one, or leave it empty.').nullable().optional(),
   /** Name of the peer made on the other router for this site. Default: site-<this router's name>. */
-  peerName: z.string().trim().min(1).max(63, 'The peer name is too long (63 characters at most).').optional(),
+  peerName: withoutControlCharacters(z.string().trim().min(1, 'Name the peer, for example site-branch.').max(63, 'The peer name is too long (63 characters at most).')).optional(),
 });
 
 export const sitesInputSchema = z.object({ a: siteSideInputSchema, b: siteSideInputSchema });

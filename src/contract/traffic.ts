@@ -2,13 +2,14 @@
 // measured" (router unreachable or WireDesk not running) and charts must draw a gap there, never zero.
 import { z } from 'zod';
 import { routerIdSchema } from './models.ts';
+import { withoutControlCharacters } from './fields.ts';
 
 export const HISTORY_RANGE_VALUES = ['15m', '24h', '7d', '30d', '1y'] as const;
 export const historyRangeSchema = z.enum(HISTORY_RANGE_VALUES);
 export type HistoryRangeValue = z.infer<typeof historyRangeSchema>;
 
-const interfaceName = z.string().min(1, 'Choose a WireGuard interface.').max(64);
-const publicKey = z.string().regex(/^[A-Za-z0-9+/]{42}[AEIMQUYcgkosw048]=$/, 'A WireGuard public key is 44 base64 characters ending in "=".');
+const interfaceName = withoutControlCharacters(z.string().min(1, 'Choose a WireGuard interface.').max(64, 'The interface name is too long (64 characters at most).'));
+const publicKey = z.string().max(44, 'A WireGuard public key is 44 base64 characters ending in "=".').regex(/^[A-Za-z0-9+/]{42}[AEIMQUYcgkosw048]=$/, 'A WireGuard public key is 44 base64 characters ending in "=".');
 
 export const seriesRequestSchema = z.object({
   routerId: routerIdSchema,
@@ -78,6 +79,7 @@ export const pingRequestSchema = z.object({
   address: z
     .string()
     .trim()
+    .max(64, 'An address to ping is at most 64 characters, like the peer\'s tunnel address 10.10.0.3.')
     .refine((a) => IPV4.test(a) || /^[0-9a-fA-F:]+$/.test(a), 'Ping needs an IP address, e.g. the peer\'s tunnel address 10.10.0.3.'),
   count: z.number().int().min(1, 'Send at least 1 ping.').max(20, 'Send at most 20 pings at a time.').default(5),
 });
