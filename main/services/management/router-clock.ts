@@ -1,7 +1,7 @@
 // The router's clock: the connection doctor's fix for a clock that is wrong turns on the NTP client, through a
 // change plan (preview, backup, safe apply, verify) like every other write.
 import { AppError, type InvokeParsedInput, type InvokeOutput, type PlanView } from '../../../src/contract/index.ts';
-import { planNtpOn } from '../changes/ntp-plans.ts';
+import { DEFAULT_NTP_SERVER, planNtpOn } from '../changes/ntp-plans.ts';
 import type { ManagementDeps } from './deps.ts';
 
 type Deps = Pick<ManagementDeps, 'sessions' | 'models' | 'previews' | 'plans' | 'audit'>;
@@ -35,7 +35,7 @@ export class RouterClock {
       const plan = planNtpOn({ routerId: ctx.routerId, before: ntp });
       if (preview) return this.#d.previews.keep(plan, null);
       if (input.planId) this.#d.previews.check(input.planId, plan);
-      const servers = ntp.servers.length > 0 ? ntp.servers.join(', ') : String(plan.steps[0]!.params.find(([k]) => k === 'servers')?.[1] ?? '');
+      const servers = ntp.servers.length > 0 ? ntp.servers.join(', ') : DEFAULT_NTP_SERVER;
       const subject = { routerId: ctx.routerId, routerName: ctx.routerName, action: 'enable' as const, objectType: 'ntp-client' as const, objectName: plan.subject.label, before: plan.diff[0]!.before };
       const report = await this.#d.audit.record(subject, async () => {
         const applied = await this.#d.plans.apply(ctx, plan, { planId: input.planId, subject: { code: 'router.ntp', params: { servers } } });
