@@ -15,6 +15,7 @@ import type { RouterState } from '../state/router-state.ts';
 import type { Row } from '../state/row.ts';
 import { allInterfaces } from '../menus/interface-names.ts';
 import { INTERFACE_LISTS, LIST_MEMBERS } from '../menus/interface-lists.ts';
+import { parsePrefix } from '../values/ip.ts';
 
 export const FILTER = '/ip/firewall/filter';
 export const NFT_TABLE = 'routeros';
@@ -43,14 +44,13 @@ function negation(value: string): { not: boolean; value: string } {
 const quoted = (name: string): string => `"${name.replace(/["\\]/g, '').slice(0, 15)}"`;
 const set = (items: readonly string[]): string => (items.length === 1 ? items[0]! : `{ ${items.join(', ')} }`);
 
-const IPV4 = /^\d{1,3}(\.\d{1,3}){3}$/;
+/** /ip/firewall is IPv4 only: an address, a prefix or a range of two addresses. */
 function addressExpr(value: string): string | null {
+  const isAddress = (text: string): boolean => !text.includes('/') && parsePrefix(text)?.family === 4;
   const [from, to, ...rest] = value.split('-');
   if (rest.length > 0) return null;
-  if (to !== undefined) return IPV4.test(from!) && IPV4.test(to) ? `${from}-${to}` : null;
-  const [ip, bits] = value.split('/');
-  if (!IPV4.test(ip!)) return null;
-  return bits === undefined || /^\d{1,2}$/.test(bits) ? value : null;
+  if (to !== undefined) return isAddress(from!) && isAddress(to) ? `${from}-${to}` : null;
+  return parsePrefix(value)?.family === 4 ? value : null;
 }
 
 function portsExpr(value: string): string | null {
