@@ -9,7 +9,7 @@ import { INTERFACE_MENUS } from '../menus/interface-names.ts';
 import { TrafficModel, type PeerOverride, type PeerStats } from '../traffic/model.ts';
 import { addRow, menuRows, recordToMap, removeRows, resolveRows, setRows } from '../commands/modify.ts';
 import { propsToRecord, renderRow } from '../menus/render.ts';
-import { SimTrap } from '../trap.ts';
+import { traps } from '../trap.ts';
 import type { PingSource } from '../commands/ping.ts';
 import { SafeMode } from './safe-mode.ts';
 import { NTP_CLIENT, ntpStatus } from '../menus/ntp-client.ts';
@@ -228,7 +228,7 @@ export class RouterState {
 
   private peer(id: string): Row {
     const row = this.table(PEERS).find(id);
-    if (!row) throw new SimTrap('no such item', 0);
+    if (!row) throw traps.noSuchItem();
     return row;
   }
 

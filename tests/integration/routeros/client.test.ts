@@ -2,6 +2,8 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { connect } from '../../../main/routeros/connect.ts';
 import type { RouterOsClient } from '../../../main/routeros/client.ts';
+import type { RouterOsTrapError } from '../../../main/routeros/errors.ts';
+import { trapMeaning } from '../../../main/services/management/errors.ts';
 import { encodeSentence } from '../../../main/routeros/protocol/codec.ts';
 import type { Row } from '../../../main/routeros/rows.ts';
 import { startRelay, type Relay } from './support/proxy.ts';
@@ -73,6 +75,16 @@ describe('traps', () => {
       traps: [{ message: 'input does not match any value of interface', category: 1 }],
     });
     expect((error as Error).message).toContain(sim!.host);
+  });
+
+  it('reports an item that is gone with the router\'s own text, no such item (4), which reads as no-such-item', async () => {
+    const { client } = await setup();
+    await client.add('/interface/wireguard', { name: 'wg0' });
+    const id = await client.add(PEERS, { interface: 'wg0', 'public-key': KEY, 'allowed-address': '10.8.0.2/32' });
+    await client.remove(PEERS, id);
+    const error = await client.set(PEERS, id, { comment: 'late' }).catch((e: unknown) => e);
+    expect(error).toMatchObject({ code: 'TRAP', traps: [{ message: 'no such item (4)', category: 0 }] });
+    expect(trapMeaning((error as RouterOsTrapError).routerMessage)).toBe('no-such-item');
   });
 
   it('keeps every trap when several precede one !done', async () => {

@@ -49,7 +49,7 @@ describe('add / set / remove', () => {
 
     expect(summary(await api.call(['/interface/wireguard/peers/remove', `=.id=${ids[0]},${ids[2]}`]))).toEqual(['!done']);
     expect(sim.state.table('/interface/wireguard/peers').rows.map((r) => r.idText)).toEqual([ids[1]]);
-    expect(summary(await api.call(['/interface/wireguard/peers/remove', `=.id=${ids[0]}`]))).toEqual(['!trap 0 no such item', '!done']);
+    expect(summary(await api.call(['/interface/wireguard/peers/remove', `=.id=${ids[0]}`]))).toEqual(['!trap 0 no such item (4)', '!done']);
   });
 
   it('rejects a duplicate public key on the same interface and on another one (keys are unique per router)', async () => {
