@@ -20,11 +20,11 @@ describe('set-up wizard (e2e, Chromium)', () => {
     app = await managedApp({
       peers: 0,
       // RouterOS's default configuration only: the simulator's extra accept for 13231 goes.
-      // IP Cloud DDNS off, as on a router nobody has touched.
+      // IP Cloud DDNS off, as on a router nobody has touched: `auto` without Back To Home on 7.17+ (no is refused).
       beforeConnect: (sim) => {
         const seeded = sim.state.print('/ip/firewall/filter').find((r) => r['comment'] === 'WireGuard');
         if (seeded) sim.state.remove('/ip/firewall/filter', seeded['.id']!);
-        sim.state.set('/ip/cloud', '', { 'ddns-enabled': 'false' });
+        sim.state.set('/ip/cloud', '', { 'ddns-enabled': 'auto' });
       },
     });
     const { page, sim } = app;

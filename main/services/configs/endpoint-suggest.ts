@@ -67,7 +67,8 @@ export function suggestEndpoint(
   if (cloud && cloud.ddnsEnabled !== false && cloud.dnsName) {
     return { host: cloud.dnsName, port, source: 'ddns', warnings: [notSaved(cloud.dnsName, "the router's DDNS name"), ...natWarning(cloud, state, port)] };
   }
-  const ddnsOff: ConfigWarning[] = cloud && cloud.ddnsEnabled === false
+  // Off: `no` (before 7.17), or `auto` (7.17+) with no name, which is DDNS not running because Back To Home is off.
+  const ddnsOff: ConfigWarning[] = cloud && (cloud.ddnsEnabled === false || (cloud.ddnsEnabled === 'auto' && !cloud.dnsName))
     ? [{ code: 'DDNS_OFF', message: "The router's DDNS is off. Turn on IP > Cloud > DDNS for a name (<serial>.sn.mynetname.net) that stays right when the ISP changes the address." }]
     : [];
   const address = cloud?.publicAddress ?? publicInterfaceAddresses(state)[0];

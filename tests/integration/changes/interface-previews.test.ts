@@ -169,22 +169,27 @@ describe('opening a closed port is a plan like any change', () => {
 });
 
 describe('the set-up wizard can turn on IP Cloud DDNS in the same plan', () => {
-  it('sets ddns-enabled on the singleton menu as previewed, remembers the cloud name as where clients dial, and undoes it with the rest', async () => {
-    const m = await router();
+  // Off is `no` before 7.17; from 7.17 `no` is refused and off is `auto` while Back To Home is off (7.17 changelog,
+  // manual /ip/cloud), so the undo puts `auto` back. The router prints what it stores: true before 7.17, yes after.
+  it.each<{ version: string; off: Record<string, string>; read: boolean | 'auto'; before: string; printed: string }>([
+    { version: '7.16', off: { 'ddns-enabled': 'false' }, read: false, before: 'no', printed: 'true' },
+    { version: '7.18', off: { 'ddns-enabled': 'auto', 'back-to-home-vpn': 'revoked-and-disabled' }, read: 'auto', before: 'auto', printed: 'yes' },
+  ])('$version: sets ddns-enabled on the singleton menu as previewed, remembers the cloud name as where clients dial, and undoes it with the rest', async ({ version, off, read, before, printed }) => {
+    const m = await router({ version });
     const { routerId } = m;
-    m.sim.state.set('/ip/cloud', '', { 'ddns-enabled': 'false' });
-    expect((await m.call('setup:propose', { routerId })).cloud).toMatchObject({ ddnsEnabled: false });
+    m.sim.state.set('/ip/cloud', '', off);
+    expect((await m.call('setup:propose', { routerId })).cloud).toMatchObject({ ddnsEnabled: read, dnsName: null });
     const input = { routerId, name: 'wg-ddns', listenPort: 51666, address: '10.88.0.1/24', openPort: true, ddns: true };
     const preview = await m.call('changes:preview', { kind: 'interface.create', input });
     expect(preview.commands.at(-1)).toBe('/ip cloud set ddns-enabled=yes');
-    expect(preview.diff.at(-1)).toMatchObject({ item: { type: 'setting', key: 'ip-cloud' }, change: 'edit', before: { 'ddns-enabled': 'no' }, after: { 'ddns-enabled': 'yes' } });
+    expect(preview.diff.at(-1)).toMatchObject({ item: { type: 'setting', key: 'ip-cloud' }, change: 'edit', before: { 'ddns-enabled': before }, after: { 'ddns-enabled': 'yes' } });
     const made = await capture(m.sim, () => m.call('interfaces:create', { ...input, planId: preview.planId }));
     expectSent(preview.commands, made.writes);
-    expect(m.rows('/ip/cloud')[0]?.['ddns-enabled']).toBe('true');
+    expect(m.rows('/ip/cloud')[0]?.['ddns-enabled']).toBe(printed);
     const dnsName = m.rows('/ip/cloud')[0]!['dns-name']!;
     expect(await m.call('endpoints:get', { routerId, interface: 'wg-ddns' })).toMatchObject({ host: dnsName, port: 51666 });
     // The router's own rollback script puts DDNS back too (the singleton's set, with no [find]).
-    expect(preview.rollback.script.filter((l) => l.includes('/ip cloud set'))).toEqual([':do { /ip cloud set ddns-enabled=no } on-error={}']);
+    expect(preview.rollback.script.filter((l) => l.includes('/ip cloud set'))).toEqual([`:do { /ip cloud set ddns-enabled=${before} } on-error={}`]);
   });
 });
 

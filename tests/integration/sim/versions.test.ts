@@ -53,6 +53,36 @@ describe('version differences', () => {
     expect(summary(await api2.call(['/interface/wireguard/add', '=name=wg0', '=vrf=main']))).toEqual(['!trap 1 unknown parameter vrf', '!done']);
   });
 
+  it('7.17+: ddns-enabled is yes or auto; auto runs DDNS only while Back To Home is enabled; no is refused', async () => {
+    const sim = await start({ version: '7.17' });
+    const api = await login(sim);
+    const cloud = async () => (await api.rows(['/ip/cloud/print']))[0]!;
+    expect(await cloud()).toMatchObject({ 'ddns-enabled': 'yes', status: 'updated', 'dns-name': sim.state.hardware.dnsName });
+    expect(summary(await api.call(['/ip/cloud/set', '=ddns-enabled=auto']))).toEqual(['!done']);
+    const off = await cloud();
+    expect(off).toMatchObject({ 'ddns-enabled': 'auto', 'back-to-home-vpn': 'disabled' });
+    expect(off).not.toHaveProperty('dns-name');
+    expect(off).not.toHaveProperty('status');
+    expect(summary(await api.call(['/ip/cloud/set', '=back-to-home-vpn=enabled']))).toEqual(['!done']);
+    expect(await cloud()).toMatchObject({ 'ddns-enabled': 'auto', 'dns-name': sim.state.hardware.dnsName, status: 'updated' });
+    for (const value of ['no', 'false']) {
+      expect(summary(await api.call(['/ip/cloud/set', `=ddns-enabled=${value}`])))
+        .toEqual(['!trap 1 invalid value of ddns-enabled, must be either yes or auto', '!done']);
+    }
+    expect((await cloud())['ddns-enabled']).toBe('auto');
+  });
+
+  it('before 7.17: ddns-enabled is a yes/no flag and auto is refused', async () => {
+    const sim = await start({ version: '7.16' });
+    const api = await login(sim);
+    expect((await api.rows(['/ip/cloud/print']))[0]).toMatchObject({ 'ddns-enabled': 'true', 'dns-name': sim.state.hardware.dnsName });
+    expect(summary(await api.call(['/ip/cloud/set', '=ddns-enabled=auto']))).toEqual(['!trap 1 invalid value for argument ddns-enabled', '!done']);
+    expect(summary(await api.call(['/ip/cloud/set', '=ddns-enabled=no']))).toEqual(['!done']);
+    const [off] = await api.rows(['/ip/cloud/print']);
+    expect(off).toMatchObject({ 'ddns-enabled': 'false' });
+    expect(off).not.toHaveProperty('dns-name');
+  });
+
   it('reports the version in /system/resource, with the 7.16 build-time format change', async () => {
     const cases: Array<[string, RegExp, RegExp]> = [
       ['7.18', /^7\.18\.2 \(stable\)$/, /^\d{4}-\d\d-\d\d \d\d:\d\d:\d\d$/],

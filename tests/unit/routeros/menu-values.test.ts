@@ -5,6 +5,7 @@ import { peerParams, toWireGuardPeer } from '../../../main/routeros/menus/wiregu
 import { normalizePath } from '../../../main/routeros/client.ts';
 import { normalizeFingerprint } from '../../../main/routeros/transport/certificate.ts';
 import { legacyResponse } from '../../../main/routeros/login.ts';
+import { toIpCloud } from '../../../main/routeros/menus/ip-cloud.ts';
 
 function version(text: string): RouterOsVersion {
   const parsed = parseRouterOsVersion(text);
@@ -16,6 +17,11 @@ describe('value readers', () => {
   it('reads booleans in both spellings', () => {
     expect([bool({ a: 'true' }, 'a'), bool({ a: 'yes' }, 'a'), bool({ a: 'false' }, 'a'), bool({ a: 'no' }, 'a')]).toEqual([true, true, false, false]);
     expect(() => bool({ '.id': '*1', a: 'maybe' }, 'a')).toThrow(/item \*1: a="maybe"/);
+  });
+
+  it('reads /ip/cloud ddns-enabled as a flag before 7.17 and as yes | auto after (7.17 changelog, manual /ip/cloud)', () => {
+    const enabled = (v: string) => toIpCloud({ 'ddns-enabled': v, status: '' }).ddnsEnabled;
+    expect(['true', 'false', 'yes', 'auto'].map(enabled)).toEqual([true, false, true, 'auto']);
   });
 
   it('reads durations to milliseconds, absent as undefined', () => {
