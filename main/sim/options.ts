@@ -1,6 +1,7 @@
 // startSimulator's options, checked up front so that a typo fails loudly instead of giving an odd router.
 import type { Clock } from './state/router-state.ts';
-import type { TlsOptions } from './server/listener.ts';
+import { createSecureContext } from 'node:tls';
+import { anonymousCipherList, type TlsOptions } from './server/listener.ts';
 import type { DataPlaneOptions } from './dataplane/data-plane.ts';
 import type { UserRecord } from './commands/context.ts';
 import { atLeast, parseVersion, type RouterVersion } from './version.ts';
@@ -68,6 +69,18 @@ function wholeNumber(value: number | undefined, name: string, max: number): void
   }
 }
 
+/** One anonymous (ADH) suite that this Node's OpenSSL has, or a RangeError naming the problem. */
+function anonymousCipher(cipher: string): void {
+  if (!/^ADH-[A-Z0-9-]+$/.test(cipher)) {
+    throw new RangeError(`simulator tls cipher must be one anonymous suite such as ADH-AES128-SHA, got "${cipher}"`);
+  }
+  try {
+    createSecureContext({ ciphers: anonymousCipherList(cipher) });
+  } catch {
+    throw new RangeError(`simulator tls cipher ${cipher} is not known to this Node's TLS library`);
+  }
+}
+
 export function resolveOptions(options: SimulatorOptions): ResolvedOptions {
   wholeNumber(options.port, 'port', 65535);
   wholeNumber(options.peers, 'peers', 60_000);
@@ -85,6 +98,7 @@ export function resolveOptions(options: SimulatorOptions): ResolvedOptions {
   if (options.tls && !('anonymous' in options.tls) && (!options.tls.cert || !options.tls.key)) {
     throw new RangeError('simulator tls needs both cert and key, or { anonymous: true }');
   }
+  if (options.tls && 'anonymous' in options.tls && options.tls.cipher !== undefined) anonymousCipher(options.tls.cipher);
   return {
     port: options.port ?? 0,
     host: options.host ?? '127.0.0.1',

@@ -15,8 +15,29 @@ import {
 import { normalizeFingerprint, summarizeCertificate } from './certificate.ts';
 import { abortReason, connectTcp, describeSocketError, type TcpTarget } from './tcp.ts';
 
-/** OpenSSL 3 hides anonymous suites below security level 0; TLS 1.3 has none, hence the 1.2 cap. */
-export const ANONYMOUS_CIPHERS = 'ADH-AES256-GCM-SHA384:ADH-AES128-GCM-SHA256:ADH-AES256-SHA256:@SECLEVEL=0';
+/**
+ * Every anonymous DH suite OpenSSL 3 has (`openssl ciphers -v 'ADH:@SECLEVEL=0'`, the same ten in Node 24's
+ * OpenSSL 3.5), strongest first: the router picks one it has, and which ones a given RouterOS version offers is
+ * not documented. Other RouterOS clients offer the whole group too: Ansible community.routeros
+ * (`set_ciphers("ADH:@SECLEVEL=0")`, plugins/module_utils/api.py), BenMenking/routeros-api (`ADH:ALL` +
+ * `:@SECLEVEL=0`), EvilFreelancer/routeros-api-php (`ADH:ALL`). Names rather than `ADH` so the offer is the
+ * same on every OpenSSL build and a test can go through it (decision 0007).
+ */
+export const ANONYMOUS_SUITES = [
+  'ADH-AES256-GCM-SHA384',
+  'ADH-AES128-GCM-SHA256',
+  'ADH-AES256-SHA256',
+  'ADH-AES128-SHA256',
+  'ADH-CAMELLIA256-SHA256',
+  'ADH-CAMELLIA128-SHA256',
+  'ADH-AES256-SHA',
+  'ADH-AES128-SHA',
+  'ADH-CAMELLIA256-SHA',
+  'ADH-CAMELLIA128-SHA',
+] as const;
+
+/** OpenSSL 3 allows anonymous suites only at security level 0; TLS 1.3 has none, hence the 1.2 cap. */
+export const ANONYMOUS_CIPHERS = `${ANONYMOUS_SUITES.join(':')}:@SECLEVEL=0`;
 
 export interface TlsPolicy {
   /** SHA-256 fingerprint the user trusted; absent on first contact. */

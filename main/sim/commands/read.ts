@@ -36,6 +36,7 @@ export const print: CommandHandler = async (ctx) => {
     count++;
     if (!countOnly) ctx.reply(project(props, ctx.proplist));
   }
+  // `count-only`: no rows, `!done =ret=N` (socialwifi/RouterOS-api README: `done_message` is `{'ret': '13'}`).
   if (countOnly) return { ret: String(count) };
   if (count === 0 && atLeast(ctx.state.version, '7.18')) ctx.empty();
 };

@@ -3,9 +3,26 @@
 import net from 'node:net';
 import tls from 'node:tls';
 
-export type TlsOptions = { cert: string | Buffer; key: string | Buffer } | { anonymous: true };
+export type TlsOptions =
+  | { cert: string | Buffer; key: string | Buffer }
+  | {
+    anonymous: true;
+    /**
+     * The one anonymous suite offered (an OpenSSL name such as `ADH-AES128-SHA`), to test clients against a router
+     * that offers another one. Default ADH-AES256-GCM-SHA384, which RouterOS 7 negotiates with Node 20/22
+     * (../shared/reference/routeros-api.md); which suites older routers prefer is not confirmed.
+     */
+    cipher?: string;
+  };
 
-export const ANONYMOUS_CIPHERS = 'ADH-AES256-GCM-SHA384:@SECLEVEL=0';
+export const DEFAULT_ANONYMOUS_CIPHER = 'ADH-AES256-GCM-SHA384';
+
+/** OpenSSL 3 allows anonymous suites only at security level 0. */
+export function anonymousCipherList(cipher: string = DEFAULT_ANONYMOUS_CIPHER): string {
+  return `${cipher}:@SECLEVEL=0`;
+}
+
+export const ANONYMOUS_CIPHERS = anonymousCipherList();
 
 export interface Listener {
   port: number;
@@ -15,7 +32,7 @@ export interface Listener {
 function createServer(tlsOptions: TlsOptions | undefined, onSocket: (socket: net.Socket) => void): net.Server {
   if (!tlsOptions) return net.createServer(onSocket);
   const options: tls.TlsOptions = 'anonymous' in tlsOptions
-    ? { ciphers: ANONYMOUS_CIPHERS, dhparam: 'auto', minVersion: 'TLSv1.2', maxVersion: 'TLSv1.2' }
+    ? { ciphers: anonymousCipherList(tlsOptions.cipher), dhparam: 'auto', minVersion: 'TLSv1.2', maxVersion: 'TLSv1.2' }
     : { cert: tlsOptions.cert, key: tlsOptions.key, minVersion: 'TLSv1.2' };
   const server = tls.createServer(options, onSocket);
   // A client that fails the handshake is its own problem; the listener keeps serving others.

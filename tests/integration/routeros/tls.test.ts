@@ -94,6 +94,21 @@ describe('anonymous TLS (router without a certificate)', () => {
     expect((error as Error).message).toContain('anonymous');
   });
 
+  // `openssl ciphers -v 'ADH:@SECLEVEL=0'` (OpenSSL 3.0; Node 24's OpenSSL 3.5 has the same ten): the group
+  // other RouterOS clients offer (Ansible community.routeros `ADH:@SECLEVEL=0`, routeros-api-php `ADH:ALL`).
+  // Which one a router picks depends on its version; whichever it is, the client must have it too.
+  it.each([
+    'ADH-AES256-GCM-SHA384', 'ADH-AES128-GCM-SHA256', 'ADH-AES256-SHA256', 'ADH-CAMELLIA256-SHA256',
+    'ADH-AES128-SHA256', 'ADH-CAMELLIA128-SHA256', 'ADH-AES256-SHA', 'ADH-CAMELLIA256-SHA', 'ADH-AES128-SHA',
+    'ADH-CAMELLIA128-SHA',
+  ])('connects to a router whose api-ssl offers only %s', async (cipher) => {
+    sim = await simulator({ tls: { anonymous: true, cipher } });
+    const client = await connect(sslOptions(sim, { allowAnonymousTls: true }));
+    expect(client.tls).toMatchObject({ authenticated: false, certificate: undefined, cipher, protocol: 'TLSv1.2' });
+    expect(await client.print('/system/identity')).toHaveLength(1);
+    client.close();
+  });
+
   it('refuses an anonymous downgrade when a certificate was pinned, even if anonymous is allowed', async () => {
     sim = await simulator({ tls: { anonymous: true } });
     const error = await connect(

@@ -29,6 +29,21 @@ describe('api-ssl', () => {
     expect(summary(await api.call(['/login', '=name=admin', '=password=']))).toEqual(['!done']);
   });
 
+  it('offers only the anonymous suite it was asked for', async () => {
+    const sim = await start({ tls: { anonymous: true, cipher: 'ADH-AES128-SHA' } });
+    const only = (cipher: string) => ({ port: sim.port, tls: { ciphers: `${cipher}:@SECLEVEL=0`, maxVersion: 'TLSv1.2' as const, rejectUnauthorized: false } });
+    const api = await RawApi.connect(only('ADH-AES128-SHA'));
+    expect((api.socket as TLSSocket).getCipher().name).toBe('ADH-AES128-SHA');
+    expect(summary(await api.call(['/login', '=name=admin', '=password=']))).toEqual(['!done']);
+    await expect(RawApi.connect(only('ADH-AES256-GCM-SHA384'))).rejects.toThrow();
+  });
+
+  it('refuses an anonymous suite option that is not one ADH suite this Node has', async () => {
+    await expect(start({ tls: { anonymous: true, cipher: 'AES128-SHA' } })).rejects.toThrow(/one anonymous suite/);
+    await expect(start({ tls: { anonymous: true, cipher: 'ADH-AES128-SHA:ADH-AES256-SHA' } })).rejects.toThrow(/one anonymous suite/);
+    await expect(start({ tls: { anonymous: true, cipher: 'ADH-NO-SUCH-SUITE' } })).rejects.toThrow(/not known/);
+  });
+
   it('refuses an anonymous-DH server to a client that insists on certificates', async () => {
     const sim = await start({ tls: { anonymous: true } });
     await expect(RawApi.connect({ port: sim.port, tls: { rejectUnauthorized: true } })).rejects.toThrow();
