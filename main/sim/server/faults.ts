@@ -31,6 +31,12 @@ export interface FaultControls {
    * Safe Mode unroll), on liftCut() and on reset(). One-shot: the rule is used up when it cuts.
    */
   cutLinkAfter(command: string, where?: (words: readonly string[]) => boolean): void;
+  /**
+   * The next command with this path (and `where` its words hold) runs on the router, then its connection closes
+   * before the reply is written: the answer was lost on the way (a Wi-Fi drop right after the router's `!done`).
+   * The client sees the connection end with the command unanswered. One-shot.
+   */
+  loseReplyOf(command: string, where?: (words: readonly string[]) => boolean): void;
   /** Cuts the link now (see cutLinkAfter). */
   cutLink(): void;
   /** Lifts a cut: held replies and requests flow again. */
@@ -70,7 +76,7 @@ export class Faults implements FaultControls {
   linkCut = false;
   heldWhileCut = 0;
   tcpTimeoutMs = 540_000;
-  private cutRules: Array<{ command: string; where: ((words: readonly string[]) => boolean) | undefined }> = [];
+  private cutRules: Array<{ command: string; where: ((words: readonly string[]) => boolean) | undefined; lose: boolean }> = [];
   private liftWaiters: Array<() => void> = [];
   readonly refusals = new Map<string, string>();
   private dropCountdown: number | undefined;
@@ -132,7 +138,11 @@ export class Faults implements FaultControls {
   }
 
   cutLinkAfter(command: string, where?: (words: readonly string[]) => boolean): void {
-    this.cutRules.push({ command, where });
+    this.cutRules.push({ command, where, lose: false });
+  }
+
+  loseReplyOf(command: string, where?: (words: readonly string[]) => boolean): void {
+    this.cutRules.push({ command, where, lose: true });
   }
 
   cutLink(): void {
@@ -157,12 +167,17 @@ export class Faults implements FaultControls {
     return this.cutRules.some((r) => r.command === command);
   }
 
-  /** A command ran (its reply not yet sent): cuts the link when a rule matches. */
-  afterCommand(command: string, words: readonly string[]): void {
+  /**
+   * A command ran (its reply not yet sent): cuts the link when a cut rule matches ('cut'), or tells the session
+   * to close without replying when a lost-reply rule does ('lose').
+   */
+  afterCommand(command: string, words: readonly string[]): 'cut' | 'lose' | null {
     const at = this.cutRules.findIndex((r) => r.command === command && (r.where?.(words) ?? true));
-    if (at === -1) return;
-    this.cutRules.splice(at, 1);
+    if (at === -1) return null;
+    const [rule] = this.cutRules.splice(at, 1);
+    if (rule!.lose) return 'lose';
     this.linkCut = true;
+    return 'cut';
   }
 
   /** The router changed its configuration by itself (script, scheduler, Safe Mode unroll). */

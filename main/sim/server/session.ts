@@ -256,7 +256,7 @@ export class Session implements FaultTarget {
           if (faults.watches(parsed.head)) {
             const words = [...parsed.attributes].map(([k, v]) => `=${k}=${v.toString('utf8')}`);
             for (const q of parsed.queries) words.push(`?${q.toString('utf8')}`);
-            faults.afterCommand(parsed.head, words);
+            if (faults.afterCommand(parsed.head, words) === 'lose') return this.drop();
           }
           this.send('!done', tag, result?.ret === undefined ? [] : [['ret', result.ret]]);
         },
