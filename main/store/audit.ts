@@ -8,6 +8,11 @@ import { toStrippedJson } from './strip-secrets.ts';
 export const AUDIT_ACTIONS = ['create', 'edit', 'delete', 'enable', 'disable', 'import', 'rotate-keys', 'export', 'restore', 'undo'] as const;
 export type AuditAction = (typeof AUDIT_ACTIONS)[number];
 export type AuditOutcome = 'ok' | 'failed';
+/**
+ * What a change whose answer was lost turned out to be, found out once the router could be read again:
+ * the entry was written 'failed' (the link dropped), the router says whether the change stands.
+ */
+export type AuditResolution = 'applied' | 'not-applied' | 'unknown';
 
 export interface AuditEntryInput {
   routerId: string | null;
@@ -42,6 +47,9 @@ export interface AuditEntry {
   outcome: AuditOutcome;
   error: string | null;
   planId: string | null;
+  /** Set once, later, on a 'failed' entry whose answer was lost; null otherwise. */
+  resolution: AuditResolution | null;
+  resolvedAt: number | null;
 }
 
 export interface AuditQuery {
@@ -79,6 +87,8 @@ interface Row {
   outcome: AuditOutcome;
   error: string | null;
   plan_id: string | null;
+  resolution: AuditResolution | null;
+  resolved_at: number | null;
 }
 
 type Params = Record<string, string | number | null>;
@@ -93,7 +103,8 @@ const MAX_LIMIT = 1000;
 export class AuditRepository {
   readonly #db: Db;
   readonly #now: Clock;
-  readonly #insert: Statement<[Omit<Row, 'id'>], Row>;
+  readonly #insert: Statement<[Omit<Row, 'id' | 'resolution' | 'resolved_at'>], Row>;
+  readonly #resolve: Statement<[{ plan_id: string; resolution: AuditResolution; resolved_at: number }]>;
   readonly #lastAfter: Statement<[string, string, string], string>;
   // One prepared pair per combination of filters used, so each keeps a plan that fits its indexes.
   readonly #queries = new Map<string, QueryStatements>();
@@ -103,6 +114,9 @@ export class AuditRepository {
     this.#now = options.now ?? systemClock;
     this.#insert = db.prepare(`INSERT INTO audit (at, router_id, router_name, action, object_type, object_id, object_name, before_json, after_json, outcome, error, plan_id)
       VALUES (@at, @router_id, @router_name, @action, @object_type, @object_id, @object_name, @before_json, @after_json, @outcome, @error, @plan_id) RETURNING *`);
+    // Only a failed entry of that plan not resolved before (the table's trigger refuses anything else).
+    this.#resolve = db.prepare(`UPDATE audit SET resolution = @resolution, resolved_at = @resolved_at
+      WHERE plan_id = @plan_id AND outcome = 'failed' AND resolution IS NULL`);
     // By router first (audit_by_router), then the object's own entries: a diagnosis reads one.
     this.#lastAfter = db.prepare<[string, string, string], string>(`SELECT after_json FROM audit
       WHERE router_id = ? AND object_type = ? AND object_id = ? AND outcome = 'ok' AND after_json IS NOT NULL
@@ -133,6 +147,11 @@ export class AuditRepository {
     });
     if (!row) throw new Error('INSERT ... RETURNING returned no row');
     return toEntry(row);
+  }
+
+  /** The true outcome of the plan's failed entries whose answer was lost; returns how many entries it resolved. */
+  resolve(planId: string, resolution: AuditResolution): number {
+    return this.#resolve.run({ plan_id: planId, resolution, resolved_at: this.#now() }).changes;
   }
 
   /** Newest first. */
@@ -203,5 +222,7 @@ function toEntry(row: Row): AuditEntry {
     outcome: row.outcome,
     error: row.error,
     planId: row.plan_id,
+    resolution: row.resolution ?? null,
+    resolvedAt: row.resolved_at ?? null,
   };
 }

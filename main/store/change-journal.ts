@@ -42,6 +42,8 @@ export interface JournalInput {
   rollbackName: string | null;
   /** Before/after of each item the plan touches (secrets as <hidden>): what an undo checks and restores. */
   diff: unknown;
+  /** Per step, how to read back whether it stands (changes/reconcile.ts); no secret in it. Null on older entries. */
+  checks?: unknown;
 }
 
 export interface JournalEntry extends JournalInput {
@@ -61,6 +63,7 @@ interface JournalRow {
   plan_id: string; router_id: string; kind: string; title: string; subject_json: string | null; commands_json: string; rollback_name: string | null;
   state: PlanState; created_at: number; updated_at: number; backup_id: number | null; rollback_at: number | null; report_json: string | null;
   diff_json: string;
+  checks_json: string | null;
 }
 
 export class ChangeJournal {
@@ -81,8 +84,8 @@ export class ChangeJournal {
     this.#now = options.now ?? systemClock;
     this.#insertBackup = db.prepare(`INSERT INTO router_backups (router_id, router_name, taken_at, plan_id, title, subject_json, rsc, snapshot_json)
       VALUES (@router_id, @router_name, @taken_at, @plan_id, @title, @subject_json, @rsc, @snapshot_json) RETURNING *`);
-    this.#insertPlan = db.prepare(`INSERT INTO change_plans (plan_id, router_id, kind, title, subject_json, commands_json, rollback_name, state, created_at, updated_at, backup_id, rollback_at, report_json, diff_json)
-      VALUES (@plan_id, @router_id, @kind, @title, @subject_json, @commands_json, @rollback_name, @state, @created_at, @updated_at, @backup_id, @rollback_at, @report_json, @diff_json)`);
+    this.#insertPlan = db.prepare(`INSERT INTO change_plans (plan_id, router_id, kind, title, subject_json, commands_json, rollback_name, state, created_at, updated_at, backup_id, rollback_at, report_json, diff_json, checks_json)
+      VALUES (@plan_id, @router_id, @kind, @title, @subject_json, @commands_json, @rollback_name, @state, @created_at, @updated_at, @backup_id, @rollback_at, @report_json, @diff_json, @checks_json)`);
     this.#update = db.prepare(`UPDATE change_plans SET state = @state, updated_at = @updated_at, rollback_at = @rollback_at, report_json = @report_json WHERE plan_id = @plan_id`);
     this.#get = db.prepare('SELECT * FROM change_plans WHERE plan_id = ?');
     this.#undone = db.prepare(`UPDATE change_plans SET state = 'undone', updated_at = @updated_at WHERE plan_id = @plan_id AND state = 'applied'`);
@@ -105,6 +108,7 @@ export class ChangeJournal {
         plan_id: plan.planId, router_id: plan.routerId, kind: plan.kind, title: plan.title, subject_json: plan.subject ? JSON.stringify(plan.subject) : null, commands_json: JSON.stringify(plan.commands),
         rollback_name: plan.rollbackName, state: 'applying', created_at: at, updated_at: at, backup_id: saved.id, rollback_at: null, report_json: null,
         diff_json: toStrippedJson(plan.diff) ?? '[]',
+        checks_json: plan.checks === undefined ? null : toStrippedJson(plan.checks),
       });
       return { backupId: saved.id };
     });
@@ -149,6 +153,7 @@ function toEntry(r: JournalRow): JournalEntry {
     state: r.state, createdAt: r.created_at, updatedAt: r.updated_at, backupId: r.backup_id, rollbackAt: r.rollback_at,
     report: r.report_json === null ? null : JSON.parse(r.report_json),
     diff: JSON.parse(r.diff_json),
+    checks: r.checks_json === null ? null : JSON.parse(r.checks_json),
   };
 }
 

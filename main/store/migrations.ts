@@ -401,6 +401,40 @@ CREATE TABLE client_routes (
 ) STRICT;
 `;
 
+// A change whose answer was lost (the link dropped after the router took it) is found out later, once:
+//  - each plan keeps the checks that tell, read back from the router, whether each step stands (checks_json:
+//    menus, find fields and printed values, never a secret);
+//  - its activity-log entry, written "failed" when the link dropped, gets its resolution (applied, not applied,
+//    unknown) set once; nothing else in the log can change, as before;
+//  - a private key that was to be shown once is sealed ('held') until the technician has seen it, so a lost
+//    answer cannot leave a peer on the router whose key no one has. peer_keys is rebuilt for its CHECKs.
+const V10_LOST_ANSWERS = `
+ALTER TABLE change_plans ADD COLUMN checks_json TEXT CHECK (checks_json IS NULL OR json_valid(checks_json));
+ALTER TABLE audit ADD COLUMN resolution TEXT CHECK (resolution IS NULL OR resolution IN ('applied', 'not-applied', 'unknown'));
+ALTER TABLE audit ADD COLUMN resolved_at INTEGER;
+DROP TRIGGER audit_no_update;
+CREATE TRIGGER audit_no_update BEFORE UPDATE ON audit
+  WHEN NOT (OLD.resolution IS NULL AND NEW.resolution IS NOT NULL AND NEW.resolved_at IS NOT NULL AND OLD.outcome = 'failed'
+    AND NEW.id IS OLD.id AND NEW.at IS OLD.at AND NEW.router_id IS OLD.router_id AND NEW.router_name IS OLD.router_name
+    AND NEW.action IS OLD.action AND NEW.object_type IS OLD.object_type AND NEW.object_id IS OLD.object_id
+    AND NEW.object_name IS OLD.object_name AND NEW.before_json IS OLD.before_json AND NEW.after_json IS OLD.after_json
+    AND NEW.outcome IS OLD.outcome AND NEW.error IS OLD.error AND NEW.plan_id IS OLD.plan_id)
+BEGIN SELECT RAISE(ABORT, 'the audit log is append-only'); END;
+CREATE TABLE peer_keys_v10 (
+  router_id             TEXT NOT NULL REFERENCES routers(id) ON DELETE CASCADE,
+  public_key            TEXT NOT NULL,
+  custody               TEXT NOT NULL CHECK (custody IN ('stored', 'shown-once', 'held')),
+  encrypted_private_key TEXT CHECK (encrypted_private_key IS NULL OR encrypted_private_key GLOB 'v[0-9]*.*.*.*.*'),
+  created_at            INTEGER NOT NULL,
+  PRIMARY KEY (router_id, public_key),
+  CHECK ((custody = 'shown-once') = (encrypted_private_key IS NULL))
+) STRICT;
+INSERT INTO peer_keys_v10 (router_id, public_key, custody, encrypted_private_key, created_at)
+  SELECT router_id, public_key, custody, encrypted_private_key, created_at FROM peer_keys;
+DROP TABLE peer_keys;
+ALTER TABLE peer_keys_v10 RENAME TO peer_keys;
+`;
+
 export const MIGRATIONS: readonly Migration[] = [
   { version: 1, name: 'initial schema', up: (db) => void db.exec(V1_INITIAL) },
   { version: 2, name: 'traffic history', up: (db) => void db.exec(V2_TRAFFIC_HISTORY) },
@@ -411,4 +445,5 @@ export const MIGRATIONS: readonly Migration[] = [
   { version: 7, name: 'change subjects as codes', up: (db) => void db.exec(V7_CHANGE_SUBJECTS) },
   { version: 8, name: 'audit entries name their change plan', up: (db) => void db.exec(V8_AUDIT_PLANS) },
   { version: 9, name: 'client routes per interface', up: (db) => void db.exec(V9_CLIENT_ROUTES) },
+  { version: 10, name: 'lost answers found out later', up: (db) => void db.exec(V10_LOST_ANSWERS) },
 ];

@@ -6,7 +6,11 @@ import type { KeyContext } from '../secrets/key-vault.ts';
 import { systemClock, type Clock } from './clock.ts';
 import { StoreError, errorCode } from './errors.ts';
 
-export type KeyCustody = 'stored' | 'shown-once';
+/**
+ * 'held': a key that is to be shown once, sealed until the technician has seen it because the router's answer
+ * to the add was lost (the peer may exist with no one holding its key). Shown, it becomes 'shown-once'.
+ */
+export type KeyCustody = 'stored' | 'shown-once' | 'held';
 
 export interface PeerKeyRecord {
   routerId: string;
@@ -51,14 +55,14 @@ export class PeerKeysRepository {
   }
 
   /** Encrypts `privateKey` with the vault (bound to this router and public key), then saves it. */
-  async store(routerId: string, publicKey: string, privateKey: string): Promise<PeerKeyRecord> {
+  async store(routerId: string, publicKey: string, privateKey: string, custody: 'stored' | 'held' = 'stored'): Promise<PeerKeyRecord> {
     if (!privateKey) throw new StoreError('INVALID_INPUT', `No private key was given for peer ${publicKey}.`);
     const sealed = await this.#cipher.encrypt(privateKey, { routerId, publicKey });
     if (sealed.includes(privateKey)) {
       // Cannot happen with KeyVault; refuses a misconfigured cipher rather than writing the key in clear.
       throw new StoreError('INVALID_INPUT', 'Refusing to save a peer private key that is not encrypted.');
     }
-    return this.#save({ router_id: routerId, public_key: publicKey, custody: 'stored', encrypted_private_key: sealed, created_at: this.#now() });
+    return this.#save({ router_id: routerId, public_key: publicKey, custody, encrypted_private_key: sealed, created_at: this.#now() });
   }
 
   /** Records that the key was shown once and deliberately not kept. */
@@ -75,7 +79,7 @@ export class PeerKeysRepository {
     return this.#list.all(routerId).map(toRecord);
   }
 
-  /** The decrypted private key; null when none is kept (unknown peer or shown-once). Throws KeyVaultError when it cannot be decrypted. */
+  /** The decrypted private key ('stored' or 'held'); null when none is kept (unknown peer or shown-once). Throws KeyVaultError when it cannot be decrypted. */
   async getPrivateKey(routerId: string, publicKey: string): Promise<string | null> {
     const row = this.#get.get(routerId, publicKey);
     if (!row?.encrypted_private_key) return null;

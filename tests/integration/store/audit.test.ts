@@ -68,6 +68,24 @@ describe('AuditRepository', () => {
     expect(() => t.db.exec('DELETE FROM audit')).toThrow(/append-only/);
   });
 
+  it('gives a failed entry whose answer was lost its resolution once, and nothing else can change', () => {
+    const plan = '0c8e2d3b-1a4f-4b6c-8d9e-7f1a2b3c4d5e';
+    const lost = audit.append(entry({ action: 'create', outcome: 'failed', error: 'Connection to HQ was lost', planId: plan }));
+    const done = audit.append(entry({ action: 'edit', outcome: 'ok', planId: plan }));
+    expect(lost).toMatchObject({ resolution: null, resolvedAt: null });
+    expect(audit.resolve(plan, 'applied')).toBe(1);
+    const [newest, older] = audit.query().entries;
+    expect(newest).toEqual({ ...done, resolution: null, resolvedAt: null });
+    expect(older).toEqual({ ...lost, resolution: 'applied', resolvedAt: 42 });
+    // Once only; never on an entry that did not fail; no other column, even together with the resolution.
+    expect(audit.resolve(plan, 'not-applied')).toBe(0);
+    expect(() => t.db.prepare('UPDATE audit SET resolution = NULL, resolved_at = NULL WHERE id = ?').run(lost.id)).toThrow(/append-only/);
+    expect(() => t.db.prepare("UPDATE audit SET resolution = 'applied', resolved_at = 1 WHERE id = ?").run(done.id)).toThrow(/append-only/);
+    const other = audit.append(entry({ outcome: 'failed', error: 'x', planId: 'another' }));
+    expect(() => t.db.prepare("UPDATE audit SET resolution = 'applied', resolved_at = 1, error = NULL WHERE id = ?").run(other.id)).toThrow(/append-only/);
+    expect(() => t.db.prepare("UPDATE audit SET resolution = 'maybe', resolved_at = 1 WHERE id = ?").run(other.id)).toThrow(/CHECK/);
+  });
+
   it('keeps optional fields null and uses the clock', () => {
     const e = audit.append({ routerId: null, routerName: null, action: 'create', objectType: 'router', outcome: 'ok' });
     expect(e).toMatchObject({ at: 42, objectId: null, objectName: null, before: null, after: null, error: null });

@@ -50,6 +50,18 @@ describe('PeerKeysRepository', () => {
     expect((err as KeyVaultError).code).toBe('VAULT_DECRYPT_FAILED');
   });
 
+  it('holds a key to be shown once sealed, then keeps only the fact once it was shown', async () => {
+    const held = await keys.store(routerId, PUB_A, PRIV_A, 'held');
+    expect(held.custody).toBe('held');
+    expect(t.db.prepare('SELECT encrypted_private_key FROM peer_keys').pluck().get()).toMatch(/^v1\./);
+    expect(await keys.getPrivateKey(routerId, PUB_A)).toBe(PRIV_A);
+    keys.recordShownOnce(routerId, PUB_A);
+    expect(t.db.prepare('SELECT custody, encrypted_private_key AS sealed FROM peer_keys').all()).toEqual([{ custody: 'shown-once', sealed: null }]);
+    // The table refuses a held key without its ciphertext, and a shown-once one with it.
+    expect(() => t.db.prepare("INSERT INTO peer_keys VALUES (?, ?, 'held', NULL, 0)").run(routerId, PUB_B)).toThrow(/CHECK constraint/);
+    expect(() => t.db.prepare("UPDATE peer_keys SET encrypted_private_key = 'v1.a.b.c.d' WHERE public_key = ?").run(PUB_A)).toThrow(/CHECK constraint/);
+  });
+
   it('the table itself refuses plaintext', () => {
     expect(() => t.db.prepare("INSERT INTO peer_keys VALUES (?, ?, 'stored', ?, 0)").run(routerId, PUB_A, PRIV_A)).toThrow(/CHECK constraint/);
   });
