@@ -36,6 +36,7 @@ import { snapshotScope, toRsc } from './backup.ts';
 import { commandLine, scriptLine, stepParams } from './cli.ts';
 import { itemDifferences } from './fields.ts';
 import type { ChangePlan, PlanItem, PlanStep } from './plan.ts';
+import { planChecks } from './reconcile.ts';
 import { subjectText } from './subjects.ts';
 import { awaitTunnels, tunnelCandidates, tunnelWindowSec } from './tunnels.ts';
 
@@ -96,6 +97,11 @@ export interface PlanRunnerDeps {
   /** Whether the technician asked, in this plan's Preview step, to wait for the touched tunnels to come back. */
   readonly tunnelCheck?: (planId: string) => boolean;
   readonly sleep?: (ms: number) => Promise<void>;
+  /**
+   * Before anything of a new plan is sent: refuses while an earlier plan on this router waits to be found out
+   * (its answer was lost), so a retry cannot add what the router already has.
+   */
+  readonly beforeApply?: (routerId: string) => Promise<void>;
 }
 
 /** The step a plan's undo needs for an added item: the id the add answered, when known. */
@@ -110,6 +116,14 @@ export class PlanRunner {
 
   constructor(deps: PlanRunnerDeps) {
     this.#d = deps;
+  }
+
+  /**
+   * Waits until no earlier plan on this router is still to be found out (refused with CONFLICT when one stays
+   * pending): for work that reads the router before it plans (an import's resume).
+   */
+  async settled(routerId: string): Promise<void> {
+    await this.#d.beforeApply?.(routerId);
   }
 
   /** The commands a preview shows, in the order they are sent; secrets as <hidden>. */
@@ -127,6 +141,7 @@ export class PlanRunner {
   }
 
   async apply(ctx: RouterContext, plan: ChangePlan, o: { planId?: string; subject: ChangeSubject; onStep?: (index: number) => void }): Promise<Applied> {
+    await this.#d.beforeApply?.(ctx.routerId);
     const planId = o.planId ?? randomUUID();
     const title = subjectText(o.subject);
     const name = `wiredesk-undo-${planId.slice(0, 8)}`;
@@ -140,12 +155,14 @@ export class PlanRunner {
     const watch = o.planId && tunnelWindow > 0 && this.#d.tunnelCheck?.(o.planId) ? tunnelCandidates(plan.diff, state) : [];
     const { backupId } = this.#d.journal.begin(
       { routerId: ctx.routerId, routerName: ctx.routerName, title, subject: o.subject, planId, snapshot, rsc: toRsc(snapshot, { routerName: ctx.routerName, version: state.facts?.version ?? null, takenAt: this.#d.now(), before: title }) },
-      { planId, routerId: ctx.routerId, kind: plan.kind, title, subject: o.subject, commands: steps.map((s) => s.cli), rollbackName: name, diff: plan.diff },
+      { planId, routerId: ctx.routerId, kind: plan.kind, title, subject: o.subject, commands: steps.map((s) => s.cli), rollbackName: name, diff: plan.diff, checks: planChecks(plan) },
     );
     const report: ApplyReport = { planId, outcome: 'failed', steps, differences: [], backupId, rollback: { state: 'not-armed', name: null, runsAt: null }, safeMode: 'not-supported' };
     const ids: (string | null)[] = plan.steps.map(() => null);
     const rows: (Row | null)[] = plan.steps.map(() => null);
     let guardId: string | null = null;
+    // The rollback entry's add was sent: from then on the router may hold it, answered or not.
+    let armSent = false;
     const delay = this.#d.rollbackDelaySec();
     // A command that gets no answer must give up well before the router's rollback runs, so the technician
     // is told "rollback pending" before it happens rather than after.
@@ -160,8 +177,10 @@ export class PlanRunner {
     const lost = (error: unknown, at: number | null): never => {
       if (at !== null && steps[at]) steps[at].state = 'unknown';
       this.#d.onLinkLost?.(ctx.routerId);
-      if (guardId !== null) {
-        report.rollback.state = 'pending';
+      // Armed, or its add sent and the answer lost: what the router holds is found out when it answers again
+      // (rollback-watch.ts), and the entry removed if it is there.
+      if (guardId !== null || armSent) {
+        report.rollback = { state: 'pending', name, runsAt: report.rollback.runsAt ?? this.#nextRun(delay) };
         settle('rollback-pending');
         this.#d.onRollbackPending?.(ctx.routerId, planId, report.rollback.runsAt ?? this.#d.now());
       } else {
@@ -173,6 +192,7 @@ export class PlanRunner {
     // 2. The router's own rollback, before the first change.
     try {
       const clock = await readRouterClock(ctx.client, opts);
+      armSent = true;
       const added = await attempt('Arming the router\'s own rollback (a /system/scheduler entry)', () => ctx.client.add(SCHEDULER_PATH, {
         name,
         ...schedulerStart(clock, delay),

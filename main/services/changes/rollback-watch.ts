@@ -1,21 +1,30 @@
-// After WireDesk lost a router in the middle of a plan, the router's own rollback entry decides what happens.
-// When the router answers again, this finds out what it did, once per pending plan:
-//  - the entry is still there: WireDesk came back before it ran. The entry is removed; the change stands
-//    ('kept') unless Safe Mode unrolled it when the session dropped (the scope equals the backup: 'rolled-back');
-//  - the entry is gone (its script removes it first): the router ran the undo. The WireGuard scope read now is
-//    compared with the backup taken before the plan: equal is 'rolled-back', anything else 'unknown' with the
-//    items that differ, for the technician to check.
+// After WireDesk lost a router in the middle of a plan (the link dropped, or an answer never came), the router's
+// own rollback entry decides what happens. When the router answers again, this finds out what it did, once per
+// pending plan, by reading back each step of the plan (reconcile.ts):
+//  - every step stands: the change was made ('kept'); the rollback entry, if still there, is removed;
+//  - no step stands: the change is not on the router ('rolled-back'): the router's rollback ran, Safe Mode
+//    unrolled it when the session dropped, or it never arrived; an entry still there is removed;
+//  - some steps stand and the entry is still armed: it is left to run (it puts every step back), and looked at
+//    again after its time; with the entry gone, 'unknown' with the steps that differ, for the technician.
+// The plan's activity-log entry, written "failed" when the link dropped, gets the true outcome (onResolved).
+// Entries written before plans kept their checks are compared with the backup instead.
 import type { EventBus } from '../../ipc/events.ts';
 import type { ChangeJournal, JournalEntry } from '../../store/change-journal.ts';
 import type { ConnectionManager } from '../connections.ts';
 import { peerFeatures, parseRouterOsVersion } from '../../../src/domain/index.ts';
 import type { RouterModels } from '../router-model/index.ts';
-import { SCHEDULER_PATH } from '../../routeros/menus/system-scheduler.ts';
+import { readRouterClock, schedulerStart, SCHEDULER_PATH } from '../../routeros/menus/system-scheduler.ts';
 import { snapshotScope, type ScopeSnapshot } from './backup.ts';
+import { planStanding, type StepCheck } from './reconcile.ts';
+
+/** What a pending plan turned out to be, for the activity log and the keys held for its peers. */
+export type Resolution = 'applied' | 'not-applied' | 'unknown';
 
 /** The router's scheduler fires within a second of its time; its script takes a moment more. */
 const AFTER_RUN_MS = 2_000;
 const RETRY_MS = 5_000;
+/** A half-done plan found on reconnect: its rollback entry is set to run this many seconds later. */
+const SOON_SEC = 2;
 /** About ten minutes of looking, then only a reconnect checks again. */
 const RETRIES = 120;
 
@@ -23,13 +32,17 @@ export interface RollbackWatchDeps {
   readonly journal: ChangeJournal;
   readonly events: EventBus;
   readonly connections: Pick<ConnectionManager, 'withClient' | 'facts'>;
-  readonly models: Pick<RouterModels, 'live'>;
+  readonly models: Pick<RouterModels, 'live' | 'readNow'>;
+  /** A pending plan was found out: its activity-log entry and the keys held for it follow. */
+  readonly onResolved?: (entry: JournalEntry, resolution: Resolution) => void;
+  readonly now?: () => number;
 }
 
 export class RollbackWatch {
   readonly #d: RollbackWatchDeps;
   readonly #checking = new Map<string, Promise<void>>();
   readonly #timers = new Set<ReturnType<typeof setTimeout>>();
+  readonly #watching = new Map<string, { cancelled: boolean }>();
   #stopped = false;
 
   constructor(deps: RollbackWatchDeps) {
@@ -52,18 +65,27 @@ export class RollbackWatch {
       unsubscribe();
       for (const t of this.#timers) clearTimeout(t);
       this.#timers.clear();
+      this.#watching.clear();
     };
   }
 
   /** A plan is now waiting for the router's rollback at `runsAt`: look again a little after it, then every few seconds. */
   expect(routerId: string, planId: string, runsAt: number, now: number): void {
+    // One chain of looks per plan: a new time (the rollback brought forward) replaces the old chain.
+    const chain = { cancelled: false };
+    const previous = this.#watching.get(planId);
+    if (previous) previous.cancelled = true;
+    this.#watching.set(planId, chain);
     const look = (delayMs: number, left: number): void => {
-      if (this.#stopped) return;
+      if (chain.cancelled) return;
+      if (this.#stopped || this.#d.journal.get(planId)?.state !== 'rollback-pending' || left < 0) {
+        if (this.#watching.get(planId) === chain) this.#watching.delete(planId);
+        return;
+      }
       const timer = setTimeout(() => {
         this.#timers.delete(timer);
-        void this.check(routerId).catch(() => undefined).then(() => {
-          if (left > 0 && this.#d.journal.get(planId)?.state === 'rollback-pending') look(RETRY_MS, left - 1);
-        });
+        if (chain.cancelled) return;
+        void this.check(routerId).catch(() => undefined).then(() => look(RETRY_MS, left - 1));
       }, delayMs);
       timer.unref?.();
       this.#timers.add(timer);
@@ -90,6 +112,30 @@ export class RollbackWatch {
       const [row] = entry.rollbackName
         ? await this.#d.connections.withClient(routerId, (client) => client.print(SCHEDULER_PATH, { query: [`name=${entry.rollbackName}`] }))
         : [];
+      if (Array.isArray(entry.checks)) {
+        const checks = entry.checks as StepCheck[];
+        const { standing, steps } = await this.#d.connections.withClient(routerId, (client) => planStanding(client, checks));
+        if (standing === 'partial' && row?.['.id']) {
+          // Half done, and WireDesk is back: the router's own rollback, still armed, is brought forward to run
+          // in a moment (it puts every step back, as it would have at its time), then looked at again.
+          const at = (this.#d.now ?? Date.now)();
+          const runsAt = Math.min(entry.rollbackAt ?? Infinity, at + SOON_SEC * 1000);
+          if (runsAt < (entry.rollbackAt ?? Infinity)) {
+            await this.#d.connections.withClient(routerId, async (client) => client.set(SCHEDULER_PATH, row['.id']!, schedulerStart(await readRouterClock(client), SOON_SEC)));
+            this.#d.journal.settle(entry.planId, 'rollback-pending', { rollbackAt: runsAt, report: entry.report });
+            this.#d.events.emit('changes:rollback', { routerId: entry.routerId, planId: entry.planId, subject: entry.subject, title: entry.title, state: 'pending', runsAt });
+          }
+          this.expect(routerId, entry.planId, runsAt, at);
+          continue;
+        }
+        if (row?.['.id']) await this.#d.connections.withClient(routerId, (client) => client.remove(SCHEDULER_PATH, row['.id']!));
+        // What screens show follows what the router has now.
+        await this.#d.connections.withClient(routerId, (client) => this.#d.models.readNow(routerId, client, ['peers', 'interfaces', 'addresses', 'routes']));
+        if (standing === 'applied') this.#settle(entry, 'applied', 'kept', { steps });
+        else if (standing === 'not-applied') this.#settle(entry, 'rolled-back', 'rolled-back', { steps, by: row ? 'safe-mode-or-not-sent' : 'scheduler' });
+        else this.#settle(entry, 'unknown', 'unknown', { steps });
+        continue;
+      }
       // Still armed: WireDesk is back before it ran. Disarm it first, then see what stands: Safe Mode may have
       // unrolled the change when the session dropped.
       if (row?.['.id']) await this.#d.connections.withClient(routerId, (client) => client.remove(SCHEDULER_PATH, row['.id']!));
@@ -104,6 +150,7 @@ export class RollbackWatch {
   #settle(entry: JournalEntry, state: 'applied' | 'rolled-back' | 'unknown', event: 'kept' | 'rolled-back' | 'unknown', detail: Record<string, unknown>): void {
     const report = typeof entry.report === 'object' && entry.report !== null ? entry.report : {};
     this.#d.journal.settle(entry.planId, state, { report: { ...report, afterReconnect: detail } });
+    this.#d.onResolved?.(entry, state === 'applied' ? 'applied' : state === 'rolled-back' ? 'not-applied' : 'unknown');
     this.#d.events.emit('changes:rollback', { routerId: entry.routerId, planId: entry.planId, subject: entry.subject, title: entry.title, state: event, runsAt: entry.rollbackAt });
   }
 }

@@ -37,7 +37,8 @@ export class AuditTrail {
     try {
       result = await work();
     } catch (error) {
-      this.failed(subject, error);
+      // Refused before anything was sent (an earlier change still to be found out): nothing to record.
+      if ((error as { details?: { nothingSent?: unknown } } | null)?.details?.nothingSent !== true) this.failed(subject, error);
       throw error;
     }
     this.ok({ ...subject, objectId: result.objectId ?? subject.objectId ?? null, planId: result.planId ?? subject.planId ?? null }, result.after);
@@ -48,7 +49,17 @@ export class AuditTrail {
     this.#repo.append({ ...subject, after, outcome: 'ok' });
   }
 
+  /**
+   * A failed change names the plan it was sent in (from the report its error carries), so a change whose answer
+   * was lost can be given its true outcome later (AuditRepository.resolve) instead of a second entry.
+   */
   failed(subject: AuditSubject, error: unknown): void {
-    this.#repo.append({ ...subject, outcome: 'failed', error: describeError(error) });
+    this.#repo.append({ ...subject, planId: subject.planId ?? planIdOf(error), outcome: 'failed', error: describeError(error) });
   }
+}
+
+function planIdOf(error: unknown): string | null {
+  const details = (error as { details?: { report?: { planId?: unknown } } } | null)?.details;
+  const id = details?.report?.planId;
+  return typeof id === 'string' ? id : null;
 }

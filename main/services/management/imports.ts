@@ -163,6 +163,9 @@ export class PeerImports {
   }
 
   async #run(ctx: RouterContext, job: ImportJob): Promise<ImportResult> {
+    // A part whose answer was lost is found out first (a half-done one is put back by the router's rollback):
+    // what the router holds is read after that.
+    await this.#d.plans.settled(ctx.routerId);
     this.#d.imports.markRunning(job.id);
     // Read now, not from the stream: an add whose answer was lost with the link must be found here.
     const state = await this.#d.models.readNow(ctx.routerId, ctx.client, ['peers']);

@@ -1,4 +1,5 @@
 // Builds the management services from the app's stores and connections: one object per area, each small.
+import { AppError } from '../../../src/contract/index.ts';
 import { transaction, type Db } from '../../store/db.ts';
 import { AuditRepository } from '../../store/audit.ts';
 import { ClientRoutesRepository } from '../../store/client-routes.ts';
@@ -17,6 +18,7 @@ import { ChangeJournal } from '../../store/change-journal.ts';
 import { PlanRunner } from '../changes/apply.ts';
 import { PlanPreviews } from '../changes/previews.ts';
 import { RollbackWatch } from '../changes/rollback-watch.ts';
+import type { StepCheck } from '../changes/reconcile.ts';
 import { BackupService } from '../changes/backups.ts';
 import { AuditTrail } from './audit-trail.ts';
 import { BulkPeers } from './bulk.ts';
@@ -75,6 +77,9 @@ export interface ManagementOptions {
   recentTraffic?: RecentTraffic;
 }
 
+/** Looks, a second apart, at an earlier plan still to be found out before a new plan is refused. */
+const BEFORE_APPLY_LOOKS = 8;
+
 export function createManagementServices(o: ManagementOptions): ManagementServices {
   const clock = { now: o.now };
   const vault = o.vault ?? new KeyVault(o.secrets);
@@ -83,7 +88,19 @@ export function createManagementServices(o: ManagementOptions): ManagementServic
   const imports = new ImportJobsRepository(o.db, clock);
   const rollbackDelaySec = (): number => o.settings.get().rollbackDelaySec;
   const journal = new ChangeJournal(o.db, clock);
-  const rollbacks = new RollbackWatch({ journal, events: o.events, connections: o.connections, models: o.models });
+  const keys = new KeyCustodian(new PeerKeysRepository(o.db, vault, clock));
+  const rollbacks = new RollbackWatch({
+    journal, events: o.events, connections: o.connections, models: o.models, now: o.now,
+    // A change whose answer was lost: its activity-log entry ("failed" when the link dropped) gets the true
+    // outcome, and the keys made for it follow what the router has.
+    onResolved: (entry, resolution) => {
+      transaction(o.db, () => {
+        auditLog.resolve(entry.planId, resolution);
+        // An import's resume sends a row that did not arrive again, with the key kept for it.
+        if (Array.isArray(entry.checks)) keys.resolve(entry.routerId, entry.checks as StepCheck[], resolution, { keepStored: entry.subject?.code === 'peer.import' });
+      });
+    },
+  });
   const previews = new PlanPreviews({ now: o.now, rollbackDelaySec });
   const plans = new PlanRunner({
     journal,
@@ -97,12 +114,26 @@ export function createManagementServices(o: ManagementOptions): ManagementServic
       rollbacks.expect(routerId, planId, runsAt, o.now());
     },
     onLinkLost: (routerId) => void o.connections.reconnect(routerId).catch(() => undefined),
+    beforeApply: async (routerId) => {
+      if (journal.inState(routerId, 'rollback-pending').length === 0) return;
+      // The router answers (this plan's session is open): find out first what it did with the earlier one. A
+      // half-done one has its rollback brought forward to run in a moment: wait that long, not its full delay.
+      for (let look = 0; look < BEFORE_APPLY_LOOKS && journal.inState(routerId, 'rollback-pending').length > 0; look++) {
+        if (look > 0) await new Promise((resolve) => setTimeout(resolve, 1_000));
+        await rollbacks.check(routerId).catch(() => undefined);
+      }
+      const [waiting] = journal.inState(routerId, 'rollback-pending');
+      if (!waiting) return;
+      throw new AppError('CONFLICT', `"${waiting.title}" was sent to this router but its answer was lost, and the router's own rollback of it is still due. WireDesk sends nothing new to this router until it knows what the router did; try again after the rollback time.`, {
+        reason: 'rollback-pending', nothingSent: true, planId: waiting.planId, runsAt: waiting.rollbackAt, subject: waiting.subject,
+      });
+    },
   });
   const deps: ManagementDeps = {
     sessions: new RouterSessions({ connections: o.connections, routers: o.routers }),
     audit: new AuditTrail(auditLog),
     auditLog,
-    keys: new KeyCustodian(new PeerKeysRepository(o.db, vault, clock)),
+    keys,
     vault,
     reserved: new ReservedAddresses(reservations, imports),
     reservations,
