@@ -91,6 +91,7 @@ function managementHandlers(s: AppServices): Pick<HandlerTable, ManagementChanne
       return { on };
     },
     'peers:rotateKeys': (input) => m.peerActions.rotateKeys(input),
+    'peers:revealHeldKey': (input) => m.peerActions.revealHeldKey(input),
     'peers:bulk': (input) => m.bulk.run(input),
     'peers:nextAddress': (input) => m.planning.nextAddress(input),
     'peers:precheck': (input) => m.planning.precheck(input),

@@ -71,6 +71,12 @@ export const keyCustodySchema = z.enum(['stored', 'shown-once'], {
   message: 'Choose "stored" (WireDesk keeps the private key, encrypted) or "shown-once" (shown now, never kept).',
 });
 
+/**
+ * Where a peer's key stands in WireDesk: as chosen ('stored', 'shown-once'), or 'held': it was to be shown
+ * once, but the router's answer to the add was lost, so it is sealed until the technician has seen it.
+ */
+export const keyCustodyStateSchema = z.enum(['stored', 'shown-once', 'held']);
+
 export const warningSchema = z.object({
   code: z.enum([
     'NO_ADDRESS',
@@ -225,7 +231,7 @@ export const managedPeerSchema = wgPeerSchema.extend({
   /** WireDesk holds this peer's private key (encrypted): its config can be rebuilt. */
   hasPrivateKey: z.boolean(),
   /** How WireDesk handled the key when it made it; null when the peer was made elsewhere. */
-  keyCustody: keyCustodySchema.nullable(),
+  keyCustody: keyCustodyStateSchema.nullable(),
   /** Dynamic (router-made) peers cannot be changed; the reason, or null when editable. */
   readOnlyReason: z.string().nullable(),
   /** Set when the peer was seen before but is gone from the router now (deleted in WinBox, reset). */
@@ -249,7 +255,7 @@ export const oneTimeSecretSchema = z.object({
   qr: z.string().nullable(),
   configProblem: z.string().nullable(),
   /** 'stored': WireDesk kept the private key encrypted; 'shown-once': this is the only copy. */
-  custody: keyCustodySchema.nullable(),
+  custody: keyCustodyStateSchema.nullable(),
 });
 export type OneTimeSecret = z.infer<typeof oneTimeSecretSchema>;
 
@@ -327,6 +333,11 @@ export const peerContract = {
     input: byPeerId.extend({ custody: keyCustodySchema.default('stored'), presharedKey: z.enum(['keep', 'generate', 'remove']).default('keep'), planId }),
     output: peerResult,
   },
+  /**
+   * The private key of a peer whose add lost its answer but turned out to be on the router (custody 'held'):
+   * its config and QR code, once; afterwards the key is not kept ('shown-once'). NOT_FOUND when no key is held.
+   */
+  'peers:revealHeldKey': { input: byPeerId, output: z.object({ peer: managedPeerSchema, secret: oneTimeSecretSchema }) },
   'peers:bulk': {
     input: z.object({
       routerId: routerIdSchema,
@@ -441,6 +452,12 @@ export const auditEntrySchema = z.object({
   error: z.string().nullable(),
   /** The change plan it was sent in: the activity log offers its undo (changes:undo). */
   planId: z.string().nullable(),
+  /**
+   * A failed entry whose answer was lost with the link, found out later from the router: the change stands
+   * ('applied'), is not there ('not-applied'), or only in part ('unknown'). Null otherwise.
+   */
+  resolution: z.enum(['applied', 'not-applied', 'unknown']).nullable(),
+  resolvedAt: z.number().nullable(),
 });
 
 const reservationSchema = z.object({ routerId: z.string(), interface: z.string(), address: z.string(), note: z.string(), createdAt: z.number() });

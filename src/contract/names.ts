@@ -41,6 +41,7 @@ export const INVOKE_CHANNELS = [
   'backups:diff',
   'backups:restore',
   'peers:rotateKeys',
+  'peers:revealHeldKey',
   'peers:bulk',
   'peers:nextAddress',
   'peers:precheck',

@@ -101,6 +101,38 @@ export class PeerActions {
   }
 
   /** The plan `rotateKeys` would apply, kept with the new keys: applying it sends the public key it showed. */
+  /**
+   * A peer whose add lost its answer and turned out to be on the router: the key WireDesk held for it, shown
+   * once as a config and QR code, then not kept. Nothing is sent to the router.
+   */
+  async revealHeldKey(input: InvokeParsedInput<'peers:revealHeldKey'>): Promise<InvokeOutput<'peers:revealHeldKey'>> {
+    return this.#d.sessions.run(input.routerId, async (ctx) => {
+      const state = await this.#d.models.live(ctx.routerId);
+      const peer = peerById(state, input.peerId);
+      const privateKey = await this.#d.keys.held(ctx.routerId, peer.publicKey);
+      if (privateKey === null) {
+        throw new AppError('NOT_FOUND', `WireDesk holds no key waiting to be shown for peer "${peerLabel(peer)}": it was shown already, or kept as chosen.`);
+      }
+      const iface = state.interfaces.find((i) => i.name === peer.interface) ?? null;
+      // The preshared key (not in the model) is read for this response only, as a key rotation does.
+      const row = await readPeerRow(ctx.client, peer.id);
+      const secret = await oneTimeSecret({
+        privateKey,
+        presharedKey: row['preshared-key'] || null,
+        custody: 'held',
+        addresses: peer.client.address ? splitList(peer.client.address) : hostEntries(peer.allowedAddress),
+        dns: splitList(peer.client.dns),
+        serverPublicKey: iface?.publicKey ?? '',
+        allowedIps: peer.client.allowedAddress ? splitList(peer.client.allowedAddress) : clientRoutesOf(this.#d.clientRoutes, ctx.routerId, peer.interface),
+        keepaliveSec: Math.round((peer.client.keepaliveMs ?? peer.persistentKeepaliveMs ?? 25_000) / 1000),
+        endpoint: iface ? dialEndpoint(this.#d, ctx.routerId, iface, peer.client.endpoint) : null,
+        iface: peer.interface,
+      });
+      this.#d.keys.shown(ctx.routerId, peer.publicKey);
+      return { peer: peerView(this.#d, ctx, peer), secret };
+    });
+  }
+
   async previewRotateKeys(input: InvokeParsedInput<'peers:rotateKeys'>): Promise<PlanView> {
     return this.#rotateKeys(input, true) as Promise<PlanView>;
   }

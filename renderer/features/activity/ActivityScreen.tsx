@@ -20,6 +20,13 @@ import { auditDiff, changedRows, type DiffRow } from './audit-diff.ts';
 import { AUDIT_ACTIONS, NO_FILTERS, OBJECT_TYPES, PAGE_SIZE, useActivity, type ActivityFilters, type AuditAction } from './store.ts';
 
 type Entry = InvokeOutput<'audit:list'>['entries'][number];
+type Resolution = NonNullable<Entry['resolution']>;
+
+/** A change whose answer was lost, as the router showed it later. */
+const RESOLUTION_TONES: Record<Resolution, 'ok' | 'danger' | 'warn'> = { applied: 'ok', 'not-applied': 'danger', unknown: 'warn' };
+const RESOLUTION_LABELS: Record<Resolution, string> = {
+  applied: 'activity.resolvedApplied', 'not-applied': 'activity.resolvedNotApplied', unknown: 'activity.resolvedUnknown',
+};
 
 export function ActivityScreen() {
   const { t } = useTranslation();
@@ -33,7 +40,7 @@ export function ActivityScreen() {
   const [undoing, setUndoing] = useState<{ routerId: string; planId: string; subject: ChangeSubject | null; fallback: string } | null>(null);
   // A change sent through a plan to a router still here can be undone (the preview says when it cannot).
   const undoable = (e: Entry): e is Entry & { routerId: string; planId: string } =>
-    e.outcome === 'ok' && e.planId !== null && e.routerId !== null && profiles.some((p) => p.id === e.routerId);
+    (e.outcome === 'ok' || e.resolution === 'applied') && e.planId !== null && e.routerId !== null && profiles.some((p) => p.id === e.routerId);
   // The dialog names the change as the change history words it ("Edit peer "laptop" on wg1"); the entry's own
   // words stand in when the history does not have it.
   const undo = async (e: Entry & { routerId: string; planId: string }) => {
@@ -214,6 +221,11 @@ export function ActivityScreen() {
                       <td>
                         {entry.outcome === 'ok' ? (
                           <StatusText tone="ok" label={t('activity.ok')} />
+                        ) : entry.resolution !== null ? (
+                          <span className="cell-stack wide" data-testid={`activity-resolution-${entry.id}`}>
+                            <StatusText tone={RESOLUTION_TONES[entry.resolution]} label={t(RESOLUTION_LABELS[entry.resolution])} />
+                            <span className="muted small">{t(`${RESOLUTION_LABELS[entry.resolution]}Note`, { time: entry.resolvedAt === null ? '' : new Date(entry.resolvedAt).toLocaleTimeString(locale) })}</span>
+                          </span>
                         ) : (
                           <span className="cell-stack wide">
                             <StatusText tone="danger" label={t('activity.failed')} />

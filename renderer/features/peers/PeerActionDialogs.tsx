@@ -153,7 +153,7 @@ export function TogglePeerDialog({
 
 export function RotateKeysDialog({ routerId, peer, onClose, onRotated }: { routerId: string; peer: ManagedPeer; onClose: () => void; onRotated: (result: SecretResult) => void }) {
   const { t } = useTranslation();
-  const [custody, setCustody] = useState<KeyCustody>(peer.keyCustody ?? 'stored');
+  const [custody, setCustody] = useState<KeyCustody>(peer.keyCustody === 'shown-once' ? 'shown-once' : 'stored');
   const [psk, setPsk] = useState<'keep' | 'generate' | 'remove'>('keep');
   const [error, setError] = useState<ActionError | null>(null);
   const custodyId = useId();

@@ -3,7 +3,7 @@
 // selection, CSV import and export. Changes need a live connection; offline the last-known rows stay on
 // screen and every change is switched off with the reason.
 import { useCallback, useDeferredValue, useEffect, useLayoutEffect, useMemo, useRef, useState } from 'react';
-import { Copy, Download, FileSpreadsheet, FileUp, FilterX, Lock, Pencil, Plus, Power, PowerOff, QrCode, RotateCw, Search, Stethoscope, Trash2, Users, X } from 'lucide-react';
+import { Copy, Download, FileSpreadsheet, FileUp, FilterX, KeyRound, Lock, Pencil, Plus, Power, PowerOff, QrCode, RotateCw, Search, Stethoscope, Trash2, Users, X } from 'lucide-react';
 import { useTranslation } from 'react-i18next';
 import type { ApplyReportView, InvokeOutput, ManagedPeer } from '../../../src/contract/index.ts';
 import { parseRouterOsVersion, peerFeatures } from '../../../src/domain/routeros-version.ts';
@@ -211,6 +211,25 @@ export function PeersTab({ routerId }: { routerId: string }) {
     [routerId, refresh, skipPreview, noteReport],
   );
 
+  // A peer whose add lost its answer but stands on the router: the key meant to be shown once waits, sealed.
+  const revealHeld = useCallback(
+    async (peer: ManagedPeer) => {
+      setActionError(null);
+      setBusyPeer(peer.id);
+      try {
+        const shown = await invoke('peers:revealHeldKey', { routerId, peerId: peer.id });
+        setDialog({ kind: 'secret', result: { peer: shown.peer, warnings: [], secret: shown.secret, origin: 'create' } });
+        refresh();
+      } catch (e) {
+        setActionError(toActionError(e));
+      } finally {
+        setBusyPeer(null);
+      }
+    },
+    [routerId, refresh],
+  );
+  const heldPeers = useMemo(() => (rows ?? []).filter((p) => p.keyCustody === 'held' && p.vanishedAt === null), [rows]);
+
   const blockedReason = useCallback(
     (p: ManagedPeer): string | null => {
       if (p.vanishedAt !== null) return t('peers.menuVanished', { time: formatDateTime(p.vanishedAt, locale, Date.now()) });
@@ -274,12 +293,15 @@ export function PeersTab({ routerId }: { routerId: string }) {
           const blocked = blockedReason(p);
           const lines: string[] = [];
           if (blocked) lines.push(blocked);
-          if (!p.hasPrivateKey && p.vanishedAt === null && !p.dynamic) lines.push(`${p.keyCustody === 'shown-once' ? t('peers.keyShownOnce') : t('peers.noKey')}. ${t('peers.noKeyBody')}`);
+          if (!p.hasPrivateKey && p.keyCustody !== 'held' && p.vanishedAt === null && !p.dynamic) lines.push(`${p.keyCustody === 'shown-once' ? t('peers.keyShownOnce') : t('peers.noKey')}. ${t('peers.noKeyBody')}`);
           return lines.length > 0 ? lines.map((n) => <p key={n}>{n}</p>) : null;
         };
         const items = (): MenuItem[] => {
           const blocked = blockedReason(p) !== null;
           return [
+            ...(p.keyCustody === 'held'
+              ? [{ id: 'reveal', label: t('peers.revealHeld'), icon: <KeyRound size={14} aria-hidden />, disabled: !online || busyPeer === p.id, onSelect: () => void revealHeld(p), testId: 'peer-action-reveal' }]
+              : []),
             { id: 'edit', label: t('peers.edit'), icon: <Pencil size={14} aria-hidden />, disabled: blocked, onSelect: () => open({ kind: 'edit', peer: p }), testId: 'peer-action-edit' },
             p.disabled
               ? { id: 'enable', label: t('peers.enable'), icon: <Power size={14} aria-hidden />, disabled: blocked || busyPeer === p.id, onSelect: () => void setDisabled(p, false), testId: 'peer-action-enable' }
@@ -296,7 +318,7 @@ export function PeersTab({ routerId }: { routerId: string }) {
         return <MenuButton label={t('peers.actionsFor', { name })} items={items} note={notes} data-testid={`peer-actions-${p.id}`} />;
       },
     }),
-    [t, blockedReason, busyPeer, setDisabled, open, online],
+    [t, blockedReason, busyPeer, setDisabled, open, online, revealHeld],
   );
 
   const leading = useMemo(() => [selectColumn], [selectColumn]);
@@ -375,6 +397,18 @@ export function PeersTab({ routerId }: { routerId: string }) {
     <div className="tab-content" data-testid="peers-tab">
       <SourceBanner source={data.source} seenAt={data.seenAt} error={error} now={now} />
       <UnknownPartsBanner routerId={routerId} unknown={data.unknown} />
+      {heldPeers.length > 0 ? (
+        <Banner tone="warn" title={t('peers.heldTitle', { count: heldPeers.length })} data-testid="peers-held-keys">
+          <p>{t('peers.heldBody')}</p>
+          <div className="held-keys">
+            {heldPeers.slice(0, 5).map((p) => (
+              <Button key={p.id} size="sm" icon={<KeyRound size={14} aria-hidden />} disabled={!online || busyPeer === p.id} onClick={() => void revealHeld(p)} data-testid={`peer-reveal-${p.id}`}>
+                {t('peers.revealHeldOf', { name: peerTitle(p) })}
+              </Button>
+            ))}
+          </div>
+        </Banner>
+      ) : null}
       {!online ? (
         <p className="offline-note" data-testid="edits-disabled">
           <Lock size={14} aria-hidden />

@@ -56,7 +56,7 @@ export function SecretDialog({ routerId, result, iface, onClose, onPeerChanged }
   // "Rebuild with the endpoint" is a key rotation: it goes through the Preview step (over this dialog).
   const rotate = useRotateKeys(routerId, peer.id, name);
   const rebuilding = rotate.busy;
-  const shownOnce = secret?.custody === 'shown-once';
+  const shownOnce = secret?.custody === 'shown-once' || secret?.custody === 'held';
   const fileName = configFileName(name);
   const markSaved = () => {
     setSaved(true);
@@ -75,7 +75,7 @@ export function SecretDialog({ routerId, result, iface, onClose, onPeerChanged }
   const rebuild = () => {
     setRebuildError(null);
     rotate.start(
-      { custody: secret?.custody ?? 'stored', presharedKey: 'keep' },
+      { custody: secret?.custody === 'stored' || !secret?.custody ? 'stored' : 'shown-once', presharedKey: 'keep' },
       (rotated) => {
         setCurrent({ ...current, peer: rotated.peer, secret: rotated.secret, warnings: [...current.warnings.filter((w) => w.code !== 'NO_ENDPOINT'), ...rotated.warnings] });
         setSaved(false);

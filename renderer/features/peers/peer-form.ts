@@ -4,7 +4,7 @@
 import { peerContract, type InvokeInput, type ManagedPeer, type WgInterface } from '../../../src/contract/index.ts';
 
 /** 'stored': WireDesk keeps the private key encrypted; 'shown-once': shown now, never kept. */
-export type KeyCustody = NonNullable<ManagedPeer['keyCustody']>;
+export type KeyCustody = Exclude<NonNullable<ManagedPeer['keyCustody']>, 'held'>;
 
 export interface PeerFormValues {
   iface: string;

@@ -37,7 +37,7 @@ const warning = { code: 'FIREWALL_CLOSED', message: 'No firewall input rule acce
 const secret = { privateKey: KEY, presharedKey: null, config: '[Interface]\n', qr: null, configProblem: null, custody: 'shown-once' };
 const summary = { jobId: 'j1', interface: 'wg0', sourceName: 'peers.csv', status: 'running', counts: { pending: 3, applied: 197, failed: 0, skipped: 3 }, createdAt: 1 };
 const importResult = { ...summary, interruption: null, rows: [{ rowNumber: 2, name: 'ali', address: '10.0.0.2/32', state: 'applied', error: null }] };
-const auditEntry = { id: 1, at: 2, routerId: 'r1', routerName: 'Office', action: 'create', objectType: 'peer', objectId: '*1', objectName: 'ali', before: null, after: { name: 'ali' }, outcome: 'ok', error: null, planId: '0c8e2d3b-1a4f-4b6c-8d9e-7f1a2b3c4d5e' };
+const auditEntry = { id: 1, at: 2, routerId: 'r1', routerName: 'Office', action: 'create', objectType: 'peer', objectId: '*1', objectName: 'ali', before: null, after: { name: 'ali' }, outcome: 'ok', error: null, planId: '0c8e2d3b-1a4f-4b6c-8d9e-7f1a2b3c4d5e', resolution: null, resolvedAt: null };
 const reservation = { routerId: 'r1', interface: 'wg0', address: '10.0.0.50/32', note: '', createdAt: 1 };
 const endpoint = { host: 'vpn.example.com', port: 13231, updatedAt: 1 };
 const routes = { routes: ['10.10.0.0/24', 'fd12:3456:789a:1::/64', '192.168.88.0/24'], updatedAt: 1 };
@@ -160,6 +160,10 @@ const invokeExamples: Record<string, { validIn: unknown; invalidIn: unknown; val
   'peers:rotateKeys': {
     validIn: { routerId: 'r1', peerId: '*2', custody: 'shown-once' }, invalidIn: { routerId: 'r1', peerId: '*2', custody: 'maybe' },
     validOut: { peer: managed, warnings: [], secret }, invalidOut: { peer: managed, warnings: [], secret: { ...secret, custody: 'kept' } },
+  },
+  'peers:revealHeldKey': {
+    validIn: { routerId: 'r1', peerId: '*2' }, invalidIn: { routerId: 'r1', peerId: '2' },
+    validOut: { peer: managed, secret: { ...secret, custody: 'held' } }, invalidOut: { peer: managed, secret: null },
   },
   'peers:bulk': {
     validIn: { routerId: 'r1', action: 'disable', peerIds: ['*2', '*3'] }, invalidIn: { routerId: 'r1', action: 'disable', peerIds: [] },
