@@ -399,7 +399,7 @@ export function PeersTab({ routerId }: { routerId: string }) {
       <UnknownPartsBanner routerId={routerId} unknown={data.unknown} />
       {heldPeers.length > 0 ? (
         <Banner tone="warn" title={t('peers.heldTitle', { count: heldPeers.length })} data-testid="peers-held-keys">
-          <p>{t('peers.heldBody')}</p>
+          <p>{t('peers.heldBody', { count: heldPeers.length })}</p>
           <div className="held-keys">
             {heldPeers.slice(0, 5).map((p) => (
               <Button key={p.id} size="sm" icon={<KeyRound size={14} aria-hidden />} disabled={!online || busyPeer === p.id} onClick={() => void revealHeld(p)} data-testid={`peer-reveal-${p.id}`}>
