@@ -151,6 +151,45 @@ const bulkDisable: Kind = {
   inModel: async (m, i) => (await listed(m)).filter((p) => p.name.startsWith(`bulk-${i}-`)).every((p) => p.disabled),
 };
 
+/** Each case makes its own interface first. */
+const ifaceIds = new Map<number, string>();
+async function makeInterface(m: Managed, name: string, port: number, i: number): Promise<void> {
+  const { interface: made } = await m.call('interfaces:create', { routerId: m.routerId, name, listenPort: port, address: `10.${port % 200}.${i}.1/24` });
+  ifaceIds.set(i, made.id);
+}
+const ifaceRow = (m: Managed, name: string) => m.rows(IFACES).find((r) => r['name'] === name);
+const ifaceListed = async (m: Managed, name: string) => (await m.call('interfaces:list', { routerId: m.routerId })).rows.find((x) => x.name === name);
+
+const interfaceEdit: Kind = {
+  name: 'interface edit (7.17)',
+  version: '7.17',
+  setup: (m, i) => makeInterface(m, `wg-e${i}`, 13400 + i, i),
+  run: (m, i) => outcome(m.call('interfaces:update', { routerId: m.routerId, interfaceId: ifaceIds.get(i)!, comment: `take ${i}`, listenPort: 13450 + i })),
+  onRouter: (m, i) => ifaceRow(m, `wg-e${i}`)?.['comment'] === `take ${i}` && ifaceRow(m, `wg-e${i}`)?.['listen-port'] === String(13450 + i),
+  inModel: async (m, i) => (await ifaceListed(m, `wg-e${i}`))?.listenPort === 13450 + i,
+};
+
+const interfaceDelete: Kind = {
+  name: 'interface delete (7.18)',
+  version: '7.18',
+  setup: (m, i) => makeInterface(m, `wg-d${i}`, 13500 + i, i),
+  run: async (m, i) => {
+    const preview = await m.call('interfaces:deletePreview', { routerId: m.routerId, interfaceId: ifaceIds.get(i)! });
+    return outcome(m.call('interfaces:delete', { routerId: m.routerId, interfaceId: ifaceIds.get(i)!, confirmName: `wg-d${i}`, planId: preview.plan.planId }));
+  },
+  onRouter: (m, i) => ifaceRow(m, `wg-d${i}`) === undefined,
+  inModel: async (m, i) => (await ifaceListed(m, `wg-d${i}`)) === undefined,
+};
+
+const openPort: Kind = {
+  name: 'open the listen port (7.17)',
+  version: '7.17',
+  setup: (m, i) => makeInterface(m, `wg-p${i}`, 13600 + i, i),
+  run: (m, i) => outcome(m.call('interfaces:openPort', { routerId: m.routerId, interfaceId: ifaceIds.get(i)! })),
+  onRouter: (m, i) => m.rows('/ip/firewall/filter').some((r) => r['dst-port'] === String(13600 + i) && r['action'] === 'accept'),
+  inModel: async (m, i) => (await ifaceListed(m, `wg-p${i}`))?.firewall.state === 'open',
+};
+
 /** The commands of one run of `kind` that a lost answer can follow: its writes, and its reads of what it touched. */
 function planCommands(entries: readonly ReceivedCommand[]): Array<{ command: string; words: readonly string[] }> {
   const from = entries.findIndex((e) => e.command === '/system/scheduler/add');
@@ -160,6 +199,7 @@ function planCommands(entries: readonly ReceivedCommand[]): Array<{ command: str
 
 const KINDS: Kind[] = [
   peerAdd('7.18', 'stored'), peerAdd('7.17', 'shown-once'), peerEdit, peerDisable('7.17'), peerDelete, keyRotation, interfaceAdd('7.17'), interfaceAdd('7.18'), bulkDisable,
+  interfaceEdit, interfaceDelete, openPort,
 ];
 
 const routers: Managed[] = [];
