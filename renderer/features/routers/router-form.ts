@@ -67,6 +67,8 @@ export function parsePort(text: string): number {
 function issueKey(field: FormField, code: string, expected: unknown): string {
   switch (field) {
     case 'name':
+      // The contract's refusal of control characters (a tab or line break pasted with the name).
+      if (code === 'custom') return 'routerForm.errors.nameControl';
       return code === 'too_big' ? 'routerForm.errors.nameTooLong' : 'routerForm.errors.nameRequired';
     case 'host':
       if (code === 'too_small') return 'routerForm.errors.hostRequired';
@@ -76,6 +78,7 @@ function issueKey(field: FormField, code: string, expected: unknown): string {
       if (code === 'invalid_type') return expected === 'int' ? 'routerForm.errors.portWhole' : 'routerForm.errors.portNumber';
       return 'routerForm.errors.portRange';
     case 'username':
+      if (code === 'custom') return 'routerForm.errors.usernameControl';
       return code === 'too_big' ? 'routerForm.errors.usernameTooLong' : 'routerForm.errors.usernameRequired';
     case 'password':
       return 'routerForm.errors.passwordTooLong';

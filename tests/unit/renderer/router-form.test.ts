@@ -39,6 +39,12 @@ describe('validateForm', () => {
     expect(errors.username?.key).toBe('routerForm.errors.usernameRequired');
     expect(errors.host?.message).toMatch(/IPv4/);
   });
+  it('says a pasted tab or line break is what is wrong with a name, not that the name is missing', () => {
+    const { errors } = validateForm({ ...emptyForm(), name: 'Ofis\tMerkez', host: 'r.example.com', username: 'ad\tmin' });
+    expect(errors.name?.key).toBe('routerForm.errors.nameControl');
+    expect(errors.username?.key).toBe('routerForm.errors.usernameControl');
+  });
+
   it('distinguishes port range and whole numbers', () => {
     expect(validateForm({ ...emptyForm(), name: 'a', host: 'r.example.com', port: '70000' }).errors.port?.key).toBe('routerForm.errors.portRange');
     expect(validateForm({ ...emptyForm(), name: 'a', host: 'r.example.com', port: '1.5' }).errors.port?.key).toBe('routerForm.errors.portWhole');
