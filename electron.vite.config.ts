@@ -7,6 +7,8 @@ const OUT = process.env.WIREDESK_OUT ?? 'out';
 
 export default defineConfig({
   main: {
+    // Test tools under main/sim (the real data plane) are left out of the app's bundle (main/sim/simulator.ts).
+    define: { 'process.env.WIREDESK_APP_BUNDLE': JSON.stringify('1') },
     build: {
       outDir: `${OUT}/main`,
       // Native and large Node dependencies stay in node_modules; electron-builder ships them unpacked.

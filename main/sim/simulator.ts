@@ -8,8 +8,7 @@ import { CommandLog } from './server/command-log.ts';
 import { Faults, type FaultControls } from './server/faults.ts';
 import { listen } from './server/listener.ts';
 import { Session } from './server/session.ts';
-import { DataPlane, type DataPlaneHandle } from './dataplane/data-plane.ts';
-import { dataPlaneUnavailableReason } from './dataplane/preflight.ts';
+import type { DataPlaneHandle } from './dataplane/data-plane.ts';
 import type { ScriptRunRecord } from './state/router-state.ts';
 import { ScriptEngine } from './script/engine.ts';
 import { Scheduler } from './script/scheduler.ts';
@@ -74,14 +73,24 @@ function bigWord(state: RouterState, bytes: number): { path: string; id: string;
   return { path, id: row.idText, value };
 }
 
+/**
+ * The real data plane (network namespaces, wireguard-go, nftables; root only) is a test tool: the app's
+ * bundle (electron.vite.config.ts defines WIREDESK_APP_BUNDLE) leaves it out, so the demo router ships without
+ * it and without the commands it runs.
+ */
+const loadDataPlane = process.env['WIREDESK_APP_BUNDLE'] === '1'
+  ? null
+  : async () => ({ ...(await import('./dataplane/data-plane.ts')), ...(await import('./dataplane/preflight.ts')) });
+
 export async function startSimulator(options: SimulatorOptions = {}): Promise<Simulator> {
   const resolved = resolveOptions(options);
+  const plane = resolved.dataPlane ? await loadDataPlane?.() : undefined;
   if (resolved.dataPlane) {
-    const reason = dataPlaneUnavailableReason();
+    const reason = plane ? plane.dataPlaneUnavailableReason() : 'the real data plane is a test tool and is not part of the app';
     if (reason) throw new DataPlaneUnavailableError(reason);
   }
   const state = createRouter(resolved);
-  const dataPlane = resolved.dataPlane ? await DataPlane.start(state, resolved.dataPlane) : undefined;
+  const dataPlane = resolved.dataPlane && plane ? await plane.DataPlane.start(state, resolved.dataPlane) : undefined;
   state.dataPlane = dataPlane;
   const faults = new Faults();
   const commands = new CommandTable(state);
