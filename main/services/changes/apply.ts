@@ -381,8 +381,9 @@ export class PlanRunner {
   }
 }
 
-/** The model part a menu feeds (peers are applied row by row instead). */
-function partOf(menu: string): ModelPart | null {
+/** The model part a menu feeds (peers are applied row by row by the runner; read whole elsewhere). */
+export function partOf(menu: string): ModelPart {
+  if (menu === PEERS_PATH) return 'peers';
   if (menu === IP_ROUTE_PATH) return 'routes';
   if (menu === IP_ADDRESS_PATH) return 'addresses';
   if (menu === IPV6_ADDRESS_PATH) return 'addresses6';

@@ -4,8 +4,9 @@
 //  - every step stands: the change was made ('kept'); the rollback entry, if still there, is removed;
 //  - no step stands: the change is not on the router ('rolled-back'): the router's rollback ran, Safe Mode
 //    unrolled it when the session dropped, or it never arrived; an entry still there is removed;
-//  - some steps stand and the entry is still armed: it is left to run (it puts every step back), and looked at
-//    again after its time; with the entry gone, 'unknown' with the steps that differ, for the technician.
+//  - some steps stand and the entry is still armed: its time is brought forward to a moment from now (it puts
+//    every step back), and the plan looked at again after it; with the entry gone, 'unknown' with each step's
+//    standing, for the technician.
 // The plan's activity-log entry, written "failed" when the link dropped, gets the true outcome (onResolved).
 // Entries written before plans kept their checks are compared with the backup instead.
 import type { EventBus } from '../../ipc/events.ts';
@@ -15,6 +16,7 @@ import { peerFeatures, parseRouterOsVersion } from '../../../src/domain/index.ts
 import type { RouterModels } from '../router-model/index.ts';
 import { readRouterClock, schedulerStart, SCHEDULER_PATH } from '../../routeros/menus/system-scheduler.ts';
 import { snapshotScope, type ScopeSnapshot } from './backup.ts';
+import { partOf } from './apply.ts';
 import { planStanding, type StepCheck } from './reconcile.ts';
 
 /** What a pending plan turned out to be, for the activity log and the keys held for its peers. */
@@ -130,7 +132,7 @@ export class RollbackWatch {
         }
         if (row?.['.id']) await this.#d.connections.withClient(routerId, (client) => client.remove(SCHEDULER_PATH, row['.id']!));
         // What screens show follows what the router has now.
-        await this.#d.connections.withClient(routerId, (client) => this.#d.models.readNow(routerId, client, ['peers', 'interfaces', 'addresses', 'routes']));
+        await this.#d.connections.withClient(routerId, (client) => this.#d.models.readNow(routerId, client, [...new Set(checks.map((c) => partOf(c.menu)))]));
         if (standing === 'applied') this.#settle(entry, 'applied', 'kept', { steps });
         else if (standing === 'not-applied') this.#settle(entry, 'rolled-back', 'rolled-back', { steps, by: row ? 'safe-mode-or-not-sent' : 'scheduler' });
         else this.#settle(entry, 'unknown', 'unknown', { steps });
