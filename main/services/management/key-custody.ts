@@ -27,7 +27,12 @@ export class KeyCustodian {
   }
 
   async prepare(routerId: string, pair: KeyPair, custody: 'stored' | 'shown-once'): Promise<KeyHandle> {
-    await this.#keys.store(routerId, pair.publicKey, pair.privateKey, custody === 'stored' ? 'stored' : 'held');
+    if (custody === 'stored') await this.#keys.store(routerId, pair.publicKey, pair.privateKey);
+    else {
+      // The held copy is a safety net for a lost answer, not a condition: with the keychain locked or absent the
+      // key is shown once as before, only not kept through a dropped link.
+      await this.#keys.store(routerId, pair.publicKey, pair.privateKey, 'held').catch(() => undefined);
+    }
     return {
       custody,
       commit: () => {
