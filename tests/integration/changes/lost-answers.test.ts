@@ -229,6 +229,30 @@ const undo: Kind = {
   inModel: async (m, i) => !(await listed(m)).some((p) => p.name === `undo-${i}` && p.vanishedAt === null),
 };
 
+/** The doctor's NTP fix, on a router whose NTP client was turned off (in WinBox) before each case. */
+const ntpOn: Kind = {
+  name: 'NTP client on (7.18)',
+  version: '7.18',
+  setup: async (m) => void (await m.sim.scripts.run('/system ntp client set enabled=no servers=""')),
+  run: (m) => outcome(m.call('router:enableNtp', { routerId: m.routerId })),
+  onRouter: (m) => m.rows('/system/ntp/client')[0]?.['enabled'] === 'true',
+  inModel: async (m) => (await m.s.models.state(m.routerId)).ntp?.enabled === true,
+};
+
+/** Restoring the backup taken before a peer was added: the peer goes again. */
+const restoreBackups = new Map<number, number>();
+const restore: Kind = {
+  name: 'backup restore (7.17)',
+  version: '7.17',
+  setup: async (m, i) => {
+    const { report } = await m.call('peers:create', { routerId: m.routerId, interface: 'wg-office', name: `restore-${i}` });
+    restoreBackups.set(i, report!.backupId!);
+  },
+  run: (m, i) => outcome(m.call('backups:restore', { routerId: m.routerId, backupId: restoreBackups.get(i)! })),
+  onRouter: (m, i) => peerNamed(m, `restore-${i}`).length === 0,
+  inModel: async (m, i) => !(await listed(m)).some((p) => p.name === `restore-${i}` && p.vanishedAt === null),
+};
+
 /** A small import (one plan): a lost answer leaves the job to resume, and the resume adds each row once. */
 const importJobs = new Map<number, string>();
 const importRows: Kind = {
@@ -268,7 +292,7 @@ function planCommands(entries: readonly ReceivedCommand[]): Array<{ command: str
 
 const KINDS: Kind[] = [
   peerAdd('7.18', 'stored'), peerAdd('7.17', 'shown-once'), peerEdit, peerDisable('7.17'), peerDelete, keyRotation, interfaceAdd('7.17'), interfaceAdd('7.18'), bulkDisable,
-  interfaceEdit, interfaceDelete, openPort, peerEnable, interfaceDisable, undo, importRows,
+  interfaceEdit, interfaceDelete, openPort, peerEnable, interfaceDisable, undo, importRows, ntpOn, restore,
 ];
 
 const routers: Managed[] = [];
