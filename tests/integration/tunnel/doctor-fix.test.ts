@@ -59,7 +59,7 @@ it.skipIf(reason !== null)('a key changed in WinBox cuts the tunnel; the doctor 
   // The phone imports the new config: it reaches the router again, and the doctor has nothing to say.
   await sim.dataPlane!.idle();
   await phone.reconfigure((await call('configs:get', { routerId, peerId: peer.id })).text);
-  expect(await phone.exec(['ping', '-n', '-c', '3', '-W', '2', '10.30.0.1'])).toContain('bytes from 10.30.0.1');
+  expect(await phone.exec(['ping', '-n', '-c', '5', '-W', '2', '10.30.0.1'])).toContain('bytes from 10.30.0.1');
   for (let i = 0; i < 10 && (await s.models.state(routerId)).peer(peer.id)?.status !== 'online'; i++) await nextPoll(s, routerId);
   expect(await call('peers:diagnose', { routerId, peerId: peer.id })).toEqual({ peerId: peer.id, status: 'online', causes: [] });
 }, 60_000);
