@@ -25,6 +25,8 @@ export type Resolution = 'applied' | 'not-applied' | 'unknown';
 /** The router's scheduler fires within a second of its time; its script takes a moment more. */
 const AFTER_RUN_MS = 2_000;
 const RETRY_MS = 5_000;
+/** Plans that are one router's half of a change made on two: found done after a lost answer, still undone. */
+const ALL_OR_NOTHING: ReadonlySet<string> = new Set(['site.link']);
 /** A half-done plan found on reconnect: its rollback entry is set to run this many seconds later. */
 const SOON_SEC = 2;
 /** About ten minutes of looking, then only a reconnect checks again. */
@@ -117,7 +119,10 @@ export class RollbackWatch {
       if (Array.isArray(entry.checks)) {
         const checks = entry.checks as StepCheck[];
         const { standing, steps } = await this.#d.connections.withClient(routerId, (client) => planStanding(client, checks));
-        if (standing === 'partial' && row?.['.id']) {
+        // One half of a change across two routers (a site link) is not kept alone: WireDesk told the technician
+        // it was left behind for this router's rollback, and the other router's half was undone or never sent.
+        const half = ALL_OR_NOTHING.has(entry.subject?.code ?? '') && standing === 'applied';
+        if ((standing === 'partial' || half) && row?.['.id']) {
           // Half done, and WireDesk is back: the router's own rollback, still armed, is brought forward to run
           // in a moment (it puts every step back, as it would have at its time), then looked at again.
           const at = (this.#d.now ?? Date.now)();

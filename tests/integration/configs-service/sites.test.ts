@@ -4,6 +4,7 @@ import { afterEach, expect, it } from 'vitest';
 import { SimTrap } from '../../../main/sim/index.ts';
 import { managedRouter, PEERS, type Managed, type Sim } from '../management/support.ts';
 import { addRouter } from './support.ts';
+import { statusWhere } from '../services/support.ts';
 
 const ROUTES = '/ip/route';
 let m: Managed | undefined;
@@ -16,9 +17,9 @@ afterEach(async () => {
 });
 
 /** Router A (m) and router B, each with an empty wg-site interface on the same tunnel subnet. */
-async function twoSites() {
-  m = await managedRouter({ peers: 0 });
-  const b = await addRouter(m);
+async function twoSites(version = '7.18') {
+  m = await managedRouter({ peers: 0, version });
+  const b = await addRouter(m, { version });
   other = b.sim;
   await m.call('interfaces:create', { routerId: m.routerId, name: 'wg-site', listenPort: 13300, address: '10.255.0.1/24' });
   await m.call('interfaces:create', { routerId: b.routerId, name: 'wg-site', listenPort: 13301, address: '10.255.0.2/24' });
@@ -106,3 +107,28 @@ it('undoes everything on both routers when the second router refuses its route',
   routeMenu.prepare = prepare;
   expect((await mm.call('sites:connect', input)).outcome).toBe('connected');
 });
+
+it('a lost answer on the first router leaves no half link: that router\'s half is put back, not kept (7.17, no Safe Mode)', async () => {
+  const { mm, a, b, simA, simB } = await twoSites('7.17');
+  mm.s.settings.update({ rollbackDelaySec: 10 });
+  renumberLan(simB, '192.168.20.1/24');
+  const input = { a: { routerId: a, interface: 'wg-site', endpoint: 'a.example.net:13300' }, b: { routerId: b, interface: 'wg-site', endpoint: null } };
+  const events: Array<{ routerId: string; state: string }> = [];
+  mm.s.events.subscribe((name, payload) => {
+    if (name === 'changes:rollback') events.push(payload as { routerId: string; state: string });
+  });
+  // Router A takes its route (its half is complete), and the answer is lost on the way back.
+  simA.faults.loseReplyOf('/ip/route/add');
+  const result = await mm.call('sites:connect', input);
+  expect(result.outcome).toBe('partial');
+  expect(result.steps.filter((s) => s.routerId === a).map((s) => s.outcome)).toEqual(['left-behind', 'left-behind']);
+  expect(wireDeskRows(simB, PEERS)).toEqual([]);
+  // WireDesk is back at once, finds A's half complete, and has A's own rollback put it back (not kept: B has none).
+  await statusWhere(mm.s, a, (st) => st.state === 'online', 30_000);
+  await expect.poll(() => events.filter((e) => e.routerId === a).map((e) => e.state).at(-1), { timeout: 20_000 }).toBe('rolled-back');
+  expect(events.filter((e) => e.routerId === a).map((e) => e.state)).not.toContain('kept');
+  for (const [sim, path] of [[simA, PEERS], [simB, PEERS], [simA, ROUTES], [simB, ROUTES]] as const) expect(wireDeskRows(sim, path), `${path}`).toEqual([]);
+  expect(simA.state.print('/system/scheduler')).toEqual([]);
+  // Nothing stands in the way of trying again.
+  expect((await mm.call('sites:connect', input)).outcome).toBe('connected');
+}, 60_000);
