@@ -3,17 +3,18 @@
 // read right after the change back to the model.
 import { peerFeatures, generateKeyPair, generatePresharedKey } from '../../../src/domain/index.ts';
 import { AppError, type InvokeOutput, type InvokeParsedInput, type PlanView } from '../../../src/contract/index.ts';
-import { peerParams, type PeerInput } from '../../routeros/menus/wireguard-peers.ts';
+import { peerParams, type PeerInput, type WireGuardPeer } from '../../routeros/menus/wireguard-peers.ts';
 import { planPeerRemove, planPeerSet } from '../changes/peer-plans.ts';
 import { auditPeer } from './audit-views.ts';
 import type { ManagementDeps } from './deps.ts';
 import type { ApplyReport } from '../changes/apply.ts';
 import { isLinkFailure } from '../errors.ts';
-import { oneTimeSecret } from './one-time-secret.ts';
+import { oneTimeSecret, type SecretParts } from './one-time-secret.ts';
 import { hostEntries } from './peer-input.ts';
 import { clientRoutesOf } from './client-routes.ts';
 import { dialEndpoint, peerView, splitList } from './peer-results.ts';
-import { peerById, peerLabel, readPeerAfterChange, readPeerRow, refuseDynamicPeer } from './router-read.ts';
+import { peerById, peerLabel, readPeerAfterChange, readPeerRow, refuseDynamicPeer, type RouterInterface } from './router-read.ts';
+import type { RouterContext } from './router-session.ts';
 
 /** What a key-rotation preview was made with, kept in main until it is applied or expires. */
 interface RotateMaterial {
@@ -116,18 +117,7 @@ export class PeerActions {
       const iface = state.interfaces.find((i) => i.name === peer.interface) ?? null;
       // The preshared key (not in the model) is read for this response only, as a key rotation does.
       const row = await readPeerRow(ctx.client, peer.id);
-      const secret = await oneTimeSecret({
-        privateKey,
-        presharedKey: row['preshared-key'] || null,
-        custody: 'held',
-        addresses: peer.client.address ? splitList(peer.client.address) : hostEntries(peer.allowedAddress),
-        dns: splitList(peer.client.dns),
-        serverPublicKey: iface?.publicKey ?? '',
-        allowedIps: peer.client.allowedAddress ? splitList(peer.client.allowedAddress) : clientRoutesOf(this.#d.clientRoutes, ctx.routerId, peer.interface),
-        keepaliveSec: Math.round((peer.client.keepaliveMs ?? peer.persistentKeepaliveMs ?? 25_000) / 1000),
-        endpoint: iface ? dialEndpoint(this.#d, ctx.routerId, iface, peer.client.endpoint) : null,
-        iface: peer.interface,
-      });
+      const secret = await oneTimeSecret({ ...this.#clientOf(ctx, peer, iface), privateKey, presharedKey: row['preshared-key'] || null, custody: 'held' });
       this.#d.keys.shown(ctx.routerId, peer.publicKey);
       return { peer: peerView(this.#d, ctx, peer), secret };
     });
@@ -182,21 +172,22 @@ export class PeerActions {
       if (peer.publicKey !== pair.publicKey) this.#d.keys.forget(ctx.routerId, peer.publicKey);
 
       const presharedKey = input.presharedKey === 'remove' ? null : (newPsk ?? (row['preshared-key'] || null));
-      const addresses = peer.client.address ? splitList(peer.client.address) : hostEntries(peer.allowedAddress);
-      const secret = await oneTimeSecret({
-        privateKey: pair.privateKey,
-        presharedKey,
-        custody: handle.custody,
-        addresses,
-        dns: splitList(peer.client.dns),
-        serverPublicKey: iface?.publicKey ?? '',
-        // The router keeps client-allowed-address from 7.21 on; before, the interface's remembered routes stand in.
-        allowedIps: peer.client.allowedAddress ? splitList(peer.client.allowedAddress) : clientRoutesOf(this.#d.clientRoutes, ctx.routerId, peer.interface),
-        keepaliveSec: Math.round((peer.client.keepaliveMs ?? peer.persistentKeepaliveMs ?? 25_000) / 1000),
-        endpoint: iface ? dialEndpoint(this.#d, ctx.routerId, iface, peer.client.endpoint) : null,
-        iface: peer.interface,
-      });
+      const secret = await oneTimeSecret({ ...this.#clientOf(ctx, peer, iface), privateKey: pair.privateKey, presharedKey, custody: handle.custody });
       return { peer: peerView(this.#d, ctx, after), warnings: [], secret, report };
     });
+  }
+
+  /** What a config for an existing peer needs besides its keys: its client fields as the router (or WireDesk) has them. */
+  #clientOf(ctx: RouterContext, peer: WireGuardPeer, iface: RouterInterface | null): Omit<SecretParts, 'privateKey' | 'presharedKey' | 'custody'> {
+    return {
+      addresses: peer.client.address ? splitList(peer.client.address) : hostEntries(peer.allowedAddress),
+      dns: splitList(peer.client.dns),
+      serverPublicKey: iface?.publicKey ?? '',
+      // The router keeps client-allowed-address from 7.21 on; before, the interface's remembered routes stand in.
+      allowedIps: peer.client.allowedAddress ? splitList(peer.client.allowedAddress) : clientRoutesOf(this.#d.clientRoutes, ctx.routerId, peer.interface),
+      keepaliveSec: Math.round((peer.client.keepaliveMs ?? peer.persistentKeepaliveMs ?? 25_000) / 1000),
+      endpoint: iface ? dialEndpoint(this.#d, ctx.routerId, iface, peer.client.endpoint) : null,
+      iface: peer.interface,
+    };
   }
 }
