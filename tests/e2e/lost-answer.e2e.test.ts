@@ -51,7 +51,7 @@ describe('a lost answer, as the technician sees it', () => {
     const resolved = page.locator('[data-testid^="activity-resolution-"]');
     await resolved.first().waitFor();
     expect(await resolved.count()).toBe(1);
-    expect(await resolved.first().textContent()).toMatch(/Done.*answer was lost/);
+    expect(await resolved.first().textContent()).toMatch(/Done.*Answer lost with the link; found on the router/);
     await screenshotsEnTr(app.session, 'lost-answer-activity', async (p) => {
       await p.locator('[data-testid^="activity-resolution-"]').first().waitFor();
     });

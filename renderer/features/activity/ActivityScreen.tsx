@@ -224,7 +224,7 @@ export function ActivityScreen() {
                         ) : entry.resolution !== null ? (
                           <span className="cell-stack wide" data-testid={`activity-resolution-${entry.id}`}>
                             <StatusText tone={RESOLUTION_TONES[entry.resolution]} label={t(RESOLUTION_LABELS[entry.resolution])} />
-                            <span className="muted small">{t(`${RESOLUTION_LABELS[entry.resolution]}Note`, { time: entry.resolvedAt === null ? '' : new Date(entry.resolvedAt).toLocaleTimeString(locale) })}</span>
+                            <ResolutionNote resolution={entry.resolution} at={entry.resolvedAt} />
                           </span>
                         ) : (
                           <span className="cell-stack wide">
@@ -278,6 +278,14 @@ export function ActivityScreen() {
       {undoing ? <UndoDialog {...undoing} onClose={() => setUndoing(null)} onDone={() => void load()} /> : null}
     </div>
   );
+}
+
+/** Why a failed entry is shown as it is: at most three lines under the outcome, the whole sentence on hover. */
+function ResolutionNote({ resolution, at }: { resolution: Resolution; at: number | null }) {
+  const { t } = useTranslation();
+  const locale = useLocale();
+  const note = t(`${RESOLUTION_LABELS[resolution]}Note`, { time: at === null ? '' : new Date(at).toLocaleTimeString(locale) });
+  return <span className="muted small resolution-note" title={note}>{note}</span>;
 }
 
 function EntryDetails({ entry }: { entry: Entry }) {
