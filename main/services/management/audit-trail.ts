@@ -2,6 +2,7 @@
 // is recorded: a refusal before sending (validation, offline) changed nothing. Callers pass plain views of
 // the object; the repository strips secret-named fields again, and no key is ever put in a view.
 import type { AuditAction, AuditRepository } from '../../store/audit.ts';
+import { toAppError } from '../errors.ts';
 import { describeError } from './errors.ts';
 
 export interface AuditSubject {
@@ -38,7 +39,7 @@ export class AuditTrail {
       result = await work();
     } catch (error) {
       // Refused before anything was sent (an earlier change still to be found out): nothing to record.
-      if ((error as { details?: { nothingSent?: unknown } } | null)?.details?.nothingSent !== true) this.failed(subject, error);
+      if (toAppError(error)?.details?.['nothingSent'] !== true) this.failed(subject, error);
       throw error;
     }
     this.ok({ ...subject, objectId: result.objectId ?? subject.objectId ?? null, planId: result.planId ?? subject.planId ?? null }, result.after);
@@ -59,7 +60,6 @@ export class AuditTrail {
 }
 
 function planIdOf(error: unknown): string | null {
-  const details = (error as { details?: { report?: { planId?: unknown } } } | null)?.details;
-  const id = details?.report?.planId;
+  const id = (toAppError(error)?.details?.['report'] as { planId?: unknown } | undefined)?.planId;
   return typeof id === 'string' ? id : null;
 }
