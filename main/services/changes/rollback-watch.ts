@@ -10,6 +10,7 @@
 // The plan's activity-log entry, written "failed" when the link dropped, gets the true outcome (onResolved).
 // Entries written before plans kept their checks are compared with the backup instead.
 import type { EventBus } from '../../ipc/events.ts';
+import type { AuditResolution } from '../../store/audit.ts';
 import type { ChangeJournal, JournalEntry } from '../../store/change-journal.ts';
 import type { ConnectionManager } from '../connections.ts';
 import { peerFeatures, parseRouterOsVersion } from '../../../src/domain/index.ts';
@@ -19,8 +20,8 @@ import { snapshotScope, type ScopeSnapshot } from './backup.ts';
 import { partOf } from './apply.ts';
 import { planStanding, type StepCheck } from './reconcile.ts';
 
-/** What a pending plan turned out to be, for the activity log and the keys held for its peers. */
-export type Resolution = 'applied' | 'not-applied' | 'unknown';
+/** What a pending plan turned out to be, for the activity log (the same words it keeps) and the keys held for its peers. */
+export type Resolution = AuditResolution;
 
 /** The router's scheduler fires within a second of its time; its script takes a moment more. */
 const AFTER_RUN_MS = 2_000;
