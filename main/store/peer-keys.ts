@@ -1,5 +1,6 @@
 // Private keys WireDesk generated for peers, kept so a configuration can be produced again later.
-// Only KeyVault ciphertext reaches the table ("stored"); for "shown-once" peers the key was shown to
+// Only KeyVault ciphertext reaches the table ("stored", and "held": a key to be shown once, kept sealed until
+// it was seen because the router's answer to its add was lost); for "shown-once" peers the key was shown to
 // the technician a single time and only that fact is recorded.
 import type { Database as Db, Statement } from 'better-sqlite3';
 import type { KeyContext } from '../secrets/key-vault.ts';

@@ -14,8 +14,6 @@ import {
 import { resolveInterface } from './interface-names.ts';
 import { keyIndex } from '../state/key-index.ts';
 
-/** Interface name and public key, as raw bytes: unique per interface. */
-
 /** `0`/`0s`/`off` turns keepalive off: RouterOS then leaves the property out. */
 const asKeepalive: ValueParser = (value, name) => {
   const v = text(value);
